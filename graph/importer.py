@@ -1,0 +1,157 @@
+"""Import: read the template, check every row against the store, validate with SHACL, write all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, ORG, RDF
+
+from .geo import MunicipalityArea, MunicipalityLocator
+from .mapping import Provenance, import_graph_iri, records_graphs, replacement
+from .queries import QueryLibrary
+from .records import RecordSet
+from .shacl import shacl_problems
+from .store import Change, EmbeddedStore, MemoryStore
+from .tables import InputTables, Problem, read_input
+from .validate import ValidationContext, validate_tables
+from .vocab import KINDS, PW, bind_prefixes, municipality_iri, organisation_iri, public_graph, site_iri
+
+VOCABULARY_GRAPH = public_graph("vocabulary")
+MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")
+
+
+@dataclass
+class ImportReport:
+    records: RecordSet = field(default_factory=RecordSet)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+    graph: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def vocabulary_graph(data_dir: Path) -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.parse(data_dir / "vocabulary.ttl", format="turtle")
+    return graph
+
+
+def ensure_vocabulary(store: EmbeddedStore, data_dir: Path) -> bool:
+    """Write the activity, kind and status schemes when the store does not hold this version yet."""
+    vocabulary = vocabulary_graph(data_dir)
+    if len(store.quads(graph=VOCABULARY_GRAPH)) == len(vocabulary):
+        return False
+    change = Change(remove_graphs={VOCABULARY_GRAPH})
+    change.add_graph(vocabulary, VOCABULARY_GRAPH)
+    store.apply(change)
+    return True
+
+
+def municipality_stubs(records: RecordSet, known: dict[str, str]) -> Graph:
+    """Municipalities named by sites but absent from the reference data (or all, when none is loaded).
+
+    They get a node of their own so that coverage can still list them; their triples live in one graph so
+    that importing them again adds nothing.
+    """
+    graph = Graph()
+    for code in {site.municipality_code for site in records.sites if site.municipality_code} - set(known):
+        graph.add((municipality_iri(code), RDF.type, PW.Municipality))
+        graph.add((municipality_iri(code), DCTERMS.identifier, Literal(code)))
+    return graph
+
+
+def validation_context(store: EmbeddedStore, library: QueryLibrary, data_dir: Path) -> ValidationContext:
+    context = ValidationContext()
+    labels = library.run(store, "internal/activity-labels")
+    if labels.empty:  # a store that was never initialised: check against the bundled vocabulary
+        vocabulary = MemoryStore()
+        vocabulary.store.load(path=str(data_dir / "vocabulary.ttl"), format=ox.RdfFormat.TURTLE)
+        labels = library.run(vocabulary, "internal/activity-labels")
+    for row in labels.itertuples():
+        for key in (row.code, row.label, row.concept):
+            context.activities[str(key).lower()] = str(row.code)
+    for row in library.run(store, "internal/organisation-kinds").itertuples():
+        context.organisations[str(row.id)] = str(row.kind)
+    for row in library.run(store, "internal/site-organisations").itertuples():
+        context.sites[str(row.site_id)] = str(row.organisation_id)
+    areas = [
+        MunicipalityArea(str(r.code), str(r.name), str(r.province_code or ""), str(r.wkt or ""))
+        for r in library.run(store, "internal/municipality-areas").itertuples()
+    ]
+    context.municipalities = {area.code: area.name for area in areas if area.wkt}
+    context.locator = MunicipalityLocator(areas) if context.municipalities else None
+    return context
+
+
+def _stored_context(context: ValidationContext) -> Graph:
+    """What SHACL needs to know about records already stored: which organisation a site belongs to, and its kind."""
+    graph = Graph()
+    for site_id, organisation_id in context.sites.items():
+        graph.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
+    for organisation_id, kind in context.organisations.items():
+        if kind in KINDS:
+            graph.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
+    return graph
+
+
+@dataclass
+class CheckResult:
+    records: RecordSet
+    problems: list[Problem]
+    context: ValidationContext
+
+
+def check_tables(store: EmbeddedStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
+    """Every problem with the input, checked against what the store holds; nothing is written."""
+    context = validation_context(store, library, data_dir)
+    records, problems = validate_tables(tables, context)
+    if not problems:
+        public, private = records_graphs(records, None)
+        data = Graph()
+        for triple in public:
+            data.add(triple)
+        for triple in private:
+            data.add(triple)
+        problems = shacl_problems(data, vocabulary_graph(data_dir), _stored_context(context), records.origin)
+    return CheckResult(records, problems, context)
+
+
+def validate_path(store: EmbeddedStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
+    checked = check_tables(store, library, read_input(path), data_dir)
+    return ImportReport(checked.records, checked.problems)
+
+
+def import_path(
+    store: EmbeddedStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
+) -> ImportReport:
+    """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
+    ensure_vocabulary(store, data_dir)
+    tables = read_input(path)
+    return import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
+
+
+def import_tables(
+    store: EmbeddedStore,
+    library: QueryLibrary,
+    tables: InputTables,
+    data_dir: Path,
+    agent: str,
+    source: str = "",
+) -> ImportReport:
+    checked = check_tables(store, library, tables, data_dir)
+    records = checked.records
+    if checked.problems:
+        return ImportReport(records, checked.problems)
+    provenance = Provenance.new("import", agent, source or tables.source)
+    public, private = records_graphs(records, provenance)
+    graph_iri = import_graph_iri(provenance)
+    change = replacement(records, public, private, graph_iri)
+    change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
+    store.apply(change)
+    return ImportReport(records, [], True, str(graph_iri))

@@ -1,0 +1,49 @@
+"""Explicit settings, passed down from the CLI or the app; nothing is read at import time."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STORE = "var/store"
+DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the graph lives and how answers are limited.
+
+    ``store`` is a folder for the embedded store or an ``http(s)://`` SPARQL endpoint.
+    ``reference`` is a folder with CBS municipality data, or ``None`` when there is none.
+    """
+
+    store: str = DEFAULT_STORE
+    reference: Path | None = None
+    data_dir: Path = field(default=REPO_ROOT / "data")
+    queries_dir: Path = field(default=REPO_ROOT / "queries")
+    query_timeout_s: float = 10.0
+    row_limit: int = 10_000
+    lang: str = "nl"
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def settings_from_environment(
+    store: str | None = None, reference: str | None = None, environ: dict[str, str] | None = None
+) -> Settings:
+    """Settings from explicit arguments first, then ``PASSENDWERK_*`` variables, then the defaults."""
+    env = os.environ if environ is None else environ
+    store_location = store or env.get("PASSENDWERK_STORE") or DEFAULT_STORE
+    reference_dir: Path | None
+    if reference:
+        reference_dir = Path(reference)
+    elif env.get("PASSENDWERK_REFERENCE"):
+        reference_dir = Path(env["PASSENDWERK_REFERENCE"])
+    elif DEFAULT_REFERENCE.is_dir():
+        reference_dir = DEFAULT_REFERENCE
+    else:
+        reference_dir = None
+    return Settings(store=store_location, reference=reference_dir)

@@ -1,0 +1,341 @@
+"""The triple store behind the atlas: one interface, an embedded Oxigraph store in a local folder by default.
+
+Public and private data live apart by construction. Every named graph under ``graph/public/`` is public;
+everything else (pending submissions, contacts without consent, review logs) is private. Public reads go to
+an in-memory copy that only ever receives the public graphs, so no query through the public path can see
+private data, whatever the query says. The copy is rebuilt after a committed write (a generation counter
+beside the store tells readers in any process that something changed), which also keeps aggregate queries
+fast: Oxigraph answers them several times faster from memory than from disk.
+
+Writes hold an exclusive file lock, open the on-disk store, apply one transaction and close it again, so
+that several processes (the app, the CLI, workers) can share one folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Identifier, Node
+
+from .terms import from_ox, python_value, to_ox
+from .vocab import PREFIXES, PUBLIC_GRAPH_BASE, bind_prefixes
+
+Quad = tuple[Node, Node, Node, URIRef]
+
+
+class StoreError(RuntimeError):
+    """The store could not be opened or written; the message says why, in Dutch and English."""
+
+
+@dataclass
+class Change:
+    """One atomic change: everything in it is written, or nothing is."""
+
+    remove_subjects: set[URIRef] = field(default_factory=set)
+    """Every quad with one of these subjects, in any graph, is removed."""
+    remove_incoming: set[tuple[URIRef, URIRef]] = field(default_factory=set)
+    """(predicate, object) pairs: every quad ``?s predicate object`` is removed."""
+    preserve_predicates: set[URIRef] = field(default_factory=set)
+    """Quads with these predicates are kept when their subject is removed (they belong to the object)."""
+    remove_graphs: set[URIRef] = field(default_factory=set)
+    remove_quads: list[Quad] = field(default_factory=list)
+    add: list[Quad] = field(default_factory=list)
+
+    def add_graph(self, graph: Graph, graph_iri: URIRef) -> None:
+        self.add.extend((s, p, o, graph_iri) for s, p, o in graph)
+
+    def is_empty(self) -> bool:
+        return not (self.remove_subjects or self.remove_incoming or self.remove_graphs or self.remove_quads or self.add)
+
+
+class OxigraphReader:
+    """Read access to Oxigraph; subclasses say where the public and the private data are."""
+
+    @contextmanager
+    def _reading(self, private: bool) -> Iterator[ox.Store]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def _execute(
+        self, query: str, bindings: Mapping[str, Identifier] | None, private: bool, max_rows: int | None = None
+    ) -> Any:
+        substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
+        with self._reading(private) as store:
+            result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions)
+            return _materialise(result, max_rows)
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_rows: int | None = None,
+    ) -> pd.DataFrame:
+        """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
+        result = self._execute(query, bindings, private, max_rows)
+        if not isinstance(result, _Solutions):
+            raise TypeError("not a SELECT query")
+        return pd.DataFrame(
+            [[python_value(row[name]) for name in result.columns] for row in result.rows], columns=result.columns
+        )
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
+        return bool(self._execute(query, bindings, private))
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+    ) -> Graph:
+        graph = Graph()
+        bind_prefixes(graph)
+        for triple in self._execute(query, bindings, private):
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+        return graph
+
+    def quads(
+        self,
+        subject: URIRef | None = None,
+        predicate: URIRef | None = None,
+        obj: Identifier | None = None,
+        graph: URIRef | None = None,
+        *,
+        private: bool = False,
+    ) -> list[Quad]:
+        pattern = [None if term is None else to_ox(term) for term in (subject, predicate, obj, graph)]
+        with self._reading(private) as store:
+            found = list(store.quads_for_pattern(*pattern))
+        return [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
+            for q in found
+            if isinstance(q.graph_name, ox.NamedNode)
+        ]
+
+    def named_graphs(self, *, private: bool = False) -> list[str]:
+        with self._reading(private) as store:
+            return sorted(g.value for g in store.named_graphs())
+
+    def count(self, *, private: bool = False) -> int:
+        with self._reading(private) as store:
+            return len(store)
+
+    def dump(self, *, private: bool = False) -> bytes:
+        """Every quad as N-Quads: the public graphs, or with ``private`` everything."""
+        with self._reading(private) as store:
+            return store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+
+class MemoryStore(OxigraphReader):
+    """An in-memory Oxigraph store whose whole content counts as public (an RDF file being imported)."""
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+
+    @contextmanager
+    def _reading(self, private: bool) -> Iterator[ox.Store]:
+        yield self.store
+
+
+class EmbeddedStore(OxigraphReader):
+    """Oxigraph in a local folder, shared safely between threads and processes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
+        self._generation_path = self.path.with_name(self.path.name + ".generation")
+        self._thread_lock = threading.RLock()
+        self._public: ox.Store | None = None
+        self._public_generation: str | None = None
+        self._public_lock = threading.Lock()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    # ------------------------------------------------------------------ locking and opening
+    @contextmanager
+    def _disk(self) -> Iterator[ox.Store]:
+        """The on-disk store, exclusively, for the duration of the block."""
+        with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                store = ox.Store(str(self.path))
+            except OSError as error:
+                raise StoreError(
+                    f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
+                ) from error
+            try:
+                yield store
+                store.flush()
+            finally:
+                del store
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    def generation(self) -> str:
+        try:
+            return self._generation_path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return "0"
+
+    def _bump_generation(self) -> None:
+        # Written while the write lock is held and before the transaction commits: a reader that sees the
+        # new number must take the lock to rebuild its copy, so it can only read the committed result.
+        temporary = self._generation_path.with_name(self._generation_path.name + f".{os.getpid()}")
+        temporary.write_text(f"{time.time_ns()}-{os.getpid()}\n", encoding="ascii")
+        os.replace(temporary, self._generation_path)
+
+    def _public_copy(self) -> ox.Store:
+        with self._public_lock:
+            generation = self.generation()
+            if self._public is None or generation != self._public_generation:
+                copy = ox.Store()
+                with self._disk() as disk:
+                    generation = self.generation()
+                    for graph in disk.named_graphs():
+                        if isinstance(graph, ox.NamedNode) and graph.value.startswith(PUBLIC_GRAPH_BASE):
+                            copy.load(
+                                disk.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph),
+                                format=ox.RdfFormat.N_TRIPLES,
+                                to_graph=graph,
+                            )
+                self._public, self._public_generation = copy, generation
+            return self._public
+
+    @contextmanager
+    def _reading(self, private: bool) -> Iterator[ox.Store]:
+        if private:
+            with self._disk() as disk:
+                yield disk
+        else:
+            yield self._public_copy()
+
+    # ------------------------------------------------------------------ writing
+    def apply(self, change: Change) -> None:
+        """Write one change in a single transaction."""
+        if change.is_empty():
+            return
+        with self._disk() as disk:
+            self._bump_generation()
+            removals = _removals(disk, change)
+            additions = [_ox_quad(q) for q in change.add]
+            if not removals and not change.remove_graphs:
+                disk.extend(additions)
+                return
+            disk.update(_update_text(removals, additions, change.remove_graphs))
+
+    # ------------------------------------------------------------------ backup
+    def backup(self, target: Path) -> None:
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} bestaat al / already exists: kies een nieuwe map / choose a new folder")
+        with self._disk() as disk:
+            disk.backup(str(target))
+
+    def restore(self, source: Path) -> None:
+        source = Path(source)
+        try:
+            ox.Store.read_only(str(source))
+        except OSError as error:
+            raise StoreError(f"{source} is geen back-up van de opslag / is not a store backup: {error}") from error
+        with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                self._bump_generation()
+                staging = self.path.with_name(self.path.name + ".restoring")
+                shutil.rmtree(staging, ignore_errors=True)
+                shutil.copytree(source, staging)
+                previous = self.path.with_name(self.path.name + f".before-restore-{time.strftime('%Y%m%d%H%M%S')}")
+                if self.path.exists():
+                    os.replace(self.path, previous)
+                os.replace(staging, self.path)
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _materialise(result: Any, max_rows: int | None = None) -> Any:
+    """Read a result fully while its store is still open (a lazy answer must not outlive the lock)."""
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        columns = [variable.value for variable in result.variables]
+        solutions = islice(result, max_rows) if max_rows is not None else result
+        return _Solutions(columns, [{name: solution[name] for name in columns} for solution in solutions])
+    return list(islice(result, max_rows) if max_rows is not None else result)
+
+
+class _Solutions:
+    """A fully read SELECT answer."""
+
+    def __init__(self, columns: list[str], rows: list[dict[str, Any]]) -> None:
+        self.columns = columns
+        self.rows = rows
+
+
+def _ox_quad(quad: Quad) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+
+
+def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
+    found: dict[str, ox.Quad] = {}
+    preserved = {to_ox(predicate) for predicate in change.preserve_predicates}
+    for subject in change.remove_subjects:
+        for quad in disk.quads_for_pattern(to_ox(subject), None, None, None):
+            if quad.predicate not in preserved:
+                found[str(quad)] = quad
+    for predicate, obj in change.remove_incoming:
+        for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
+            found[str(quad)] = quad
+    for removed in change.remove_quads:
+        removed_quad = _ox_quad(removed)
+        found[str(removed_quad)] = removed_quad
+    return list(found.values())
+
+
+def _update_text(removals: list[ox.Quad], additions: list[ox.Quad], dropped: set[URIRef]) -> str:
+    """Serialise a change as one SPARQL Update request, which Oxigraph applies as one transaction.
+
+    Only RDF terms go in, each written by pyoxigraph's own N-Triples serialiser, so data can never
+    change the structure of the request.
+    """
+    parts: list[str] = []
+    for graph in sorted(dropped):
+        parts.append("DROP SILENT GRAPH " + str(ox.NamedNode(str(graph))))
+    if removals:
+        parts.append("DELETE DATA {\n" + _quad_block(removals) + "\n}")
+    if additions:
+        parts.append("INSERT DATA {\n" + _quad_block(additions) + "\n}")
+    return " ;\n".join(parts)
+
+
+def _quad_block(quads: list[ox.Quad]) -> str:
+    lines = []
+    for quad in quads:
+        triple = " ".join((str(quad.subject), str(quad.predicate), str(quad.object))) + " ."
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            lines.append(triple)
+        else:
+            lines.append("GRAPH " + str(quad.graph_name) + " { " + triple + " }")
+    return "\n".join(lines)
+
+
+def open_store(location: str) -> EmbeddedStore:
+    """The store at ``location``: a folder (created when missing)."""
+    if location.startswith(("http://", "https://")):
+        raise StoreError(
+            "Een SPARQL-server als opslag wordt nog niet ondersteund / a SPARQL server store is not supported yet"
+        )
+    return EmbeddedStore(Path(location))

@@ -1,0 +1,206 @@
+"""The import template: three tables (organisations, sites, collaborations) read from CSV, Excel or RDF.
+
+Every value stays text here; :mod:`graph.validate` decides what is valid and says where a problem is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ORGANISATION_COLUMNS = ("id", "name", "kind", "website", "member_of")
+SITE_COLUMNS = ("id", "organisation_id", "name", "town", "lat", "lon", "municipality_code", "address", "postcode")
+COLLABORATION_COLUMNS = (
+    "id",
+    "library_site_id",
+    "care_site_id",
+    "activities",
+    "status",
+    "start_date",
+    "end_date",
+    "participants",
+    "description",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "contact_public",
+    "source_url",
+    "end_reason",
+)
+TABLE_COLUMNS = {
+    "organisations": ORGANISATION_COLUMNS,
+    "sites": SITE_COLUMNS,
+    "collaborations": COLLABORATION_COLUMNS,
+}
+REQUIRED_COLUMNS = {
+    "organisations": ("id", "name", "kind"),
+    "sites": ("id", "organisation_id", "name", "town", "lat", "lon"),
+    "collaborations": ("id", "library_site_id", "care_site_id"),
+}
+RDF_SUFFIXES = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt", ".trig": "trig"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row and where it came from (``file`` and the 1-based line or sheet row; the header is row 1)."""
+
+    file: str
+    number: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.values.get(column, "").strip()
+
+
+@dataclass
+class Problem:
+    """A problem with the input, located as precisely as possible."""
+
+    file: str
+    row: int
+    column: str
+    message_nl: str
+    message_en: str
+
+    def render(self, lang: str = "both") -> str:
+        if lang == "nl":
+            message = self.message_nl
+        elif lang == "en":
+            message = self.message_en
+        else:
+            message = f"{self.message_nl} ({self.message_en})"
+        location = f"{self.file}:{self.row}" if self.row else self.file
+        return f"{location}: {self.column}: {message}" if self.column else f"{location}: {message}"
+
+
+@dataclass
+class InputTables:
+    organisations: list[Row] = field(default_factory=list)
+    sites: list[Row] = field(default_factory=list)
+    collaborations: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    source: str = ""
+
+    def table(self, name: str) -> list[Row]:
+        rows: list[Row] = getattr(self, name)
+        return rows
+
+
+class InputError(ValueError):
+    """The input cannot be read at all (not found, wrong format)."""
+
+
+def read_input(path: Path) -> InputTables:
+    """Read a folder of CSV files, one ``.xlsx`` workbook or one Turtle/JSON-LD file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: bestaat niet (not found)")
+    if path.is_dir():
+        return _read_folder(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_workbook(path)
+    if suffix in RDF_SUFFIXES:
+        from .rdf_input import read_rdf
+
+        return read_rdf(path, RDF_SUFFIXES[suffix])
+    if suffix == ".csv":
+        raise InputError(
+            f"{path}: geef de map met organisations.csv, sites.csv en collaborations.csv "
+            "(give the folder that holds the three CSV files)"
+        )
+    raise InputError(f"{path}: onbekend formaat (unknown format); use a folder of CSV files, .xlsx, .ttl or .jsonld")
+
+
+def _read_folder(folder: Path) -> InputTables:
+    tables = InputTables(source=str(folder))
+    found = False
+    for name in TABLE_COLUMNS:
+        file = folder / f"{name}.csv"
+        if not file.exists():
+            continue
+        found = True
+        try:
+            text = file.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            tables.problems.append(
+                Problem(
+                    file.name, 0, "", f"is geen UTF-8-tekst ({error.reason})", f"is not UTF-8 text ({error.reason})"
+                )
+            )
+            continue
+        reader = csv.reader(io.StringIO(text, newline=""))
+        _collect(tables, name, file.name, list(reader))
+    if not found:
+        raise InputError(
+            f"{folder}: geen organisations.csv, sites.csv of collaborations.csv gevonden "
+            "(none of organisations.csv, sites.csv, collaborations.csv found)"
+        )
+    return tables
+
+
+def _read_workbook(path: Path) -> InputTables:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise InputError(f"{path}: geen leesbaar Excel-bestand (not a readable Excel file): {error}") from error
+    tables = InputTables(source=str(path))
+    found = False
+    for name in TABLE_COLUMNS:
+        if name not in workbook.sheetnames:
+            continue
+        found = True
+        grid = [[_cell_text(value) for value in row] for row in workbook[name].iter_rows(values_only=True)]
+        _collect(tables, name, f"{path.name}[{name}]", grid)
+    workbook.close()
+    if not found:
+        raise InputError(
+            f"{path}: geen tabblad organisations, sites of collaborations (no sheet named organisations, sites or "
+            "collaborations)"
+        )
+    return tables
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "date") and hasattr(value, "isoformat"):
+        return value.date().isoformat() if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+def _collect(tables: InputTables, name: str, file: str, grid: list[list[str]]) -> None:
+    numbered = [(number, cells) for number, cells in enumerate(grid, start=1) if any(c.strip() for c in cells)]
+    if not numbered:
+        return
+    header = [cell.strip().lower() for cell in numbered[0][1]]
+    expected = TABLE_COLUMNS[name]
+    for column in header:
+        if column and column not in expected:
+            tables.problems.append(
+                Problem(
+                    file,
+                    1,
+                    column,
+                    f"onbekende kolom; toegestaan zijn: {', '.join(expected)}",
+                    f"unknown column; allowed are: {', '.join(expected)}",
+                )
+            )
+    for column in REQUIRED_COLUMNS[name]:
+        if column not in header:
+            tables.problems.append(Problem(file, 1, column, "verplichte kolom ontbreekt", "required column is missing"))
+    rows = tables.table(name)
+    for number, cells in numbered[1:]:
+        values = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header) if column}
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            tables.problems.append(
+                Problem(file, number, "", "meer waarden dan kolommen", "more values than there are columns")
+            )
+        rows.append(Row(file, number, values))

@@ -1,0 +1,61 @@
+"""The command line as a coordinator uses it: real processes, real files, exit codes and messages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from graph.settings import REPO_ROOT
+
+from .conftest import TINY, run_cli
+
+
+def test_help_lists_the_commands(tmp_path: Path) -> None:
+    result = run_cli("--help", store=tmp_path / "s")
+    assert result.returncode == 0
+    for command in ("import", "validate", "export", "stats"):
+        assert command in result.stdout
+    assert run_cli("import", "--help", store=tmp_path / "s").returncode == 0
+
+
+def test_bad_file_exits_2_with_file_row_column_and_writes_nothing(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    before = run_cli("stats", "--format", "csv", store=store).stdout
+    folder = tmp_path / "bad"
+    shutil.copytree(TINY, folder)
+    text = (folder / "sites.csv").read_text().replace("52.085,4.88333", "48.85,2.35")
+    (folder / "sites.csv").write_text(text)
+    result = run_cli("import", str(folder), store=store)
+    assert result.returncode == 2
+    assert "sites.csv:2: lat: het punt (48.85, 2.35) ligt niet in Nederland" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert run_cli("stats", "--format", "csv", store=store).stdout == before
+    assert run_cli("validate", str(folder), store=store).returncode == 2
+
+
+def test_validate_ok_and_import_then_export(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("validate", str(TINY), store=store).returncode == 0
+    assert run_cli("import", str(TINY), store=store).returncode == 0
+    out = tmp_path / "out"
+    assert run_cli("export", "--format", "csv", "--out", str(out), store=store).returncode == 0
+    assert (out / "organisations.csv").read_text().count("\n") == 10
+    ttl = run_cli("export", "--format", "ttl", store=store)
+    assert ttl.returncode == 0 and "Bibliotheek Alfa" in ttl.stdout
+
+
+def test_unknown_path_is_a_clear_error(tmp_path: Path) -> None:
+    result = run_cli("import", str(tmp_path / "missing"), store=tmp_path / "store")
+    assert result.returncode == 2
+    assert "bestaat niet" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_store_from_environment(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PASSENDWERK_STORE": str(tmp_path / "env-store")}
+    subprocess.run([sys.executable, "-m", "graph", "init"], cwd=REPO_ROOT, env=env, check=True, capture_output=True)
+    assert (tmp_path / "env-store").is_dir()

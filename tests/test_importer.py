@@ -1,0 +1,256 @@
+"""Import, validate and export as a coordinator uses them: real files, a real store."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import ORG, RDF
+
+from graph.atlas import Atlas
+from graph.exporter import export, template_tables
+from graph.importer import validate_path
+from graph.shacl import shacl_problems
+from graph.tables import InputError
+from graph.vocab import SDO
+
+from .conftest import SEED, TINY
+
+
+def _copy(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+def _edit(folder: Path, table: str, row_id: str, **changes: str) -> None:
+    path = folder / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+        fields = list(rows[0].keys())
+    for row in rows:
+        if row["id"] == row_id:
+            row.update(changes)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _append(folder: Path, table: str, **values: str) -> None:
+    path = folder / f"{table}.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        fields = next(csv.reader(handle))
+    with open(path, "a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=fields).writerow(values)
+
+
+def _counts(atlas: Atlas) -> dict[str, int]:
+    return {name: len(frame) for name, frame in template_tables(atlas.store, atlas.library).items()}
+
+
+def test_seed_data_imports_and_counts_match_the_files(seed_atlas: Atlas) -> None:
+    assert _counts(seed_atlas) == {"organisations": 12, "sites": 10, "collaborations": 5}
+
+
+def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    export(tiny_atlas.store, tiny_atlas.library, "csv", first, include_private=True)
+    fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "second-store")))
+    fresh.initialise(seed=first)
+    second = tmp_path / "second"
+    export(fresh.store, fresh.library, "csv", second, include_private=True)
+    for name in ("organisations", "sites", "collaborations"):
+        assert (first / f"{name}.csv").read_text() == (second / f"{name}.csv").read_text(), name
+    # and the export is the same data as the hand-made input
+    with open(first / "collaborations.csv", encoding="utf-8") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["c1"]["activities"] == "koffiecorner;werk"
+    assert rows["c1"]["contact_phone"] == "030 123 4567"
+    assert rows["c2"]["end_reason"] == "Subsidie gestopt"
+    assert rows["c4"]["start_date"] == "2024-09"
+
+
+@pytest.mark.parametrize("rdf_format", ["ttl", "jsonld"])
+def test_round_trip_through_turtle_and_json_ld(tiny_atlas: Atlas, tmp_path: Path, rdf_format: str) -> None:
+    path = tmp_path / f"export.{rdf_format}"
+    export(tiny_atlas.store, tiny_atlas.library, rdf_format, path, include_private=True)
+    fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
+    fresh.initialise(seed=path)
+    before = template_tables(tiny_atlas.store, tiny_atlas.library, include_private=True)
+    after = template_tables(fresh.store, fresh.library, include_private=True)
+    for name in before:
+        assert before[name].equals(after[name]), name
+
+
+def test_xlsx_round_trip(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    path = tmp_path / "atlas.xlsx"
+    export(tiny_atlas.store, tiny_atlas.library, "xlsx", path, include_private=True)
+    fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
+    fresh.initialise(seed=path)
+    assert _counts(fresh) == _counts(tiny_atlas)
+
+
+def test_reimport_updates_and_never_duplicates(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    before = tiny_atlas.store.count()
+    assert tiny_atlas.import_path(TINY).ok
+    # only the new import activity is added (type, time, agent, agent type, source file); no record doubles
+    assert tiny_atlas.store.count() == before + 5
+    folder = _copy(TINY, tmp_path / "changed")
+    _edit(folder, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
+    assert tiny_atlas.import_path(folder).ok
+    names = {
+        row.id: row.name for row in tiny_atlas.library.run(tiny_atlas.store, "internal/organisation-kinds").itertuples()
+    }
+    assert names["lib-a"] == "Bibliotheek Alfa Nieuw"
+    assert _counts(tiny_atlas) == {"organisations": 9, "sites": 10, "collaborations": 4}
+
+
+def test_reimporting_an_organisation_alone_keeps_its_sites_and_memberships(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    folder = tmp_path / "orgs-only"
+    folder.mkdir()
+    shutil.copy(TINY / "organisations.csv", folder)
+    assert tiny_atlas.import_path(folder).ok
+    tables = template_tables(tiny_atlas.store, tiny_atlas.library)
+    assert len(tables["sites"]) == 10
+    members = dict(zip(tables["organisations"]["id"], tables["organisations"]["member_of"], strict=True))
+    assert members["care-x"] == "net-n"
+    assert tiny_atlas.store.quads(predicate=ORG.hasSite, obj=URIRef("https://w3id.org/passendwerk/id/site/a-woerden"))
+
+
+BAD_CASES = [
+    ("missing required field", "sites", "a-woerden", {"name": ""}, "sites.csv:2: name:"),
+    ("unknown reference", "sites", "a-woerden", {"organisation_id": "nobody"}, "sites.csv:2: organisation_id:"),
+    ("bad date", "collaborations", "c1", {"start_date": "2023-13-01"}, "collaborations.csv:2: start_date:"),
+    ("end before start", "collaborations", "c2", {"end_date": "2018"}, "collaborations.csv:3: end_date:"),
+    ("point outside NL", "sites", "b-venlo", {"lat": "48.85", "lon": "2.35"}, "sites.csv:4: lat:"),
+    (
+        "wrong kind at library end",
+        "collaborations",
+        "c1",
+        {"library_site_id": "x-venlo"},
+        "collaborations.csv:2: library_site_id:",
+    ),
+    (
+        "wrong kind at care end",
+        "collaborations",
+        "c1",
+        {"care_site_id": "b-venlo"},
+        "collaborations.csv:2: care_site_id:",
+    ),
+    ("unknown activity", "collaborations", "c1", {"activities": "werk;jongleren"}, "collaborations.csv:2: activities:"),
+    (
+        "bad email",
+        "collaborations",
+        "c1",
+        {"contact_email": "anna(at)example.org"},
+        "collaborations.csv:2: contact_email:",
+    ),
+    (
+        "municipality disagrees with point",
+        "sites",
+        "a-woerden",
+        {"municipality_code": "GM0344"},
+        "sites.csv:2: municipality_code:",
+    ),
+    ("unknown municipality", "sites", "a-woerden", {"municipality_code": "GM9999"}, "sites.csv:2: municipality_code:"),
+    ("bad kind", "organisations", "lib-a", {"kind": "school"}, "organisations.csv:2: kind:"),
+    ("not a number", "sites", "a-woerden", {"lon": "vier"}, "sites.csv:2: lon:"),
+]
+
+
+@pytest.mark.parametrize(("case", "table", "row_id", "changes", "expected"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_input_is_reported_by_file_row_and_column_and_nothing_is_written(
+    reference_atlas: Atlas, tmp_path: Path, case: str, table: str, row_id: str, changes: dict[str, str], expected: str
+) -> None:
+    folder = _copy(TINY, tmp_path / "bad")
+    _edit(folder, table, row_id, **changes)
+    before = reference_atlas.store.dump(private=True)
+    report = reference_atlas.import_path(folder)
+    assert not report.ok and not report.written
+    rendered = [problem.render() for problem in report.problems]
+    assert any(line.startswith(expected) for line in rendered), rendered
+    assert reference_atlas.store.dump(private=True) == before
+
+
+def test_duplicate_id_is_reported(reference_atlas: Atlas, tmp_path: Path) -> None:
+    folder = _copy(TINY, tmp_path / "dup")
+    _append(folder, "organisations", id="lib-a", name="Nog een Alfa", kind="library")
+    report = reference_atlas.import_path(folder)
+    assert any("organisations.csv:11: id: id 'lib-a' komt dubbel voor" in p.render() for p in report.problems)
+    assert reference_atlas.library.run(reference_atlas.store, "internal/organisation-kinds").empty
+
+
+def test_every_problem_is_reported_not_just_the_first(reference_atlas: Atlas, tmp_path: Path) -> None:
+    folder = _copy(TINY, tmp_path / "many")
+    _edit(folder, "sites", "a-woerden", lat="")
+    _edit(folder, "collaborations", "c3", status="paused", participants="-2")
+    report = reference_atlas.import_path(folder)
+    columns = {(p.file, p.row, p.column) for p in report.problems}
+    assert {
+        ("sites.csv", 2, "lat"),
+        ("collaborations.csv", 4, "status"),
+        ("collaborations.csv", 4, "participants"),
+    } <= columns
+
+
+def test_unknown_column_and_missing_required_column(reference_atlas: Atlas, tmp_path: Path) -> None:
+    folder = tmp_path / "cols"
+    folder.mkdir()
+    (folder / "organisations.csv").write_text("id,naam,kind\nx,Iets,library\n", encoding="utf-8")
+    rendered = [p.render() for p in reference_atlas.import_path(folder).problems]
+    assert "organisations.csv:1: naam: onbekende kolom" in rendered[0]
+    assert any(line.startswith("organisations.csv:1: name: verplichte kolom ontbreekt") for line in rendered)
+
+
+def test_validate_writes_nothing_even_when_valid(reference_atlas: Atlas) -> None:
+    before = reference_atlas.store.dump(private=True)
+    report = validate_path(reference_atlas.store, reference_atlas.library, TINY, reference_atlas.settings.data_dir)
+    assert report.ok and len(report.records) == 23
+    assert reference_atlas.store.dump(private=True) == before
+
+
+def test_missing_input_is_a_clear_error(reference_atlas: Atlas, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="bestaat niet"):
+        reference_atlas.import_path(tmp_path / "nowhere")
+
+
+def test_shacl_rejects_a_record_that_breaks_the_model() -> None:
+    data = Graph()
+    site = URIRef("https://w3id.org/passendwerk/id/site/s1")
+    data.add((site, RDF.type, ORG.Site))
+    data.add((site, SDO.name, Literal("Zonder coördinaten")))
+    problems = shacl_problems(data, Graph(), origin={str(site): ("sites.csv", 7)})
+    columns = {(p.file, p.row, p.column) for p in problems}
+    assert ("sites.csv", 7, "lat") in columns and ("sites.csv", 7, "organisation_id") in columns
+
+
+def test_private_contacts_are_left_out_of_exports_unless_asked(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    public = export(tiny_atlas.store, tiny_atlas.library, "ttl", None)
+    assert public is not None
+    assert b"Anna Publiek" in public and b"Piet Prive" not in public and b"piet@example.org" not in public
+    private = export(tiny_atlas.store, tiny_atlas.library, "ttl", None, include_private=True)
+    assert private is not None and b"Piet Prive" in private
+    folder = tmp_path / "csv"
+    export(tiny_atlas.store, tiny_atlas.library, "csv", folder)
+    assert "Piet" not in (folder / "collaborations.csv").read_text()
+
+
+def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
+    import json
+
+    content = export(tiny_atlas.store, tiny_atlas.library, "geojson", None)
+    assert content is not None
+    collection = json.loads(content)
+    assert len(collection["features"]) == 10
+    woerden = next(f for f in collection["features"] if f["id"] == "a-woerden")
+    assert woerden["geometry"]["coordinates"] == [4.88333, 52.085]
+    assert woerden["properties"]["municipality_code"] == "GM0632"
+
+
+def test_without_reference_data_points_are_checked_against_the_extent(empty_atlas: Atlas) -> None:
+    empty_atlas.initialise(seed=SEED)
+    sites = template_tables(empty_atlas.store, empty_atlas.library)["sites"]
+    assert set(sites["municipality_code"]) == {"GM0983", "GM0632", "GM0197", "GM0363"}

@@ -1,0 +1,43 @@
+"""Reference data: CBS municipalities and provinces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.atlas import Atlas
+from graph.reference import ReferenceError, load_reference
+
+
+def test_all_municipalities_and_provinces_are_loaded(reference_atlas: Atlas) -> None:
+    areas = reference_atlas.library.run(reference_atlas.store, "internal/municipality-areas")
+    assert len(areas) == 342
+    woerden = areas.set_index("code").loc["GM0632"]
+    assert woerden["name"] == "Woerden" and woerden["province_code"] == "PV26"
+    assert str(woerden["wkt"]).startswith(("POLYGON", "MULTIPOLYGON"))
+    provinces = reference_atlas.store.select(
+        "SELECT ?code ?en WHERE { ?p a pw:Province ; dcterms:identifier ?code ; skos:prefLabel ?en "
+        "FILTER(LANG(?en) = 'en') }"
+    )
+    assert len(provinces) == 12
+    assert dict(zip(provinces["code"], provinces["en"], strict=True))["PV27"] == "North Holland"
+
+
+def test_population_is_known(reference_atlas: Atlas) -> None:
+    frame = reference_atlas.store.select(
+        "SELECT ?population WHERE { ?m dcterms:identifier 'GM0632' ; pw:population ?population }"
+    )
+    assert list(frame["population"]) == [53724]
+
+
+def test_reloading_replaces_rather_than_duplicates(reference_atlas: Atlas, tmp_path: Path) -> None:
+    before = reference_atlas.store.count()
+    assert reference_atlas.settings.reference is not None
+    load_reference(reference_atlas.store, reference_atlas.settings.reference)
+    assert reference_atlas.store.count() == before
+
+
+def test_a_reference_folder_without_its_files_is_refused(reference_atlas: Atlas, tmp_path: Path) -> None:
+    with pytest.raises(ReferenceError, match="gemeente_2025.geojson"):
+        load_reference(reference_atlas.store, tmp_path)

@@ -1,0 +1,117 @@
+"""The embedded store: persistence across processes, atomic writes, public/private separation, backups."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.atlas import Atlas
+from graph.exporter import template_tables
+from graph.settings import REPO_ROOT
+from graph.store import Change, EmbeddedStore, StoreError
+from graph.vocab import SDO, private_graph, public_graph
+
+from .conftest import run_cli
+
+THING = URIRef("https://w3id.org/passendwerk/id/test/thing")
+
+
+def test_data_survives_a_process_restart(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    result = run_cli("stats", "--format", "csv", store=store)
+    assert result.returncode == 0, result.stderr
+    assert "collaborations_active,4" in result.stdout
+    assert "organisations_library,5" in result.stdout
+
+
+def test_a_write_in_one_process_is_seen_by_a_reader_in_another(seed_atlas: Atlas) -> None:
+    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 12
+    # another process imports while this one keeps its in-memory read copy
+    result = run_cli("import", str(REPO_ROOT / "tests" / "data" / "tiny"), store=seed_atlas.store.path)
+    assert result.returncode == 0, result.stderr
+    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 21
+
+
+def test_private_graphs_never_reach_the_public_path(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    change = Change()
+    change.add.append((THING, SDO.name, Literal("openbaar"), public_graph("test")))
+    change.add.append((THING, SDO.description, Literal("geheim"), private_graph("test")))
+    store.apply(change)
+    public = store.select("SELECT ?o WHERE { ?s ?p ?o }")
+    assert list(public["o"]) == ["openbaar"]
+    everything = store.select("SELECT ?o WHERE { ?s ?p ?o }", private=True)
+    assert sorted(everything["o"]) == ["geheim", "openbaar"]
+    # not even by naming the private graph
+    named = store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert list(named["o"]) == ["openbaar"]
+    assert b"geheim" not in store.dump()
+
+
+def test_a_change_with_removals_and_additions_is_one_transaction(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    first = Change()
+    first.add.append((THING, SDO.name, Literal("oud"), public_graph("a")))
+    store.apply(first)
+    second = Change(remove_subjects={THING})
+    second.add.append((THING, SDO.name, Literal('nieuw " } ; DROP ALL'), public_graph("b")))
+    store.apply(second)
+    assert list(store.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ['nieuw " } ; DROP ALL']
+
+
+def test_backup_and_restore(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    backup = tmp_path / "backup"
+    tiny_atlas.store.backup(backup)
+    with pytest.raises(StoreError, match="bestaat al"):
+        tiny_atlas.store.backup(backup)
+    change = Change(remove_subjects={URIRef("https://w3id.org/passendwerk/id/organisation/lib-a")})
+    tiny_atlas.store.apply(change)
+    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 8
+    tiny_atlas.store.restore(backup)
+    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 9
+
+
+def test_restore_refuses_a_folder_that_is_no_backup(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "file.txt").write_text("x")
+    with pytest.raises(StoreError):
+        tiny_atlas.store.restore(tmp_path / "junk")
+    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 9
+
+
+@pytest.mark.slow
+def test_an_import_killed_midway_leaves_all_or_nothing(reference_atlas: Atlas, tmp_path: Path) -> None:
+    """SIGKILL an import of demo data at random moments; the store must open with all of it or none."""
+    demo = tmp_path / "demo"
+    assert run_cli("demo", "--scale", "0.05", "--out", str(demo), store=tmp_path / "unused").returncode == 0
+    store_path = reference_atlas.store.path
+    outcomes = set()
+    for delay in (0.5, 1.5, 3.0, 60.0):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "graph", "--store", str(store_path), "import", str(demo)],
+            cwd=REPO_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + delay
+        while process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        reader = EmbeddedStore(store_path)
+        collaborations = reader.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { ?c a <http://www.w3.org/ns/org#OrganizationalCollaboration> }"
+        )
+        count = int(collaborations["n"][0])
+        assert count in (0, 150), count
+        outcomes.add(count)
+    assert 150 in outcomes
