@@ -33,17 +33,22 @@ class Atlas:
 
         Returns what it did, one line each; a store that already holds data is left as it is.
         """
+        done = self.prepare()
+        if not self.has_records():
+            report = self.import_path(seed or self.settings.data_dir / "seed", agent="seed")
+            if not report.ok:
+                raise ValueError("\n".join(problem.render() for problem in report.problems))
+            done.append(f"voorbeeldgegevens: {len(report.records)} records (seed data)")
+        return done
+
+    def prepare(self) -> list[str]:
+        """Load the vocabulary, and the reference data when it is available and not loaded yet."""
         done = []
         if ensure_vocabulary(self.store, self.settings.data_dir):
             done.append("vocabulaire geladen (vocabulary loaded)")
         if self.settings.reference is not None and not self.has_reference():
             count = load_reference(self.store, self.settings.reference)
             done.append(f"referentiegegevens: {count} gemeenten (reference data: {count} municipalities)")
-        if not self.has_records():
-            report = self.import_path(seed or self.settings.data_dir / "seed", agent="seed")
-            if not report.ok:
-                raise ValueError("\n".join(problem.render() for problem in report.problems))
-            done.append(f"voorbeeldgegevens: {len(report.records)} records (seed data)")
         return done
 
     def import_path(self, path: Path, agent: str = "cli") -> ImportReport:

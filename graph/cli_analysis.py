@@ -3,14 +3,76 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
-from typing import Any
+
+import pandas as pd
+
+from .atlas import Atlas
+from .console import ConsoleError, run_console
+
+Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
-def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+def _print_frame(frame: pd.DataFrame, output_format: str) -> None:
+    from .cli import _print_frame as print_frame
+
+    print_frame(frame, output_format)
+
+
+def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .cli import UsageError
+
+    if args.list or not args.name:
+        rows = [
+            {
+                "name": query.name,
+                "title": query.title(args.lang if args.lang != "both" else "nl"),
+                "parameters": " ".join(f"{p.name}={p.default or ''}" for p in query.parameters),
+            }
+            for query in atlas.library.public()
+        ]
+        _print_frame(pd.DataFrame(rows), args.format)
+        return 0
+    values = {}
+    for item in args.param or []:
+        name, separator, value = item.partition("=")
+        if not separator:
+            raise UsageError(f"--param {item!r}: gebruik naam=waarde (use name=value)")
+        values[name.strip().lstrip("?")] = value
+    _print_frame(atlas.library.run(atlas.store, args.name, values), args.format)
+    return 0
+
+
+def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.query == "-" else args.query
+    try:
+        result = run_console(
+            atlas.store, text, timeout_s=args.timeout or atlas.settings.query_timeout_s, max_rows=args.max_rows
+        )
+    except ConsoleError as error:
+        print(f"fout (error): {error}", file=sys.stderr)
+        return 2
+    if result.table is not None:
+        _print_frame(result.table, args.format)
+        if result.truncated:
+            print(f"(afgekapt na {args.max_rows} rijen / truncated after {args.max_rows} rows)", file=sys.stderr)
+    elif result.boolean is not None:
+        print("true" if result.boolean else "false")
+    elif result.graph is not None:
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+    return 0
+
+
+def add_commands(command: Command) -> None:
     """Register the analysis commands on the main parser."""
-    del command
-
-
-def _unused(*_: Any) -> None:
-    return None
+    sub = command("query", cmd_query, "benoemde vragen uit queries/ (named questions); --list toont ze")
+    sub.add_argument("name", nargs="?", help="naam van de vraag (query name), e.g. coverage")
+    sub.add_argument("--list", action="store_true", help="toon alle vragen (list the questions)")
+    sub.add_argument("--param", action="append", metavar="NAAM=WAARDE", help="parameter, e.g. province_code=PV26")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub = command("sparql", cmd_sparql, "vrije SPARQL-vraag, alleen lezen (free read-only SPARQL); '-' leest stdin")
+    sub.add_argument("query", help="SELECT, ASK, CONSTRUCT of DESCRIBE")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub.add_argument("--timeout", type=float, help="seconden (seconds)")
+    sub.add_argument("--max-rows", type=int, default=10_000)

@@ -69,22 +69,26 @@ def _locator(reference: Path) -> MunicipalityLocator:
 
 def _points(
     rng: np.random.Generator, towns: list[dict[str, object]], count: int, locator: MunicipalityLocator
-) -> list[tuple[dict[str, object], float, float]]:
+) -> list[tuple[dict[str, object], float, float, bool]]:
     """``count`` points, spread over municipalities by population, each within its own municipality."""
     weights = np.array([float(str(t["population"])) for t in towns]) ** 0.8
     chosen = rng.choice(len(towns), size=count, p=weights / weights.sum())
     points = []
     for index in chosen:
         town = towns[int(index)]
+        located = False
         for _ in range(20):
-            lat = float(str(town["lat"])) + rng.normal(0, 0.012)
-            lon = float(str(town["lon"])) + rng.normal(0, 0.018)
+            lat = round(float(str(town["lat"])) + rng.normal(0, 0.012), 5)
+            lon = round(float(str(town["lon"])) + rng.normal(0, 0.018), 5)
             found = locator.locate(lat, lon)
             if found is not None and found.code == town["code"]:
+                located = True
                 break
         else:
             lat, lon = float(str(town["lat"])), float(str(town["lon"]))
-        points.append((town, round(lat, 5), round(lon, 5)))
+            found = locator.locate(lat, lon)
+            located = found is not None and found.code == town["code"]
+        points.append((town, lat, lon, located))
     return points
 
 
@@ -119,7 +123,7 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
             )
             organisations.append({"id": org_id, "name": name, "kind": kind, "website": "", "member_of": ""})
             for site_number, member in enumerate(members, start=1):
-                town, lat, lon = points[int(member)]
+                town, lat, lon, located = points[int(member)]
                 kinds_of_site[kind].append(len(sites))
                 coordinates.append((lat, lon))
                 sites.append(
@@ -130,7 +134,7 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
                         "town": str(town["name"]),
                         "lat": repr(lat),
                         "lon": repr(lon),
-                        "municipality_code": "",
+                        "municipality_code": str(town["code"]) if located else "",
                         "address": "",
                         "postcode": "",
                     }

@@ -11,6 +11,11 @@ A query file opens with comment lines::
 
 A parameter without a default is optional: when no value is given the variable stays unbound. Values are
 converted to RDF terms and bound (never pasted into the text), so a value cannot change the question.
+
+Bound values are joined with the answer at the top level of the query: that is what Oxigraph's substitutions
+do and what rdflib's ``initBindings`` does against a remote endpoint. So every parameter must be a column of
+the answer, bound by a pattern (not only used in a FILTER or inside a subquery), and then a value selects the
+rows that have it. :func:`parameter_problems` checks this.
 """
 
 from __future__ import annotations
@@ -122,6 +127,23 @@ class NamedQuery:
             elif parameter.default is not None:
                 bound[name] = parameter.to_term(parameter.default)
         return bound
+
+
+def parameter_problems(query: NamedQuery) -> list[str]:
+    """What is wrong with a query's header and parameters (an empty list when nothing is)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from .vocab import PREFIXES
+
+    problems = [f"header '{key}' is missing" for key in REQUIRED_HEADERS if not query.headers.get(key)]
+    prepared = prepareQuery(query.text, initNs=PREFIXES)
+    projected = {str(variable) for variable in (prepared.algebra.get("PV") or [])}
+    for parameter in query.parameters:
+        if parameter.name not in projected:
+            problems.append(f"parameter ?{parameter.name} is not a column of the answer")
+        if parameter.default is not None:
+            parameter.to_term(parameter.default)
+    return problems
 
 
 def parse_query_file(path: Path, internal: bool = False) -> NamedQuery:

@@ -1,0 +1,90 @@
+"""The spatial index gives exactly the brute-force answer, on random and on awkward data."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.spatial import MAX_RADIUS_KM, Sites, haversine_exact, nearby_pairs, nearby_pairs_brute_force
+
+LAT = st.floats(min_value=50.7, max_value=53.6, allow_nan=False)
+LON = st.floats(min_value=3.3, max_value=7.25, allow_nan=False)
+
+
+@st.composite
+def site_sets(draw: st.DrawFn) -> tuple[Sites, Sites]:
+    """Libraries and care sites: some organisations with many sites, some sites on the same spot."""
+    spots = draw(st.lists(st.tuples(LAT, LON), min_size=1, max_size=12))
+    result = []
+    for kind in ("L", "C"):
+        organisations = draw(st.integers(min_value=0, max_value=5))
+        rows = []
+        for org in range(organisations):
+            for number in range(draw(st.integers(min_value=1, max_value=8))):
+                if draw(st.booleans()):
+                    lat, lon = draw(st.sampled_from(spots))  # a shared spot: distance 0 or a repeated one
+                else:
+                    lat, lon = draw(LAT), draw(LON)
+                rows.append((f"{kind}{org}-{number}", f"{kind}{org}", lat, lon))
+        result.append(Sites.of(rows))
+    return result[0], result[1]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sites=site_sets(), radius=st.one_of(st.just(0.0), st.floats(min_value=0, max_value=MAX_RADIUS_KM)))
+def test_index_equals_brute_force(sites: tuple[Sites, Sites], radius: float) -> None:
+    libraries, care = sites
+    assert nearby_pairs(libraries, care, radius) == nearby_pairs_brute_force(libraries, care, radius)
+
+
+@settings(max_examples=200, deadline=None)
+@given(sites=site_sets(), pick=st.data())
+def test_sites_exactly_on_the_radius_are_included_by_both(sites: tuple[Sites, Sites], pick: st.DataObject) -> None:
+    libraries, care = sites
+    if not len(libraries) or not len(care):
+        assert nearby_pairs(libraries, care, 5.0) == []
+        return
+    i = pick.draw(st.integers(0, len(libraries) - 1))
+    j = pick.draw(st.integers(0, len(care) - 1))
+    radius = haversine_exact(libraries.lat[i], libraries.lon[i], care.lat[j], care.lon[j])
+    if radius > MAX_RADIUS_KM:
+        return
+    indexed = nearby_pairs(libraries, care, radius)
+    assert indexed == nearby_pairs_brute_force(libraries, care, radius)
+    pair = (libraries.organisation_ids[i], care.organisation_ids[j])
+    assert pair in {(c.library_org_id, c.care_org_id) for c in indexed}
+
+
+def test_same_spot_and_zero_radius() -> None:
+    libraries = Sites.of([("l1", "L", 52.0, 5.0), ("l2", "L", 52.5, 5.5)])
+    care = Sites.of([("c1", "C", 52.0, 5.0), ("c2", "C", 52.0, 5.0001)])
+    found = nearby_pairs(libraries, care, 0.0)
+    assert [(c.library_site_id, c.care_site_id, c.distance_km) for c in found] == [("l1", "c1", 0.0)]
+
+
+def test_closest_site_pair_is_named() -> None:
+    libraries = Sites.of([("far", "L", 52.30, 5.0), ("near", "L", 52.10, 5.0)])
+    care = Sites.of([("c", "C", 52.0, 5.0)])
+    (only,) = nearby_pairs(libraries, care, 50.0)
+    assert only.library_site_id == "near"
+    assert only.distance_km == pytest.approx(11.12, abs=0.01)
+
+
+def test_empty_inputs() -> None:
+    empty = Sites.of([])
+    some = Sites.of([("c", "C", 52.0, 5.0)])
+    assert nearby_pairs(empty, some, 10) == [] == nearby_pairs(some, empty, 10)
+    assert nearby_pairs_brute_force(empty, empty, 10) == []
+
+
+@pytest.mark.parametrize("radius", [-1.0, math.nan, math.inf, MAX_RADIUS_KM + 1])
+def test_absurd_radius_is_refused(radius: float) -> None:
+    with pytest.raises(ValueError, match="straal"):
+        nearby_pairs(Sites.of([]), Sites.of([]), radius)
+
+
+def test_one_degree_along_a_meridian() -> None:
+    assert haversine_exact(52.0, 5.0, 53.0, 5.0) == pytest.approx(2 * math.pi * 6371.0088 / 360, rel=1e-12)
