@@ -64,6 +64,44 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .suggest import load_input, suggest
+
+    lang = "en" if args.lang == "en" else "nl"
+    table = suggest(
+        load_input(atlas.store, atlas.library),
+        args.radius_km,
+        municipality=args.municipality,
+        province=args.province,
+        organisation=args.organisation,
+        sort=args.sort,
+        limit=args.limit,
+        lang=lang,
+    )
+    if args.format == "table" and not table.empty:
+        table = table[
+            [
+                "library_organisation",
+                "care_organisation",
+                "distance_km",
+                "score",
+                "municipality",
+                "reasons",
+                "follow_up",
+            ]
+        ]
+    _print_frame(table, args.format)
+    return 0
+
+
+def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .followup import record_state
+
+    record_state(atlas.store, atlas.library, args.library, args.care, args.state, args.by, args.note or "", args.date)
+    print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
+    return 0
+
+
 def add_commands(command: Command) -> None:
     """Register the analysis commands on the main parser."""
     sub = command("query", cmd_query, "benoemde vragen uit queries/ (named questions); --list toont ze")
@@ -76,3 +114,23 @@ def add_commands(command: Command) -> None:
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub.add_argument("--timeout", type=float, help="seconden (seconds)")
     sub.add_argument("--max-rows", type=int, default=10_000)
+    sub = command(
+        "suggest", cmd_suggest, "koppelsuggesties: nabije paren zonder samenwerking (nearby unconnected pairs)"
+    )
+    sub.add_argument("--radius-km", type=float, required=True, help="straal in km (radius), 0 tot 300")
+    sub.add_argument("--limit", type=int, help="hoogstens zoveel (at most this many); default: alle / all")
+    sub.add_argument("--municipality", help="alleen bibliotheeklocaties in deze gemeente (GMxxxx)")
+    sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
+    sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
+    sub.add_argument("--sort", choices=("score", "distance"), default="score")
+    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal van de redenen (language)")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub = command(
+        "suggestion-status", cmd_suggestion_status, "opvolging van een suggestie vastleggen (record follow-up)"
+    )
+    sub.add_argument("--library", required=True, help="import id van de bibliotheek")
+    sub.add_argument("--care", required=True, help="import id van de zorgorganisatie")
+    sub.add_argument("--state", required=True, choices=("introduced", "in_conversation", "declined"))
+    sub.add_argument("--by", required=True, help="wie (who)")
+    sub.add_argument("--note", help="notitie (note)")
+    sub.add_argument("--date", help="JJJJ-MM-DD; default vandaag (today)")

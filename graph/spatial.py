@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
+import pandas as pd
 from scipy.spatial import cKDTree
 
 from .geo import EARTH_RADIUS_KM, haversine_km_array
@@ -42,6 +44,12 @@ class Sites:
     def __len__(self) -> int:
         return len(self.site_ids)
 
+    @cached_property
+    def organisation_codes(self) -> np.ndarray:
+        """A small integer per organisation, for grouping site pairs by organisation pair."""
+        codes, _ = pd.factorize(pd.Series(self.organisation_ids, dtype=object))
+        return codes.astype(np.int64)
+
 
 @dataclass(frozen=True, order=True)
 class Candidate:
@@ -65,33 +73,44 @@ MARGIN_KM = 1e-6
 def haversine_exact(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance with scalar arithmetic: the same bits wherever it is called from."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((phi2 - phi1) / 2.0) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(
-        (math.radians(lon2) - math.radians(lon1)) / 2.0
-    ) ** 2
+    a = (
+        math.sin((phi2 - phi1) / 2.0) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin((math.radians(lon2) - math.radians(lon1)) / 2.0) ** 2
+    )
     return 2.0 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
 
 
 def _closest_per_pair(
-    libraries: Sites, care: Sites, library_index: np.ndarray, care_index: np.ndarray, rough_km: np.ndarray, radius_km: float
+    libraries: Sites,
+    care: Sites,
+    library_index: np.ndarray,
+    care_index: np.ndarray,
+    rough_km: np.ndarray,
+    radius_km: float,
 ) -> list[Candidate]:
     """From site pairs with rough distances, the closest site pair per organisation pair, decided exactly."""
     near = rough_km <= radius_km + MARGIN_KM
     library_index, care_index, rough_km = library_index[near], care_index[near], rough_km[near]
     if not len(rough_km):
         return []
-    library_orgs, library_codes = np.unique(np.array(libraries.organisation_ids, dtype=object), return_inverse=True)
-    care_orgs, care_codes = np.unique(np.array(care.organisation_ids, dtype=object), return_inverse=True)
-    keys = library_codes[library_index].astype(np.int64) * len(care_orgs) + care_codes[care_index]
+    keys = (
+        libraries.organisation_codes[library_index] * (int(care.organisation_codes.max()) + 1)
+        + (care.organisation_codes[care_index])
+    )
     minimum = np.full(int(keys.max()) + 1, np.inf)
     np.minimum.at(minimum, keys, rough_km)
     contenders = np.nonzero(rough_km <= minimum[keys] + MARGIN_KM)[0]
     best: dict[tuple[str, str], Candidate] = {}
     for row in contenders.tolist():
         i, j = int(library_index[row]), int(care_index[row])
-        distance = haversine_exact(float(libraries.lat[i]), float(libraries.lon[i]), float(care.lat[j]), float(care.lon[j]))
+        distance = haversine_exact(
+            float(libraries.lat[i]), float(libraries.lon[i]), float(care.lat[j]), float(care.lon[j])
+        )
         if distance > radius_km:
             continue
-        candidate = Candidate(libraries.organisation_ids[i], care.organisation_ids[j], distance, libraries.site_ids[i], care.site_ids[j])
+        candidate = Candidate(
+            libraries.organisation_ids[i], care.organisation_ids[j], distance, libraries.site_ids[i], care.site_ids[j]
+        )
         key = (candidate.library_org_id, candidate.care_org_id)
         current = best.get(key)
         # Ties are broken by site ids so that every method names the same site pair.
@@ -119,14 +138,15 @@ def nearby_pairs(libraries: Sites, care: Sites, radius_km: float) -> list[Candid
     check_radius(radius_km)
     if not len(libraries) or not len(care):
         return []
-    tree = cKDTree(_unit_vectors(care.lat, care.lon))
     chord = 2.0 * math.sin(min(radius_km / (2.0 * EARTH_RADIUS_KM), math.pi / 2))
     search = chord * (1 + 1e-9) + 1e-12
-    hits = tree.query_ball_point(_unit_vectors(libraries.lat, libraries.lon), r=search)
-    library_index = np.repeat(np.arange(len(libraries)), [len(h) for h in hits])
-    care_index = np.fromiter((j for h in hits for j in h), dtype=np.int64, count=len(library_index))
-    if not len(library_index):
+    tree = cKDTree(_unit_vectors(care.lat, care.lon))
+    hits = tree.query_ball_point(_unit_vectors(libraries.lat, libraries.lon), r=search, workers=-1)
+    lengths = np.fromiter((len(h) for h in hits), dtype=np.int64, count=len(hits))
+    if not lengths.sum():
         return []
+    library_index = np.repeat(np.arange(len(libraries)), lengths)
+    care_index = np.concatenate([np.asarray(h, dtype=np.int64) for h in hits])
     distances = haversine_km_array(
         libraries.lat[library_index], libraries.lon[library_index], care.lat[care_index], care.lon[care_index]
     )
@@ -153,5 +173,10 @@ def nearby_pairs_brute_force(libraries: Sites, care: Sites, radius_km: float) ->
         kept_care.append(care_index[near])
         kept_distance.append(distances[near])
     return _closest_per_pair(
-        libraries, care, np.concatenate(kept_library), np.concatenate(kept_care), np.concatenate(kept_distance), radius_km
+        libraries,
+        care,
+        np.concatenate(kept_library),
+        np.concatenate(kept_care),
+        np.concatenate(kept_distance),
+        radius_km,
     )
