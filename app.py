@@ -2,10 +2,31 @@
 
 import streamlit as st
 
-from ui.context import language
+from ui.context import PAGES, language
 from ui.i18n import text
 
 st.set_page_config(page_title="Passend Werk Atlas", page_icon="📚", layout="wide")
 lang = language()
-navigation = st.navigation([st.Page("ui/pages/overview.py", title=text("page_overview", lang), default=True)])
+
+
+def page(name: str, icon: str, default: bool = False) -> st.Page:
+    return st.Page(PAGES[name], title=text(f"page_{name}", lang), icon=icon, url_path=name, default=default)
+
+
+navigation = st.navigation(
+    {
+        text("section_explore", lang): [
+            page("overview", ":material/home:", default=True),
+            page("map", ":material/map:"),
+            page("network", ":material/hub:"),
+            page("examples", ":material/auto_stories:"),
+            page("organisation", ":material/apartment:"),
+        ],
+        text("section_analyse", lang): [
+            page("suggestions", ":material/handshake:"),
+            page("coverage", ":material/insights:"),
+            page("questions", ":material/query_stats:"),
+        ],
+    }
+)
 navigation.run()

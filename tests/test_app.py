@@ -1,4 +1,4 @@
-"""The web app, page by page, with Streamlit's AppTest on a real store."""
+"""Every page of the web app, with Streamlit's AppTest on real stores: empty, seed and demo data."""
 
 from __future__ import annotations
 
@@ -8,37 +8,174 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.atlas import Atlas
+from graph.demo import write_demo
 from graph.settings import REPO_ROOT, Settings
 
+from .conftest import SEED, reference_dir
+
 APP = str(REPO_ROOT / "app.py")
+PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples"]
 
 
-@pytest.fixture
-def app_for(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    def start(atlas: Atlas, **query: str) -> AppTest:
-        monkeypatch.setenv("PASSENDWERK_STORE", atlas.settings.store)
-        app = AppTest.from_file(APP, default_timeout=60)
-        for key, value in query.items():
-            app.query_params[key] = value
-        return app.run()
-
-    return start
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("demo")
+    write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=folder / "data")
+    return atlas.settings.store
 
 
-def test_overview_shows_key_figures_of_the_seed_data(seed_atlas: Atlas, app_for) -> None:  # type: ignore[no-untyped-def]
-    app = app_for(seed_atlas)
-    assert not app.exception
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("seed")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=SEED)
+    return atlas.settings.store
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: str) -> AppTest:
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page(f"ui/pages/{page}.py")
+    return app.run()
+
+
+def texts(app: AppTest) -> str:
+    parts = [element.value for element in (*app.markdown, *app.caption, *app.title, *app.subheader, *app.info)]
+    parts += [metric.label for metric in app.metric]
+    return "\n".join(str(part) for part in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_empty_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str) -> None:
+    app = open_page(monkeypatch, str(tmp_path / "empty"), page)
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_seed_data(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
+    app = open_page(monkeypatch, seed_store, page, org="abrona")
+    assert not app.exception, app.exception
+    assert app.title or app.selectbox
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_demo_data(monkeypatch: pytest.MonkeyPatch, demo_store: str, page: str) -> None:
+    app = open_page(monkeypatch, demo_store, page, org="demo-library-00001")
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switch_changes_the_labels(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
+    dutch = open_page(monkeypatch, seed_store, page, org="abrona")
+    english = open_page(monkeypatch, seed_store, page, org="abrona", lang="en")
+    assert not english.exception
+    assert texts(dutch) != texts(english)
+    assert english.sidebar.radio[0].label == "Language"
+
+
+def test_overview_key_figures(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "overview")
     figures = {metric.label: metric.value for metric in app.metric}
     assert figures["Bibliotheken"] == "5" and figures["Actieve samenwerkingen"] == "4"
+    assert figures["Gemeenten met samenwerking"] == "3"  # Venlo, Woerden, Aalten
+    assert "Nieuwste praktijkvoorbeelden" in texts(app)
 
 
-def test_overview_on_an_empty_store_says_how_to_load_data(tmp_path: Path, app_for) -> None:  # type: ignore[no-untyped-def]
-    empty = Atlas.open(Settings(store=str(tmp_path / "s")))
-    app = app_for(empty)
-    assert not app.exception
+def test_empty_store_says_how_to_load_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = open_page(monkeypatch, str(tmp_path / "empty"), "overview")
     assert any("python -m graph init" in info.value for info in app.info)
 
 
-def test_language_switch_changes_the_labels(seed_atlas: Atlas, app_for) -> None:  # type: ignore[no-untyped-def]
-    app = app_for(seed_atlas, lang="en")
-    assert {metric.label for metric in app.metric} >= {"Libraries", "Active collaborations"}
+def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    everything = open_page(monkeypatch, seed_store, "map")
+    assert "10 locaties en 5 samenwerkingen getoond." in texts(everything)
+    limburg = open_page(monkeypatch, seed_store, "map", province="PV31")
+    assert "4 locaties en 2 samenwerkingen getoond." in texts(limburg)
+    ended = open_page(monkeypatch, seed_store, "map", status="ended")
+    assert "10 locaties en 1 samenwerkingen getoond." in texts(ended)
+    work = open_page(monkeypatch, seed_store, "map", activity="werk")
+    assert "10 locaties en 4 samenwerkingen getoond." in texts(work)  # werk includes its narrower activities
+
+
+def test_network_figures_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "network")
+    figures = {metric.label: metric.value for metric in app.metric}
+    assert figures == {"Organisaties": "10", "Samenwerkingen": "5", "Groepen": "5", "Grootste groep": "2"}
+    filtered = open_page(monkeypatch, seed_store, "network", activity="ontmoeting")
+    # Abrona (ontmoeting) and Dinxperlo (voorlezen, narrower than ontmoeting)
+    assert {metric.label: metric.value for metric in filtered.metric}["Samenwerkingen"] == "2"
+
+
+def test_organisation_page_shows_sites_partners_stories_and_suggestions(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "organisation", org="werkleercentrum-psw")
+    assert app.title[0].value == "Werkleercentrum PSW"
+    shown = texts(app)
+    assert "Al jaren doen deelnemers van Werkleercentrum PSW" in shown
+    assert "Kansrijke nieuwe partners in de buurt" in shown
+    suggestions = app.dataframe[-1].value
+    assert "Bibliotheek Venlo" in set(suggestions["library_organisation"])
+    assert "Bibliotheek Tegelen" not in set(suggestions["library_organisation"])
+
+
+def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "organisation", org="nobody")
+    assert not app.exception
+    assert any("niet in de atlas" in warning.value for warning in app.warning)
+
+
+def test_suggestions_filters_and_radius(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    wide = open_page(monkeypatch, seed_store, "suggestions", radius="50")
+    narrow = open_page(monkeypatch, seed_store, "suggestions", radius="1")
+    assert len(wide.dataframe[0].value) > len(narrow.dataframe[0].value)
+    limburg = open_page(monkeypatch, seed_store, "suggestions", radius="50", province="PV31")
+    assert set(limburg.dataframe[0].value["municipality"]) == {"Venlo"}
+
+
+def test_coverage_tables_and_province_filter(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "coverage")
+    gaps = app.dataframe[1].value
+    assert list(gaps["municipality"]) == ["Amsterdam"]  # Weesp: library and care, but the collaboration ended
+    limburg = open_page(monkeypatch, seed_store, "coverage", province="PV31")
+    per_municipality = limburg.dataframe[2].value
+    assert len(per_municipality) == 31 and set(per_municipality["province_code"]) == {"PV31"}
+
+
+def test_questions_page_runs_a_named_query_with_a_parameter(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="PV26")
+    answer = app.dataframe[0].value
+    assert len(answer) == 26
+    assert app.text_input[0].value == "PV26"
+
+
+def test_console_refuses_writes_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "questions")
+    app.text_area(key="console").set_value("DELETE WHERE { ?s ?p ?o }")
+    app.button(key="run_console").click().run()
+    assert any("Alleen lezen" in error.value for error in app.error)
+    app.text_area(key="console").set_value("SELECT ?n WHERE { ?o org:classification kind:network ; schema:name ?n }")
+    app.button(key="run_console").click().run()
+    assert len(app.dataframe[-1].value) == 2
+
+
+def test_examples_gallery_filters_by_activity(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    everything = open_page(monkeypatch, seed_store, "examples")
+    meeting = open_page(monkeypatch, seed_store, "examples", activity="ontmoeting")
+    assert texts(everything).count(" × ") == 5
+    assert texts(meeting).count(" × ") == 2  # Abrona (ontmoeting) and Dinxperlo (voorlezen is narrower)
+
+
+def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: cached answers were keyed without the data version and showed stale data after a write."""
+    atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
+    atlas.prepare()
+    before = open_page(monkeypatch, atlas.settings.store, "map", province="PV31")
+    assert "0 locaties en 0 samenwerkingen getoond." in texts(before)
+    assert atlas.import_path(SEED).ok
+    after = open_page(monkeypatch, atlas.settings.store, "map", province="PV31")
+    assert "4 locaties en 2 samenwerkingen getoond." in texts(after)

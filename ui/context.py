@@ -1,15 +1,30 @@
-"""What every page shares: the atlas (opened once per process), the language and the URL state."""
+"""What every page shares: the atlas (opened once per process), the language, labels and the URL state."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
 
 import streamlit as st
 
 from graph.atlas import Atlas
+from graph.labels import Labels, load_labels
 from graph.settings import Settings, settings_from_environment
 
 from .i18n import text
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
+PAGES = {
+    "overview": "ui/pages/overview.py",
+    "map": "ui/pages/map.py",
+    "network": "ui/pages/network.py",
+    "organisation": "ui/pages/organisation.py",
+    "suggestions": "ui/pages/suggestions.py",
+    "coverage": "ui/pages/coverage.py",
+    "questions": "ui/pages/questions.py",
+    "examples": "ui/pages/examples.py",
+}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,6 +34,16 @@ def _open_atlas(settings: Settings) -> Atlas:
 
 def atlas() -> Atlas:
     return _open_atlas(settings_from_environment())
+
+
+def data_version() -> str:
+    """Which store, and which version of its data (it changes on every write, in any process).
+
+    Every cached answer is keyed by it, so caches follow the data. (Streamlit leaves arguments whose name
+    starts with an underscore out of the cache key, so this one must not have such a name.)
+    """
+    store = atlas().store
+    return f"{store.location}@{store.generation()}"
 
 
 def language() -> str:
@@ -45,5 +70,50 @@ def language_switch() -> str:
     return choice
 
 
-def t(key: str) -> str:
-    return text(key, language())
+def t(key: str, **values: object) -> str:
+    message = text(key, language())
+    return message.format(**values) if values else message
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _labels(version: str, lang: str) -> Labels:
+    current = atlas()
+    return load_labels(current.store, current.library, lang)
+
+
+def labels() -> Labels:
+    return _labels(data_version(), language())
+
+
+def safe(value: object) -> str:
+    """Text from data or a user, made inert for Markdown: shown literally, never as markup or a link."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value if value is not None else ""))
+
+
+def headings(frame_columns: Sequence[str]) -> dict[str, str]:
+    """Translated column headings for the columns that have one; other columns keep their name."""
+    from .i18n import TEXTS
+
+    return {column: t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+
+
+def url_choice(
+    name: str, label: str, options: Sequence[str], format_func=str, *, container=None, all_label: str | None = None
+) -> str | None:  # type: ignore[no-untyped-def]
+    """A select box whose value lives in the URL (``?name=value``), so a view can be shared."""
+    container = container or st.sidebar
+    choices = ["", *options]
+    current = st.query_params.get(name, "")
+    index = choices.index(current) if current in choices else 0
+    chosen = container.selectbox(
+        label,
+        choices,
+        index=index,
+        format_func=lambda value: (all_label or t("all")) if value == "" else format_func(value),
+        key=f"filter_{name}",
+    )
+    if chosen:
+        st.query_params[name] = chosen
+    else:
+        st.query_params.pop(name, None)
+    return chosen or None

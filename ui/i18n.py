@@ -2,35 +2,203 @@
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
-    "app_title": {"nl": "Passend Werk Atlas", "en": "Passend Werk Atlas"},
-    "tagline": {
-        "nl": "Samenwerkingen tussen bibliotheken en zorgorganisaties: passend werk en ontmoeting in de bibliotheek.",
-        "en": "Collaborations between public libraries and disability-care organisations: suitable work and "
-        "meeting in the library.",
-    },
-    "language": {"nl": "Taal", "en": "Language"},
-    "page_overview": {"nl": "Overzicht", "en": "Overview"},
-    "organisations": {"nl": "Organisaties", "en": "Organisations"},
-    "libraries": {"nl": "Bibliotheken", "en": "Libraries"},
-    "care_organisations": {"nl": "Zorgorganisaties", "en": "Care organisations"},
-    "sites": {"nl": "Locaties", "en": "Sites"},
-    "active_collaborations": {"nl": "Actieve samenwerkingen", "en": "Active collaborations"},
-    "covered_municipalities": {"nl": "Gemeenten met samenwerking", "en": "Municipalities covered"},
-    "population_covered": {"nl": "Inwoners in die gemeenten", "en": "Population covered"},
-    "no_reference": {
-        "nl": "Er zijn geen CBS-referentiegegevens geladen: de dekking gaat alleen over gemeenten die in de gegevens "
+TEXTS: dict[str, tuple[str, str]] = {
+    # navigation
+    "app_title": ("Passend Werk Atlas", "Passend Werk Atlas"),
+    "page_overview": ("Overzicht", "Overview"),
+    "page_map": ("Kaart", "Map"),
+    "page_network": ("Netwerk", "Network"),
+    "page_organisation": ("Organisatie", "Organisation"),
+    "page_suggestions": ("Suggesties", "Suggestions"),
+    "page_coverage": ("Dekking", "Coverage"),
+    "page_questions": ("Vragen", "Questions"),
+    "page_examples": ("Praktijkvoorbeelden", "Practice examples"),
+    "section_explore": ("Verkennen", "Explore"),
+    "section_analyse": ("Analyseren", "Analyse"),
+    "language": ("Taal", "Language"),
+    "tagline": (
+        "Samenwerkingen tussen bibliotheken en zorgorganisaties: passend werk en ontmoeting in de bibliotheek.",
+        "Collaborations between public libraries and disability-care organisations: suitable work and meeting "
+        "in the library.",
+    ),
+    # figures
+    "organisations": ("Organisaties", "Organisations"),
+    "libraries": ("Bibliotheken", "Libraries"),
+    "care_organisations": ("Zorgorganisaties", "Care organisations"),
+    "sites": ("Locaties", "Sites"),
+    "active_collaborations": ("Actieve samenwerkingen", "Active collaborations"),
+    "covered_municipalities": ("Gemeenten met samenwerking", "Municipalities covered"),
+    "population_covered": ("Inwoners in die gemeenten", "Population covered"),
+    "of_total": ("van de {total}", "of {total}"),
+    "no_reference": (
+        "Er zijn geen CBS-referentiegegevens geladen: de dekking gaat alleen over gemeenten die in de gegevens "
         "voorkomen.",
-        "en": "No CBS reference data is loaded: coverage only covers the municipalities named in the data.",
-    },
-    "newest_examples": {"nl": "Nieuwste praktijkvoorbeelden", "en": "Newest practice examples"},
-    "empty_store": {
-        "nl": "Er staan nog geen gegevens in de atlas. Laad ze met `python -m graph init`.",
-        "en": "The atlas holds no data yet. Load it with `python -m graph init`.",
-    },
+        "No CBS reference data is loaded: coverage only covers the municipalities named in the data.",
+    ),
+    "newest_examples": ("Nieuwste praktijkvoorbeelden", "Newest practice examples"),
+    "empty_store": (
+        "Er staan nog geen gegevens in de atlas. Laad ze met `python -m graph init`.",
+        "The atlas holds no data yet. Load it with `python -m graph init`.",
+    ),
+    "no_examples": ("Nog geen praktijkvoorbeelden met een verhaal.", "No practice examples with a story yet."),
+    "source": ("Bron", "Source"),
+    "started": ("Gestart", "Started"),
+    "participants": ("Deelnemers", "Participants"),
+    "activities": ("Activiteiten", "Activities"),
+    "status": ("Status", "Status"),
+    "all": ("Alle", "All"),
+    # filters
+    "province": ("Provincie", "Province"),
+    "municipality": ("Gemeente", "Municipality"),
+    "activity": ("Activiteit", "Activity"),
+    "radius_km": ("Straal (km)", "Radius (km)"),
+    "kind": ("Soort", "Kind"),
+    "filters": ("Filters", "Filters"),
+    # map
+    "map_intro": (
+        "Bibliotheken (blauw) en zorglocaties (rood); lijnen zijn samenwerkingen. Klik op een locatie om de "
+        "organisatie te openen.",
+        "Libraries (blue) and care sites (red); lines are collaborations. Click a site to open its organisation.",
+    ),
+    "legend": ("Legenda", "Legend"),
+    "legend_library": ("● bibliotheeklocatie", "● library site"),
+    "legend_care": ("● zorglocatie", "● care site"),
+    "legend_line": (
+        "— samenwerking (groen: actief, oranje: verkennend, grijs: beëindigd)",
+        "— collaboration (green: active, orange: exploring, grey: ended)",
+    ),
+    "legend_covered": ("gemeente met actieve samenwerking", "municipality with an active collaboration"),
+    "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
+    "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),
+    "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
+    "offline_note": (
+        "Zonder internet ontbreekt de achtergrondkaart; locaties en gemeenten blijven zichtbaar.",
+        "Without internet the background map is missing; sites and municipalities stay visible.",
+    ),
+    "open_organisation": ("Open organisatie", "Open organisation"),
+    "selected_site": ("Gekozen locatie", "Selected site"),
+    "sites_shown": ("{n} locaties en {m} samenwerkingen getoond.", "{n} sites and {m} collaborations shown."),
+    # network
+    "network_intro": (
+        "Organisaties die samenwerken, verbonden door hun samenwerkingen. Blauwe vierkanten zijn bibliotheken, "
+        "rode bolletjes zorgorganisaties; hoe groter, hoe meer partners.",
+        "Organisations that work together, linked by their collaborations. Blue squares are libraries, red dots "
+        "care organisations; the bigger, the more partners.",
+    ),
+    "components": ("Groepen", "Groups"),
+    "largest_component": ("Grootste groep", "Largest group"),
+    "most_partners": ("Meeste partners", "Most partners"),
+    "brokers": ("Verbinders (tussenpositie)", "Brokers (betweenness)"),
+    "network_limited": (
+        "Het netwerk telt {total} organisaties; alleen de grootste groepen ({shown}) worden getekend. Filter op "
+        "provincie of activiteit om de rest te zien.",
+        "The network has {total} organisations; only the largest groups ({shown}) are drawn. Filter by province "
+        "or activity to see the rest.",
+    ),
+    "no_network": ("Geen samenwerkingen bij deze filters.", "No collaborations for these filters."),
+    # organisation
+    "choose_organisation": ("Kies een organisatie", "Choose an organisation"),
+    "unknown_organisation": ("Deze organisatie staat niet in de atlas.", "This organisation is not in the atlas."),
+    "website": ("Website", "Website"),
+    "member_of": ("Lid van", "Member of"),
+    "partners": ("Partners", "Partners"),
+    "collaborations": ("Samenwerkingen", "Collaborations"),
+    "no_collaborations": ("Nog geen samenwerkingen.", "No collaborations yet."),
+    "contact": ("Contact", "Contact"),
+    "contact_hidden": (
+        "Contactgegevens zijn alleen zichtbaar met toestemming van de persoon.",
+        "Contact details are only shown with the person's consent.",
+    ),
+    "top_suggestions": ("Kansrijke nieuwe partners in de buurt", "Promising new partners nearby"),
+    "no_suggestions": ("Geen suggesties binnen deze straal.", "No suggestions within this radius."),
+    # suggestions
+    "suggestions_intro": (
+        "Bibliotheken en zorgorganisaties dicht bij elkaar die nog niet samenwerken, met de redenen. De score "
+        "(0–1) weegt afstand, witte vlek, ervaring en passende activiteiten.",
+        "Libraries and care organisations close to each other that do not work together yet, with the reasons. "
+        "The score (0–1) weighs distance, gap, experience and fitting activities.",
+    ),
+    "suggestion_count": ("{n} suggesties", "{n} suggestions"),
+    "score": ("Score", "Score"),
+    "distance_km": ("Afstand (km)", "Distance (km)"),
+    "reasons": ("Redenen", "Reasons"),
+    "follow_up": ("Opvolging", "Follow-up"),
+    "library": ("Bibliotheek", "Library"),
+    "care_organisation": ("Zorgorganisatie", "Care organisation"),
+    "sign_in_for_follow_up": (
+        "Coördinatoren kunnen na aanmelden de opvolging vastleggen.",
+        "Coordinators can record follow-up after signing in.",
+    ),
+    "download_csv": ("Download CSV", "Download CSV"),
+    "download_xlsx": ("Download Excel", "Download Excel"),
+    # coverage
+    "coverage_intro": (
+        "Waar werken bibliotheken en zorgorganisaties al samen, en waar nog niet? Een gemeente is gedekt als er "
+        "een actieve samenwerking is met een bibliotheeklocatie in die gemeente.",
+        "Where do libraries and care organisations already work together, and where not? A municipality is "
+        "covered when an active collaboration has a library site in it.",
+    ),
+    "per_province": ("Per provincie", "Per province"),
+    "per_municipality": ("Per gemeente", "Per municipality"),
+    "gap_list": ("Witte vlekken", "Gaps"),
+    "gap_intro": (
+        "Gemeenten met een bibliotheek- én een zorglocatie maar zonder actieve samenwerking, grootste eerst.",
+        "Municipalities with both a library and a care site but no active collaboration, largest first.",
+    ),
+    "trend": ("Gestart per jaar", "Started per year"),
+    "choropleth": ("Kaart van de dekking", "Coverage map"),
+    # questions
+    "questions_intro": (
+        "Vaste vragen aan de atlas. Kies een vraag, vul eventueel de parameters in en download het antwoord.",
+        "Saved questions to the atlas. Pick one, fill in its parameters if you like, and download the answer.",
+    ),
+    "question": ("Vraag", "Question"),
+    "run": ("Uitvoeren", "Run"),
+    "rows": ("{n} rijen", "{n} rows"),
+    "show_sparql": ("Toon de SPARQL", "Show the SPARQL"),
+    "console": ("Vrije SPARQL (alleen lezen)", "Free SPARQL (read-only)"),
+    "console_help": (
+        "Alleen SELECT, ASK, CONSTRUCT en DESCRIBE op de openbare gegevens; voorvoegsels zoals pw:, org:, "
+        "schema: en skos: zijn al bekend.",
+        "Only SELECT, ASK, CONSTRUCT and DESCRIBE on the public data; prefixes such as pw:, org:, schema: and "
+        "skos: are predefined.",
+    ),
+    "console_query": ("SPARQL-vraag", "SPARQL query"),
+    "truncated": ("Afgekapt na {n} rijen.", "Truncated after {n} rows."),
+    "answer": ("Antwoord", "Answer"),
+    # examples
+    # column headings
+    "col_site": ("Locatie", "Site"),
+    "col_town": ("Plaats", "Town"),
+    "col_municipality": ("Gemeente", "Municipality"),
+    "col_municipality_code": ("CBS-code", "CBS code"),
+    "col_province_code": ("Provincie", "Province"),
+    "col_province": ("Provincie", "Province"),
+    "col_collaborations": ("Samenwerkingen", "Collaborations"),
+    "col_active_collaborations": ("Actief", "Active"),
+    "col_library_sites": ("Bibliotheeklocaties", "Library sites"),
+    "col_care_sites": ("Zorglocaties", "Care sites"),
+    "col_covered": ("Gedekt", "Covered"),
+    "col_population": ("Inwoners", "Population"),
+    "col_organisation": ("Organisatie", "Organisation"),
+    "col_kind": ("Soort", "Kind"),
+    "col_partners": ("Partners", "Partners"),
+    "col_betweenness": ("Tussenpositie", "Betweenness"),
+    "col_municipalities": ("Gemeenten", "Municipalities"),
+    "col_with_both": ("Met bibliotheek én zorg", "With library and care"),
+    "col_population_covered": ("Inwoners gedekt", "Population covered"),
+    "col_year": ("Jaar", "Year"),
+    "col_started": ("Gestart", "Started"),
+    "col_active": ("Actief", "Active"),
+    "col_exploring": ("Verkennend", "Exploring"),
+    "col_ended": ("Beëindigd", "Ended"),
+    "examples_intro": (
+        "Goede voorbeelden helpen anderen op weg: samenwerkingen met hun verhaal en bron.",
+        "Good examples help others get started: collaborations with their story and source.",
+    ),
 }
 
 
 def text(key: str, lang: str) -> str:
-    entry = TEXTS[key]
-    return entry.get(lang) or entry["nl"]
+    dutch, english = TEXTS[key]
+    return english if lang == "en" else dutch

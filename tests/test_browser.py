@@ -1,0 +1,152 @@
+"""End to end in a real headless Chromium against `streamlit run`: every page, hostile data, accessibility."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.atlas import Atlas
+from graph.settings import REPO_ROOT, Settings
+
+from .conftest import SEED, TESTS, reference_dir
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+AXE = REPO_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+OUTPUT = REPO_ROOT / "test-output" / "browser"
+PAGES = {
+    "/": "Passend Werk Atlas",
+    "/map": "Kaart",
+    "/network": "Netwerk",
+    "/organisation?org=evil-lib": "<img src=x onerror=alert(1)>",
+    "/suggestions": "Suggesties",
+    "/coverage": "Dekking",
+    "/questions": "Vragen",
+    "/examples": "Praktijkvoorbeelden",
+}
+# Streamlit's own navigation renders section headings inside its <ul>; that markup is not the app's.
+FRAMEWORK_MARKUP = ['[data-testid="stSidebarNav"]', '[data-testid="stSidebarNavItems"]']
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    folder = tmp_path_factory.mktemp("browser")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=SEED)
+    assert atlas.import_path(TESTS / "data" / "hostile").ok
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PASSENDWERK_STORE": atlas.settings.store},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser_page(server: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
+        )  # fmt: skip
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.dialogs = []  # type: ignore[attr-defined]
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+        yield page
+        browser.close()
+
+
+def open_page(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + path)
+    page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(2500)  # let maps, the network and tables finish drawing
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES.items(), ids=list(PAGES))
+def test_page_shows_its_content_without_running_hostile_text(
+    browser_page, server: str, path: str, heading: str
+) -> None:  # type: ignore[no-untyped-def]
+    open_page(browser_page, server, path, heading)
+    name = path.strip("/").split("?")[0] or "overview"
+    browser_page.screenshot(path=str(OUTPUT / f"{name}.png"))
+    assert browser_page.dialogs == []
+    assert browser_page.locator("[data-testid='stException']").count() == 0
+
+
+def test_hostile_names_are_shown_as_text(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(browser_page, server, "/organisation?org=evil-lib", "<img src=x onerror=alert(1)>")
+    body = browser_page.locator("section.main, [data-testid='stMain']").first.inner_text()
+    assert "<script>alert(1)</script>" in body
+    assert "[link](javascript:alert(3))" in body
+    assert browser_page.locator("img[src='x']").count() == 0
+    assert browser_page.dialogs == []
+
+
+def test_map_draws_without_internet(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(browser_page, server, "/map", "Kaart")
+    canvas = browser_page.locator("canvas").first
+    canvas.wait_for(timeout=30_000)
+    box = canvas.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 300
+    assert "locaties en" in browser_page.locator("[data-testid='stMain']").inner_text()
+
+
+def test_network_is_drawn_inline(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(browser_page, server, "/network", "Netwerk")
+    frame = browser_page.frame_locator("iframe").first
+    frame.locator("canvas").first.wait_for(timeout=30_000)
+    assert browser_page.dialogs == []
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES.items(), ids=list(PAGES))
+def test_no_serious_accessibility_violations(browser_page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (make test installs it with npm)")
+    open_page(browser_page, server, path, heading)
+    browser_page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = browser_page.evaluate(
+        """async (exclude) => (await axe.run({exclude: exclude.map(s => [s])}, {resultTypes: ['violations']}))
+            .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3)}))""",
+        FRAMEWORK_MARKUP,
+    )
+    assert violations == [], json.dumps(violations, indent=1)

@@ -1,0 +1,78 @@
+import pandas as pd
+import streamlit as st
+
+from graph.mapdata import municipality_features
+from ui.components import deck, downloads, municipality_layer
+from ui.context import atlas, data_version, headings, labels, language, language_switch, t, url_choice
+
+language_switch()
+current = atlas()
+names = labels()
+st.title(t("page_coverage"))
+st.caption(t("coverage_intro"))
+if not current.has_reference():
+    st.info(t("no_reference"))
+province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+suffix = f"-{province}" if province else ""
+
+by_province = current.library.run(current.store, "coverage-by-province")
+by_province = by_province.assign(province=by_province.province_code.map(names.province))
+st.subheader(t("per_province"))
+st.dataframe(
+    by_province,
+    hide_index=True,
+    column_config={
+        **headings(by_province.columns),
+        "province_code": None,
+        "population_covered_share": st.column_config.ProgressColumn(
+            t("population_covered"), min_value=0.0, max_value=1.0, format="percent"
+        ),
+    },
+)
+downloads(by_province, "dekking-per-provincie", "by_province")
+
+values = {"province_code": province} if province else {}
+st.subheader(t("gap_list"))
+st.caption(t("gap_intro"))
+gaps = current.library.run(current.store, "gaps", values)
+st.dataframe(gaps, hide_index=True, column_config=headings(gaps.columns))
+downloads(gaps, f"witte-vlekken{suffix}", "gaps")
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _features(version: str, province_code: str | None) -> dict:  # type: ignore[type-arg]
+    return municipality_features(current.store, current.library, province_code)
+
+
+if current.has_reference():
+    st.subheader(t("choropleth"))
+    st.pydeck_chart(deck([municipality_layer(_features(data_version(), province))], tooltip_field="name"), height=520)
+    st.markdown(f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}")
+
+st.subheader(t("per_municipality"))
+coverage = current.library.run(current.store, "coverage", values)
+st.dataframe(coverage, hide_index=True, column_config=headings(coverage.columns))
+downloads(coverage, f"dekking-per-gemeente{suffix}", "coverage")
+
+st.subheader(t("trend"))
+trend = current.library.run(current.store, "collaborations-per-year")
+if not trend.empty:
+    chart = trend.set_index("year")[["active", "exploring", "ended"]]
+    chart.columns = [names.status(column) for column in chart.columns]
+    st.bar_chart(chart)
+st.dataframe(trend, hide_index=True, column_config=headings(trend.columns))
+downloads(trend, "gestart-per-jaar", "trend")
+per_activity = current.library.run(current.store, "collaborations-per-activity")
+label_column = "activity_en" if language() == "en" else "activity_nl"
+st.subheader(t("activities"))
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("activity"): per_activity[label_column],
+            t("collaborations"): per_activity.collaborations,
+            t("active_collaborations"): per_activity.active_collaborations,
+        }
+    ),
+    hide_index=True,
+)
+downloads(per_activity, "per-activiteit", "per_activity")

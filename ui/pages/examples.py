@@ -1,0 +1,22 @@
+import streamlit as st
+
+from graph.mapdata import collaboration_lines
+from graph.overview import collaborations, practice_examples
+from ui.components import example_card
+from ui.context import atlas, labels, language_switch, t, url_choice
+
+language_switch()
+current = atlas()
+names = labels()
+st.title(t("page_examples"))
+st.caption(t("examples_intro"))
+activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
+province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+rows = collaboration_lines(collaborations(current.store, current.library, province_code=province), names, activity)
+examples = practice_examples(rows)
+if examples.empty:
+    st.write(t("no_examples"))
+for start in range(0, len(examples), 2):
+    for column, row in zip(st.columns(2), examples.iloc[start : start + 2].itertuples(), strict=False):
+        with column:
+            example_card(row)

@@ -1,0 +1,49 @@
+import streamlit as st
+
+from graph.mapdata import collaboration_lines
+from graph.network import DEFAULT_MAX_NODES, build_graph, figures, limit_graph, network_html
+from graph.overview import collaborations
+from ui.context import atlas, data_version, headings, labels, language_switch, t, url_choice
+
+language_switch()
+current = atlas()
+names = labels()
+st.title(t("page_network"))
+st.caption(t("network_intro"))
+province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _network(version: str, province_code: str | None, activity_code: str | None, lang: str):  # type: ignore[no-untyped-def]
+    rows = collaboration_lines(
+        collaborations(current.store, current.library, province_code=province_code), names, activity_code
+    )
+    graph = build_graph(rows)
+    drawn, limited = limit_graph(graph, DEFAULT_MAX_NODES)
+    kinds = {"library": names.kind("library"), "care": names.kind("care")}
+    return figures(graph), network_html(drawn, kinds), graph.number_of_nodes(), drawn.number_of_nodes(), limited
+
+
+summary, html, total, shown, limited = _network(data_version(), province, activity, names.lang)
+if not total:
+    st.info(t("no_network"))
+else:
+    columns = st.columns(4)
+    columns[0].metric(t("organisations"), summary.organisations)
+    columns[1].metric(t("collaborations"), summary.collaborations)
+    columns[2].metric(t("components"), summary.components)
+    columns[3].metric(t("largest_component"), summary.largest_component)
+    if limited:
+        st.warning(t("network_limited", total=total, shown=shown))
+    st.iframe(html, height=640)
+    left, right = st.columns(2)
+    kind_label = {"library": names.kind("library"), "care": names.kind("care")}
+    with left:
+        st.subheader(t("most_partners"))
+        degree = summary.degree.assign(kind=summary.degree.kind.map(kind_label)).drop(columns="organisation_id")
+        st.dataframe(degree, hide_index=True, column_config=headings(degree.columns))
+    with right:
+        st.subheader(t("brokers"))
+        brokers = summary.brokers.assign(kind=summary.brokers.kind.map(kind_label)).drop(columns="organisation_id")
+        st.dataframe(brokers, hide_index=True, column_config=headings(brokers.columns))

@@ -1,0 +1,54 @@
+import streamlit as st
+
+from graph.suggest import SuggestionError, load_input, suggest
+from ui.components import downloads
+from ui.context import atlas, data_version, labels, language, language_switch, t, url_choice
+
+language_switch()
+current = atlas()
+names = labels()
+st.title(t("page_suggestions"))
+st.caption(t("suggestions_intro"))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _input(version: str):  # type: ignore[no-untyped-def]
+    return load_input(current.store, current.library)
+
+
+data = _input(data_version())
+province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+places = data.sites[data.sites.kind == "library"]
+if province:
+    places = places[places.province_code == province]
+municipalities = dict(zip(places.municipality_code, places.municipality, strict=False))
+municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
+radius = st.sidebar.slider(
+    t("radius_km"), min_value=1, max_value=50, value=int(st.query_params.get("radius", 15) or 15), key="radius"
+)
+st.query_params["radius"] = str(radius)
+try:
+    table = suggest(data, float(radius), municipality=municipality, province=province, lang=language())
+except SuggestionError as error:
+    st.error(str(error))
+    st.stop()
+st.write(t("suggestion_count", n=len(table)))
+follow_up_labels = {"introduced": "geïntroduceerd", "in_conversation": "in gesprek", "declined": "afgewezen"}
+shown = table.assign(follow_up=table.follow_up.map(lambda v: follow_up_labels.get(v, v) if language() == "nl" else v))
+st.dataframe(
+    shown[
+        ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
+    ],
+    hide_index=True,
+    column_config={
+        "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
+        "library_organisation": t("library"),
+        "care_organisation": t("care_organisation"),
+        "distance_km": st.column_config.NumberColumn(t("distance_km"), format="%.1f"),
+        "municipality": t("municipality"),
+        "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
+        "follow_up": t("follow_up"),
+    },
+)
+downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
+st.caption(t("sign_in_for_follow_up"))
