@@ -165,9 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=int, default=2026)
     sub.add_argument("--out", default="var/demo")
     sub.add_argument("--load", action="store_true", help="ook importeren (also import)")
-    from .cli_analysis import add_commands
+    from . import cli_admin, cli_analysis
 
-    add_commands(command)
+    cli_analysis.add_commands(command)
+    cli_admin.add_commands(command)
     return parser
 
 
@@ -178,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         atlas = Atlas.open(settings)
         return int(args.handler(atlas, args))
-    except (UsageError, InputError, ValueError) as error:
+    except (UsageError, InputError, ValueError, KeyError) as error:
         print(f"fout (error): {error}", file=sys.stderr)
         return BAD_INPUT
     except StoreError as error:

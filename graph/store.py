@@ -74,8 +74,11 @@ class OxigraphReader:
     ) -> Any:
         substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
         with self._reading(private) as store:
-            result = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions)
-            return _materialise(result, max_rows)
+            answer = _materialise(
+                store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions),
+                max_rows,
+            )
+        return answer
 
     def select(
         self,
@@ -172,16 +175,17 @@ class EmbeddedStore(OxigraphReader):
         with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
             try:
-                store = ox.Store(str(self.path))
+                handle = _OpenStore(ox.Store(str(self.path)))
             except OSError as error:
                 raise StoreError(
                     f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
                 ) from error
             try:
-                yield store
-                store.flush()
+                yield handle  # type: ignore[misc]
+                handle.flush()
             finally:
-                del store
+                # The database closes when its last reference goes: drop ours before another process may open it.
+                handle.close()
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
     def generation(self) -> str:
@@ -282,6 +286,24 @@ class _Solutions:
     def __init__(self, columns: list[str], rows: list[dict[str, Any]]) -> None:
         self.columns = columns
         self.rows = rows
+
+
+class _OpenStore:
+    """The on-disk store for the duration of one locked block; closing drops the only reference to it."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str) -> Any:
+        if self._store is None:
+            raise StoreError("de opslag is al gesloten / the store is closed")
+        return getattr(self._store, name)
+
+    def __len__(self) -> int:
+        return len(self._store) if self._store is not None else 0
+
+    def close(self) -> None:
+        self._store = None
 
 
 def _ox_quad(quad: Quad) -> ox.Quad:

@@ -72,7 +72,7 @@ def tiny_atlas(reference_atlas: Atlas) -> Atlas:
 
 
 def run_cli(
-    *args: str, store: Path | str, check: bool = False, env: dict[str, str] | None = None
+    *args: str, store: Path | str, check: bool = False, env: dict[str, str] | None = None, input_text: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """The real command line in a separate process."""
     import os
@@ -87,4 +87,5 @@ def run_cli(
         env=environment,
         check=check,
         timeout=300,
+        input=input_text,
     )

@@ -1,0 +1,111 @@
+"""Command line, part three: partners' submissions, privacy requests, accounts and backups."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from .atlas import Atlas
+
+Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .cli import _print_frame
+    from .submissions import approve, reject, revert, submissions
+
+    if args.action == "list":
+        rows = submissions(atlas.store, atlas.library, args.state)
+        frame = pd.DataFrame(rows, columns=["code", "state", "submitted", "submitter_email", "reason", "decided_by"])
+        _print_frame(frame, "table")
+        return 0
+    if not args.code or not args.by:
+        print("fout (error): geef --code en --by (give --code and --by)", file=sys.stderr)
+        return 2
+    if args.action == "approve":
+        problems = approve(atlas.store, atlas.library, atlas.settings.data_dir, args.code, args.by)
+        for problem in problems:
+            print(problem.render(), file=sys.stderr)
+        if problems:
+            return 2
+    elif args.action == "reject":
+        reject(atlas.store, atlas.library, args.code, args.by, args.reason or "")
+    else:
+        revert(atlas.store, atlas.library, args.code, args.by, args.reason or "")
+    print(f"{args.code}: {args.action} ok")
+    return 0
+
+
+def cmd_export_person(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .privacy import export_person
+
+    print(json.dumps(export_person(atlas.store, atlas.library, args.email).as_dict(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_forget_contact(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .privacy import forget_contact
+
+    report = forget_contact(atlas.store, atlas.library, args.email)
+    print(
+        f"verwijderd (removed) voor {report.email}: {len(report.contacts)} contactpersoon/contacts, "
+        f"gegevens in {len(report.submissions)} inzending(en)/submissions"
+    )
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_add_coordinator(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .accounts import add_coordinator
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Wachtwoord / password: ")
+    path = add_coordinator(
+        args.username, args.name or args.username, password, Path(args.secrets) if args.secrets else None
+    )
+    print(f"account {args.username} opgeslagen in (saved in) {path}")
+    del atlas
+    return 0
+
+
+def cmd_backup(atlas: Atlas, args: argparse.Namespace) -> int:
+    atlas.store.backup(Path(args.folder))
+    print(f"back-up gemaakt in (backup made in) {args.folder}")
+    return 0
+
+
+def cmd_restore(atlas: Atlas, args: argparse.Namespace) -> int:
+    atlas.store.restore(Path(args.folder))
+    print(f"teruggezet uit (restored from) {args.folder}")
+    return 0
+
+
+def add_commands(command: Command) -> None:
+    sub = command("submissions", cmd_submissions, "inzendingen bekijken en beoordelen (list and review submissions)")
+    sub.add_argument("action", choices=("list", "approve", "reject", "revert"))
+    sub.add_argument("--code", help="referentiecode, e.g. PW-ABCD2345")
+    sub.add_argument("--by", help="wie beoordeelt (reviewer)")
+    sub.add_argument("--reason", help="reden (reason), nodig bij reject")
+    sub.add_argument("--state", choices=("pending", "approved", "rejected", "reverted"))
+    sub = command("export-person", cmd_export_person, "alles tonen wat over een persoon bewaard is (AVG inzage)")
+    sub.add_argument("email")
+    sub = command("forget-contact", cmd_forget_contact, "een persoon overal verwijderen (AVG: recht op vergetelheid)")
+    sub.add_argument("email")
+    sub = command("add-coordinator", cmd_add_coordinator, "coördinator-account maken (create a coordinator account)")
+    sub.add_argument("username")
+    sub.add_argument("--name", help="volledige naam (full name)")
+    sub.add_argument(
+        "--secrets", help="pad van het secrets-bestand; default $PASSENDWERK_SECRETS of .streamlit/secrets.toml"
+    )
+    sub.add_argument(
+        "--password-stdin", action="store_true", help="lees het wachtwoord van stdin (read password from stdin)"
+    )
+    sub = command("backup", cmd_backup, "back-up van de opslag maken (back up the store)")
+    sub.add_argument("folder", help="nieuwe map (a new folder)")
+    sub = command("restore", cmd_restore, "opslag terugzetten uit een back-up (restore the store)")
+    sub.add_argument("folder")

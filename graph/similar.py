@@ -1,0 +1,49 @@
+"""Likely duplicates: the same organisation under another spelling, or a pair that already works together."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+import pandas as pd
+
+FILLER_WORDS = {"de", "het", "stichting", "openbare", "bibliotheek", "bieb", "zorggroep", "bv", "b.v."}
+
+
+def normalise(name: str) -> str:
+    """Lower case, no accents or punctuation, without filler words: "De Bibliotheek Woerden" → "woerden"."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", folded)
+    kept = [word for word in words if word not in FILLER_WORDS]
+    return " ".join(kept or words)
+
+
+def similar_organisations(
+    name: str, organisations: pd.DataFrame, kind: str | None = None, threshold: float = 0.85
+) -> pd.DataFrame:
+    """Existing organisations (id, name, kind) whose name is probably the same as ``name``, best first."""
+    wanted = normalise(name)
+    if not wanted:
+        return organisations.iloc[0:0]
+    candidates = organisations if kind is None else organisations[organisations.kind == kind]
+    scores = candidates.name.map(lambda other: SequenceMatcher(None, wanted, normalise(str(other))).ratio())
+    found = candidates.assign(similarity=scores.round(2))
+    return found[found.similarity >= threshold].sort_values("similarity", ascending=False)
+
+
+def search_organisations(
+    text: str, organisations: pd.DataFrame, kind: str | None = None, limit: int = 20
+) -> pd.DataFrame:
+    """Organisations matching what someone types, forgiving articles and spelling: for search-as-you-type."""
+    candidates = organisations if kind is None else organisations[organisations.kind == kind]
+    wanted = normalise(text)
+    if not wanted:
+        return candidates.head(limit)
+    scores = candidates.name.map(
+        lambda other: (
+            1.0 if wanted in normalise(str(other)) else SequenceMatcher(None, wanted, normalise(str(other))).ratio()
+        )
+    )
+    found = candidates.assign(similarity=scores)
+    return found[found.similarity >= 0.6].sort_values(["similarity", "name"], ascending=[False, True]).head(limit)

@@ -1,0 +1,145 @@
+"""Random and hostile values in the partner form: never an unhandled error, never a half-written record."""
+
+from __future__ import annotations
+
+import math
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.atlas import Atlas
+from graph.settings import REPO_ROOT
+from graph.store import EmbeddedStore
+from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
+
+HOSTILE = st.one_of(
+    st.text(max_size=50),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "\u202egnp.exe",
+            "\u200f\u200eRTL",
+            '" } ; DROP ALL ; #',
+            "?s ?p ?o } UNION { ?s ?p ?o",
+            "x" * 5000,
+            "\x00\x07\x1b[31m",
+            "javascript:alert(1)",
+            "http://",
+            "https://example.org/ok",
+            "2025-02-30",
+            "2025",
+            "a@b",
+            "ok@example.org",
+            "",
+        ]
+    ),
+)
+COORDINATE = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.floats(50.7, 53.6))
+
+
+@st.composite
+def forms(draw: st.DrawFn) -> SubmissionForm:
+    def new_org() -> NewOrganisation | None:
+        if draw(st.booleans()):
+            return None
+        return NewOrganisation(
+            draw(HOSTILE),
+            draw(HOSTILE),
+            draw(COORDINATE),
+            draw(COORDINATE),
+            draw(HOSTILE),
+            draw(HOSTILE),
+            draw(HOSTILE),
+        )
+
+    return SubmissionForm(
+        library_site_id=draw(st.sampled_from(["a-utrecht", "", "x-woerden", "'; DROP", "nope"])),
+        new_library=new_org(),
+        care_site_id=draw(st.sampled_from(["w-utrecht", "", "a-utrecht", "<b>"])),
+        new_care=new_org(),
+        activities=tuple(draw(st.lists(st.sampled_from(["werk", "ontmoeting", "<x>", ""]), max_size=3))),
+        activity_other=draw(HOSTILE),
+        status=draw(st.sampled_from(["active", "ended", "exploring", "", "<x>"])),
+        start_date=draw(HOSTILE),
+        participants=draw(st.one_of(HOSTILE, st.integers(-5, 200).map(str))),
+        description=draw(HOSTILE),
+        link=draw(HOSTILE),
+        contact_name=draw(HOSTILE),
+        contact_role=draw(HOSTILE),
+        contact_email=draw(HOSTILE),
+        contact_phone=draw(HOSTILE),
+        contact_consent=draw(st.booleans()),
+        submitter_email=draw(st.one_of(HOSTILE, st.just("partner@example.org"))),
+    )
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(form=forms())
+def test_validator_never_crashes_and_stores_all_or_nothing(tiny_atlas: Atlas, form: SubmissionForm) -> None:
+    before = len(submissions(tiny_atlas.store, tiny_atlas.library))
+    public = tiny_atlas.store.dump()
+    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
+    after = submissions(tiny_atlas.store, tiny_atlas.library)
+    assert len(after) == before + (1 if result.ok else 0)
+    assert tiny_atlas.store.dump() == public  # nothing pending reaches the public graphs
+    if result.ok:
+        stored = next(row for row in after if row["code"] == result.code)
+        assert "\x00" not in stored["payload"]
+        for new in (form.new_library, form.new_care):
+            if new is not None:
+                assert new.lat is not None and math.isfinite(new.lat) and len(new.name) <= 200
+    else:
+        assert all(problem.message_nl for problem in result.problems)
+
+
+def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> None:
+    """SIGKILL a process that approves many submissions; each is either fully published or still pending."""
+    codes = []
+    for number in range(30):
+        form = SubmissionForm(
+            new_library=NewOrganisation(f"Bibliotheek Test {number}", "Woerden", 52.086, 4.884),
+            care_site_id="x-woerden",
+            description=f"verhaal {number}",
+            submitter_email="p@example.org",
+        )
+        codes.append(submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form).code)
+    script = (
+        "import sys\nfrom graph.atlas import Atlas\nfrom graph.settings import Settings\n"
+        "from graph.submissions import approve\n"
+        "a = Atlas.open(Settings(store=sys.argv[1]))\n"
+        "for code in sys.argv[2:]:\n    approve(a.store, a.library, a.settings.data_dir, code, 'anna')\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script, tiny_atlas.settings.store, *codes], cwd=REPO_ROOT)
+    time.sleep(4.0)
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    reader = EmbeddedStore(tiny_atlas.store.path)
+    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.library)}
+    published = set(tiny_atlas.library.run(reader, "internal/export-collaborations")["id"])
+    for code in codes:
+        assert (states[code] == "approved") == (code.lower() in published), code
+        assert states[code] in ("approved", "pending")
+    assert "approved" in states.values()
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "[x](javascript:alert(1))", "**vet**"])
+def test_stored_text_comes_back_verbatim_for_escaping_at_display(tiny_atlas: Atlas, value: str) -> None:
+    form = SubmissionForm(
+        library_site_id="a-utrecht", care_site_id="w-utrecht", description=value, submitter_email="p@example.org"
+    )
+    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
+    assert result.ok
+    payload = next(row for row in submissions(tiny_atlas.store, tiny_atlas.library) if row["code"] == result.code)[
+        "payload"
+    ]
+    assert value in payload
