@@ -27,6 +27,10 @@ navigation = st.navigation(
             page("coverage", ":material/insights:"),
             page("questions", ":material/query_stats:"),
         ],
+        text("section_contribute", lang): [
+            page("submit", ":material/add_circle:"),
+            page("review", ":material/fact_check:"),
+        ],
     }
 )
 navigation.run()

@@ -179,3 +179,42 @@ def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.Monkey
     assert atlas.import_path(SEED).ok
     after = open_page(monkeypatch, atlas.settings.store, "map", province="PV31")
     assert "4 locaties en 2 samenwerkingen getoond." in texts(after)
+
+
+def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from graph.accounts import add_coordinator
+
+    atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
+    atlas.initialise(seed=SEED)
+    secrets = tmp_path / "secrets.toml"
+    add_coordinator("anna", "Anna de Vries", "een lang wachtwoord", secrets)
+    monkeypatch.setenv("PASSENDWERK_SECRETS", str(secrets))
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    form.text_input(key="library_search").set_value("de bibliotheek woerden").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-woerden-woerden").run()
+    form.selectbox(key="care_site").set_value("__new__").run()
+    form.text_input(key="care_name").set_value("Zorgcentrum De Linde").run()
+    form.text_input(key="care_town").set_value("Harmelen").run()
+    form.multiselect(key="activities").set_value(["boeken-repareren"]).run()
+    form.text_input(key="start_date").set_value("2025-09").run()
+    form.text_area(key="story").set_value("Bewoners repareren boeken.").run()
+    form.button(key="send").click().run()
+    assert any("Niet verstuurd" in error.value for error in form.error)  # the sender's e-mail is missing
+    assert any("geldig e-mailadres" in error.value for error in form.error)
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert not form.exception
+    success = [element.value for element in form.success]
+    assert success and "PW-" in success[0]
+    review = open_page(monkeypatch, atlas.settings.store, "review")
+    assert any("alleen voor coördinatoren" in info.value for info in review.info)
+    review.sidebar.text_input(key="sign_in_username").set_value("anna")
+    review.sidebar.text_input(key="sign_in_password").set_value("een lang wachtwoord")
+    review.sidebar.button(key="sign_in_button").click().run()
+    review.run()
+    approve_buttons = [button for button in review.button if str(button.key).startswith("approve_PW-")]
+    assert len(approve_buttons) == 1
+    approve_buttons[0].click().run()
+    assert not review.exception
+    overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")
+    assert "Zorgcentrum De Linde" in texts(overview) and "Bewoners repareren boeken" in texts(overview)

@@ -23,6 +23,8 @@ PAGES = {
     "coverage": "ui/pages/coverage.py",
     "questions": "ui/pages/questions.py",
     "examples": "ui/pages/examples.py",
+    "submit": "ui/pages/submit.py",
+    "review": "ui/pages/review.py",
 }
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
@@ -117,3 +119,32 @@ def url_choice(
     else:
         st.query_params.pop(name, None)
     return chosen or None
+
+
+def coordinator() -> str | None:
+    """The signed-in coordinator's name, if any."""
+    return st.session_state.get("coordinator")
+
+
+def sign_in_box() -> str | None:
+    """A sign-in form for coordinators in the sidebar; returns the coordinator's name when signed in."""
+    from graph.accounts import authenticate
+
+    box = st.sidebar.expander(t("sign_in"), expanded=False)
+    name = coordinator()
+    if name:
+        box.write(t("signed_in_as", name=safe(name)))
+        if box.button(t("sign_out"), key="sign_out"):
+            st.session_state.pop("coordinator", None)
+            st.rerun()
+        return name
+    username = box.text_input(t("username"), key="sign_in_username")
+    password = box.text_input(t("password"), type="password", key="sign_in_password")
+    if box.button(t("sign_in_button"), key="sign_in_button"):
+        found = authenticate(username, password)
+        if found is None:
+            box.error(t("wrong_password"))
+        else:
+            st.session_state["coordinator"] = found.name
+            st.rerun()
+    return None
