@@ -21,6 +21,7 @@ from .conftest import SEED, TESTS, reference_dir
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "een lang wachtwoord voor de test"
 AXE = REPO_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 OUTPUT = REPO_ROOT / "test-output" / "browser"
 PAGES = {
@@ -47,16 +48,20 @@ def free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make test installs it)")
+    from graph.accounts import add_coordinator
+
     folder = tmp_path_factory.mktemp("browser")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
     atlas.initialise(seed=SEED)
     assert atlas.import_path(TESTS / "data" / "hostile").ok
+    secrets = folder / "secrets.toml"
+    add_coordinator("anna", "Anna de Vries", PASSWORD, secrets)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
          str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=REPO_ROOT,
-        env={**os.environ, "PASSENDWERK_STORE": atlas.settings.store},
+        env={**os.environ, "PASSENDWERK_STORE": atlas.settings.store, "PASSENDWERK_SECRETS": str(secrets)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -150,3 +155,62 @@ def test_no_serious_accessibility_violations(browser_page, server: str, path: st
         FRAMEWORK_MARKUP,
     )
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def covered_municipalities(page, server: str) -> int:  # type: ignore[no-untyped-def]
+    open_page(page, server, "/", "Passend Werk Atlas")
+    metric = page.locator("[data-testid='stMetric']", has_text="Gemeenten met samenwerking")
+    return int(metric.locator("[data-testid='stMetricValue']").inner_text())
+
+
+def choose(page, label: str, index: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an option in a Streamlit select box by typing part of its text."""
+    page.get_by_role("combobox", name=label).nth(index).click()
+    page.keyboard.type(text)
+    page.get_by_role("option", name=text).first.click()
+    page.wait_for_timeout(800)
+
+
+def test_a_submission_through_the_form_is_reviewed_and_published(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser_page
+    before = covered_municipalities(page, server)
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    page.get_by_role("textbox", name="Zoek op naam", exact=True).nth(0).fill("de bibliotheek weesp")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1000)
+    choose(page, "Kies de locatie", 0, "Bibliotheek Weesp — Bibliotheek Weesp met Leescafé (Weesp)")
+    choose(page, "Kies de locatie", 1, "+ Nieuwe organisatie toevoegen")
+    page.get_by_role("textbox", name="Naam", exact=True).first.fill("Stichting Boekenbrug")
+    page.keyboard.press("Enter")
+    page.get_by_role("textbox", name="Plaats", exact=True).first.fill("Weesp")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1500)
+    page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Deelnemers van Boekenbrug helpen in het Leescafé.")
+    page.get_by_role("textbox", name="Uw e-mailadres (voor vragen over de inzending)", exact=True).fill("partner@example.org")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(800)
+    page.get_by_role("button", name="Versturen").click()
+    confirmation = page.get_by_text("Uw inzending is ontvangen met referentiecode")
+    confirmation.wait_for(timeout=30_000)
+    code = confirmation.inner_text().split("referentiecode")[1].split()[0].strip(".")
+    assert code.startswith("PW-")
+    page.screenshot(path=str(OUTPUT / "submit-done.png"))
+    assert covered_municipalities(page, server) == before  # nothing is public before review
+
+    open_page(page, server, "/review", "Beoordelen")
+    page.get_by_text("Aanmelden coördinator").click()
+    page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
+    page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.get_by_text(code).first.wait_for(timeout=30_000)
+    page.screenshot(path=str(OUTPUT / "review.png"))
+    page.get_by_role("button", name="Goedkeuren", exact=True).first.click()
+    page.get_by_text("Besluiten").wait_for(timeout=30_000)
+    page.wait_for_timeout(2000)
+
+    assert covered_municipalities(page, server) == before + 1  # Amsterdam (Weesp) is now covered
+    open_page(page, server, "/organisation?org=bibliotheek-weesp", "Bibliotheek Weesp")
+    assert "Stichting Boekenbrug" in page.locator("[data-testid='stMain']").inner_text()
+    open_page(page, server, "/map?municipality=GM0363", "Kaart")
+    assert "3 locaties en 2 samenwerkingen getoond." in page.locator("[data-testid='stMain']").inner_text()
+    assert browser_page.dialogs == []
