@@ -185,8 +185,12 @@ def test_a_submission_through_the_form_is_reviewed_and_published(browser_page, s
     page.get_by_role("textbox", name="Plaats", exact=True).first.fill("Weesp")
     page.keyboard.press("Enter")
     page.wait_for_timeout(1500)
-    page.get_by_role("textbox", name="Het verhaal", exact=True).fill("Deelnemers van Boekenbrug helpen in het Leescafé.")
-    page.get_by_role("textbox", name="Uw e-mailadres (voor vragen over de inzending)", exact=True).fill("partner@example.org")
+    page.get_by_role("textbox", name="Het verhaal", exact=True).fill(
+        "Deelnemers van Boekenbrug helpen in het Leescafé."
+    )
+    page.get_by_role("textbox", name="Uw e-mailadres (voor vragen over de inzending)", exact=True).fill(
+        "partner@example.org"
+    )
     page.keyboard.press("Enter")
     page.wait_for_timeout(800)
     page.get_by_role("button", name="Versturen").click()

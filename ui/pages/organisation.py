@@ -4,7 +4,7 @@ from graph.mapdata import sites
 from graph.overview import organisation_collaborations, organisations
 from graph.suggest import load_input, suggest
 from ui.components import example_card
-from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, t
+from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t
 
 language_switch()
 current = atlas()
@@ -54,7 +54,11 @@ if partners:
     st.markdown(f"**{t('partners')}:**")
     for partner in partners:
         st.page_link(PAGES["organisation"], label=safe(display.get(partner, partner)), query_params={"org": partner})
-contacts = current.library.run(current.store, "internal/contacts").set_index("collaboration_id")
+# Coordinators see every contact person; everyone else only those who consented to publication.
+coordinator = sign_in_box()
+contacts = current.library.run(current.store, "internal/contacts", private=bool(coordinator)).set_index(
+    "collaboration_id"
+)
 for row in work.itertuples():
     example_card(row)
     if row.collaboration_id in contacts.index:

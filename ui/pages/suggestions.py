@@ -1,8 +1,9 @@
 import streamlit as st
 
+from graph.followup import STATE_LABELS, STATES, FollowUpError, record_state
 from graph.suggest import SuggestionError, load_input, suggest
 from ui.components import downloads
-from ui.context import atlas, data_version, labels, language, language_switch, t, url_choice
+from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice
 
 language_switch()
 current = atlas()
@@ -33,8 +34,7 @@ except SuggestionError as error:
     st.error(str(error))
     st.stop()
 st.write(t("suggestion_count", n=len(table)))
-follow_up_labels = {"introduced": "geïntroduceerd", "in_conversation": "in gesprek", "declined": "afgewezen"}
-shown = table.assign(follow_up=table.follow_up.map(lambda v: follow_up_labels.get(v, v) if language() == "nl" else v))
+shown = table.assign(follow_up=table.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(language(), v)))
 st.dataframe(
     shown[
         ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
@@ -51,4 +51,24 @@ st.dataframe(
     },
 )
 downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
-st.caption(t("sign_in_for_follow_up"))
+coordinator = sign_in_box()
+if not coordinator:
+    st.caption(t("sign_in_for_follow_up"))
+elif not table.empty:
+    st.subheader(t("record_follow_up"))
+    pairs = list(zip(table.library_org_id, table.care_org_id, strict=True))
+    shown_pair = dict(zip(pairs, table.library_organisation + " × " + table.care_organisation, strict=True))
+    columns = st.columns([3, 2, 3, 1])
+    pair = columns[0].selectbox(t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair")
+    state = columns[1].selectbox(
+        t("follow_up"), list(STATES), format_func=lambda s: STATE_LABELS[s][language()], key="follow_up_state"
+    )
+    note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
+    if columns[3].button(t("save"), key="follow_up_save"):
+        try:
+            record_state(current.store, current.library, pair[0], pair[1], state, coordinator, note)
+        except FollowUpError as error:
+            st.error(str(error))
+        else:
+            st.success(t("saved"))
+            st.rerun()
