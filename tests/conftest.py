@@ -78,7 +78,8 @@ def run_cli(
     import os
 
     environment = {**os.environ, **(env or {})}
-    environment.setdefault("PASSENDWERK_REFERENCE", str(DEFAULT_REFERENCE))
+    if DEFAULT_REFERENCE.is_dir():
+        environment.setdefault("PASSENDWERK_REFERENCE", str(DEFAULT_REFERENCE))
     return subprocess.run(
         [sys.executable, "-m", "graph", "--store", str(store), *args],
         capture_output=True,
