@@ -218,3 +218,10 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     assert not review.exception
     overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")
     assert "Zorgcentrum De Linde" in texts(overview) and "Bewoners repareren boeken" in texts(overview)
+
+
+def test_gallery_draws_twenty_examples_at_a_time(monkeypatch: pytest.MonkeyPatch, demo_store: str) -> None:
+    """Regression: the gallery drew every example at once, which took tens of seconds at national scale."""
+    app = open_page(monkeypatch, demo_store, "examples")
+    assert texts(app).count(" × ") == 20
+    assert any("praktijkvoorbeelden" in caption.value for caption in app.caption)

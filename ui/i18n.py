@@ -277,6 +277,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_active": ("Actief", "Active"),
     "col_exploring": ("Verkennend", "Exploring"),
     "col_ended": ("Beëindigd", "Ended"),
+    "page_number": ("Pagina (van {pages})", "Page (of {pages})"),
+    "examples_count": ("{n} praktijkvoorbeelden", "{n} practice examples"),
     "examples_intro": (
         "Goede voorbeelden helpen anderen op weg: samenwerkingen met hun verhaal en bron.",
         "Good examples help others get started: collaborations with their story and source.",

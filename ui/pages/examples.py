@@ -16,7 +16,13 @@ rows = collaboration_lines(collaborations(current.store, current.library, provin
 examples = practice_examples(rows)
 if examples.empty:
     st.write(t("no_examples"))
-for start in range(0, len(examples), 2):
-    for column, row in zip(st.columns(2), examples.iloc[start : start + 2].itertuples(), strict=False):
+# Twenty cards at a time: drawing thousands of cards would take the browser tens of seconds.
+PER_PAGE = 20
+pages = max(1, -(-len(examples) // PER_PAGE))
+page = int(st.number_input(t("page_number", pages=pages), min_value=1, max_value=pages, value=1, step=1, key="page"))
+shown = examples.iloc[(page - 1) * PER_PAGE : page * PER_PAGE]
+st.caption(t("examples_count", n=len(examples)))
+for start in range(0, len(shown), 2):
+    for column, row in zip(st.columns(2), shown.iloc[start : start + 2].itertuples(), strict=False):
         with column:
             example_card(row)
