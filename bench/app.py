@@ -8,10 +8,9 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from graph.atlas import Atlas
-from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.settings import REPO_ROOT
 
-from .common import WORK, Row, demo_folder, table
+from .common import Row, demo_atlas, table
 
 PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples", "submit"]
 FILTERS = {
@@ -27,10 +26,7 @@ BASELINE = "overview: first render"
 def run(scales: list[float]) -> str:
     rows: list[Row] = []
     for scale in scales:
-        store_path = WORK / f"store-queries-{scale:g}"
-        atlas = Atlas.open(Settings(store=str(store_path), reference=DEFAULT_REFERENCE))
-        atlas.initialise(seed=demo_folder(scale))
-        os.environ["PASSENDWERK_STORE"] = str(store_path)
+        os.environ["PASSENDWERK_STORE"] = demo_atlas(scale).settings.store
         group = f"scale {scale:g}"
         for page in PAGES:
             app = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=300)

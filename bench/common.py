@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from graph.atlas import Atlas
 from graph.demo import write_demo
-from graph.settings import DEFAULT_REFERENCE, REPO_ROOT
+from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
 
 WORK = REPO_ROOT / "var" / "bench"
 
@@ -21,6 +22,13 @@ def demo_folder(scale: float, seed: int = 2026) -> Path:
     if not (folder / "collaborations.csv").exists():
         write_demo(folder, scale, seed, DEFAULT_REFERENCE)
     return folder
+
+
+def demo_atlas(scale: float) -> Atlas:
+    """The shared store with demo data at this scale, built on first use and reused by every benchmark."""
+    atlas = Atlas.open(Settings(store=str(WORK / f"store-queries-{scale:g}"), reference=DEFAULT_REFERENCE))
+    atlas.initialise(seed=demo_folder(scale))
+    return atlas
 
 
 def best_of(action: Callable[[], object], repeat: int = 3) -> float:

@@ -8,12 +8,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.atlas import Atlas
 from graph.queries import NamedQuery, QueryLibrary
-from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.settings import REPO_ROOT
 from graph.vocab import PREFIXES
 
-from .common import WORK, Row, best_of, demo_folder, table
+from .common import WORK, Row, best_of, demo_atlas, table
 
 RDFLIB_CAP_S = 60.0
 BASELINE = "rdflib Memory"
@@ -67,9 +66,8 @@ def run(scales: list[float], with_rdflib: bool = True) -> str:
 
 
 def _scale(library: QueryLibrary, scale: float, with_rdflib: bool) -> list[Row]:
-    store_path = WORK / f"store-queries-{scale:g}"
-    atlas = Atlas.open(Settings(store=str(store_path), reference=DEFAULT_REFERENCE))
-    atlas.initialise(seed=demo_folder(scale))
+    atlas = demo_atlas(scale)
+    store_path = atlas.store.path
     nquads = WORK / f"queries-{scale:g}.nq"
     nquads.write_bytes(atlas.store.dump())
     atlas.store.count()  # build the public copy before timing

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import time
 
-from graph.atlas import Atlas
-from graph.settings import DEFAULT_REFERENCE, Settings
 from graph.spatial import Sites, nearby_pairs, nearby_pairs_brute_force
 from graph.suggest import load_input, suggest
 
-from .common import WORK, Row, best_of, demo_folder, table
+from .common import Row, best_of, demo_atlas, table
 
 BASELINE = "brute force (all pairs)"
 
@@ -22,9 +20,7 @@ def run(scales: list[float]) -> str:
 
 
 def _scale(scale: float) -> list[Row]:
-    store_path = WORK / f"store-queries-{scale:g}"
-    atlas = Atlas.open(Settings(store=str(store_path), reference=DEFAULT_REFERENCE))
-    atlas.initialise(seed=demo_folder(scale))
+    atlas = demo_atlas(scale)
     data = load_input(atlas.store, atlas.library)
     sites = data.sites
     libraries = _sites(sites[sites.kind == "library"])

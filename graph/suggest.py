@@ -184,6 +184,22 @@ def _rank(data: SuggestionInput, candidates: list[Candidate], radius_km: float, 
     )
 
 
+# (one, many) per language: what the care organisation and the library already do with the other kind.
+EXPERIENCE_PHRASES = (
+    {
+        "nl": ("{name} werkt al met {count} andere bibliotheek", "{name} werkt al met {count} andere bibliotheken"),
+        "en": ("{name} already works with {count} other library", "{name} already works with {count} other libraries"),
+    },
+    {
+        "nl": ("{name} werkt al met {count} zorgorganisatie", "{name} werkt al met {count} zorgorganisaties"),
+        "en": (
+            "{name} already works with {count} care organisation",
+            "{name} already works with {count} care organisations",
+        ),
+    },
+)
+
+
 def _km(distance: float, lang: str) -> str:
     text = f"{distance:.1f}"
     return text.replace(".", ",") if lang == "nl" else text
@@ -201,18 +217,10 @@ def _reasons(
     reasons = [f"{_km(distance, lang)} km van elkaar" if nl else f"{_km(distance, lang)} km apart"]
     if gap_place:
         reasons.append(f"nog geen samenwerking in {gap_place}" if nl else f"no collaboration in {gap_place} yet")
-    name, count = care
-    if count:
-        if nl:
-            reasons.append(f"{name} werkt al met {count} andere bibliothe{'ek' if count == 1 else 'ken'}")
-        else:
-            reasons.append(f"{name} already works with {count} other librar{'y' if count == 1 else 'ies'}")
-    name, count = library
-    if count:
-        if nl:
-            reasons.append(f"{name} werkt al met {count} zorgorganisatie{'' if count == 1 else 's'}")
-        else:
-            reasons.append(f"{name} already works with {count} care organisation{'' if count == 1 else 's'}")
+    for (name, count), phrases in zip((care, library), EXPERIENCE_PHRASES, strict=True):
+        if count:
+            phrase = phrases["nl" if nl else "en"][0 if count == 1 else 1]
+            reasons.append(phrase.format(name=name, count=count))
     if shared:
         listed = ", ".join(label.lower() for label in shared)
         reasons.append(f"beide doen al: {listed}" if nl else f"both already do: {listed}")
