@@ -93,7 +93,7 @@ class OxigraphReader:
         if not isinstance(result, _Solutions):
             raise TypeError("not a SELECT query")
         return pd.DataFrame(
-            [[python_value(row[name]) for name in result.columns] for row in result.rows], columns=result.columns
+            [[python_value(term) for term in row] for row in result.rows], columns=result.columns
         )
 
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
@@ -276,14 +276,14 @@ def _materialise(result: Any, max_rows: int | None = None) -> Any:
     if isinstance(result, ox.QuerySolutions):
         columns = [variable.value for variable in result.variables]
         solutions = islice(result, max_rows) if max_rows is not None else result
-        return _Solutions(columns, [{name: solution[name] for name in columns} for solution in solutions])
+        return _Solutions(columns, [tuple(solution) for solution in solutions])
     return list(islice(result, max_rows) if max_rows is not None else result)
 
 
 class _Solutions:
     """A fully read SELECT answer."""
 
-    def __init__(self, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    def __init__(self, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         self.columns = columns
         self.rows = rows
 
