@@ -92,9 +92,7 @@ class OxigraphReader:
         result = self._execute(query, bindings, private, max_rows)
         if not isinstance(result, _Solutions):
             raise TypeError("not a SELECT query")
-        return pd.DataFrame(
-            [[python_value(term) for term in row] for row in result.rows], columns=result.columns
-        )
+        return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
 
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
         return bool(self._execute(query, bindings, private))
