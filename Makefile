@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STORE ?= var/store
 
-.PHONY: run test lint typecheck unit e2e bench demo clean install install-test browser
+.PHONY: run test lint typecheck unit e2e bench demo clean install install-test browser servers
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-unit: $(VENV)/.installed-test
+unit: $(VENV)/.installed-test servers
 	$(BIN)/python -m pytest -m "not browser"
 
 # Debian's Chromium for the browser tests, and axe-core for their accessibility checks.
@@ -42,11 +42,16 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 	@test -f .cache/npm/node_modules/axe-core/axe.min.js || npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 
+# Virtuoso from Debian for the server tests (the Oxigraph server comes from PyPI with the test extras).
+servers:
+	@command -v virtuoso-t >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null)
+
 e2e: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -m browser
 
-test: lint typecheck $(VENV)/.installed-test browser
-	$(BIN)/python -m pytest
+# Two workers, one test file each at a time: most of the time goes into waiting for servers and the browser.
+test: lint typecheck $(VENV)/.installed-test browser servers
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench

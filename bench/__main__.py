@@ -1,16 +1,18 @@
-"""python -m bench [load|queries|suggest|app|all] [--scales 1,10] [--no-rdflib] [--out FILE]"""
+"""python -m bench [load|queries|suggest|app|servers|all] [--scales 1,10] [--no-rdflib] [--out FILE]"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from . import app, load, queries, suggest
+from . import app, load, queries, servers, suggest
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("which", nargs="?", default="all", choices=("load", "queries", "suggest", "app", "all"))
+    parser.add_argument(
+        "which", nargs="?", default="all", choices=("load", "queries", "suggest", "app", "servers", "all")
+    )
     parser.add_argument("--scales", default="1,10", help="comma-separated demo scales")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline of the query benchmark")
     parser.add_argument("--out", help="also write the tables to this Markdown file")
@@ -28,6 +30,9 @@ def main() -> None:
         print(parts[-1], flush=True)
     if args.which in ("app", "all"):
         parts.append(app.run(scales))
+        print(parts[-1], flush=True)
+    if args.which in ("servers", "all"):
+        parts.append(servers.run(scales))
         print(parts[-1], flush=True)
     if args.out:
         Path(args.out).write_text("\n".join(parts), encoding="utf-8")

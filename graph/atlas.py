@@ -9,18 +9,18 @@ from .importer import ImportReport, ensure_vocabulary, import_path
 from .queries import QueryLibrary
 from .reference import has_reference, load_reference
 from .settings import Settings
-from .store import EmbeddedStore, open_store
+from .store import AtlasStore, open_store
 
 
 @dataclass
 class Atlas:
     settings: Settings
-    store: EmbeddedStore
+    store: AtlasStore
     library: QueryLibrary = field(repr=False)
 
     @classmethod
     def open(cls, settings: Settings) -> Atlas:
-        return cls(settings, open_store(settings.store), QueryLibrary(settings.queries_dir))
+        return cls(settings, open_store(settings.store, settings.server), QueryLibrary(settings.queries_dir))
 
     def has_records(self) -> bool:
         return bool(self.library.run(self.store, "internal/organisation-kinds").shape[0])

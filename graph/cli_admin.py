@@ -106,6 +106,9 @@ def add_commands(command: Command) -> None:
         "--password-stdin", action="store_true", help="lees het wachtwoord van stdin (read password from stdin)"
     )
     sub = command("backup", cmd_backup, "back-up van de opslag maken (back up the store)")
-    sub.add_argument("folder", help="nieuwe map (a new folder)")
+    sub.add_argument(
+        "folder",
+        help="nieuwe map, of bij een server een nieuw N-Quads-bestand (new folder, or for a server a new .nq file)",
+    )
     sub = command("restore", cmd_restore, "opslag terugzetten uit een back-up (restore the store)")
-    sub.add_argument("folder")
+    sub.add_argument("folder", help="de back-up: map of N-Quads-bestand (the backup: folder or N-Quads file)")

@@ -20,7 +20,8 @@ from rdflib import Graph
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-from .store import EmbeddedStore
+from .sparql_text import chooses_own_dataset, without_strings_and_comments
+from .store import AtlasStore, QueryTooSlow, open_store
 from .vocab import PREFIXES, bind_prefixes
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
@@ -68,10 +69,15 @@ def check_read_only(query: str) -> str:
         algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     except Exception as error:  # rdflib raises plain Exceptions for unknown prefixes and the like
         raise ConsoleError(f"Ongeldige vraag: {error}", f"Invalid query: {error}") from error
-    if _uses_service(algebra) or re.search(r"\bSERVICE\b", _without_strings_and_comments(query), re.IGNORECASE):
+    if _uses_service(algebra) or re.search(r"\bSERVICE\b", without_strings_and_comments(query), re.IGNORECASE):
         raise ConsoleError(
             "SERVICE is niet toegestaan: de console doet geen verzoeken naar buiten",
             "SERVICE is not allowed: the console makes no outgoing requests",
+        )
+    if chooses_own_dataset(query):
+        raise ConsoleError(
+            "FROM en FROM NAMED zijn niet toegestaan: de console vraagt altijd alle openbare gegevens",
+            "FROM and FROM NAMED are not allowed: the console always asks all public data",
         )
     return {
         "SelectQuery": "SELECT",
@@ -86,14 +92,8 @@ def _is_update(query: str) -> bool:
         parseUpdate(query)
         return True
     except ParseException:
-        text = _without_strings_and_comments(query).upper()
+        text = without_strings_and_comments(query).upper()
         return any(re.search(rf"\b{keyword}\b", text) for keyword in UPDATE_KEYWORDS)
-
-
-def _without_strings_and_comments(query: str) -> str:
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'', '""', query)
-    text = re.sub(r"<[^<>\s]*>", "<>", text)
-    return re.sub(r"#[^\n]*", "", text)
 
 
 def _uses_service(node: Any) -> bool:
@@ -106,7 +106,7 @@ def _uses_service(node: Any) -> bool:
     return False
 
 
-def run_console(store: EmbeddedStore, query: str, *, timeout_s: float = 10.0, max_rows: int = 10_000) -> ConsoleResult:
+def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_rows: int = 10_000) -> ConsoleResult:
     """Answer a free question on the public data, or raise :class:`ConsoleError` with a clear message.
 
     The question runs in a worker process with its own public copy, so that a question that takes too long
@@ -114,14 +114,16 @@ def run_console(store: EmbeddedStore, query: str, *, timeout_s: float = 10.0, ma
     """
     form = check_read_only(query)
     started = time.monotonic()
-    worker = _worker_for(store.location)
+    worker = _worker_for(store.location, getattr(store, "access", None))
     try:
         answer = worker.ask(query, form, max_rows, timeout_s)
     except TimeoutError:
+        answer = {"too_slow": True}
+    if answer.get("too_slow"):
         raise ConsoleError(
             f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker",
             f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
-        ) from None
+        )
     if "error" in answer:
         raise ConsoleError(
             f"De vraag kon niet worden uitgevoerd: {answer['error']}", f"The query failed: {answer['error']}"
@@ -141,8 +143,9 @@ def run_console(store: EmbeddedStore, query: str, *, timeout_s: float = 10.0, ma
 class _Worker:
     """One process that answers console questions from its own public copy of a store."""
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, access: Any) -> None:
         self.location = location
+        self.access = access
         self._lock = threading.Lock()
         self._process: Any = None
         self._connection: Any = None
@@ -150,7 +153,7 @@ class _Worker:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(self.location, child), daemon=True)
+        self._process = context.Process(target=_serve, args=(self.location, self.access, child), daemon=True)
         self._process.start()
         child.close()
         self._connection = parent
@@ -182,18 +185,16 @@ _WORKERS: dict[str, _Worker] = {}
 _WORKERS_LOCK = threading.Lock()
 
 
-def _worker_for(location: str) -> _Worker:
+def _worker_for(location: str, access: Any) -> _Worker:
     with _WORKERS_LOCK:
         if location not in _WORKERS:
-            _WORKERS[location] = _Worker(location)
+            _WORKERS[location] = _Worker(location, access)
         return _WORKERS[location]
 
 
-def _serve(location: str, connection: Any) -> None:
-    """The worker's loop: answer each question from the public copy, which follows committed writes."""
-    from pathlib import Path
-
-    store = EmbeddedStore(Path(location))
+def _serve(location: str, access: Any, connection: Any) -> None:
+    """The worker's loop: answer each question from the public data, which follows committed writes."""
+    store = open_store(location, access)
     while True:
         try:
             query, form, max_rows = connection.recv()
@@ -201,11 +202,13 @@ def _serve(location: str, connection: Any) -> None:
             return
         try:
             connection.send(_answer(store, query, form, max_rows))
+        except QueryTooSlow:
+            connection.send({"too_slow": True})
         except Exception as error:  # every engine error becomes a message for the user
             connection.send({"error": str(error)})
 
 
-def _answer(store: EmbeddedStore, query: str, form: str, max_rows: int) -> dict[str, Any]:
+def _answer(store: AtlasStore, query: str, form: str, max_rows: int) -> dict[str, Any]:
     if form == "SELECT":
         table = store.select(query, max_rows=max_rows + 1)
         shown = table.head(max_rows).astype(object)

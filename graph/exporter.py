@@ -14,7 +14,7 @@ import pandas as pd
 import pyoxigraph as ox
 
 from .queries import QueryLibrary
-from .store import EmbeddedStore
+from .store import AtlasStore
 from .tables import TABLE_COLUMNS
 from .vocab import PREFIXES
 
@@ -26,9 +26,7 @@ class ExportError(ValueError):
     pass
 
 
-def template_tables(
-    store: EmbeddedStore, library: QueryLibrary, include_private: bool = False
-) -> dict[str, pd.DataFrame]:
+def template_tables(store: AtlasStore, library: QueryLibrary, include_private: bool = False) -> dict[str, pd.DataFrame]:
     """The three tables of the import template, exactly as an import would read them back."""
     tables = {}
     for name, columns in TABLE_COLUMNS.items():
@@ -45,7 +43,7 @@ def template_tables(
     return tables
 
 
-def rdf_bytes(store: EmbeddedStore, rdf_format: str, include_private: bool = False) -> bytes:
+def rdf_bytes(store: AtlasStore, rdf_format: str, include_private: bool = False) -> bytes:
     """All public graphs (or everything) merged into one graph, serialised by Oxigraph."""
     merged = ox.Store()
     merged.load(store.dump(private=include_private), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())
@@ -56,7 +54,7 @@ def rdf_bytes(store: EmbeddedStore, rdf_format: str, include_private: bool = Fal
     return flat.dump(format=RDF_FORMATS[rdf_format], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
 
 
-def sites_geojson(store: EmbeddedStore, library: QueryLibrary) -> dict[str, object]:
+def sites_geojson(store: AtlasStore, library: QueryLibrary) -> dict[str, object]:
     frame = library.run(store, "site-overview")
     features = []
     for row in frame.to_dict("records"):
@@ -73,7 +71,7 @@ def sites_geojson(store: EmbeddedStore, library: QueryLibrary) -> dict[str, obje
 
 
 def export(
-    store: EmbeddedStore,
+    store: AtlasStore,
     library: QueryLibrary,
     export_format: str,
     out: Path | None,

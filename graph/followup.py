@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from .queries import QueryLibrary
-from .store import Change, EmbeddedStore
+from .store import AtlasStore, Change
 from .vocab import ID, PW, SDO, organisation_iri, private_graph
 
 FOLLOW_UP_GRAPH = private_graph("follow-up")
@@ -31,7 +31,7 @@ class FollowUpError(ValueError):
 
 
 def record_state(
-    store: EmbeddedStore,
+    store: AtlasStore,
     library: QueryLibrary,
     library_org_id: str,
     care_org_id: str,
@@ -79,12 +79,12 @@ def record_state(
     return step
 
 
-def history(store: EmbeddedStore, library: QueryLibrary) -> list[dict[str, str]]:
+def history(store: AtlasStore, library: QueryLibrary) -> list[dict[str, str]]:
     frame = library.run(store, "internal/suggestion-states", private=True)
     return [{str(key): str(value) for key, value in record.items()} for record in frame.to_dict("records")]
 
 
-def current_states(store: EmbeddedStore, library: QueryLibrary) -> dict[tuple[str, str], dict[str, str]]:
+def current_states(store: AtlasStore, library: QueryLibrary) -> dict[tuple[str, str], dict[str, str]]:
     """The latest step per (library, care) pair."""
     latest: dict[tuple[str, str], dict[str, str]] = {}
     for step in history(store, library):  # ordered by the time it was recorded

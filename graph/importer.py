@@ -14,7 +14,7 @@ from .mapping import Provenance, import_graph_iri, records_graphs, replacement
 from .queries import QueryLibrary
 from .records import RecordSet
 from .shacl import shacl_problems
-from .store import Change, EmbeddedStore, MemoryStore
+from .store import AtlasStore, Change, MemoryStore
 from .tables import InputTables, Problem, read_input
 from .validate import ValidationContext, validate_tables
 from .vocab import KINDS, PW, bind_prefixes, municipality_iri, organisation_iri, public_graph, site_iri
@@ -42,7 +42,7 @@ def vocabulary_graph(data_dir: Path) -> Graph:
     return graph
 
 
-def ensure_vocabulary(store: EmbeddedStore, data_dir: Path) -> bool:
+def ensure_vocabulary(store: AtlasStore, data_dir: Path) -> bool:
     """Write the activity, kind and status schemes when the store does not hold this version yet."""
     vocabulary = vocabulary_graph(data_dir)
     if len(store.quads(graph=VOCABULARY_GRAPH)) == len(vocabulary):
@@ -66,7 +66,7 @@ def municipality_stubs(records: RecordSet, known: dict[str, str]) -> Graph:
     return graph
 
 
-def validation_context(store: EmbeddedStore, library: QueryLibrary, data_dir: Path) -> ValidationContext:
+def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path) -> ValidationContext:
     context = ValidationContext()
     labels = library.run(store, "internal/activity-labels")
     if labels.empty:  # a store that was never initialised: check against the bundled vocabulary
@@ -107,7 +107,7 @@ class CheckResult:
     context: ValidationContext
 
 
-def check_tables(store: EmbeddedStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
+def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
     """Every problem with the input, checked against what the store holds; nothing is written."""
     context = validation_context(store, library, data_dir)
     records, problems = validate_tables(tables, context)
@@ -122,13 +122,13 @@ def check_tables(store: EmbeddedStore, library: QueryLibrary, tables: InputTable
     return CheckResult(records, problems, context)
 
 
-def validate_path(store: EmbeddedStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
+def validate_path(store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
     checked = check_tables(store, library, read_input(path), data_dir)
     return ImportReport(checked.records, checked.problems)
 
 
 def import_path(
-    store: EmbeddedStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
+    store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
 ) -> ImportReport:
     """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
     ensure_vocabulary(store, data_dir)
@@ -137,7 +137,7 @@ def import_path(
 
 
 def import_tables(
-    store: EmbeddedStore,
+    store: AtlasStore,
     library: QueryLibrary,
     tables: InputTables,
     data_dir: Path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .queries import QueryLibrary
-from .store import EmbeddedStore
+from .store import AtlasStore
 
 STATUS_LABELS = {
     "exploring": {"nl": "Verkennend", "en": "Exploring"},
@@ -53,7 +53,7 @@ class Labels:
         return False
 
 
-def load_labels(store: EmbeddedStore, library: QueryLibrary, lang: str) -> Labels:
+def load_labels(store: AtlasStore, library: QueryLibrary, lang: str) -> Labels:
     lang = "en" if lang == "en" else "nl"
     labels = Labels(lang)
     for row in library.run(store, "internal/activity-labels").itertuples():

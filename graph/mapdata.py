@@ -10,13 +10,13 @@ from shapely.geometry import mapping
 
 from .labels import Labels
 from .queries import QueryLibrary
-from .store import EmbeddedStore
+from .store import AtlasStore
 
 COVERAGE_CLASSES = ("covered", "gap", "incomplete", "none")
 
 
 def sites(
-    store: EmbeddedStore, library: QueryLibrary, province: str | None = None, municipality: str | None = None
+    store: AtlasStore, library: QueryLibrary, province: str | None = None, municipality: str | None = None
 ) -> pd.DataFrame:
     frame = library.run(store, "site-overview", {"province_code": province} if province else {})
     frame = frame[frame.kind.isin(["library", "care"])]
@@ -46,7 +46,7 @@ def coverage_class(row: Any) -> str:
     return "none"
 
 
-def municipality_features(store: EmbeddedStore, library: QueryLibrary, province: str | None = None) -> dict[str, Any]:
+def municipality_features(store: AtlasStore, library: QueryLibrary, province: str | None = None) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of municipalities with their coverage figures and class."""
     coverage = library.run(store, "coverage", {"province_code": province} if province else {})
     areas = library.run(store, "internal/municipality-areas").set_index("code")

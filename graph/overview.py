@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .queries import QueryLibrary
-from .store import EmbeddedStore
+from .store import AtlasStore
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class KeyFigures:
         return self.population_covered / self.population if self.population else 0.0
 
 
-def key_figures(store: EmbeddedStore, library: QueryLibrary) -> KeyFigures:
+def key_figures(store: AtlasStore, library: QueryLibrary) -> KeyFigures:
     stats = library.run(store, "stats").set_index("measure")["value"].to_dict()
     coverage = library.run(store, "coverage")
     population = pd.to_numeric(coverage["population"], errors="coerce").fillna(0)
@@ -43,7 +43,7 @@ def key_figures(store: EmbeddedStore, library: QueryLibrary) -> KeyFigures:
     )
 
 
-def collaborations(store: EmbeddedStore, library: QueryLibrary, **filters: str | None) -> pd.DataFrame:
+def collaborations(store: AtlasStore, library: QueryLibrary, **filters: str | None) -> pd.DataFrame:
     """All collaborations (one row each), optionally for one status, province or organisation."""
     values = {key: value for key, value in filters.items() if value}
     frame = library.run(store, "collaboration-overview", values)
@@ -57,13 +57,13 @@ def practice_examples(frame: pd.DataFrame, limit: int | None = None) -> pd.DataF
     return stories if limit is None else stories.head(limit)
 
 
-def organisation_collaborations(store: EmbeddedStore, library: QueryLibrary, organisation_id: str) -> pd.DataFrame:
+def organisation_collaborations(store: AtlasStore, library: QueryLibrary, organisation_id: str) -> pd.DataFrame:
     as_library = collaborations(store, library, library_org_id=organisation_id)
     as_care = collaborations(store, library, care_org_id=organisation_id)
     return pd.concat([as_library, as_care], ignore_index=True).drop_duplicates("collaboration_id")
 
 
-def organisations(store: EmbeddedStore, library: QueryLibrary) -> pd.DataFrame:
+def organisations(store: AtlasStore, library: QueryLibrary) -> pd.DataFrame:
     """Every organisation (id, name, kind), sorted by name: for pickers and search."""
     frame = library.run(store, "internal/organisation-kinds")
     return frame.sort_values("name", key=lambda column: column.str.lower()).reset_index(drop=True)

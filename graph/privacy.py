@@ -13,7 +13,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from .queries import QueryLibrary
-from .store import Change, EmbeddedStore
+from .store import AtlasStore, Change
 from .submissions import submission_graph, submissions
 from .validate import EMAIL_PATTERN
 from .vocab import ID, PW, SDO
@@ -46,7 +46,7 @@ def _mentions(values: dict[str, str], email: str) -> bool:
     return any(email in str(value).lower() for value in values.values())
 
 
-def export_person(store: EmbeddedStore, library: QueryLibrary, email: str) -> PersonReport:
+def export_person(store: AtlasStore, library: QueryLibrary, email: str) -> PersonReport:
     """Everything the atlas holds about the person with this e-mail address."""
     email = _checked(email)
     report = PersonReport(email)
@@ -78,7 +78,7 @@ def export_person(store: EmbeddedStore, library: QueryLibrary, email: str) -> Pe
     return report
 
 
-def forget_contact(store: EmbeddedStore, library: QueryLibrary, email: str) -> PersonReport:
+def forget_contact(store: AtlasStore, library: QueryLibrary, email: str) -> PersonReport:
     """Remove the person's data from every graph in one transaction; returns what was removed."""
     report = export_person(store, library, email)
     change = Change()
@@ -109,6 +109,6 @@ def forget_contact(store: EmbeddedStore, library: QueryLibrary, email: str) -> P
     return report
 
 
-def _contact_nodes(store: EmbeddedStore, library: QueryLibrary, email: str) -> list[URIRef]:
+def _contact_nodes(store: AtlasStore, library: QueryLibrary, email: str) -> list[URIRef]:
     frame = library.run(store, "internal/person-contacts", {"email": URIRef("mailto:" + email)}, private=True)
     return [URIRef(str(value)) for value in frame["contact"].unique()]

@@ -27,12 +27,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
 
 import pandas as pd
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
+
+from .store import ReadableStore
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
 PARAM_LINE = re.compile(r"^\?([A-Za-z_][A-Za-z0-9_]*)\s+(string|integer|decimal|boolean|date|iri)(?:\s+(.+))?$")
@@ -41,17 +42,6 @@ REQUIRED_HEADERS = ("title-nl", "title-en", "description-nl", "description-en")
 
 class QueryError(ValueError):
     """A named query or its parameters are wrong; the message says what, in Dutch and English."""
-
-
-class ReadableStore(Protocol):
-    def select(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None = None,
-        *,
-        private: bool = False,
-        max_rows: int | None = None,
-    ) -> pd.DataFrame: ...
 
 
 @dataclass(frozen=True)

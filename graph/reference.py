@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 from shapely.geometry import shape
 
 from .mapping import Provenance
-from .store import Change, EmbeddedStore
+from .store import AtlasStore, Change
 from .vocab import GSP, PW, SDO, WGS84, bind_prefixes, municipality_iri, province_iri, public_graph
 
 REFERENCE_GRAPH = public_graph("reference")
@@ -104,7 +104,7 @@ def _geometry(graph: Graph, node: URIRef, wkt: str) -> None:
     graph.add((geometry, GSP.asWKT, Literal(wkt, datatype=GSP.wktLiteral)))
 
 
-def load_reference(store: EmbeddedStore, folder: Path, agent: str = "cli") -> int:
+def load_reference(store: AtlasStore, folder: Path, agent: str = "cli") -> int:
     """Replace the reference graph by the data in ``folder``; returns the number of municipalities."""
     graph = reference_graph(folder)
     provenance = Provenance.new("reference", agent, ATTRIBUTION)
@@ -116,5 +116,5 @@ def load_reference(store: EmbeddedStore, folder: Path, agent: str = "cli") -> in
     return len(set(graph.subjects(RDF.type, PW.Municipality)))
 
 
-def has_reference(store: EmbeddedStore) -> bool:
+def has_reference(store: AtlasStore) -> bool:
     return bool(store.quads(predicate=RDF.type, obj=PW.Province))

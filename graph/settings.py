@@ -12,10 +12,23 @@ DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
 
 
 @dataclass(frozen=True)
+class ServerAccess:
+    """How to reach a SPARQL server besides its query URL: the update URL and credentials (never shown)."""
+
+    update_url: str | None = None
+    graph_store_url: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    auth: str = "basic"  # or "digest" (Virtuoso's /sparql-auth)
+    timeout_s: float = 600.0
+
+
+@dataclass(frozen=True)
 class Settings:
     """Where the graph lives and how answers are limited.
 
     ``store`` is a folder for the embedded store or an ``http(s)://`` SPARQL endpoint.
+    ``server`` says how to reach that endpoint's update URL and with which credentials.
     ``reference`` is a folder with CBS municipality data, or ``None`` when there is none.
     """
 
@@ -26,6 +39,7 @@ class Settings:
     query_timeout_s: float = 10.0
     row_limit: int = 10_000
     lang: str = "nl"
+    server: ServerAccess = field(default_factory=ServerAccess)
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -46,4 +60,13 @@ def settings_from_environment(
         reference_dir = DEFAULT_REFERENCE
     else:
         reference_dir = None
-    return Settings(store=store_location, reference=reference_dir)
+    server = ServerAccess(
+        update_url=env.get("PASSENDWERK_STORE_UPDATE") or None,
+        graph_store_url=env.get("PASSENDWERK_STORE_GRAPH_STORE") or None,
+        user=env.get("PASSENDWERK_STORE_USER") or None,
+        password=env.get("PASSENDWERK_STORE_PASSWORD") or None,
+        auth=env.get("PASSENDWERK_STORE_AUTH", "basic"),
+    )
+    if server.auth not in ("basic", "digest"):
+        raise ValueError("PASSENDWERK_STORE_AUTH moet 'basic' of 'digest' zijn / must be 'basic' or 'digest'")
+    return Settings(store=store_location, reference=reference_dir, server=server)

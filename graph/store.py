@@ -23,21 +23,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pandas as pd
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier, Node
 
+from .sparql_text import ox_quad, update_text
 from .terms import from_ox, python_value, to_ox
 from .vocab import PREFIXES, PUBLIC_GRAPH_BASE, bind_prefixes
+
+if TYPE_CHECKING:
+    from .settings import ServerAccess
 
 Quad = tuple[Node, Node, Node, URIRef]
 
 
 class StoreError(RuntimeError):
     """The store could not be opened or written; the message says why, in Dutch and English."""
+
+
+class QueryTooSlow(StoreError):
+    """The engine stopped a query, or refused to start it, because of its time limit."""
 
 
 @dataclass
@@ -59,6 +67,58 @@ class Change:
 
     def is_empty(self) -> bool:
         return not (self.remove_subjects or self.remove_incoming or self.remove_graphs or self.remove_quads or self.add)
+
+
+class ReadableStore(Protocol):
+    """Enough of a store to answer a SELECT query: a store, or an RDF file being imported."""
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_rows: int | None = None,
+    ) -> pd.DataFrame: ...
+
+
+class AtlasStore(ReadableStore, Protocol):
+    """What the rest of the atlas needs from a store: the embedded one or a SPARQL server."""
+
+    @property
+    def location(self) -> str: ...
+
+    def generation(self) -> str:
+        """A token that changes with every committed write, in any process or replica."""
+        ...
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool: ...
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+    ) -> Graph: ...
+
+    def quads(
+        self,
+        subject: URIRef | None = None,
+        predicate: URIRef | None = None,
+        obj: Identifier | None = None,
+        graph: URIRef | None = None,
+        *,
+        private: bool = False,
+    ) -> list[Quad]: ...
+
+    def named_graphs(self, *, private: bool = False) -> list[str]: ...
+
+    def count(self, *, private: bool = False) -> int: ...
+
+    def dump(self, *, private: bool = False) -> bytes: ...
+
+    def apply(self, change: Change) -> None: ...
+
+    def backup(self, target: Path) -> None: ...
+
+    def restore(self, source: Path) -> None: ...
 
 
 class OxigraphReader:
@@ -100,11 +160,7 @@ class OxigraphReader:
     def construct(
         self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
     ) -> Graph:
-        graph = Graph()
-        bind_prefixes(graph)
-        for triple in self._execute(query, bindings, private):
-            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-        return graph
+        return graph_of(self._execute(query, bindings, private))
 
     def quads(
         self,
@@ -232,11 +288,11 @@ class EmbeddedStore(OxigraphReader):
         with self._disk() as disk:
             self._bump_generation()
             removals = _removals(disk, change)
-            additions = [_ox_quad(q) for q in change.add]
+            additions = [ox_quad(q) for q in change.add]
             if not removals and not change.remove_graphs:
                 disk.extend(additions)
                 return
-            disk.update(_update_text(removals, additions, change.remove_graphs))
+            disk.update(update_text(removals, additions, change.remove_graphs))
 
     # ------------------------------------------------------------------ backup
     def backup(self, target: Path) -> None:
@@ -265,6 +321,15 @@ class EmbeddedStore(OxigraphReader):
                 os.replace(staging, self.path)
             finally:
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def graph_of(triples: list[Any]) -> Graph:
+    """pyoxigraph triples as an rdflib graph with the atlas's prefixes (what CONSTRUCT answers become)."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in triples:
+        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+    return graph
 
 
 def _materialise(result: Any, max_rows: int | None = None) -> Any:
@@ -304,11 +369,6 @@ class _OpenStore:
         self._store = None
 
 
-def _ox_quad(quad: Quad) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
-
-
 def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
     found: dict[str, ox.Quad] = {}
     preserved = {to_ox(predicate) for predicate in change.preserve_predicates}
@@ -320,42 +380,15 @@ def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
         for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
             found[str(quad)] = quad
     for removed in change.remove_quads:
-        removed_quad = _ox_quad(removed)
+        removed_quad = ox_quad(removed)
         found[str(removed_quad)] = removed_quad
     return list(found.values())
 
 
-def _update_text(removals: list[ox.Quad], additions: list[ox.Quad], dropped: set[URIRef]) -> str:
-    """Serialise a change as one SPARQL Update request, which Oxigraph applies as one transaction.
-
-    Only RDF terms go in, each written by pyoxigraph's own N-Triples serialiser, so data can never
-    change the structure of the request.
-    """
-    parts: list[str] = []
-    for graph in sorted(dropped):
-        parts.append("DROP SILENT GRAPH " + str(ox.NamedNode(str(graph))))
-    if removals:
-        parts.append("DELETE DATA {\n" + _quad_block(removals) + "\n}")
-    if additions:
-        parts.append("INSERT DATA {\n" + _quad_block(additions) + "\n}")
-    return " ;\n".join(parts)
-
-
-def _quad_block(quads: list[ox.Quad]) -> str:
-    lines = []
-    for quad in quads:
-        triple = " ".join((str(quad.subject), str(quad.predicate), str(quad.object))) + " ."
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            lines.append(triple)
-        else:
-            lines.append("GRAPH " + str(quad.graph_name) + " { " + triple + " }")
-    return "\n".join(lines)
-
-
-def open_store(location: str) -> EmbeddedStore:
-    """The store at ``location``: a folder (created when missing)."""
+def open_store(location: str, access: ServerAccess | None = None) -> AtlasStore:
+    """The store at ``location``: an ``http(s)://`` SPARQL query endpoint, or a folder (created when missing)."""
     if location.startswith(("http://", "https://")):
-        raise StoreError(
-            "Een SPARQL-server als opslag wordt nog niet ondersteund / a SPARQL server store is not supported yet"
-        )
+        from .server_store import SparqlServerStore
+
+        return SparqlServerStore(location, access)
     return EmbeddedStore(Path(location))

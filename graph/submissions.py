@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from .importer import MUNICIPALITY_STUB_GRAPH, check_tables, municipality_stubs
 from .mapping import Provenance, owned_nodes, records_graphs, replacement
 from .queries import QueryLibrary
-from .store import Change, EmbeddedStore
+from .store import AtlasStore, Change
 from .tables import InputTables, Problem, Row
 from .validate import EMAIL_PATTERN
 from .vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, public_graph, site_iri
@@ -165,7 +165,7 @@ def _tables_from_payload(payload: str, code: str) -> InputTables:
 
 
 def submit(
-    store: EmbeddedStore, library: QueryLibrary, data_dir: Path, form: SubmissionForm, *, code: str | None = None
+    store: AtlasStore, library: QueryLibrary, data_dir: Path, form: SubmissionForm, *, code: str | None = None
 ) -> SubmitResult:
     """Check the form like an import and keep it as pending; returns the reference code or the problems."""
     code = code or new_code()
@@ -198,19 +198,19 @@ def submission_graph(code: str) -> URIRef:
     return private_graph(f"submission/{code}")
 
 
-def submissions(store: EmbeddedStore, library: QueryLibrary, state: str | None = None) -> list[dict[str, str]]:
+def submissions(store: AtlasStore, library: QueryLibrary, state: str | None = None) -> list[dict[str, str]]:
     frame = library.run(store, "internal/submissions", {"state": state} if state else {}, private=True)
     return [{str(k): ("" if v is None else str(v)) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def submission(store: EmbeddedStore, library: QueryLibrary, code: str) -> dict[str, str]:
+def submission(store: AtlasStore, library: QueryLibrary, code: str) -> dict[str, str]:
     for row in submissions(store, library):
         if row["code"] == code:
             return row
     raise SubmissionError(f"onbekende inzending {code!r} (unknown submission)")
 
 
-def payload_tables(store: EmbeddedStore, library: QueryLibrary, code: str) -> InputTables:
+def payload_tables(store: AtlasStore, library: QueryLibrary, code: str) -> InputTables:
     return _tables_from_payload(submission(store, library, code)["payload"], code)
 
 
@@ -237,7 +237,7 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     return change, entry
 
 
-def _require(store: EmbeddedStore, library: QueryLibrary, code: str, states: tuple[str, ...]) -> dict[str, str]:
+def _require(store: AtlasStore, library: QueryLibrary, code: str, states: tuple[str, ...]) -> dict[str, str]:
     found = submission(store, library, code)
     if found["state"] not in states:
         raise SubmissionError(f"inzending {code} is {found['state']} (submission is {found['state']})")
@@ -245,7 +245,7 @@ def _require(store: EmbeddedStore, library: QueryLibrary, code: str, states: tup
 
 
 def approve(
-    store: EmbeddedStore,
+    store: AtlasStore,
     library: QueryLibrary,
     data_dir: Path,
     code: str,
@@ -273,7 +273,7 @@ def approve(
     return []
 
 
-def reject(store: EmbeddedStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
+def reject(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
     _require(store, library, code, ("pending",))
     if not reason.strip():
         raise SubmissionError("geef een reden (a reason is required)")
@@ -281,7 +281,7 @@ def reject(store: EmbeddedStore, library: QueryLibrary, code: str, reviewer: str
     store.apply(change)
 
 
-def revert(store: EmbeddedStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
+def revert(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
     """Take an approved submission off the public graph again (its records and its contact)."""
     found = _require(store, library, code, ("approved",))
     tables = _tables_from_payload(found["payload"], code)

@@ -17,7 +17,7 @@ import pandas as pd
 from .followup import current_states
 from .queries import QueryLibrary
 from .spatial import Candidate, Sites, check_radius, nearby_pairs
-from .store import EmbeddedStore
+from .store import AtlasStore
 
 WEIGHTS = {"distance": 0.40, "gap": 0.25, "care_experience": 0.10, "library_experience": 0.10, "fit": 0.15}
 COLUMNS = [
@@ -51,7 +51,7 @@ class SuggestionInput:
     activity_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def load_input(store: EmbeddedStore, library: QueryLibrary) -> SuggestionInput:
+def load_input(store: AtlasStore, library: QueryLibrary) -> SuggestionInput:
     sites = library.run(store, "internal/suggestion-sites")
     pairs = library.run(store, "internal/collaboration-pairs")
     coverage = library.run(store, "coverage")

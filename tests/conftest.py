@@ -1,16 +1,27 @@
-"""Shared fixtures: real stores in temporary folders, the real reference data, the real seed data."""
+"""Shared fixtures: real stores in temporary folders or on real SPARQL servers, the real reference and seed data.
+
+A test module marked ``pytest.mark.backends`` runs every test that uses a store fixture three times: on the
+embedded store, on an Oxigraph server and on Virtuoso, each started once per session on 127.0.0.1.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from rdflib import URIRef
 
 from graph.atlas import Atlas
+from graph.local_server import LocalServer, ServerUnavailable, start
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.store import Change
+from graph.terms import from_ox
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny"
@@ -23,9 +34,86 @@ def reference_dir() -> Path:
     return DEFAULT_REFERENCE
 
 
+BACKENDS = ("embedded", "oxigraph", "virtuoso")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def empty_atlas(tmp_path: Path) -> Atlas:
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the store fixtures keep their data: ``embedded`` unless the module asks for every backend."""
+    return str(getattr(request, "param", "embedded"))
+
+
+def start_server(engine: str, folder: Path, **options: int) -> LocalServer:
+    """A local server, or a skipped test when the engine is not installed (a failure on CI)."""
+    try:
+        return start(engine, folder, **options)
+    except ServerUnavailable as missing:
+        if os.environ.get("PASSENDWERK_REQUIRE_SERVERS"):
+            pytest.fail(str(missing))
+        pytest.skip(str(missing))
+
+
+class ServerPool:
+    """SPARQL servers started on first use and stopped at the end of the session."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.servers: dict[str, LocalServer] = {}
+
+    def get(self, engine: str) -> LocalServer:
+        if engine not in self.servers:
+            self.servers[engine] = start_server(engine, self.folder / engine)
+        return self.servers[engine]
+
+    def stop(self) -> None:
+        for server in self.servers.values():
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def server_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    pool = ServerPool(tmp_path_factory.mktemp("servers"))
+    yield pool
+    pool.stop()
+
+
+def fresh_server_atlas(pool: ServerPool, engine: str, baseline: Path | None, reference: Path | None) -> Atlas:
+    """An atlas on a shared server, emptied of what earlier tests wrote; with ``baseline`` (an N-Quads file),
+    holding exactly those graphs (they are kept between tests when they are still intact, to save time)."""
+    server = pool.get(engine)
+    atlas = Atlas.open(Settings(store=server.query_url, reference=reference))
+    expected = _graph_sizes(baseline) if baseline else {}
+    present = atlas.store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", private=True)
+    sizes = dict(zip(present["g"], present["n"], strict=True))
+    intact = all(sizes.get(graph) == size for graph, size in expected.items())
+    change = Change(remove_graphs={URIRef(g) for g in sizes if not (intact and g in expected)})
+    if baseline and not intact:
+        change.add = [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
+            for q in ox.parse(path=str(baseline), format=ox.RdfFormat.N_QUADS)
+        ]
+    if change.remove_graphs or change.add:
+        atlas.store.apply(change)
+    return atlas
+
+
+def _graph_sizes(nquads: Path) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
+        sizes[quad.graph_name.value] = sizes.get(quad.graph_name.value, 0) + 1
+    return sizes
+
+
+@pytest.fixture
+def empty_atlas(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Atlas:
     """A store with nothing in it, not even the vocabulary."""
+    if backend != "embedded":
+        return fresh_server_atlas(request.getfixturevalue("server_pool"), backend, None, None)
     return Atlas.open(Settings(store=str(tmp_path / "store"), reference=None))
 
 
@@ -39,6 +127,7 @@ def _reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     atlas = Atlas.open(Settings(store=str(folder), reference=reference_dir()))
     ensure_vocabulary(atlas.store, atlas.settings.data_dir)
     load_reference(atlas.store, reference_dir())
+    folder.with_name("reference.nq").write_bytes(atlas.store.dump())
     return folder
 
 
@@ -50,8 +139,11 @@ def _copy_store(source: Path, target: Path) -> None:
 
 
 @pytest.fixture
-def reference_atlas(tmp_path: Path, _reference_store: Path) -> Atlas:
+def reference_atlas(tmp_path: Path, _reference_store: Path, backend: str, request: pytest.FixtureRequest) -> Atlas:
     """Vocabulary and CBS reference data, no records."""
+    if backend != "embedded":
+        baseline = _reference_store.with_name("reference.nq")
+        return fresh_server_atlas(request.getfixturevalue("server_pool"), backend, baseline, reference_dir())
     target = tmp_path / "store"
     _copy_store(_reference_store, target)
     return Atlas.open(Settings(store=str(target), reference=reference_dir()))

@@ -9,6 +9,8 @@ from graph.console import ConsoleError, check_read_only, run_console
 
 from .conftest import run_cli
 
+pytestmark = pytest.mark.backends
+
 REFUSED_UPDATES = [
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE WHERE { ?s ?p ?o }",
@@ -96,8 +98,10 @@ def test_contacts_without_consent_cannot_be_read(tiny_atlas: Atlas) -> None:
 
 def test_cli_sparql_exit_codes(tiny_atlas: Atlas) -> None:
     ok = run_cli(
-        "sparql", "SELECT ?n WHERE { ?o org:classification kind:network ; schema:name ?n }", store=tiny_atlas.store.path
+        "sparql",
+        "SELECT ?n WHERE { ?o org:classification kind:network ; schema:name ?n }",
+        store=tiny_atlas.store.location,
     )
     assert ok.returncode == 0 and "Netwerk N" in ok.stdout
-    refused = run_cli("sparql", "DROP ALL", store=tiny_atlas.store.path)
+    refused = run_cli("sparql", "DROP ALL", store=tiny_atlas.store.location)
     assert refused.returncode == 2 and "Alleen lezen" in refused.stderr and "Traceback" not in refused.stderr

@@ -11,6 +11,8 @@ import pytest
 from graph.atlas import Atlas
 from graph.demo import write_demo
 
+pytestmark = pytest.mark.backends
+
 
 def expected_coverage(folder: Path, reference: Path) -> pd.DataFrame:
     organisations = pd.read_csv(folder / "organisations.csv", dtype=str).fillna("")

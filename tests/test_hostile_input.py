@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 
 from graph.atlas import Atlas
 from graph.settings import REPO_ROOT
-from graph.store import EmbeddedStore
+from graph.store import open_store
 from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
+
+pytestmark = pytest.mark.backends
 
 HOSTILE = st.one_of(
     st.text(max_size=50),
@@ -123,7 +125,7 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    reader = EmbeddedStore(tiny_atlas.store.path)
+    reader = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
     states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.library)}
     published = set(tiny_atlas.library.run(reader, "internal/export-collaborations")["id"])
     for code in codes:

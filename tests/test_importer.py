@@ -19,6 +19,8 @@ from graph.vocab import SDO
 
 from .conftest import SEED, TINY
 
+pytestmark = pytest.mark.backends
+
 
 def _copy(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from graph.atlas import Atlas
 from graph.exporter import export
 from graph.privacy import export_person, forget_contact
 from graph.submissions import SubmissionForm, submissions, submit
 
 from .conftest import run_cli
+
+pytestmark = pytest.mark.backends
 
 
 def test_export_person_shows_public_and_private_contacts_and_submissions(tiny_atlas: Atlas) -> None:
@@ -46,16 +50,16 @@ def test_forget_contact_removes_the_person_everywhere(tiny_atlas: Atlas) -> None
 
 def test_forgetting_a_public_contact(tiny_atlas: Atlas) -> None:
     assert b"Anna Publiek" in tiny_atlas.store.dump()
-    result = run_cli("forget-contact", "anna@example.org", store=tiny_atlas.store.path)
+    result = run_cli("forget-contact", "anna@example.org", store=tiny_atlas.store.location)
     assert result.returncode == 0, result.stderr
     assert "1 contactpersoon" in result.stdout
     assert b"Anna Publiek" not in tiny_atlas.store.dump(private=True)
 
 
 def test_cli_export_person_and_bad_email(tiny_atlas: Atlas) -> None:
-    result = run_cli("export-person", "piet@example.org", store=tiny_atlas.store.path)
+    result = run_cli("export-person", "piet@example.org", store=tiny_atlas.store.location)
     assert result.returncode == 0 and json.loads(result.stdout)["contacts"][0]["name"] == "Piet Prive"
-    bad = run_cli("export-person", "not-an-email", store=tiny_atlas.store.path)
+    bad = run_cli("export-person", "not-an-email", store=tiny_atlas.store.location)
     assert bad.returncode == 2 and "geen geldig e-mailadres" in bad.stderr
 
 

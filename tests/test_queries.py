@@ -11,6 +11,8 @@ from graph.atlas import Atlas
 from graph.queries import QueryError, QueryLibrary, parameter_problems
 from graph.settings import REPO_ROOT
 
+pytestmark = pytest.mark.backends
+
 LIBRARY = QueryLibrary(REPO_ROOT / "queries")
 ALL = LIBRARY.names(include_internal=True)
 

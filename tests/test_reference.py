@@ -9,6 +9,8 @@ import pytest
 from graph.atlas import Atlas
 from graph.reference import ReferenceError, load_reference
 
+pytestmark = pytest.mark.backends
+
 
 def test_all_municipalities_and_provinces_are_loaded(reference_atlas: Atlas) -> None:
     areas = reference_atlas.library.run(reference_atlas.store, "internal/municipality-areas")

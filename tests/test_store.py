@@ -1,4 +1,5 @@
-"""The embedded store: persistence across processes, atomic writes, public/private separation, backups."""
+"""The store, embedded and on SPARQL servers: persistence across processes, atomic writes, public/private
+separation, backups."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from rdflib import Literal, URIRef
 from graph.atlas import Atlas
 from graph.exporter import template_tables
 from graph.settings import REPO_ROOT
-from graph.store import Change, EmbeddedStore, StoreError
+from graph.store import Change, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 
 from .conftest import run_cli
+
+pytestmark = pytest.mark.backends
 
 THING = URIRef("https://w3id.org/passendwerk/id/test/thing")
 
@@ -35,13 +38,13 @@ def test_data_survives_a_process_restart(tmp_path: Path) -> None:
 def test_a_write_in_one_process_is_seen_by_a_reader_in_another(seed_atlas: Atlas) -> None:
     assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 12
     # another process imports while this one keeps its in-memory read copy
-    result = run_cli("import", str(REPO_ROOT / "tests" / "data" / "tiny"), store=seed_atlas.store.path)
+    result = run_cli("import", str(REPO_ROOT / "tests" / "data" / "tiny"), store=seed_atlas.store.location)
     assert result.returncode == 0, result.stderr
     assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 21
 
 
-def test_private_graphs_never_reach_the_public_path(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
+def test_private_graphs_never_reach_the_public_path(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
     change = Change()
     change.add.append((THING, SDO.name, Literal("openbaar"), public_graph("test")))
     change.add.append((THING, SDO.description, Literal("geheim"), private_graph("test")))
@@ -56,8 +59,8 @@ def test_private_graphs_never_reach_the_public_path(tmp_path: Path) -> None:
     assert b"geheim" not in store.dump()
 
 
-def test_a_change_with_removals_and_additions_is_one_transaction(tmp_path: Path) -> None:
-    store = EmbeddedStore(tmp_path / "store")
+def test_a_change_with_removals_and_additions_is_one_transaction(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
     first = Change()
     first.add.append((THING, SDO.name, Literal("oud"), public_graph("a")))
     store.apply(first)
@@ -92,7 +95,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(reference_atlas: Atlas, t
     """SIGKILL an import of demo data at random moments; the store must open with all of it or none."""
     demo = tmp_path / "demo"
     assert run_cli("demo", "--scale", "0.05", "--out", str(demo), store=tmp_path / "unused").returncode == 0
-    store_path = reference_atlas.store.path
+    store_path = reference_atlas.store.location
     outcomes = set()
     for delay in (0.5, 1.5, 3.0, 60.0):
         process = subprocess.Popen(
@@ -107,7 +110,7 @@ def test_an_import_killed_midway_leaves_all_or_nothing(reference_atlas: Atlas, t
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
         process.wait()
-        reader = EmbeddedStore(store_path)
+        reader = open_store(store_path, reference_atlas.settings.server)
         collaborations = reader.select(
             "SELECT (COUNT(*) AS ?n) WHERE { ?c a <http://www.w3.org/ns/org#OrganizationalCollaboration> }"
         )

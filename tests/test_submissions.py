@@ -26,6 +26,8 @@ from graph.submissions import (
     submit,
 )
 
+pytestmark = pytest.mark.backends
+
 
 def new_pair_form(**changes: object) -> SubmissionForm:
     form = SubmissionForm(
@@ -188,8 +190,8 @@ def test_cli_review_flow(tiny_atlas: Atlas, tmp_path: Path) -> None:
     from .conftest import run_cli
 
     code = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form()).code
-    listed = run_cli("submissions", "list", store=tiny_atlas.store.path)
+    listed = run_cli("submissions", "list", store=tiny_atlas.store.location)
     assert code in listed.stdout
-    approved = run_cli("submissions", "approve", "--code", code, "--by", "anna", store=tiny_atlas.store.path)
+    approved = run_cli("submissions", "approve", "--code", code, "--by", "anna", store=tiny_atlas.store.location)
     assert approved.returncode == 0, approved.stderr
     assert code.lower() in public_ids(tiny_atlas)

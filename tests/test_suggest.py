@@ -13,6 +13,8 @@ from graph.suggest import SuggestionError, load_input, suggest
 
 from .conftest import run_cli
 
+pytestmark = pytest.mark.backends
+
 
 def pairs(table) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     return list(zip(table.library_org_id, table.care_org_id, strict=True))
@@ -80,13 +82,14 @@ def test_filters_and_sorting(tiny_atlas: Atlas) -> None:
 )
 def test_bad_input_is_refused_clearly(tiny_atlas: Atlas, arguments: dict[str, object], message: str) -> None:
     data = load_input(tiny_atlas.store, tiny_atlas.library)
+    arguments = dict(arguments)  # the same dict serves every backend's run of this test
     radius = arguments.pop("radius_km")
     with pytest.raises(SuggestionError, match=message):
         suggest(data, radius, **arguments)  # type: ignore[arg-type]
 
 
 def test_follow_up_changes_suggestions_and_survives_a_restart(tiny_atlas: Atlas) -> None:
-    store = tiny_atlas.store.path
+    store = tiny_atlas.store.location
     declined = run_cli(
         "suggestion-status", "--library", "lib-d", "--care", "care-x", "--state", "declined", "--by", "Coördinator",
         "--note", "Geen begeleiding beschikbaar", store=store,
@@ -115,7 +118,7 @@ def test_follow_up_refuses_unknown_organisations_and_states(tiny_atlas: Atlas) -
 
 
 def test_cli_columns_and_exit_codes(tiny_atlas: Atlas) -> None:
-    store = tiny_atlas.store.path
+    store = tiny_atlas.store.location
     result = run_cli("suggest", "--radius-km", "5", "--format", "csv", "--lang", "en", store=store)
     header = result.stdout.splitlines()[0].split(",")
     assert header[:8] == [

@@ -1,0 +1,138 @@
+"""The embedded store next to an Oxigraph server on this machine, on the same data in the same run:
+writing the data, every named question, and suggestions. The embedded store is the baseline.
+
+Scale 1 and 10 are the validated demo stores of the other benchmarks. Scale 100 is ten copies of scale 10,
+each with its own IRIs and its sites moved by about a kilometre, written as ten successive changes (ten
+imports of scale-10 size), because the import pipeline itself would need hours (SHACL); the pipeline is
+measured at scale 1 on both stores.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from graph.atlas import Atlas
+from graph.local_server import start
+from graph.queries import QueryLibrary
+from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.store import AtlasStore, Change
+from graph.suggest import load_input, suggest
+from graph.terms import from_ox
+from graph.vocab import PUBLIC_GRAPH_BASE
+
+from .common import WORK, Row, best_of, demo_atlas, demo_folder, table
+
+BASELINE = "embedded"
+SERVER = "Oxigraph server (HTTP, on disk)"
+RADIUS_KM = 5.0
+_RENAMED = re.compile(
+    rb"(https://w3id\.org/passendwerk/(?:id/(?:organisation|site|collaboration)|graph/public/import)/[^/>]+)"
+)
+_IDENTIFIER = re.compile(rb'(<http://purl\.org/dc/terms/identifier> "[^"]+)"')
+_COORDINATE = re.compile(rb'(<http://www\.w3\.org/2003/01/geo/wgs84_pos#(lat|long)> ")([0-9.]+)"')
+_POINT = re.compile(rb"POINT\(([0-9.]+) ([0-9.]+)\)")
+
+
+def run(scales: list[float]) -> str:
+    rows: list[Row] = []
+    folder = WORK / "server"
+    shutil.rmtree(folder, ignore_errors=True)
+    if 1 in scales:
+        rows.extend(_pipeline(folder / "pipeline"))
+    for scale in scales:
+        rows.extend(_scale(scale, folder / f"scale-{scale:g}"))
+    return table("Embedded store and Oxigraph server", rows, baseline=BASELINE)
+
+
+def _pipeline(folder: Path) -> list[Row]:
+    """The whole validated import (read, check rows, SHACL, write) of demo scale 1 into each store."""
+    rows = []
+    with start("oxigraph", folder / "oxigraph") as server:
+        for case, location in ((BASELINE, str(folder / "embedded")), (SERVER, server.query_url)):
+            atlas = Atlas.open(Settings(store=location, reference=DEFAULT_REFERENCE))
+            atlas.prepare()
+            started = time.perf_counter()
+            report = atlas.import_path(demo_folder(1), agent="bench")
+            assert report.ok, report.problems[:3]
+            rows.append(Row("import pipeline @ scale 1", case, time.perf_counter() - started, "incl. SHACL"))
+    return rows
+
+
+def _scale(scale: float, folder: Path) -> list[Row]:
+    rows: list[Row] = []
+    with start("oxigraph", folder / "oxigraph", timeout_s=3600) as server:
+        stores: dict[str, AtlasStore] = {
+            BASELINE: Atlas.open(Settings(store=str(folder / "embedded"), reference=None)).store,
+            SERVER: Atlas.open(Settings(store=server.query_url, reference=None)).store,
+        }
+        writing = dict.fromkeys(stores, 0.0)
+        quads = 0
+        for change in _changes(scale):  # one at a time: scale 100 does not fit in memory as one list
+            quads += len(change.add)
+            for case, store in stores.items():
+                started = time.perf_counter()
+                store.apply(change)
+                writing[case] += time.perf_counter() - started
+        for case, store in stores.items():
+            rows.append(Row(f"write @ scale {scale:g} ({quads:,} quads)", case, writing[case]))
+            started = time.perf_counter()
+            store.count()
+            rows.append(Row(f"first read after writing @ scale {scale:g}", case, time.perf_counter() - started))
+        library = QueryLibrary(REPO_ROOT / "queries")
+        repeat = 3 if scale <= 10 else 1
+        for query in library.public():
+            answers = {case: library.run(store, query.name) for case, store in stores.items()}
+            embedded, served = answers[BASELINE], answers[SERVER]
+            assert embedded.shape == served.shape, (query.name, embedded.shape, served.shape)
+            for case, store in stores.items():
+                seconds = best_of(lambda s=store, q=query: library.run(s, q.name), repeat)
+                rows.append(Row(f"{query.name} @ scale {scale:g}", case, seconds, f"{len(embedded):,} rows"))
+        for case, store in stores.items():
+            reading = best_of(lambda s=store: load_input(s, library), repeat)
+            rows.append(Row(f"suggestion input @ scale {scale:g}", case, reading))
+            data = load_input(store, library)
+            found = suggest(data, RADIUS_KM)
+            seconds = best_of(lambda d=data: suggest(d, RADIUS_KM), repeat)
+            rows.append(Row(f"suggest() {RADIUS_KM:g} km @ scale {scale:g}", case, seconds, f"{len(found):,} found"))
+    return rows
+
+
+def _changes(scale: float) -> Iterator[Change]:
+    """The demo data at this scale as changes: one per copy of the scale-10 data at scale 100."""
+    base = 10 if scale > 10 else scale
+    nquads = WORK / f"queries-{base:g}.nq"
+    if not nquads.exists():
+        nquads.write_bytes(demo_atlas(base).store.dump())
+    copies = max(1, round(scale / base))
+    data = nquads.read_bytes()
+    for copy in range(copies):
+        yield _change(data if copy == 0 else _copy(data, copy), skip_shared=copy > 0)
+
+
+def _change(nquads: bytes, skip_shared: bool) -> Change:
+    change = Change()
+    for quad in ox.parse(nquads, ox.RdfFormat.N_QUADS):
+        graph = quad.graph_name.value
+        if skip_shared and not graph.startswith(PUBLIC_GRAPH_BASE + "import/"):
+            continue  # vocabulary and reference data are there once
+        change.add.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), URIRef(graph)))
+    return change
+
+
+def _copy(nquads: bytes, copy: int) -> bytes:
+    """Another organisation landscape: new IRIs and identifiers, every site about a kilometre away."""
+    suffix = b"-x%d" % copy
+    dlat, dlon = ((copy % 3) - 1) * 0.009, ((copy // 3 % 3) - 1) * 0.014 + 0.007
+    text = _RENAMED.sub(lambda m: m.group(1) + suffix, nquads)
+    text = _IDENTIFIER.sub(lambda m: m.group(1) + suffix + b'"', text)
+    text = _COORDINATE.sub(
+        lambda m: m.group(1) + b"%.5f" % (float(m.group(3)) + (dlat if m.group(2) == b"lat" else dlon)) + b'"', text
+    )
+    return _POINT.sub(lambda m: b"POINT(%.5f %.5f)" % (float(m.group(1)) + dlon, float(m.group(2)) + dlat), text)

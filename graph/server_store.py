@@ -1,0 +1,384 @@
+"""The atlas on a SPARQL 1.1 server (Oxigraph server, Virtuoso, Fuseki, GraphDB …), through the standard protocol.
+
+Everything goes through two URLs: the query endpoint and the update endpoint. Nothing here is specific to
+one engine except where an engine is known to bend the standard, and each such place says so.
+
+Public and private data stay apart the same way as in the embedded store, but by the protocol instead of by a
+separate copy: every public read names its dataset (``default-graph-uri`` and ``named-graph-uri``) as exactly
+the public graphs, so a query, however it is written, cannot reach a private graph. Queries that name their
+own dataset (``FROM``) are refused, because some engines (Virtuoso) add those graphs to the protocol's ones
+instead of letting the protocol win.
+
+Each change is one SPARQL Update request, which a conforming server applies atomically. Large additions are
+first written in chunks into private staging graphs and then moved into place by that one request, so a
+reader never sees half of an import. A version token in a private graph, replaced by every change, lets every
+app replica notice that something changed.
+"""
+
+from __future__ import annotations
+
+import http.client
+import re
+import secrets
+import threading
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyoxigraph as ox
+import requests
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Identifier
+
+from .server_updates import (
+    GRAPH_STORE_CHUNK,
+    INLINE_QUADS,
+    REMOVE_MARK,
+    STAGING_PREFIX,
+    STATE_GRAPH,
+    STATE_SUBJECT,
+    change_text,
+    chunks_keeping_blank_nodes_together,
+    graph_value,
+)
+from .settings import ServerAccess
+from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, quad_block, with_values
+from .store import Change, Quad, QueryTooSlow, StoreError, _Solutions, graph_of
+from .terms import from_ox, python_value, to_ox
+from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
+
+# How Virtuoso ("estimated execution time … exceeds the limit", "timeout") and others say a query is too slow.
+_TIME_LIMIT = re.compile(r"time-?out|timed out|exceeds the limit", re.IGNORECASE)
+RESULTS_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+MAX_CONNECTIONS = 8
+"""Concurrent requests per process: Virtuoso answers garbage, not an error, beyond its ServerThreads."""
+_PROLOGUE = "\n".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items())
+# Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
+_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+_STATE_PATTERN = (
+    "GRAPH "
+    + str(ox.NamedNode(str(STATE_GRAPH)))
+    + " { { ?s "
+    + str(ox.NamedNode(str(PW.generation)))
+    + " ?token } UNION { ?s "
+    + str(ox.NamedNode(str(DCTERMS.hasPart)))
+    + " ?g } } }"
+)
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def update_url_for(query_url: str) -> str:
+    """The usual update URL beside a query URL: ``…/query`` → ``…/update`` (Oxigraph, Fuseki), else the same."""
+    if query_url.rstrip("/").endswith("/query"):
+        return query_url.rstrip("/")[: -len("query")] + "update"
+    return query_url
+
+
+def graph_store_url_for(query_url: str) -> str | None:
+    """The usual Graph Store Protocol URL beside a query URL, or ``None`` (then INSERT DATA is used)."""
+    path = query_url.rstrip("/")
+    if path.endswith("/query"):  # Oxigraph
+        return path[: -len("query")] + "store"
+    if path.endswith("/sparql"):  # Virtuoso
+        return path + "-graph-crud"
+    if path.endswith("/sparql-auth"):  # Virtuoso, with an account
+        return path[: -len("auth")] + "graph-crud-auth"
+    return None
+
+
+class SparqlServerStore:
+    """The atlas's store interface over the SPARQL 1.1 Protocol."""
+
+    def __init__(self, query_url: str, access: ServerAccess | None = None) -> None:
+        self.access = access or ServerAccess()
+        self.query_url = query_url
+        self.update_url = self.access.update_url or update_url_for(query_url)
+        self.graph_store_url = self.access.graph_store_url or graph_store_url_for(query_url)
+        self._local = threading.local()
+        self._graphs: tuple[str, list[str]] | None = None
+        self._graphs_lock = threading.Lock()
+        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        # Virtuoso echoes every dataset graph as a response header; http.client gives up after 100 headers.
+        http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)  # type: ignore[attr-defined]
+
+    @property
+    def location(self) -> str:
+        return self.query_url
+
+    # ------------------------------------------------------------------ protocol
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            if self.access.user is not None:
+                password = self.access.password or ""
+                if self.access.auth == "digest":
+                    session.auth = requests.auth.HTTPDigestAuth(self.access.user, password)
+                else:
+                    session.auth = (self.access.user, password)
+            self._local.session = session
+        return session
+
+    def _post(self, url: str, data: Mapping[str, Any], accept: str | None = None) -> requests.Response:
+        headers = {"Accept": accept} if accept else {}
+        try:
+            with self._connections:
+                response = self._session().post(url, data=data, headers=headers, timeout=self.access.timeout_s)
+        except requests.RequestException as error:
+            raise StoreError(
+                f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
+            ) from error
+        if response.status_code >= 400 and _TIME_LIMIT.search(response.text[:300]):
+            raise QueryTooSlow(
+                f"De SPARQL-server stopte de vraag / the SPARQL server stopped the query: {response.text[:300]}"
+            )
+        if response.status_code >= 400:
+            raise StoreError(
+                f"De SPARQL-server weigerde het verzoek / the SPARQL server refused the request "
+                f"(HTTP {response.status_code}): {response.text[:500]}"
+            )
+        return response
+
+    def _query(self, text: str, dataset: list[str], accept: str) -> requests.Response:
+        # An empty list would mean "the server's default dataset" (in Virtuoso: every graph, its own included).
+        graphs = dataset or [str(STATE_GRAPH) + "/none"]
+        response = self._post(
+            self.query_url,
+            {"query": _PROLOGUE + "\n" + text, "default-graph-uri": graphs, "named-graph-uri": graphs},
+            accept,
+        )
+        # Virtuoso cuts answers at its ResultSetMaxRows without an error and says so only in this header.
+        if "X-SPARQL-MaxRows" in response.headers:
+            raise StoreError(
+                "De SPARQL-server gaf een afgekapt antwoord (ResultSetMaxRows = "
+                f"{response.headers['X-SPARQL-MaxRows']}); verhoog die grens in de server / the SPARQL server "
+                "truncated the answer (ResultSetMaxRows): raise that limit in the server's configuration"
+            )
+        return response
+
+    def _update(self, text: str) -> None:
+        self._post(self.update_url, {"update": _PROLOGUE + "\n" + text})
+
+    # ------------------------------------------------------------------ datasets
+    def _state(self) -> tuple[str, list[str]]:
+        """The version token and the registered graphs, in one round trip."""
+        response = self._query(
+            "SELECT ?token ?g WHERE { " + inline_values({"s": STATE_SUBJECT}) + _STATE_PATTERN,
+            [str(STATE_GRAPH)],
+            "application/sparql-results+json",
+        )
+        tokens, graphs = [], []
+        for token, graph in _solutions(response):
+            if token is not None:
+                tokens.append(str(token.value))
+            if graph is not None:
+                graphs.append(str(graph.value))
+        return "|".join(sorted(tokens)) or "0", sorted(graphs)
+
+    def generation(self) -> str:
+        return self._state()[0]
+
+    def _all_graphs(self) -> list[str]:
+        """Every atlas graph. Each change registers the graphs it writes in the state graph, because listing
+        the graphs of a server by scanning its quads takes seconds on Virtuoso, whose own graphs are large."""
+        with self._graphs_lock:
+            generation, graphs = self._state()
+            if not graphs and (self._graphs is None or self._graphs[0] != generation):
+                graphs = self._scanned_graphs()  # data written by other means than this store
+            if self._graphs is None or self._graphs[0] != generation or graphs:
+                self._graphs = (generation, graphs)
+            return self._graphs[1]
+
+    def _scanned_graphs(self) -> list[str]:
+        response = self._post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
+        return sorted(
+            str(row[0].value)
+            for row in _solutions(response)
+            if str(row[0].value).startswith(GRAPH_BASE)
+            and not str(row[0].value).startswith(str(STAGING_PREFIX))
+            and str(row[0].value) != str(STATE_GRAPH)
+        )
+
+    def _dataset(self, private: bool) -> list[str]:
+        graphs = self._all_graphs()
+        return graphs if private else [graph for graph in graphs if graph.startswith(PUBLIC_GRAPH_BASE)]
+
+    # ------------------------------------------------------------------ reading
+    def _execute(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: bool,
+        accept: str,
+        max_rows: int | None = None,
+        table: bool = False,
+    ) -> Any:
+        if chooses_own_dataset(query):
+            raise StoreError(
+                "Een vraag mag geen eigen dataset (FROM) kiezen / a query may not choose its own dataset (FROM)"
+            )
+        # A SELECT's bound values are joined here, on the answer (see _joined); other forms get a VALUES clause.
+        text = query if table else with_values(query, bindings or {})
+        response = self._query(text, self._dataset(private), accept)
+        if accept == NTRIPLES:
+            triples = list(ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
+            return triples[:max_rows] if max_rows is not None else triples
+        result = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        columns = [variable.value for variable in result.variables]
+        rows = [tuple(solution) for solution in result]
+        rows = joined(rows, columns, bindings or {}) if table else rows
+        return _Solutions(columns, rows[:max_rows] if max_rows is not None else rows)
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_rows: int | None = None,
+    ) -> pd.DataFrame:
+        result = self._execute(query, bindings, private, RESULTS_JSON, max_rows, table=True)
+        if not isinstance(result, _Solutions):
+            raise TypeError("not a SELECT query")
+        return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
+
+    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
+        return bool(self._execute(query, bindings, private, RESULTS_JSON))
+
+    def construct(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+    ) -> Graph:
+        return graph_of(self._execute(query, bindings, private, NTRIPLES))
+
+    def quads(
+        self,
+        subject: URIRef | None = None,
+        predicate: URIRef | None = None,
+        obj: Identifier | None = None,
+        graph: URIRef | None = None,
+        *,
+        private: bool = False,
+    ) -> list[Quad]:
+        pattern = "GRAPH ?g { ?s ?p ?o }"
+        bound = {"s": subject, "p": predicate, "o": obj, "g": graph}
+        text = "SELECT ?s ?p ?o ?g WHERE { " + inline_values(bound) + pattern + " }"
+        result = self._execute(text, None, private, RESULTS_JSON, table=True)
+        return [(from_ox(s), from_ox(p), from_ox(o), URIRef(g.value)) for s, p, o, g in result.rows]
+
+    def named_graphs(self, *, private: bool = False) -> list[str]:
+        return list(self._dataset(private))
+
+    def count(self, *, private: bool = False) -> int:
+        return int(self.select(_COUNT, private=private)["n"][0])
+
+    def dump(self, *, private: bool = False) -> bytes:
+        """Every quad as N-Quads, one graph at a time (a whole store in one answer would hit server limits)."""
+        chunks = []
+        for graph in self._dataset(private):
+            response = self._query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { " + inline_values({"g": URIRef(graph)}) + "GRAPH ?g { ?s ?p ?o } }",
+                [graph],
+                NTRIPLES,
+            )
+            target = ox.NamedNode(graph)
+            for triple in ox.parse(response.content, ox.RdfFormat.N_TRIPLES):
+                chunks.append(str(ox.Quad(triple.subject, triple.predicate, triple.object, target)) + " .\n")
+        return "".join(chunks).encode()
+
+    # ------------------------------------------------------------------ writing
+    def apply(self, change: Change) -> None:
+        """Write one change as one update request; large parts are staged first and moved in by that request."""
+        if change.is_empty():
+            return
+        additions = [ox_quad(quad) for quad in change.add]
+        run = STAGING_PREFIX + secrets.token_hex(6) + "/"
+        moves: dict[str, str] = {}
+        removal_list: str | None = None
+        try:
+            if len(additions) > INLINE_QUADS:
+                moves = self._stage_additions(additions, run)
+                additions = []
+            if len(change.remove_subjects) > INLINE_QUADS:
+                removal_list = run + "subjects"
+                self._write_graph(
+                    removal_list,
+                    [ox.Triple(to_ox(subject), REMOVE_MARK, REMOVE_MARK) for subject in change.remove_subjects],
+                )
+            self._update(change_text(change, additions, moves, removal_list, secrets.token_hex(8)))
+        finally:
+            staged = [*moves.values(), *([removal_list] if removal_list else [])]
+            if staged:
+                self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in staged))
+
+    def _stage_additions(self, additions: list[ox.Quad], run: str) -> dict[str, str]:
+        """Write additions into fresh private staging graphs; returns target graph → staging graph."""
+        by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
+        for quad in additions:
+            by_graph[graph_value(quad)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        moves = {target: run + str(index) for index, target in enumerate(sorted(by_graph))}
+        for target, triples in by_graph.items():
+            self._write_graph(moves[target], triples)
+        return moves
+
+    def _write_graph(self, graph: str, triples: list[ox.Triple]) -> None:
+        """Add triples to a graph: by the Graph Store Protocol when the server has one, else by INSERT DATA."""
+        target = ox.NamedNode(graph)
+        chunk_size = GRAPH_STORE_CHUNK if self.graph_store_url else INLINE_QUADS
+        for chunk in chunks_keeping_blank_nodes_together(triples, chunk_size):
+            if self.graph_store_url:
+                body = "".join(str(triple) + " .\n" for triple in chunk).encode()
+                try:
+                    with self._connections:
+                        response = self._session().post(
+                            self.graph_store_url,
+                            params={"graph": graph},
+                            data=body,
+                            headers={"Content-Type": "application/n-triples"},
+                            timeout=self.access.timeout_s,
+                        )
+                except requests.RequestException as error:
+                    raise StoreError(f"De SPARQL-server is niet bereikbaar / cannot be reached: {error}") from error
+                if response.status_code >= 400:
+                    raise StoreError(
+                        f"De SPARQL-server weigerde de gegevens / the SPARQL server refused the data "
+                        f"(HTTP {response.status_code}): {response.text[:500]}"
+                    )
+            else:
+                quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in chunk]
+                self._update("INSERT DATA {\n" + quad_block(quads) + "\n}")
+
+    # ------------------------------------------------------------------ backup
+    def backup(self, target: Path) -> None:
+        """Everything, private graphs included, into one N-Quads file (the server's own backup is better)."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} bestaat al / already exists: kies een nieuwe naam / choose a new name")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".partial")
+        temporary.write_bytes(self.dump(private=True))
+        temporary.replace(target)
+
+    def restore(self, source: Path) -> None:
+        """Replace every atlas graph on the server by the content of an N-Quads backup, in one request."""
+        try:
+            quads = list(ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"{source} is geen back-up van de opslag / is not a store backup: {error}") from error
+        change = Change(remove_graphs={URIRef(graph) for graph in self._all_graphs()})
+        change.add = [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(graph_value(q))) for q in quads
+        ]
+        self.apply(change)
+
+
+def _solutions(response: requests.Response) -> ox.QuerySolutions:
+    result = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
+    if not isinstance(result, ox.QuerySolutions):
+        raise StoreError("de server gaf geen tabel terug / the server did not answer with a table")
+    return result

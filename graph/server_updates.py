@@ -1,0 +1,95 @@
+"""How a change reaches a SPARQL server: one update request, with large parts staged first.
+
+The request removes, adds (inline or by moving staged graphs into place), registers the graphs it wrote and
+replaces the version token, all at once. Only RDF terms go in, each written by pyoxigraph's own N-Triples
+serialiser, so data can never change the structure of a request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
+
+from .sparql_text import inline_values, ox_quad, quad_block
+from .store import Change, StoreError
+from .terms import to_ox
+from .vocab import BASE, PW, private_graph
+
+STATE_GRAPH = private_graph("store-state")
+STATE_SUBJECT = URIRef(BASE + "id/store")
+STAGING_PREFIX = private_graph("staging/")
+INLINE_QUADS = 500
+"""Most quads written inside one update text (Virtuoso refuses update texts of more than about 1,000)."""
+GRAPH_STORE_CHUNK = 200_000
+"""Triples per Graph Store Protocol request when a large change is staged."""
+REMOVE_MARK = ox.NamedNode(str(PW.generation))
+# Removals by pattern must not touch the staging graphs of the same change.
+NOT_STAGING = " FILTER(!STRSTARTS(STR(?g), " + str(ox.Literal(str(STAGING_PREFIX))) + "))"
+
+
+def graph_value(quad: ox.Quad) -> str:
+    if not isinstance(quad.graph_name, ox.NamedNode):
+        raise StoreError("het atlas bewaart alleen benoemde grafen / the atlas only stores named graphs")
+    return quad.graph_name.value
+
+
+def chunks_keeping_blank_nodes_together(triples: list[ox.Triple], size: int) -> Iterable[list[ox.Triple]]:
+    """Chunks of triples; all triples with blank nodes go in one request, since a label only holds within one."""
+    with_blanks = [t for t in triples if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)]
+    plain = [t for t in triples if not (isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode))]
+    if with_blanks:
+        yield with_blanks
+    for start in range(0, len(plain), size):
+        yield plain[start : start + size]
+
+
+def change_text(
+    change: Change, additions: list[ox.Quad], moves: dict[str, str], removal_list: str | None, token: str
+) -> str:
+    """One update request: removals, then additions (inline or moved in from staging), then a new version token."""
+    parts = ["DROP SILENT GRAPH " + str(to_ox(graph)) for graph in sorted(change.remove_graphs)]
+    if change.remove_subjects:
+        kept = ", ".join(str(to_ox(predicate)) for predicate in sorted(change.preserve_predicates))
+        keep_filter = " FILTER(?p NOT IN (" + kept + "))" if kept else ""
+        if removal_list is None:
+            subjects = "VALUES ?s { " + " ".join(str(to_ox(s)) for s in sorted(change.remove_subjects)) + " } "
+        else:
+            subjects = "GRAPH " + str(ox.NamedNode(removal_list)) + " { ?s " + str(REMOVE_MARK) + " ?mark } "
+        parts.append(
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { "
+            + subjects
+            + "GRAPH ?g { ?s ?p ?o }"
+            + keep_filter
+            + NOT_STAGING
+            + " }"
+        )
+    for predicate, obj in sorted(change.remove_incoming):
+        parts.append(
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { "
+            + inline_values({"p": predicate, "o": obj})
+            + "GRAPH ?g { ?s ?p ?o }"
+            + NOT_STAGING
+            + " }"
+        )
+    if change.remove_quads:
+        parts.append("DELETE DATA {\n" + quad_block([ox_quad(quad) for quad in change.remove_quads]) + "\n}")
+    for target, staging in sorted(moves.items()):
+        parts.append("ADD SILENT " + str(ox.NamedNode(staging)) + " TO " + str(ox.NamedNode(target)))
+    if additions:
+        parts.append("INSERT DATA {\n" + quad_block(additions) + "\n}")
+    state, subject, version = (str(to_ox(term)) for term in (STATE_GRAPH, STATE_SUBJECT, PW.generation))
+    part = str(to_ox(DCTERMS.hasPart))
+    written = {graph_value(quad) for quad in additions} | set(moves)
+    for graph in sorted(change.remove_graphs):
+        parts.append("DELETE DATA { GRAPH " + state + " { " + subject + " " + part + " " + str(to_ox(graph)) + " } }")
+    if written:
+        registered = " ".join(subject + " " + part + " " + str(ox.NamedNode(graph)) + " ." for graph in sorted(written))
+        parts.append("INSERT DATA { GRAPH " + state + " { " + registered + " } }")
+    parts.append("DELETE WHERE { GRAPH " + state + " { " + subject + " " + version + " ?token } }")
+    token_literal = str(ox.Literal(f"{time.time_ns()}-{token}"))
+    parts.append("INSERT DATA { GRAPH " + state + " { " + subject + " " + version + " " + token_literal + " } }")
+    return " ;\n".join(parts)

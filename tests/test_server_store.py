@@ -1,0 +1,97 @@
+"""What only a server store has to get right: endpoints, credentials, result limits and dataset clauses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.atlas import Atlas
+from graph.console import ConsoleError, run_console
+from graph.server_store import SparqlServerStore, graph_store_url_for, update_url_for
+from graph.settings import ServerAccess, Settings, settings_from_environment
+from graph.store import Change, StoreError, open_store
+from graph.vocab import SDO, private_graph, public_graph
+
+from .conftest import ServerPool, fresh_server_atlas, start_server
+
+pytestmark = pytest.mark.backends
+MANY = 12_000  # more than Virtuoso's default ResultSetMaxRows (10,000)
+
+
+def many_names(count: int) -> Change:
+    change = Change()
+    change.add = [
+        (URIRef(f"https://w3id.org/passendwerk/id/test/{n}"), SDO.name, Literal(f"naam {n}"), public_graph("many"))
+        for n in range(count)
+    ]
+    return change
+
+
+def test_an_answer_larger_than_virtuosos_default_limit_is_complete(empty_atlas: Atlas) -> None:
+    empty_atlas.store.apply(many_names(MANY))
+    answer = empty_atlas.store.select("SELECT ?s ?name WHERE { ?s schema:name ?name } ORDER BY ?s")
+    assert len(answer) == MANY
+    assert set(answer["name"]) == {f"naam {n}" for n in range(MANY)}
+
+
+def test_a_query_may_not_choose_its_own_dataset(empty_atlas: Atlas) -> None:
+    change = Change()
+    change.add.append(
+        (URIRef("https://w3id.org/passendwerk/id/test/x"), SDO.name, Literal("geheim"), private_graph("x"))
+    )
+    empty_atlas.store.apply(change)
+    sneaky = "SELECT ?o FROM <https://w3id.org/passendwerk/graph/private/x> WHERE { ?s ?p ?o }"
+    with pytest.raises(ConsoleError, match="FROM"):
+        run_console(empty_atlas.store, sneaky)
+    if isinstance(empty_atlas.store, SparqlServerStore):
+        with pytest.raises(StoreError, match="FROM"):
+            empty_atlas.store.select(sneaky)
+    # a variable or a prefixed name called "from" is not a dataset clause
+    assert empty_atlas.store.select("SELECT ?from WHERE { BIND(1 AS ?from) }")["from"].tolist() == [1]
+
+
+def test_endpoint_urls_and_settings() -> None:
+    assert update_url_for("http://h:7878/query") == "http://h:7878/update"
+    assert update_url_for("http://h:8890/sparql") == "http://h:8890/sparql"
+    assert graph_store_url_for("http://h:7878/query") == "http://h:7878/store"
+    assert graph_store_url_for("http://h:8890/sparql") == "http://h:8890/sparql-graph-crud"
+    assert graph_store_url_for("http://h:8890/sparql-auth") == "http://h:8890/sparql-graph-crud-auth"
+    assert graph_store_url_for("http://h/repositories/atlas") is None
+    settings = settings_from_environment(
+        environ={
+            "PASSENDWERK_STORE": "https://sparql.example.org/query",
+            "PASSENDWERK_STORE_USER": "atlas",
+            "PASSENDWERK_STORE_PASSWORD": "geheim-wachtwoord",
+        }
+    )
+    assert settings.server.user == "atlas" and "geheim-wachtwoord" not in repr(settings)
+    with pytest.raises(ValueError, match="basic"):
+        settings_from_environment(environ={"PASSENDWERK_STORE_AUTH": "kerberos"})
+
+
+def test_an_unreachable_server_gives_a_clear_message() -> None:
+    store = open_store("http://127.0.0.1:9/query")
+    with pytest.raises(StoreError, match="niet bereikbaar"):
+        store.count()
+
+
+def test_virtuoso_credentials_and_its_default_row_limit(tmp_path: Path) -> None:
+    """Virtuoso as it comes: a truncated answer is refused with the setting's name; digest credentials work."""
+    with start_server("virtuoso", tmp_path / "virtuoso", max_rows=10_000) as server:
+        protected = server.query_url + "-auth"
+        with pytest.raises(StoreError, match="401"):
+            open_store(protected, ServerAccess(user="dba", password="fout", auth="digest")).apply(many_names(1))
+        store = open_store(protected, ServerAccess(user="dba", password="dba", auth="digest"))
+        store.apply(many_names(MANY))
+        with pytest.raises(StoreError, match="ResultSetMaxRows"):
+            store.select("SELECT ?s ?name WHERE { ?s schema:name ?name }")
+        assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == MANY
+
+
+def test_the_shared_servers_are_reset_between_tests(server_pool: ServerPool) -> None:
+    atlas = fresh_server_atlas(server_pool, "oxigraph", None, None)
+    atlas.store.apply(many_names(3))
+    assert fresh_server_atlas(server_pool, "oxigraph", None, None).store.count() == 0
+    assert Atlas.open(Settings(store=atlas.settings.store)).store.count() == 0
