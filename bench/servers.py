@@ -48,6 +48,7 @@ def run(scales: list[float]) -> str:
         rows.extend(_pipeline(folder / "pipeline"))
     for scale in scales:
         rows.extend(_scale(scale, folder / f"scale-{scale:g}"))
+        print(table(f"(so far, up to scale {scale:g})", rows, baseline=BASELINE), flush=True)
     return table("Embedded store and Oxigraph server", rows, baseline=BASELINE)
 
 

@@ -187,11 +187,16 @@ class SparqlServerStore:
         the graphs of a server by scanning its quads takes seconds on Virtuoso, whose own graphs are large."""
         with self._graphs_lock:
             generation, graphs = self._state()
-            if not graphs and (self._graphs is None or self._graphs[0] != generation):
-                graphs = self._scanned_graphs()  # data written by other means than this store
-            if self._graphs is None or self._graphs[0] != generation or graphs:
-                self._graphs = (generation, graphs)
+            if self._graphs is None or self._graphs[0] != generation:
+                # No version token: the atlas never wrote here; take the data as loaded by other means.
+                self._graphs = (generation, graphs if generation != "0" else self._scanned_graphs())
             return self._graphs[1]
+
+    def _adopt_existing_graphs(self) -> None:
+        """Before the first write: register what is there, so that the registry alone says what is visible
+        (a graph written ahead of a change must stay invisible even if that change never arrives)."""
+        if self.generation() == "0":
+            self._update(change_text(Change(), [], {}, set(self._scanned_graphs()), None, secrets.token_hex(8)))
 
     def _scanned_graphs(self) -> list[str]:
         response = self._post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
@@ -293,16 +298,19 @@ class SparqlServerStore:
 
     # ------------------------------------------------------------------ writing
     def apply(self, change: Change) -> None:
-        """Write one change as one update request; large parts are staged first and moved in by that request."""
+        """Write one change as one update request; large parts are written beforehand where nobody reads."""
         if change.is_empty():
             return
+        self._adopt_existing_graphs()
         additions = [ox_quad(quad) for quad in change.add]
         run = STAGING_PREFIX + secrets.token_hex(6) + "/"
         moves: dict[str, str] = {}
+        fresh: set[str] = set()
         removal_list: str | None = None
+        committed = False
         try:
             if len(additions) > INLINE_QUADS:
-                moves = self._stage_additions(additions, run)
+                moves, fresh = self._stage_additions(additions, run)
                 additions = []
             if len(change.remove_subjects) > INLINE_QUADS:
                 removal_list = run + "subjects"
@@ -310,21 +318,26 @@ class SparqlServerStore:
                     removal_list,
                     [ox.Triple(to_ox(subject), REMOVE_MARK, REMOVE_MARK) for subject in change.remove_subjects],
                 )
-            self._update(change_text(change, additions, moves, removal_list, secrets.token_hex(8)))
+            self._update(change_text(change, additions, moves, fresh, removal_list, secrets.token_hex(8)))
+            committed = True
         finally:
-            staged = [*moves.values(), *([removal_list] if removal_list else [])]
-            if staged:
-                self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in staged))
+            leftovers = [*moves.values(), *([removal_list] if removal_list else []), *([] if committed else fresh)]
+            if leftovers:
+                self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
 
-    def _stage_additions(self, additions: list[ox.Quad], run: str) -> dict[str, str]:
-        """Write additions into fresh private staging graphs; returns target graph → staging graph."""
+    def _stage_additions(self, additions: list[ox.Quad], run: str) -> tuple[dict[str, str], set[str]]:
+        """Write additions before the change's request. A graph new to the atlas is written in place: it is
+        invisible until the request registers it. Additions to an existing graph go to a staging graph, which
+        the request adds to it. Returns (target → staging graph, graphs written in place)."""
         by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
         for quad in additions:
             by_graph[graph_value(quad)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
-        moves = {target: run + str(index) for index, target in enumerate(sorted(by_graph))}
+        known = set(self._all_graphs()) | {str(STATE_GRAPH)}
+        fresh = {graph for graph in by_graph if graph not in known}
+        moves = {target: run + str(index) for index, target in enumerate(sorted(set(by_graph) - fresh))}
         for target, triples in by_graph.items():
-            self._write_graph(moves[target], triples)
-        return moves
+            self._write_graph(moves.get(target, target), triples)
+        return moves, fresh
 
     def _write_graph(self, graph: str, triples: list[ox.Triple]) -> None:
         """Add triples to a graph: by the Graph Store Protocol when the server has one, else by INSERT DATA."""

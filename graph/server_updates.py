@@ -27,8 +27,14 @@ INLINE_QUADS = 500
 GRAPH_STORE_CHUNK = 200_000
 """Triples per Graph Store Protocol request when a large change is staged."""
 REMOVE_MARK = ox.NamedNode(str(PW.generation))
-# Removals by pattern must not touch the staging graphs of the same change.
-NOT_STAGING = " FILTER(!STRSTARTS(STR(?g), " + str(ox.Literal(str(STAGING_PREFIX))) + "))"
+
+
+def _not_written_by_this_change(fresh: set[str]) -> str:
+    """Removals by pattern must not touch what this change wrote beforehand (staging and new graphs)."""
+    condition = "!STRSTARTS(STR(?g), " + str(ox.Literal(str(STAGING_PREFIX))) + ")"
+    if fresh:
+        condition += " && ?g NOT IN (" + ", ".join(str(ox.NamedNode(graph)) for graph in sorted(fresh)) + ")"
+    return " FILTER(" + condition + ")"
 
 
 def graph_value(quad: ox.Quad) -> str:
@@ -48,9 +54,15 @@ def chunks_keeping_blank_nodes_together(triples: list[ox.Triple], size: int) -> 
 
 
 def change_text(
-    change: Change, additions: list[ox.Quad], moves: dict[str, str], removal_list: str | None, token: str
+    change: Change,
+    additions: list[ox.Quad],
+    moves: dict[str, str],
+    fresh: set[str],
+    removal_list: str | None,
+    token: str,
 ) -> str:
     """One update request: removals, then additions (inline or moved in from staging), then a new version token."""
+    untouched = _not_written_by_this_change(fresh)
     parts = ["DROP SILENT GRAPH " + str(to_ox(graph)) for graph in sorted(change.remove_graphs)]
     if change.remove_subjects:
         kept = ", ".join(str(to_ox(predicate)) for predicate in sorted(change.preserve_predicates))
@@ -64,7 +76,7 @@ def change_text(
             + subjects
             + "GRAPH ?g { ?s ?p ?o }"
             + keep_filter
-            + NOT_STAGING
+            + untouched
             + " }"
         )
     for predicate, obj in sorted(change.remove_incoming):
@@ -72,7 +84,7 @@ def change_text(
             "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { "
             + inline_values({"p": predicate, "o": obj})
             + "GRAPH ?g { ?s ?p ?o }"
-            + NOT_STAGING
+            + untouched
             + " }"
         )
     if change.remove_quads:
@@ -83,7 +95,7 @@ def change_text(
         parts.append("INSERT DATA {\n" + quad_block(additions) + "\n}")
     state, subject, version = (str(to_ox(term)) for term in (STATE_GRAPH, STATE_SUBJECT, PW.generation))
     part = str(to_ox(DCTERMS.hasPart))
-    written = {graph_value(quad) for quad in additions} | set(moves)
+    written = {graph_value(quad) for quad in additions} | set(moves) | fresh
     for graph in sorted(change.remove_graphs):
         parts.append("DELETE DATA { GRAPH " + state + " { " + subject + " " + part + " " + str(to_ox(graph)) + " } }")
     if written:

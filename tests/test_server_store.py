@@ -10,6 +10,7 @@ from rdflib import Literal, URIRef
 from graph.atlas import Atlas
 from graph.console import ConsoleError, run_console
 from graph.server_store import SparqlServerStore, graph_store_url_for, update_url_for
+from graph.server_updates import STATE_GRAPH
 from graph.settings import ServerAccess, Settings, settings_from_environment
 from graph.store import Change, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
@@ -95,3 +96,32 @@ def test_the_shared_servers_are_reset_between_tests(server_pool: ServerPool) -> 
     atlas.store.apply(many_names(3))
     assert fresh_server_atlas(server_pool, "oxigraph", None, None).store.count() == 0
     assert Atlas.open(Settings(store=atlas.settings.store)).store.count() == 0
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing after it runs, not even clean-up."""
+
+
+def test_data_sent_ahead_of_a_change_that_never_commits_stays_invisible(
+    empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a new graph is written in place before its change; only the change's request makes it
+    visible, also on a server where the atlas never wrote before (no registry to hide it behind yet)."""
+    store = empty_atlas.store
+    if not isinstance(store, SparqlServerStore):
+        pytest.skip("only a server store writes ahead of its change")
+    original = store._update
+    original("DROP SILENT GRAPH <" + STATE_GRAPH + ">")  # as on a server the atlas never wrote to
+
+    def dies_before_the_change_commits(text: str) -> None:
+        if str(public_graph("many")) in text:  # the change's own request, or the clean-up after it
+            raise Crash
+        original(text)
+
+    monkeypatch.setattr(store, "_update", dies_before_the_change_commits)
+    with pytest.raises(Crash):
+        store.apply(many_names(MANY))
+    reader = open_store(store.location, empty_atlas.settings.server)
+    assert reader.count() == 0 and reader.count(private=True) == 0
+    assert reader.select("SELECT ?name WHERE { ?s schema:name ?name }").empty
+    original("DROP SILENT GRAPH <" + public_graph("many") + ">")
