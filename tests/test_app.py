@@ -182,6 +182,7 @@ def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.Monkey
 
 
 def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Also a regression: the map preview of a new organisation changed a column's type, which pandas refuses."""
     from graph.accounts import add_coordinator
 
     atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))

@@ -91,7 +91,7 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     field_error(part, "lat")
     field_error(part, "lon")
     if lat is not None and lon is not None:
-        preview = all_sites.iloc[0:0].copy()
+        preview = all_sites.iloc[0:0].astype(object)  # object columns hold the blanks and the numbers
         preview.loc[0] = {
             **{column: "" for column in preview.columns},
             "lat": lat,
