@@ -18,7 +18,6 @@ app replica notice that something changed.
 from __future__ import annotations
 
 import http.client
-import re
 import secrets
 import threading
 from collections import defaultdict
@@ -33,6 +32,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
+from .server_answers import TIME_LIMIT, answer, answer_triples, solutions
 from .server_updates import (
     GRAPH_STORE_CHUNK,
     INLINE_QUADS,
@@ -50,8 +50,6 @@ from .store import Change, Quad, QueryTooSlow, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
 from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
 
-# How Virtuoso ("estimated execution time … exceeds the limit", "timeout") and others say a query is too slow.
-_TIME_LIMIT = re.compile(r"time-?out|timed out|exceeds the limit", re.IGNORECASE)
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 MAX_CONNECTIONS = 8
@@ -132,7 +130,7 @@ class SparqlServerStore:
             raise StoreError(
                 f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
             ) from error
-        if response.status_code >= 400 and _TIME_LIMIT.search(response.text[:300]):
+        if response.status_code >= 400 and TIME_LIMIT.search(response.text[:300]):
             raise QueryTooSlow(
                 f"De SPARQL-server stopte de vraag / the SPARQL server stopped the query: {response.text[:300]}"
             )
@@ -172,7 +170,7 @@ class SparqlServerStore:
             "application/sparql-results+json",
         )
         tokens, graphs = [], []
-        for token, graph in _solutions(response):
+        for token, graph in solutions(response):
             if token is not None:
                 tokens.append(str(token.value))
             if graph is not None:
@@ -202,7 +200,7 @@ class SparqlServerStore:
         response = self._post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
         return sorted(
             str(row[0].value)
-            for row in _solutions(response)
+            for row in solutions(response)
             if str(row[0].value).startswith(GRAPH_BASE)
             and not str(row[0].value).startswith(str(STAGING_PREFIX))
             and str(row[0].value) != str(STATE_GRAPH)
@@ -230,13 +228,12 @@ class SparqlServerStore:
         text = query if table else with_values(query, bindings or {})
         response = self._query(text, self._dataset(private), accept)
         if accept == NTRIPLES:
-            triples = list(ox.parse(response.content, ox.RdfFormat.N_TRIPLES))
-            return triples[:max_rows] if max_rows is not None else triples
-        result = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        columns = [variable.value for variable in result.variables]
-        rows = [tuple(solution) for solution in result]
+            found = answer_triples(response)
+            return found[:max_rows] if max_rows is not None else found
+        result = answer(response)
+        if isinstance(result, bool):
+            return result
+        columns, rows = result[0], [tuple(solution) for solution in result[1]]
         rows = joined(rows, columns, bindings or {}) if table else rows
         return _Solutions(columns, rows[:max_rows] if max_rows is not None else rows)
 
@@ -292,7 +289,7 @@ class SparqlServerStore:
                 NTRIPLES,
             )
             target = ox.NamedNode(graph)
-            for triple in ox.parse(response.content, ox.RdfFormat.N_TRIPLES):
+            for triple in answer_triples(response):
                 chunks.append(str(ox.Quad(triple.subject, triple.predicate, triple.object, target)) + " .\n")
         return "".join(chunks).encode()
 
@@ -388,10 +385,3 @@ class SparqlServerStore:
             (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(graph_value(q))) for q in quads
         ]
         self.apply(change)
-
-
-def _solutions(response: requests.Response) -> ox.QuerySolutions:
-    result = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-    if not isinstance(result, ox.QuerySolutions):
-        raise StoreError("de server gaf geen tabel terug / the server did not answer with a table")
-    return result

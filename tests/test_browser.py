@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,13 +11,22 @@ import pytest
 from graph.atlas import Atlas
 from graph.settings import REPO_ROOT, Settings
 
+from .browser import (
+    CHROMIUM,
+    OUTPUT,
+    PASSWORD,
+    covered_municipalities,
+    fill_form,
+    launch_chromium,
+    open_page,
+    received_code,
+    running_app,
+    sign_in_and_approve,
+)
 from .conftest import SEED, TESTS, reference_dir
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-PASSWORD = "een lang wachtwoord voor de test"
 AXE = REPO_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
-OUTPUT = REPO_ROOT / "test-output" / "browser"
 PAGES = {
     "/": "Passend Werk Atlas",
     "/map": "Kaart",
@@ -38,12 +41,6 @@ PAGES = {
 FRAMEWORK_MARKUP = ['[data-testid="stSidebarNav"]', '[data-testid="stSidebarNavItems"]']
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
@@ -56,29 +53,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert atlas.import_path(TESTS / "data" / "hostile").ok
     secrets = folder / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", PASSWORD, secrets)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
-         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=REPO_ROOT,
-        env={**os.environ, "PASSENDWERK_STORE": atlas.settings.store, "PASSENDWERK_SECRETS": str(secrets)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    with running_app(atlas.settings.store, str(secrets)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -93,22 +69,6 @@ def browser_page(server: str):  # type: ignore[no-untyped-def]
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
         yield page
         browser.close()
-
-
-def launch_chromium(playwright):  # type: ignore[no-untyped-def]
-    """Debian's Chromium, headless, without the background requests this machine's closed network refuses."""
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        headless=True,
-        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync"],
-    )  # fmt: skip
-
-
-def open_page(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(server + path)
-    page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(2500)  # let maps, the network and tables finish drawing
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES.items(), ids=list(PAGES))
@@ -162,60 +122,18 @@ def test_no_serious_accessibility_violations(browser_page, server: str, path: st
     assert violations == [], json.dumps(violations, indent=1)
 
 
-def covered_municipalities(page, server: str) -> int:  # type: ignore[no-untyped-def]
-    open_page(page, server, "/", "Passend Werk Atlas")
-    metric = page.locator("[data-testid='stMetric']", has_text="Gemeenten met samenwerking")
-    return int(metric.locator("[data-testid='stMetricValue']").inner_text())
-
-
-def choose(page, label: str, index: int, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Pick an option in a Streamlit select box by typing part of its text."""
-    page.get_by_role("combobox", name=label).nth(index).click()
-    page.keyboard.type(text)
-    page.get_by_role("option", name=text).first.click()
-    page.wait_for_timeout(800)
-
-
 def test_a_submission_through_the_form_is_reviewed_and_published(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
     page = browser_page
     before = covered_municipalities(page, server)
-    open_page(page, server, "/submit", "Samenwerking toevoegen")
-    page.get_by_role("textbox", name="Zoek op naam", exact=True).nth(0).fill("de bibliotheek weesp")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(1000)
-    choose(page, "Kies de locatie", 0, "Bibliotheek Weesp — Bibliotheek Weesp met Leescafé (Weesp)")
-    choose(page, "Kies de locatie", 1, "+ Nieuwe organisatie toevoegen")
-    page.get_by_role("textbox", name="Naam", exact=True).first.fill("Stichting Boekenbrug")
-    page.keyboard.press("Enter")
-    page.get_by_role("textbox", name="Plaats", exact=True).first.fill("Weesp")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(1500)
-    page.get_by_role("textbox", name="Het verhaal", exact=True).fill(
-        "Deelnemers van Boekenbrug helpen in het Leescafé."
-    )
-    page.get_by_role("textbox", name="Uw e-mailadres (voor vragen over de inzending)", exact=True).fill(
-        "partner@example.org"
-    )
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(800)
+    fill_form(page, server, "Stichting Boekenbrug", "Deelnemers van Boekenbrug helpen in het Leescafé.")
     page.get_by_role("button", name="Versturen").click()
-    confirmation = page.get_by_text("Uw inzending is ontvangen met referentiecode")
-    confirmation.wait_for(timeout=30_000)
-    code = confirmation.inner_text().split("referentiecode")[1].split()[0].strip(".")
+    code = received_code(page)
     assert code.startswith("PW-")
     page.screenshot(path=str(OUTPUT / "submit-done.png"))
     assert covered_municipalities(page, server) == before  # nothing is public before review
 
-    open_page(page, server, "/review", "Beoordelen")
-    page.get_by_text("Aanmelden coördinator").click()
-    page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
-    page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden", exact=True).click()
-    page.get_by_text(code).first.wait_for(timeout=30_000)
+    sign_in_and_approve(page, server, code)
     page.screenshot(path=str(OUTPUT / "review.png"))
-    page.get_by_role("button", name="Goedkeuren", exact=True).first.click()
-    page.get_by_text("Besluiten").wait_for(timeout=30_000)
-    page.wait_for_timeout(2000)
 
     assert covered_municipalities(page, server) == before + 1  # Amsterdam (Weesp) is now covered
     open_page(page, server, "/organisation?org=bibliotheek-weesp", "Bibliotheek Weesp")

@@ -12,7 +12,7 @@ from graph.console import ConsoleError, run_console
 from graph.server_store import SparqlServerStore, graph_store_url_for, update_url_for
 from graph.server_updates import STATE_GRAPH
 from graph.settings import ServerAccess, Settings, settings_from_environment
-from graph.store import Change, StoreError, open_store
+from graph.store import Change, QueryTooSlow, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 
 from .conftest import ServerPool, fresh_server_atlas, start_server
@@ -89,6 +89,25 @@ def test_virtuoso_credentials_and_its_default_row_limit(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="ResultSetMaxRows"):
             store.select("SELECT ?s ?name WHERE { ?s schema:name ?name }")
         assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == MANY
+
+
+def test_a_query_the_server_stops_while_answering_is_reported_as_too_slow(tmp_path: Path) -> None:
+    """Regression: Oxigraph server ends a streamed answer with "The SPARQL operation has been cancelled" when its
+    own time limit stops a query; that surfaced as a JSON parse error instead of the time-limit message."""
+    with start_server("oxigraph", tmp_path / "oxigraph", timeout_s=1) as server:
+        store = open_store(server.query_url)
+        store.apply(many_names(3_000))
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a schema:name ?x . ?b schema:name ?y . ?c schema:name ?z }"
+        with pytest.raises(QueryTooSlow, match="stopte de vraag"):
+            store.select(endless)
+        with pytest.raises(QueryTooSlow, match="stopte de vraag"):
+            store.construct(
+                "CONSTRUCT { <urn:count> schema:name ?n } WHERE { { SELECT (COUNT(*) AS ?n) "
+                "WHERE { ?a schema:name ?x . ?b schema:name ?y . ?c schema:name ?z } } }"
+            )
+        with pytest.raises(ConsoleError, match="afgebroken"):
+            run_console(store, endless, timeout_s=30)
+        assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == 3_000
 
 
 def test_the_shared_servers_are_reset_between_tests(server_pool: ServerPool) -> None:

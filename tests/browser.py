@@ -1,0 +1,138 @@
+"""What the browser tests share: a real `streamlit run` process, Debian's headless Chromium, and the steps a
+partner and a coordinator take in it. Every step waits until the app has finished its run, not a fixed time,
+so a busy machine makes the tests slower, not red."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from graph.settings import REPO_ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "een lang wachtwoord voor de test"
+OUTPUT = REPO_ROOT / "test-output" / "browser"
+SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_app(store: str, secrets: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port; yields its address once it answers its health check."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+         str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PASSENDWERK_STORE": store, "PASSENDWERK_SECRETS": secrets},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("streamlit did not start within 60 s")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def launch_chromium(playwright):  # type: ignore[no-untyped-def]
+    """Debian's Chromium, headless, without the background requests this machine's closed network refuses."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync"],
+    )  # fmt: skip
+
+
+def settle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has run the script for the last input (a run starts a moment after the input)."""
+    page.wait_for_timeout(300)
+    page.locator(SETTLED).wait_for(timeout=60_000)
+
+
+def open_page(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + path)
+    page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=60_000)
+    settle(page)
+    page.wait_for_timeout(1500)  # maps, the network and tables draw in the browser after the run
+
+
+def choose(page, label: str, index: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an option in a Streamlit select box by typing part of its text."""
+    page.get_by_role("combobox", name=label).nth(index).click()
+    page.keyboard.type(text)
+    page.get_by_role("option", name=text).first.click()
+    settle(page)
+
+
+def type_into(page, label: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Fill a one-line text field and send it, as Enter does."""
+    page.get_by_role("textbox", name=label, exact=True).first.fill(text)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def fill_form(page, server: str, new_care: str, story: str) -> None:  # type: ignore[no-untyped-def]
+    """A partner tells of Bibliotheek Weesp's collaboration with a care organisation new to the atlas."""
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    type_into(page, "Zoek op naam", "de bibliotheek weesp")
+    choose(page, "Kies de locatie", 0, "Bibliotheek Weesp — Bibliotheek Weesp met Leescafé (Weesp)")
+    choose(page, "Kies de locatie", 1, "+ Nieuwe organisatie toevoegen")
+    type_into(page, "Naam", new_care)
+    type_into(page, "Plaats", "Weesp")
+    page.get_by_text("Punt ingevuld vanuit de plaats").first.wait_for(timeout=30_000)
+    # Enter in a text area starts a new line; the story is sent when the next field takes the focus
+    page.get_by_role("textbox", name="Het verhaal", exact=True).fill(story)
+    type_into(page, "Uw e-mailadres (voor vragen over de inzending)", "partner@example.org")
+
+
+def received_code(page) -> str:  # type: ignore[no-untyped-def]
+    confirmation = page.get_by_text("Uw inzending is ontvangen met referentiecode")
+    confirmation.wait_for(timeout=60_000)
+    return str(confirmation.inner_text().split("referentiecode")[1].split()[0].strip("."))
+
+
+def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, server, "/review", "Beoordelen")
+    if page.get_by_text("Aanmelden coördinator").count():
+        page.get_by_text("Aanmelden coördinator").click()
+        page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
+        page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.get_by_text(code).first.wait_for(timeout=60_000)
+    settle(page)
+    pending = page.locator("[data-testid='stExpander']").filter(has_text=code)
+    # With one submission pending its panel is open already; a click on its title would close it again.
+    if pending.locator("details").first.get_attribute("open") is None:
+        pending.get_by_text(code).first.click()
+    pending.get_by_role("button", name="Goedkeuren", exact=True).click()
+    page.get_by_text("Besluiten").wait_for(timeout=60_000)
+    settle(page)
+
+
+def covered_municipalities(page, server: str) -> int:  # type: ignore[no-untyped-def]
+    open_page(page, server, "/", "Passend Werk Atlas")
+    metric = page.locator("[data-testid='stMetric']", has_text="Gemeenten met samenwerking")
+    return int(metric.locator("[data-testid='stMetricValue']").inner_text())
