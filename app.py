@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from graph.store import StoreError
 from ui.context import PAGES, language
 from ui.i18n import text
 
@@ -33,4 +34,8 @@ navigation = st.navigation(
         ],
     }
 )
-navigation.run()
+try:
+    navigation.run()
+except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback
+    st.error(text("store_failed", lang))
+    st.text(str(error))  # plain text: a server may echo what a user typed

@@ -1,4 +1,4 @@
-"""python -m bench [load|queries|suggest|app|servers|all] [--scales 1,10] [--no-rdflib] [--out FILE]"""
+"""python -m bench [load|queries|suggest|app|servers|all] [--scales 1,10] [--no-rdflib] [--reuse] [--out FILE]"""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10", help="comma-separated demo scales")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline of the query benchmark")
     parser.add_argument("--out", help="also write the tables to this Markdown file")
+    parser.add_argument(
+        "--reuse", action="store_true", help="servers: time the reading on stores a previous run wrote completely"
+    )
     args = parser.parse_args()
     scales = [float(part) for part in args.scales.split(",")]
     parts = []
@@ -32,7 +35,7 @@ def main() -> None:
         parts.append(app.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("servers", "all"):
-        parts.append(servers.run(scales))
+        parts.append(servers.run(scales, reuse=args.reuse))
         print(parts[-1], flush=True)
     if args.out:
         Path(args.out).write_text("\n".join(parts), encoding="utf-8")

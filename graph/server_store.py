@@ -18,8 +18,10 @@ app replica notice that something changed.
 from __future__ import annotations
 
 import http.client
+import random
 import secrets
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,7 +34,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
-from .server_answers import TIME_LIMIT, answer, answer_triples, solutions
+from .server_answers import WriteConflict, answer, answer_triples, refusal, solutions
 from .server_updates import (
     GRAPH_STORE_CHUNK,
     INLINE_QUADS,
@@ -44,9 +46,9 @@ from .server_updates import (
     chunks_keeping_blank_nodes_together,
     graph_value,
 )
-from .settings import ServerAccess
+from .settings import ServerAccess, graph_store_url_for, update_url_for
 from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, quad_block, with_values
-from .store import Change, Quad, QueryTooSlow, StoreError, _Solutions, graph_of
+from .store import Change, Quad, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
 from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
 
@@ -54,6 +56,8 @@ RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 MAX_CONNECTIONS = 8
 """Concurrent requests per process: Virtuoso answers garbage, not an error, beyond its ServerThreads."""
+WRITE_ATTEMPTS = 5
+"""Tries of a write the server rolls back for a deadlock before the store gives up."""
 _PROLOGUE = "\n".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items())
 # Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -67,25 +71,6 @@ _STATE_PATTERN = (
     + " ?g } } }"
 )
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def update_url_for(query_url: str) -> str:
-    """The usual update URL beside a query URL: ``…/query`` → ``…/update`` (Oxigraph, Fuseki), else the same."""
-    if query_url.rstrip("/").endswith("/query"):
-        return query_url.rstrip("/")[: -len("query")] + "update"
-    return query_url
-
-
-def graph_store_url_for(query_url: str) -> str | None:
-    """The usual Graph Store Protocol URL beside a query URL, or ``None`` (then INSERT DATA is used)."""
-    path = query_url.rstrip("/")
-    if path.endswith("/query"):  # Oxigraph
-        return path[: -len("query")] + "store"
-    if path.endswith("/sparql"):  # Virtuoso
-        return path + "-graph-crud"
-    if path.endswith("/sparql-auth"):  # Virtuoso, with an account
-        return path[: -len("auth")] + "graph-crud-auth"
-    return None
 
 
 class SparqlServerStore:
@@ -121,25 +106,41 @@ class SparqlServerStore:
             self._local.session = session
         return session
 
-    def _post(self, url: str, data: Mapping[str, Any], accept: str | None = None) -> requests.Response:
+    def _post(
+        self,
+        url: str,
+        data: Mapping[str, Any] | bytes,
+        accept: str | None = None,
+        params: Mapping[str, str] | None = None,
+        content_type: str | None = None,
+    ) -> requests.Response:
         headers = {"Accept": accept} if accept else {}
+        if content_type:
+            headers["Content-Type"] = content_type
         try:
             with self._connections:
-                response = self._session().post(url, data=data, headers=headers, timeout=self.access.timeout_s)
+                response = self._session().post(
+                    url, data=data, params=params, headers=headers, timeout=self.access.timeout_s
+                )
         except requests.RequestException as error:
             raise StoreError(
                 f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
             ) from error
-        if response.status_code >= 400 and TIME_LIMIT.search(response.text[:300]):
-            raise QueryTooSlow(
-                f"De SPARQL-server stopte de vraag / the SPARQL server stopped the query: {response.text[:300]}"
-            )
         if response.status_code >= 400:
-            raise StoreError(
-                f"De SPARQL-server weigerde het verzoek / the SPARQL server refused the request "
-                f"(HTTP {response.status_code}): {response.text[:500]}"
-            )
+            raise refusal(response)
         return response
+
+    def _write(self, url: str, data: Mapping[str, Any] | bytes, **options: Any) -> None:
+        # A server that breaks off a transaction for a deadlock has rolled it back, so sending it again is safe;
+        # Virtuoso does so under concurrent writers once its own retries are used up.
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                self._post(url, data, **options)
+                return
+            except WriteConflict:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
 
     def _query(self, text: str, dataset: list[str], accept: str) -> requests.Response:
         # An empty list would mean "the server's default dataset" (in Virtuoso: every graph, its own included).
@@ -159,7 +160,7 @@ class SparqlServerStore:
         return response
 
     def _update(self, text: str) -> None:
-        self._post(self.update_url, {"update": _PROLOGUE + "\n" + text})
+        self._write(self.update_url, {"update": _PROLOGUE + "\n" + text})
 
     # ------------------------------------------------------------------ datasets
     def _state(self) -> tuple[str, list[str]]:
@@ -343,22 +344,7 @@ class SparqlServerStore:
         for chunk in chunks_keeping_blank_nodes_together(triples, chunk_size):
             if self.graph_store_url:
                 body = "".join(str(triple) + " .\n" for triple in chunk).encode()
-                try:
-                    with self._connections:
-                        response = self._session().post(
-                            self.graph_store_url,
-                            params={"graph": graph},
-                            data=body,
-                            headers={"Content-Type": "application/n-triples"},
-                            timeout=self.access.timeout_s,
-                        )
-                except requests.RequestException as error:
-                    raise StoreError(f"De SPARQL-server is niet bereikbaar / cannot be reached: {error}") from error
-                if response.status_code >= 400:
-                    raise StoreError(
-                        f"De SPARQL-server weigerde de gegevens / the SPARQL server refused the data "
-                        f"(HTTP {response.status_code}): {response.text[:500]}"
-                    )
+                self._write(self.graph_store_url, body, params={"graph": graph}, content_type="application/n-triples")
             else:
                 quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in chunk]
                 self._update("INSERT DATA {\n" + quad_block(quads) + "\n}")

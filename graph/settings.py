@@ -11,6 +11,25 @@ DEFAULT_STORE = "var/store"
 DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
 
 
+def update_url_for(query_url: str) -> str:
+    """The usual update URL beside a query URL: ``…/query`` → ``…/update`` (Oxigraph, Fuseki), else the same."""
+    if query_url.rstrip("/").endswith("/query"):
+        return query_url.rstrip("/")[: -len("query")] + "update"
+    return query_url
+
+
+def graph_store_url_for(query_url: str) -> str | None:
+    """The usual Graph Store Protocol URL beside a query URL, or ``None`` (then INSERT DATA is used)."""
+    path = query_url.rstrip("/")
+    if path.endswith("/query"):  # Oxigraph
+        return path[: -len("query")] + "store"
+    if path.endswith("/sparql"):  # Virtuoso
+        return path + "-graph-crud"
+    if path.endswith("/sparql-auth"):  # Virtuoso, with an account
+        return path[: -len("auth")] + "graph-crud-auth"
+    return None
+
+
 @dataclass(frozen=True)
 class ServerAccess:
     """How to reach a SPARQL server besides its query URL: the update URL and credentials (never shown)."""

@@ -90,6 +90,17 @@ def test_empty_store_says_how_to_load_data(monkeypatch: pytest.MonkeyPatch, tmp_
     assert any("python -m graph init" in info.value for info in app.info)
 
 
+def test_an_unreachable_server_is_said_plainly_on_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.local_server import free_port
+
+    for page in ("overview", "submit"):
+        app = open_page(monkeypatch, f"http://127.0.0.1:{free_port()}/query", page)
+        assert not app.exception
+        assert any("gegevensopslag gaf een fout" in error.value for error in app.error)
+        assert any("niet bereikbaar" in str(element.value) for element in app.text)
+        assert app.sidebar  # the navigation stays, so the user can go elsewhere
+
+
 def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     everything = open_page(monkeypatch, seed_store, "map")
     assert "10 locaties en 5 samenwerkingen getoond." in texts(everything)

@@ -9,9 +9,9 @@ from rdflib import Literal, URIRef
 
 from graph.atlas import Atlas
 from graph.console import ConsoleError, run_console
-from graph.server_store import SparqlServerStore, graph_store_url_for, update_url_for
+from graph.server_store import SparqlServerStore
 from graph.server_updates import STATE_GRAPH
-from graph.settings import ServerAccess, Settings, settings_from_environment
+from graph.settings import ServerAccess, Settings, graph_store_url_for, settings_from_environment, update_url_for
 from graph.store import Change, QueryTooSlow, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 

@@ -40,6 +40,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Er staan nog geen gegevens in de atlas. Laad ze met `python -m graph init`.",
         "The atlas holds no data yet. Load it with `python -m graph init`.",
     ),
+    "store_failed": (
+        "De gegevensopslag gaf een fout; er is niets half opgeslagen. Probeer het zo opnieuw, en meld het aan de "
+        "beheerder als het blijft gebeuren. Wat de opslag meldde:",
+        "The data store reported an error; nothing was half written. Try again shortly, and tell the administrator "
+        "if it keeps happening. What the store said:",
+    ),
     "no_examples": ("Nog geen praktijkvoorbeelden met een verhaal.", "No practice examples with a story yet."),
     "source": ("Bron", "Source"),
     "started": ("Gestart", "Started"),
