@@ -118,9 +118,12 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
     open_page(page, server, "/review", "Beoordelen")
     if page.get_by_text("Aanmelden coördinator").count():
         page.get_by_text("Aanmelden coördinator").click()
+        # Regression: the name and password were separate inputs, and a click right after typing could
+        # reach the app before them; the sign-in is a form now, which sends all three at once.
         page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
         page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Aanmelden", exact=True).click()
+        settle(page)
     page.get_by_text(code).first.wait_for(timeout=60_000)
     settle(page)
     pending = page.locator("[data-testid='stExpander']").filter(has_text=code)

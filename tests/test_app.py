@@ -192,8 +192,8 @@ def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.Monkey
     assert "4 locaties en 2 samenwerkingen getoond." in texts(after)
 
 
-def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Also a regression: the map preview of a new organisation changed a column's type, which pandas refuses."""
+def seeded_atlas_with_coordinator(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Atlas:
+    """The seed graph and one coordinator, Anna, whose password is "een lang wachtwoord"."""
     from graph.accounts import add_coordinator
 
     atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
@@ -201,6 +201,12 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     secrets = tmp_path / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", "een lang wachtwoord", secrets)
     monkeypatch.setenv("PASSENDWERK_SECRETS", str(secrets))
+    return atlas
+
+
+def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Also a regression: the map preview of a new organisation changed a column's type, which pandas refuses."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
     form = open_page(monkeypatch, atlas.settings.store, "submit")
     form.text_input(key="library_search").set_value("de bibliotheek woerden").run()
     form.selectbox(key="library_site").set_value("bibliotheek-woerden-woerden").run()
@@ -230,6 +236,19 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     assert not review.exception
     overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")
     assert "Zorgcentrum De Linde" in texts(overview) and "Bewoners repareren boeken" in texts(overview)
+
+
+def test_a_wrong_password_is_refused_and_the_review_stays_closed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    review = open_page(monkeypatch, atlas.settings.store, "review")
+    review.sidebar.text_input(key="sign_in_username").set_value("anna")
+    review.sidebar.text_input(key="sign_in_password").set_value("een ander wachtwoord")
+    review.sidebar.button(key="sign_in_button").click().run()
+    assert [error.value for error in review.sidebar.error] == ["Onbekende gebruiker of verkeerd wachtwoord."]
+    assert any("alleen voor coördinatoren" in info.value for info in review.info)
+    assert not [button for button in review.button if str(button.key).startswith("approve_")]
 
 
 def test_gallery_draws_twenty_examples_at_a_time(monkeypatch: pytest.MonkeyPatch, demo_store: str) -> None:

@@ -138,9 +138,11 @@ def sign_in_box() -> str | None:
             st.session_state.pop("coordinator", None)
             st.rerun()
         return name
-    username = box.text_input(t("username"), key="sign_in_username")
-    password = box.text_input(t("password"), type="password", key="sign_in_password")
-    if box.button(t("sign_in_button"), key="sign_in_button"):
+    # A form sends the typed name and password together with the click, so a quick click cannot outrun them.
+    form = box.form("sign_in", border=False)
+    username = form.text_input(t("username"), key="sign_in_username")
+    password = form.text_input(t("password"), type="password", key="sign_in_password")
+    if form.form_submit_button(t("sign_in_button"), key="sign_in_button"):
         found = authenticate(username, password)
         if found is None:
             box.error(t("wrong_password"))
