@@ -17,24 +17,23 @@ app replica notice that something changed.
 
 from __future__ import annotations
 
-import http.client
-import random
 import secrets
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyoxigraph as ox
-import requests
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
+from requests import Response
 
-from .server_answers import WriteConflict, answer, answer_triples, refusal, solutions
+from .server_answers import answer, answer_triples, solutions
+from .server_protocol import ServerConnection
 from .server_updates import (
     GRAPH_STORE_CHUNK,
     INLINE_QUADS,
@@ -54,10 +53,6 @@ from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
-MAX_CONNECTIONS = 8
-"""Concurrent requests per process: Virtuoso answers garbage, not an error, beyond its ServerThreads."""
-WRITE_ATTEMPTS = 5
-"""Tries of a write the server rolls back for a deadlock before the store gives up."""
 _PROLOGUE = "\n".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items())
 # Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -71,6 +66,7 @@ _STATE_PATTERN = (
     + " ?g } } }"
 )
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+_ANY_QUAD = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
 
 class SparqlServerStore:
@@ -81,71 +77,19 @@ class SparqlServerStore:
         self.query_url = query_url
         self.update_url = self.access.update_url or update_url_for(query_url)
         self.graph_store_url = self.access.graph_store_url or graph_store_url_for(query_url)
-        self._local = threading.local()
+        self._http = ServerConnection(self.access)
         self._graphs: tuple[str, list[str]] | None = None
         self._graphs_lock = threading.Lock()
-        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        # Virtuoso echoes every dataset graph as a response header; http.client gives up after 100 headers.
-        http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)  # type: ignore[attr-defined]
 
     @property
     def location(self) -> str:
         return self.query_url
 
     # ------------------------------------------------------------------ protocol
-    def _session(self) -> requests.Session:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = requests.Session()
-            if self.access.user is not None:
-                password = self.access.password or ""
-                if self.access.auth == "digest":
-                    session.auth = requests.auth.HTTPDigestAuth(self.access.user, password)
-                else:
-                    session.auth = (self.access.user, password)
-            self._local.session = session
-        return session
-
-    def _post(
-        self,
-        url: str,
-        data: Mapping[str, Any] | bytes,
-        accept: str | None = None,
-        params: Mapping[str, str] | None = None,
-        content_type: str | None = None,
-    ) -> requests.Response:
-        headers = {"Accept": accept} if accept else {}
-        if content_type:
-            headers["Content-Type"] = content_type
-        try:
-            with self._connections:
-                response = self._session().post(
-                    url, data=data, params=params, headers=headers, timeout=self.access.timeout_s
-                )
-        except requests.RequestException as error:
-            raise StoreError(
-                f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
-            ) from error
-        if response.status_code >= 400:
-            raise refusal(response)
-        return response
-
-    def _write(self, url: str, data: Mapping[str, Any] | bytes, **options: Any) -> None:
-        # A server that breaks off a transaction for a deadlock has rolled it back, so sending it again is safe;
-        # Virtuoso does so under concurrent writers once its own retries are used up.
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
-            try:
-                self._post(url, data, **options)
-                return
-            except WriteConflict:
-                if attempt == WRITE_ATTEMPTS:
-                    raise
-                time.sleep(random.uniform(0.05, 0.2) * 2**attempt)
-
-    def _query(self, text: str, dataset: list[str], accept: str) -> requests.Response:
+    def _query(self, text: str, dataset: list[str], accept: str) -> Response:
         # An empty list would mean "the server's default dataset" (in Virtuoso: every graph, its own included).
         graphs = dataset or [str(STATE_GRAPH) + "/none"]
-        response = self._post(
+        response = self._http.post(
             self.query_url,
             {"query": _PROLOGUE + "\n" + text, "default-graph-uri": graphs, "named-graph-uri": graphs},
             accept,
@@ -160,7 +104,7 @@ class SparqlServerStore:
         return response
 
     def _update(self, text: str) -> None:
-        self._write(self.update_url, {"update": _PROLOGUE + "\n" + text})
+        self._http.write(self.update_url, {"update": _PROLOGUE + "\n" + text})
 
     # ------------------------------------------------------------------ datasets
     def _state(self) -> tuple[str, list[str]]:
@@ -198,7 +142,7 @@ class SparqlServerStore:
             self._update(change_text(Change(), [], {}, set(self._scanned_graphs()), None, secrets.token_hex(8)))
 
     def _scanned_graphs(self) -> list[str]:
-        response = self._post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
+        response = self._http.post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
         return sorted(
             str(row[0].value)
             for row in solutions(response)
@@ -308,8 +252,9 @@ class SparqlServerStore:
         committed = False
         try:
             if len(additions) > INLINE_QUADS:
-                moves, fresh = self._stage_additions(additions, run)
+                moves, fresh, left_behind = self._stage_additions(additions, run)
                 additions = []
+                change = replace(change, remove_graphs=change.remove_graphs | {URIRef(g) for g in left_behind})
             if len(change.remove_subjects) > INLINE_QUADS:
                 removal_list = run + "subjects"
                 self._write_graph(
@@ -323,19 +268,27 @@ class SparqlServerStore:
             if leftovers:
                 self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
 
-    def _stage_additions(self, additions: list[ox.Quad], run: str) -> tuple[dict[str, str], set[str]]:
-        """Write additions before the change's request. A graph new to the atlas is written in place: it is
-        invisible until the request registers it. Additions to an existing graph go to a staging graph, which
-        the request adds to it. Returns (target → staging graph, graphs written in place)."""
+    def _stage_additions(self, additions: list[ox.Quad], run: str) -> tuple[dict[str, str], set[str], set[str]]:
+        """Write additions before the change's request. A graph new to the atlas is written in place when it
+        is empty: it is invisible until the request registers it. Additions to an existing graph go to a
+        staging graph, which the request adds to it; so does a new graph that holds what a writer that died
+        left behind, which the request drops first. Returns (target → staging graph, graphs written in place,
+        graphs left behind)."""
         by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
         for quad in additions:
             by_graph[graph_value(quad)].append(ox.Triple(quad.subject, quad.predicate, quad.object))
         known = set(self._all_graphs()) | {str(STATE_GRAPH)}
-        fresh = {graph for graph in by_graph if graph not in known}
+        new = {graph for graph in by_graph if graph not in known}
+        left_behind = {graph for graph in new if self._holds_data(graph)}
+        fresh = new - left_behind
         moves = {target: run + str(index) for index, target in enumerate(sorted(set(by_graph) - fresh))}
         for target, triples in by_graph.items():
             self._write_graph(moves.get(target, target), triples)
-        return moves, fresh
+        return moves, fresh, left_behind
+
+    def _holds_data(self, graph: str) -> bool:
+        response = self._query(_ANY_QUAD, [graph], "application/sparql-results+json")
+        return bool(response.json()["boolean"])
 
     def _write_graph(self, graph: str, triples: list[ox.Triple]) -> None:
         """Add triples to a graph: by the Graph Store Protocol when the server has one, else by INSERT DATA."""
@@ -344,7 +297,9 @@ class SparqlServerStore:
         for chunk in chunks_keeping_blank_nodes_together(triples, chunk_size):
             if self.graph_store_url:
                 body = "".join(str(triple) + " .\n" for triple in chunk).encode()
-                self._write(self.graph_store_url, body, params={"graph": graph}, content_type="application/n-triples")
+                self._http.write(
+                    self.graph_store_url, body, params={"graph": graph}, content_type="application/n-triples"
+                )
             else:
                 quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in chunk]
                 self._update("INSERT DATA {\n" + quad_block(quads) + "\n}")

@@ -63,7 +63,10 @@ def change_text(
 ) -> str:
     """One update request: removals, then additions (inline or moved in from staging), then a new version token."""
     untouched = _not_written_by_this_change(fresh)
-    parts = ["DROP SILENT GRAPH " + str(to_ox(graph)) for graph in sorted(change.remove_graphs)]
+    # A graph written in place ahead of this request holds nothing but this change's data: replacing it
+    # means keeping it.
+    dropped = sorted(graph for graph in change.remove_graphs if str(graph) not in fresh)
+    parts = ["DROP SILENT GRAPH " + str(to_ox(graph)) for graph in dropped]
     if change.remove_subjects:
         kept = ", ".join(str(to_ox(predicate)) for predicate in sorted(change.preserve_predicates))
         keep_filter = " FILTER(?p NOT IN (" + kept + "))" if kept else ""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from graph.settings import REPO_ROOT
 
-from .conftest import TINY, run_cli
+from .conftest import TINY, ServerPool, fresh_server_atlas, run_cli
 
 
 def test_help_lists_the_commands(tmp_path: Path) -> None:
@@ -59,3 +62,16 @@ def test_store_from_environment(tmp_path: Path) -> None:
     env = {**os.environ, "PASSENDWERK_STORE": str(tmp_path / "env-store")}
     subprocess.run([sys.executable, "-m", "graph", "init"], cwd=REPO_ROOT, env=env, check=True, capture_output=True)
     assert (tmp_path / "env-store").is_dir()
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "virtuoso"])
+def test_init_on_a_new_server_fills_it_as_on_one_machine(tmp_path: Path, server_pool: ServerPool, engine: str) -> None:
+    """Regression: on a new server ``init`` left the atlas without its vocabulary and municipalities (each
+    graph was written ahead of its change and then dropped by that change's replacement of the graph)."""
+    server = fresh_server_atlas(server_pool, engine, None, None).settings.store
+    assert run_cli("init", store=server).returncode == 0
+    assert run_cli("init", store=tmp_path / "store").returncode == 0
+    on_server = json.loads(run_cli("stats", "--format", "json", store=server, check=True).stdout)
+    on_one_machine = json.loads(run_cli("stats", "--format", "json", store=tmp_path / "store", check=True).stdout)
+    assert {"measure": "municipalities", "value": 342} in on_server
+    assert on_server == on_one_machine

@@ -43,3 +43,13 @@ def test_reloading_replaces_rather_than_duplicates(reference_atlas: Atlas, tmp_p
 def test_a_reference_folder_without_its_files_is_refused(reference_atlas: Atlas, tmp_path: Path) -> None:
     with pytest.raises(ReferenceError, match="gemeente_2025.geojson"):
         load_reference(reference_atlas.store, tmp_path)
+
+
+def test_the_first_load_into_an_empty_store_keeps_everything(empty_atlas: Atlas) -> None:
+    """Regression: on a server, a reference graph new to the store was written ahead of its change and then
+    dropped by that change's own replacement of the graph, which left the atlas without municipalities."""
+    from .conftest import reference_dir
+
+    assert load_reference(empty_atlas.store, reference_dir()) == 342
+    areas = empty_atlas.library.run(empty_atlas.store, "internal/municipality-areas")
+    assert len(areas) == 342

@@ -144,3 +144,41 @@ def test_data_sent_ahead_of_a_change_that_never_commits_stays_invisible(
     assert reader.count() == 0 and reader.count(private=True) == 0
     assert reader.select("SELECT ?name WHERE { ?s schema:name ?name }").empty
     original("DROP SILENT GRAPH <" + public_graph("many") + ">")
+
+
+def test_a_new_graph_dropped_and_filled_by_one_change_holds_the_additions(empty_atlas: Atlas) -> None:
+    """Regression: a change that replaces a graph (drops it and adds the new content) lost everything when the
+    graph was new and large enough to be written ahead: its own request dropped what it had written."""
+    change = many_names(MANY)
+    change.remove_graphs = {public_graph("many")}
+    empty_atlas.store.apply(change)
+    assert empty_atlas.store.count() == MANY
+
+
+def test_a_new_change_does_not_publish_what_a_crashed_one_left_behind(
+    empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a writer that died after writing a new graph ahead of its change left that graph behind,
+    unregistered; the next change to the same graph wrote into it as well and so published the leftover."""
+    store = empty_atlas.store
+    if not isinstance(store, SparqlServerStore):
+        pytest.skip("only a server store writes ahead of its change")
+    original = store._update
+    store.apply(many_names(1))  # the atlas has written here before, so its registry decides what is visible
+
+    def dies_before_the_change_commits(text: str) -> None:
+        registers_or_cleans_up = str(STATE_GRAPH) in text or text.startswith("DROP SILENT GRAPH")
+        if registers_or_cleans_up and str(public_graph("other")) in text:
+            raise Crash
+        original(text)
+
+    monkeypatch.setattr(store, "_update", dies_before_the_change_commits)
+    crashed = many_names(MANY)
+    crashed.add = [(s, p, o, public_graph("other")) for s, p, o, _ in crashed.add]
+    with pytest.raises(Crash):
+        store.apply(crashed)
+    monkeypatch.setattr(store, "_update", original)
+    later = many_names(600)
+    later.add = [(s, p, Literal("later " + str(o)), public_graph("other")) for s, p, o, _ in later.add]
+    store.apply(later)
+    assert store.count() == 601
