@@ -7,6 +7,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -85,6 +86,22 @@ def cmd_restore(atlas: Atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tidy(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .server_store import SparqlServerStore
+
+    if not isinstance(atlas.store, SparqlServerStore):
+        print("niets op te ruimen: de ingebouwde opslag schrijft niets vooruit (nothing to tidy: the embedded store)")
+        return 0
+    if args.older_than_hours < 0:
+        print("fout (error): --older-than-hours mag niet negatief zijn (must not be negative)", file=sys.stderr)
+        return 2
+    dropped = atlas.store.tidy(timedelta(hours=args.older_than_hours), unregistered=args.unregistered)
+    for graph in dropped:
+        print(graph)
+    print(f"{len(dropped)} achtergebleven graaf/grafen verwijderd (leftover graphs dropped)")
+    return 0
+
+
 def add_commands(command: Command) -> None:
     sub = command("submissions", cmd_submissions, "inzendingen bekijken en beoordelen (list and review submissions)")
     sub.add_argument("action", choices=("list", "approve", "reject", "revert"))
@@ -112,3 +129,20 @@ def add_commands(command: Command) -> None:
     )
     sub = command("restore", cmd_restore, "opslag terugzetten uit een back-up (restore the store)")
     sub.add_argument("folder", help="de back-up: map of N-Quads-bestand (the backup: folder or N-Quads file)")
+    sub = command(
+        "tidy",
+        cmd_tidy,
+        "op een server opruimen wat afgebroken schrijfacties achterlieten (drop what interrupted writes left behind)",
+    )
+    sub.add_argument(
+        "--older-than-hours",
+        type=float,
+        default=24.0,
+        help="alleen klaarzetgrafen ouder dan dit (only staging graphs older than this); default 24",
+    )
+    sub.add_argument(
+        "--unregistered",
+        action="store_true",
+        help="ook nooit vastgelegde nieuwe grafen; alleen als niemand schrijft (also unregistered graphs; "
+        "only while nobody writes)",
+    )

@@ -22,6 +22,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ from .server_updates import (
     change_text,
     chunks_keeping_blank_nodes_together,
     graph_value,
+    staging_run,
+    staging_started,
 )
 from .settings import ServerAccess, graph_store_url_for, update_url_for
 from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, quad_block, with_values
@@ -55,7 +58,11 @@ RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 _PROLOGUE = "\n".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items())
 # Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
-_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The filter keeps the scan to the atlas's graphs: without it Virtuoso took 34 s over its own system graphs
+# where the filtered scan took 0.06 s (measured with 24,000 atlas quads).
+_GRAPHS = (
+    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), " + str(ox.Literal(GRAPH_BASE)) + ")) }"
+)
 _STATE_PATTERN = (
     "GRAPH "
     + str(ox.NamedNode(str(STATE_GRAPH)))
@@ -142,14 +149,34 @@ class SparqlServerStore:
             self._update(change_text(Change(), [], {}, set(self._scanned_graphs()), None, secrets.token_hex(8)))
 
     def _scanned_graphs(self) -> list[str]:
+        return [
+            graph
+            for graph in self._graphs_on_server()
+            if not graph.startswith(str(STAGING_PREFIX)) and graph != str(STATE_GRAPH)
+        ]
+
+    def _graphs_on_server(self) -> list[str]:
+        """Every graph of the atlas's namespace on the server, registered or not (a slow scan on Virtuoso)."""
         response = self._http.post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
-        return sorted(
-            str(row[0].value)
-            for row in solutions(response)
-            if str(row[0].value).startswith(GRAPH_BASE)
-            and not str(row[0].value).startswith(str(STAGING_PREFIX))
-            and str(row[0].value) != str(STATE_GRAPH)
-        )
+        return sorted(str(row[0].value) for row in solutions(response) if str(row[0].value).startswith(GRAPH_BASE))
+
+    def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
+        """Drop what writers that died left behind, invisible but taking space: staging graphs of changes that
+        started longer than ``older_than`` ago and, with ``unregistered``, new graphs a change wrote ahead but
+        never registered (only safe while no change is being written). Returns the graphs dropped."""
+        now = datetime.now(UTC)
+        registered = set(self._all_graphs()) | {str(STATE_GRAPH)}
+        leftovers = []
+        for graph in self._graphs_on_server():
+            if graph.startswith(str(STAGING_PREFIX)):
+                started = staging_started(graph)
+                if started is None or now - started >= older_than:
+                    leftovers.append(graph)
+            elif unregistered and graph not in registered:
+                leftovers.append(graph)
+        if leftovers:
+            self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
+        return leftovers
 
     def _dataset(self, private: bool) -> list[str]:
         graphs = self._all_graphs()
@@ -245,7 +272,7 @@ class SparqlServerStore:
             return
         self._adopt_existing_graphs()
         additions = [ox_quad(quad) for quad in change.add]
-        run = STAGING_PREFIX + secrets.token_hex(6) + "/"
+        run = staging_run(datetime.now(UTC))
         moves: dict[str, str] = {}
         fresh: set[str] = set()
         removal_list: str | None = None

@@ -7,8 +7,10 @@ serialiser, so data can never change the structure of a request.
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -27,6 +29,20 @@ INLINE_QUADS = 500
 GRAPH_STORE_CHUNK = 200_000
 """Triples per Graph Store Protocol request when a large change is staged."""
 REMOVE_MARK = ox.NamedNode(str(PW.generation))
+
+
+def staging_run(now: datetime) -> str:
+    """Where one change stages its large parts; the name says when, so that what a writer that died left
+    behind can be told from what a running writer is still sending."""
+    return STAGING_PREFIX + now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(6) + "/"
+
+
+def staging_started(graph: str) -> datetime | None:
+    """When the change that staged ``graph`` started, if its name says so."""
+    try:
+        return datetime.strptime(graph.removeprefix(STAGING_PREFIX)[:16], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def _not_written_by_this_change(fresh: set[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from graph.settings import ServerAccess, Settings, graph_store_url_for, settings
 from graph.store import Change, QueryTooSlow, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 
-from .conftest import ServerPool, fresh_server_atlas, start_server
+from .conftest import ServerPool, fresh_server_atlas, run_cli, start_server
 
 pytestmark = pytest.mark.backends
 MANY = 12_000  # more than Virtuoso's default ResultSetMaxRows (10,000)
@@ -146,6 +147,19 @@ def test_data_sent_ahead_of_a_change_that_never_commits_stays_invisible(
     original("DROP SILENT GRAPH <" + public_graph("many") + ">")
 
 
+def dying_before_registering(graph: URIRef, update: Callable[[str], None]) -> Callable[[str], None]:
+    """An update function that writes ahead as usual but dies when a change touching ``graph`` would commit,
+    and again when it would clean up, as a killed process does."""
+
+    def dies_before_the_change_commits(text: str) -> None:
+        registers_or_cleans_up = str(STATE_GRAPH) in text or text.startswith("DROP SILENT GRAPH")
+        if registers_or_cleans_up and str(graph) in text:
+            raise Crash
+        update(text)
+
+    return dies_before_the_change_commits
+
+
 def test_a_new_graph_dropped_and_filled_by_one_change_holds_the_additions(empty_atlas: Atlas) -> None:
     """Regression: a change that replaces a graph (drops it and adds the new content) lost everything when the
     graph was new and large enough to be written ahead: its own request dropped what it had written."""
@@ -166,13 +180,7 @@ def test_a_new_change_does_not_publish_what_a_crashed_one_left_behind(
     original = store._update
     store.apply(many_names(1))  # the atlas has written here before, so its registry decides what is visible
 
-    def dies_before_the_change_commits(text: str) -> None:
-        registers_or_cleans_up = str(STATE_GRAPH) in text or text.startswith("DROP SILENT GRAPH")
-        if registers_or_cleans_up and str(public_graph("other")) in text:
-            raise Crash
-        original(text)
-
-    monkeypatch.setattr(store, "_update", dies_before_the_change_commits)
+    monkeypatch.setattr(store, "_update", dying_before_registering(public_graph("other"), original))
     crashed = many_names(MANY)
     crashed.add = [(s, p, o, public_graph("other")) for s, p, o, _ in crashed.add]
     with pytest.raises(Crash):
@@ -182,3 +190,29 @@ def test_a_new_change_does_not_publish_what_a_crashed_one_left_behind(
     later.add = [(s, p, Literal("later " + str(o)), public_graph("other")) for s, p, o, _ in later.add]
     store.apply(later)
     assert store.count() == 601
+
+
+def test_tidy_drops_only_what_killed_writers_left_behind(empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = empty_atlas.store
+    if not isinstance(store, SparqlServerStore):
+        tidied = run_cli("tidy", store=store.location, check=True)
+        assert "niets op te ruimen" in tidied.stdout
+        return
+    original = store._update
+    store.apply(many_names(1))
+
+    monkeypatch.setattr(store, "_update", dying_before_registering(public_graph("other"), original))
+    crashed = many_names(MANY)  # additions to a registered graph, staged
+    crashed.add += [(s, p, o, public_graph("other")) for s, p, o, _ in many_names(MANY).add]  # a new graph, in place
+    with pytest.raises(Crash):
+        store.apply(crashed)
+    monkeypatch.setattr(store, "_update", original)
+    registered = {str(public_graph("many")), str(STATE_GRAPH)}
+    left_behind = set(store._graphs_on_server()) - registered
+    assert str(public_graph("other")) in left_behind and len(left_behind) == 2
+
+    recent = run_cli("tidy", store=store.location, check=True)
+    assert "0 achtergebleven" in recent.stdout and set(store._graphs_on_server()) - registered == left_behind
+    tidied = run_cli("tidy", "--older-than-hours", "0", "--unregistered", store=store.location, check=True)
+    assert "2 achtergebleven graaf/grafen verwijderd" in tidied.stdout
+    assert set(store._graphs_on_server()) == registered and store.count() == 1
