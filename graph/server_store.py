@@ -119,7 +119,7 @@ class SparqlServerStore:
         response = self._query(
             "SELECT ?token ?g WHERE { " + inline_values({"s": STATE_SUBJECT}) + _STATE_PATTERN,
             [str(STATE_GRAPH)],
-            "application/sparql-results+json",
+            RESULTS_JSON,
         )
         tokens, graphs = [], []
         for token, graph in solutions(response):
@@ -156,9 +156,9 @@ class SparqlServerStore:
         ]
 
     def _graphs_on_server(self) -> list[str]:
-        """Every graph of the atlas's namespace on the server, registered or not (a slow scan on Virtuoso)."""
-        response = self._http.post(self.query_url, {"query": _GRAPHS}, "application/sparql-results+json")
-        return sorted(str(row[0].value) for row in solutions(response) if str(row[0].value).startswith(GRAPH_BASE))
+        """Every graph of the atlas's namespace on the server, registered or not (a scan of every atlas quad)."""
+        response = self._http.post(self.query_url, {"query": _GRAPHS}, RESULTS_JSON)
+        return sorted(str(row[0].value) for row in solutions(response))
 
     def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
         """Drop what writers that died left behind, invisible but taking space: staging graphs of changes that
@@ -314,8 +314,7 @@ class SparqlServerStore:
         return moves, fresh, left_behind
 
     def _holds_data(self, graph: str) -> bool:
-        response = self._query(_ANY_QUAD, [graph], "application/sparql-results+json")
-        return bool(response.json()["boolean"])
+        return answer(self._query(_ANY_QUAD, [graph], RESULTS_JSON)) is True
 
     def _write_graph(self, graph: str, triples: list[ox.Triple]) -> None:
         """Add triples to a graph: by the Graph Store Protocol when the server has one, else by INSERT DATA."""

@@ -1,4 +1,5 @@
-"""What only a server store has to get right: endpoints, credentials, result limits and dataset clauses."""
+"""What only a server store has to get right: endpoints, credentials, result limits, dataset clauses, and what a
+writer that dies leaves behind."""
 
 from __future__ import annotations
 
