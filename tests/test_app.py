@@ -234,6 +234,16 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     assert len(approve_buttons) == 1
     approve_buttons[0].click().run()
     assert not review.exception
+    decisions = review.dataframe[-1].value
+    assert list(decisions.columns) == [
+        "Referentiecode",
+        "Status",
+        "Ingezonden",
+        "E-mail inzender",
+        "Besloten door",
+        "Reden",
+    ]
+    assert list(decisions["Status"]) == ["goedgekeurd"] and list(decisions["Besloten door"]) == ["Anna de Vries"]
     overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")
     assert "Zorgcentrum De Linde" in texts(overview) and "Bewoners repareren boeken" in texts(overview)
 

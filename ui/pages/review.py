@@ -89,10 +89,10 @@ for item in pending:
 
 st.subheader(t("decided"))
 decided = [row for row in submissions(store, library) if row["state"] != "pending"]
-st.dataframe(
-    pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"]),
-    hide_index=True,
-)
+decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
+decisions["state"] = decisions["state"].map(lambda state: t(f"submission_{state}"))
+headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")
+st.dataframe(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=True)
 approved = [row["code"] for row in decided if row["state"] == "approved"]
 if approved:
     columns = st.columns(3)
