@@ -34,6 +34,26 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     return atlas.settings.store
 
 
+@pytest.fixture(scope="session")
+def demo_only_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """What `python -m graph demo --scale 1 --load` leaves in a new store: records, but no reference data."""
+    folder = tmp_path_factory.mktemp("demo-only")
+    write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=None))
+    assert atlas.import_path(folder / "data", agent="demo").ok
+    assert not atlas.has_reference()
+    return atlas.settings.store
+
+
+@pytest.fixture(scope="session")
+def reference_only_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Vocabulary and municipalities, no records yet."""
+    folder = tmp_path_factory.mktemp("reference-only")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.prepare()
+    return atlas.settings.store
+
+
 def open_page(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: str) -> AppTest:
     monkeypatch.setenv("PASSENDWERK_STORE", store)
     app = AppTest.from_file(APP, default_timeout=120)
@@ -65,6 +85,25 @@ def test_every_page_renders_on_seed_data(monkeypatch: pytest.MonkeyPatch, seed_s
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_demo_data(monkeypatch: pytest.MonkeyPatch, demo_store: str, page: str) -> None:
     app = open_page(monkeypatch, demo_store, page, org="demo-library-00001")
+    assert not app.exception, app.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_a_demo_only_store_without_reference_data(
+    monkeypatch: pytest.MonkeyPatch, demo_only_store: str, page: str
+) -> None:
+    """Kaart crashed here: a municipality without a name (no reference data) reached the select box as NaN."""
+    app = open_page(monkeypatch, demo_only_store, page, org="demo-library-00001")
+    assert not app.exception, app.exception
+    for box in app.sidebar.selectbox:
+        assert all(isinstance(option, str) and option for option in box.options), box.options
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_a_reference_only_store(
+    monkeypatch: pytest.MonkeyPatch, reference_only_store: str, page: str
+) -> None:
+    app = open_page(monkeypatch, reference_only_store, page)
     assert not app.exception, app.exception
 
 

@@ -111,7 +111,7 @@ def url_choice(
         label,
         choices,
         index=index,
-        format_func=lambda value: (all_label or t("all")) if value == "" else format_func(value),
+        format_func=lambda value: (all_label or t("all")) if value == "" else _label(format_func, value),
         key=f"filter_{name}",
     )
     if chosen:
@@ -119,6 +119,12 @@ def url_choice(
     else:
         st.query_params.pop(name, None)
     return chosen or None
+
+
+def _label(format_func, value: str) -> str:  # type: ignore[no-untyped-def]
+    """What a choice is called; the value itself when it has no name (a municipality without reference data)."""
+    shown = format_func(value)
+    return shown if isinstance(shown, str) and shown else value
 
 
 def coordinator() -> str | None:
