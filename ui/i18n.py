@@ -102,6 +102,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "or activity to see the rest.",
     ),
     "no_network": ("Geen samenwerkingen bij deze filters.", "No collaborations for these filters."),
+    "network_drawing": (
+        "Netwerktekening van bibliotheken en zorgorganisaties",
+        "Network drawing of libraries and care organisations",
+    ),
     # organisation
     "choose_organisation": ("Kies een organisatie", "Choose an organisation"),
     "unknown_organisation": ("Deze organisatie staat niet in de atlas.", "This organisation is not in the atlas."),
