@@ -1,5 +1,6 @@
-"""The Netwerk page in a real headless Chromium: hostile organisation names stay text when a visitor hovers
-every node, the drawing cannot reach the app, and the page asks nothing of any host but the app."""
+"""A hostile visitor and hostile data in a real headless Chromium. On Netwerk, organisation names stay text
+when a visitor hovers every node, the drawing cannot reach the app, and the page asks nothing of any host but
+the app. A made-up URL parameter gets a polite notice, never a traceback."""
 
 from __future__ import annotations
 
@@ -162,3 +163,24 @@ def test_network_page_asks_nothing_of_any_host_but_the_app(page, server: str) ->
         if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).hostname != "127.0.0.1"
     ]
     assert page.requests and elsewhere == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/suggestions?radius=abc",
+        "/suggestions?radius=-1e999&province=PV99",
+        "/network?province=%3Cscript%3Ealert(1)%3C/script%3E&lang=xx",
+        "/map?status=%5Bklik%5D(javascript:alert(1))&municipality=GM9999",
+        "/questions?q=..%2F..%2Fetc%2Fpasswd&p_province_code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    ],
+)
+def test_made_up_url_parameters_get_a_notice_not_a_traceback(page, server: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    heading = {"suggestions": "Suggesties", "network": "Netwerk", "map": "Kaart", "questions": "Vragen"}
+    open_page(page, server, path, heading[path.split("?")[0].strip("/")])
+    main = page.locator("[data-testid='stMain']").inner_text()
+    assert "Het adres bevat een waarde die hier niet past" in main
+    assert page.locator("[data-testid='stException']").count() == 0
+    for leak in ("Traceback", ".py", "/work/", "site-packages", "Error:"):
+        assert leak not in main
+    assert page.dialogs == [] and page.locator("img[src='x']").count() == 0
