@@ -23,6 +23,7 @@ import io
 import math
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from numbers import Number
 from typing import Any
 
@@ -32,6 +33,7 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 # Characters an XLSX file cannot hold at all (XML 1.0); openpyxl refuses them.
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_IN_SHEET_TITLE = re.compile(r"[\x00-\x1f\[\]:*?/\\]")
 
 
 def _escaped_by_quote(text: str) -> bool:
@@ -50,10 +52,24 @@ def restore(cell: str) -> str:
     return cell[1:] if _escaped_by_quote(cell) else cell
 
 
+def _is_empty(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, bool | Number) and not isinstance(value, complex)
+
+
 def _safe_value(value: object) -> object:
-    if isinstance(value, str):
-        return neutralise(value)
-    return value
+    """Empty cells and numbers as they are (a number is never a formula); anything else as neutralised text."""
+    if _is_empty(value) or _is_number(value) or isinstance(value, datetime | date):
+        return value
+    return neutralise(str(value))
+
+
+def _is_plain_column(column: pd.Series) -> bool:
+    types = pd.api.types
+    return bool(types.is_numeric_dtype(column) or types.is_bool_dtype(column) or types.is_datetime64_any_dtype(column))
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -62,8 +78,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe.columns = [neutralise(str(column)) for column in frame.columns]
     for position in range(safe.shape[1]):
         column = safe.iloc[:, position]
-        if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-            safe.iloc[:, position] = column.map(_safe_value).astype(object)
+        if not _is_plain_column(column):
+            safe.isetitem(position, column.astype(object).map(_safe_value).to_numpy())
     return safe
 
 
@@ -88,12 +104,14 @@ def csv_rows_text(header: Iterable[str], rows: Iterable[Mapping[str, object]]) -
 
 
 def _excel_value(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+    if _is_empty(value):
         return None
-    if isinstance(value, bool | Number) and not isinstance(value, complex):
+    if _is_number(value):
         return value
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
+    if isinstance(value, datetime | date):
+        return value
     return _NOT_IN_XML.sub("\ufffd", neutralise(str(value)))
 
 
@@ -104,7 +122,7 @@ def excel_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
     workbook = Workbook(write_only=True)
     for name, frame in sheets.items():
-        sheet = workbook.create_sheet(title=_NOT_IN_XML.sub("", name)[:31] or "sheet")
+        sheet = workbook.create_sheet(title=_NOT_IN_SHEET_TITLE.sub("-", name)[:31] or "sheet")
         sheet.append(_typed_row(sheet, list(frame.columns), WriteOnlyCell))
         for row in frame.itertuples(index=False, name=None):
             sheet.append(_typed_row(sheet, list(row), WriteOnlyCell))
