@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import streamlit as st
@@ -12,6 +11,7 @@ from graph.labels import Labels, load_labels
 from graph.settings import Settings, settings_from_environment
 
 from .i18n import text
+from .markdown import safe
 from .url import ignore, url_option, url_text
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
@@ -27,7 +27,6 @@ PAGES = {
     "submit": "ui/pages/submit.py",
     "review": "ui/pages/review.py",
 }
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 
 @st.cache_resource(show_spinner=False)
@@ -89,11 +88,6 @@ def _labels(version: str, lang: str) -> Labels:
 
 def labels() -> Labels:
     return _labels(data_version(), language())
-
-
-def safe(value: object) -> str:
-    """Text from data or a user, made inert for Markdown: shown literally, never as markup or a link."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value if value is not None else ""))
 
 
 def headings(frame_columns: Sequence[str]) -> dict[str, str]:

@@ -12,6 +12,7 @@ import re
 import streamlit as st
 
 from .i18n import text
+from .markdown import safe
 
 MAX_SHOWN = 60  # characters of a wrong value quoted back in the notice
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
@@ -25,8 +26,6 @@ def url_text(name: str) -> str:
 
 def ignore(name: str, value: str, fallback: str, lang: str) -> None:
     """Tell the visitor that the address held a value the page cannot use, and what it shows instead."""
-    from .context import safe
-
     shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
     st.warning(text("url_ignored", lang).format(name=safe(name), value=safe(shown), fallback=safe(fallback)))
 
