@@ -1,7 +1,7 @@
 """URL parameters: anyone can type them, so each one is checked, and a wrong one falls back with a notice.
 
 A value that does not fit (``?radius=abc``, ``?province=PV99``, ``?lang=xx``) never reaches the rest of the
-page: the page goes on with the default and says, in Dutch and English, which value in the address it
+page: the page goes on with the default and says, in the visitor's language, which value in the address it
 ignored. The value is quoted as text, shortened, never as markup.
 """
 
