@@ -1,5 +1,7 @@
 """Passend Werk Atlas — the web app. This file only routes; pages live in ui/pages."""
 
+import logging
+
 import streamlit as st
 
 from graph.store import StoreError
@@ -39,3 +41,6 @@ try:
 except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback
     st.error(text("store_failed", lang))
     st.text(str(error))  # plain text: a server may echo what a user typed
+except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
+    logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
+    st.error(text("page_failed", lang))

@@ -19,13 +19,16 @@ import re
 import secrets
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .settings import REPO_ROOT
+from .sign_in_throttle import SignInThrottle
 
 ITERATIONS = 600_000
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 MIN_PASSWORD = 12
+SIGN_IN_THROTTLE = SignInThrottle()  # one per process: every session of this app replica shares it
 
 
 class AccountError(ValueError):
@@ -70,14 +73,40 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
     return coordinators if isinstance(coordinators, dict) else {}
 
 
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password with the accounts' iterations, checked when the name is unknown."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
 def authenticate(username: str, password: str, path: Path | None = None) -> Coordinator | None:
-    """The coordinator when the password is right; None otherwise (the same time is spent either way)."""
+    """The coordinator when the password is right; None otherwise.
+
+    An unknown name costs exactly what a known one does: one password check against a hash of the same
+    strength, so the time of a refusal does not tell which names exist.
+    """
     accounts = _read(path or secrets_path())
     account = accounts.get(username.strip().lower())
-    stored = account.get("password_hash", "") if account else hash_password("not an account")
+    stored = str(account.get("password_hash", "")) if account else ""
+    if not stored.startswith("pbkdf2_sha256$"):
+        stored = _dummy_hash()
     if verify_password(password, stored) and account:
         return Coordinator(username.strip().lower(), str(account.get("name", username)))
     return None
+
+
+def sign_in(
+    username: str, password: str, client: str, path: Path | None = None, throttle: SignInThrottle | None = None
+) -> Coordinator | None:
+    """:func:`authenticate`, throttled per account name and per client (raises ``SignInThrottled``)."""
+    throttle = throttle or SIGN_IN_THROTTLE
+    throttle.check(username, client)
+    found = authenticate(username, password, path)
+    if found is None:
+        throttle.failed(username, client)
+    else:
+        throttle.succeeded(username)
+    return found
 
 
 def add_coordinator(username: str, name: str, password: str, path: Path | None = None) -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .atlas import Atlas
+from .cells import csv_text
 from .settings import settings_from_environment
 from .store import StoreError
 from .tables import InputError, Problem
@@ -24,7 +25,7 @@ class UsageError(ValueError):
 
 def _print_frame(frame: pd.DataFrame, output_format: str) -> None:
     if output_format == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(csv_text(frame))
     elif output_format == "json":
         sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=1) + "\n")
     else:
@@ -73,12 +74,11 @@ def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
 
-    content = export(
-        atlas.store, atlas.library, args.format, Path(args.out) if args.out else None, args.include_private
-    )
+    out = Path(args.out) if args.out else None
+    if args.format == "xlsx" and out is None:
+        raise UsageError("--out BESTAND is nodig voor xlsx (xlsx needs --out FILE)")
+    content = export(atlas.store, atlas.library, args.format, out, args.include_private, args.force)
     if content is not None:
-        if args.format == "xlsx":
-            raise UsageError("--out BESTAND is nodig voor xlsx (xlsx needs --out FILE)")
         sys.stdout.buffer.write(content)
     return 0
 
@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--include-private", action="store_true", help="ook contacten zonder toestemming (also private contacts)"
     )
+    sub.add_argument("--force", action="store_true", help="bestaande bestanden vervangen (replace existing files)")
     sub = command("stats", cmd_stats, "kerncijfers (key figures)")
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub = command("reference", cmd_reference, "referentiegegevens (opnieuw) laden (load reference data)")

@@ -1,18 +1,21 @@
 """Export: Turtle, JSON-LD, the CSV/Excel import template (round-trips exactly) and GeoJSON of the sites.
 
+No CSV or Excel cell can run as a formula (graph/cells.py); the import reads the cells back as they were.
+
 Only public data leaves the store unless ``include_private`` is given: contacts without consent to publish
 live in private graphs that the public path never reads.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pandas as pd
 import pyoxigraph as ox
 
+from .cells import csv_bytes, excel_bytes
+from .output_files import check_file_target, check_folder_target, write_files
 from .queries import QueryLibrary
 from .store import AtlasStore
 from .tables import TABLE_COLUMNS
@@ -76,29 +79,31 @@ def export(
     export_format: str,
     out: Path | None,
     include_private: bool = False,
+    force: bool = False,
 ) -> bytes | None:
-    """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None."""
+    """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None.
+
+    The target is checked before any work; an existing file is replaced only with ``force``, and every file is
+    written completely before it takes the target's place (see :mod:`graph.output_files`).
+    """
     if export_format not in FORMATS:
         raise ExportError(f"onbekend formaat {export_format!r} (unknown format); kies uit {', '.join(FORMATS)}")
     if export_format == "csv":
         if out is None:
             raise ExportError("--out MAP is nodig voor csv (csv needs --out FOLDER): drie bestanden / three files")
-        out.mkdir(parents=True, exist_ok=True)
-        for name, frame in template_tables(store, library, include_private).items():
-            frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8")
+        check_folder_target(out, [f"{name}.csv" for name in TABLE_COLUMNS], force)
+        tables = template_tables(store, library, include_private)
+        write_files({out / f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()})
         return None
+    if out is not None:
+        check_file_target(out, force)
     if export_format == "xlsx":
-        buffer = io.BytesIO()
-        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            for name, frame in template_tables(store, library, include_private).items():
-                frame.to_excel(writer, sheet_name=name, index=False)
-        content = buffer.getvalue()
+        content = excel_bytes(template_tables(store, library, include_private))
     elif export_format == "geojson":
         content = json.dumps(sites_geojson(store, library), ensure_ascii=False, indent=1).encode("utf-8")
     else:
         content = rdf_bytes(store, export_format, include_private)
     if out is None:
         return content
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(content)
+    write_files({out: content})
     return None

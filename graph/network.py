@@ -1,4 +1,4 @@
-"""The library–care network: figures from networkx and an inline pyvis drawing that stays responsive.
+"""The library–care network: figures from networkx and an inline vis-network drawing that stays responsive.
 
 The layout is computed once here and the drawing runs without physics: vis.js physics takes minutes to settle
 on thousands of nodes, while a fixed layout draws in about a second. Beyond ``max_nodes`` only the largest
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import pandas as pd
-from pyvis.network import Network
 
-COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
+from .network_drawing import network_page, sandboxed_frame
+
 DEFAULT_MAX_NODES = 400
 
 
@@ -90,29 +90,6 @@ def limit_graph(graph: nx.Graph, max_nodes: int) -> tuple[nx.Graph, bool]:
     return graph.subgraph(kept).copy(), True
 
 
-def network_html(graph: nx.Graph, labels: dict[str, str], height_px: int = 620) -> str:
-    """A self-contained HTML page (vis.js inline, no CDN, no file written) drawing the network."""
-    drawing = Network(height=f"{height_px}px", width="100%", cdn_resources="in_line", bgcolor="#ffffff")
-    positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
-    scale = 600.0
-    for node, data in graph.nodes(data=True):
-        x, y = positions[node]
-        degree = graph.degree(node)
-        # vis.js draws labels on a canvas and titles as plain text; the names are passed as data, not markup.
-        drawing.add_node(
-            node,
-            label=data["name"],
-            title=f"{data['name']} — {labels.get(data['kind'], data['kind'])}, {degree}",
-            color=COLOURS.get(data["kind"], "#6e7781"),
-            shape="dot" if data["kind"] == "care" else "square",
-            size=8 + 4 * min(degree, 10),
-            x=float(x) * scale,
-            y=float(y) * scale,
-        )
-    for source, target, weight in graph.edges(data="weight"):
-        drawing.add_edge(source, target, value=weight, color="#8c959f")
-    drawing.set_options(
-        '{"nodes": {"font": {"size": 18}}, "interaction": {"hover": true}, "physics": {"enabled": false}}'
-    )
-    html: str = drawing.generate_html()
-    return html
+def network_html(graph: nx.Graph, labels: dict[str, str], title: str, lang: str = "nl", height_px: int = 620) -> str:
+    """The drawing, ready to embed: our own vis-network page inside a sandboxed frame (see network_drawing)."""
+    return sandboxed_frame(network_page(graph, labels, title, lang, height_px), title, height_px)

@@ -10,6 +10,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cells import restore
+
 ORGANISATION_COLUMNS = ("id", "name", "kind", "website", "member_of")
 SITE_COLUMNS = ("id", "organisation_id", "name", "town", "lat", "lon", "municipality_code", "address", "postcode")
 COLLABORATION_COLUMNS = (
@@ -177,6 +179,8 @@ def _cell_text(value: object) -> str:
 
 
 def _collect(tables: InputTables, name: str, file: str, grid: list[list[str]]) -> None:
+    # Cells the atlas wrote with an apostrophe against formulas (graph/cells.py) read back as they were.
+    grid = [[restore(cell) for cell in cells] for cells in grid]
     numbered = [(number, cells) for number, cells in enumerate(grid, start=1) if any(c.strip() for c in cells)]
     if not numbered:
         return

@@ -102,7 +102,8 @@ def test_map_draws_without_internet(browser_page, server: str) -> None:  # type:
 
 def test_network_is_drawn_inline(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
     open_page(browser_page, server, "/network", "Netwerk")
-    frame = browser_page.frame_locator("iframe").first
+    # The app's frame holds the drawing's own sandboxed frame, where vis-network draws on a canvas.
+    frame = browser_page.frame_locator("iframe").first.frame_locator("iframe[sandbox='allow-scripts']")
     frame.locator("canvas").first.wait_for(timeout=30_000)
     assert browser_page.dialogs == []
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
+
+from graph.cells import csv_bytes, excel_bytes
 
 from .context import PAGES, labels, safe, t
 
@@ -48,15 +49,12 @@ def example_card(row: Any) -> None:
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and Excel downloads of a table; no cell can run as a formula (graph/cells.py)."""
     columns = st.columns(2)
-    columns[0].download_button(
-        t("download_csv"), frame.to_csv(index=False).encode("utf-8"), f"{name}.csv", "text/csv", key=f"{key}_csv"
-    )
-    buffer = io.BytesIO()
-    frame.to_excel(buffer, index=False, sheet_name=name[:31])
+    columns[0].download_button(t("download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv")
     columns[1].download_button(
         t("download_xlsx"),
-        buffer.getvalue(),
+        excel_bytes({name[:31]: frame}),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

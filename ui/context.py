@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import streamlit as st
@@ -12,6 +11,8 @@ from graph.labels import Labels, load_labels
 from graph.settings import Settings, settings_from_environment
 
 from .i18n import text
+from .markdown import safe
+from .url import ignore, url_option, url_text
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 PAGES = {
@@ -26,7 +27,6 @@ PAGES = {
     "submit": "ui/pages/submit.py",
     "review": "ui/pages/review.py",
 }
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:])")
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,12 +50,15 @@ def data_version() -> str:
 
 def language() -> str:
     """The interface language: from the URL (``?lang=en``), remembered for the session; Dutch by default."""
-    chosen = st.query_params.get("lang") or st.session_state.get("lang") or "nl"
+    chosen = url_text("lang") or st.session_state.get("lang") or "nl"
     return chosen if chosen in LANGUAGES else "nl"
 
 
 def language_switch() -> str:
     current = language()
+    asked = url_text("lang")
+    if asked and asked not in LANGUAGES:
+        ignore("lang", asked, LANGUAGES[current], current)
     choice = st.sidebar.radio(
         text("language", current),
         options=list(LANGUAGES),
@@ -87,11 +90,6 @@ def labels() -> Labels:
     return _labels(data_version(), language())
 
 
-def safe(value: object) -> str:
-    """Text from data or a user, made inert for Markdown: shown literally, never as markup or a link."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value if value is not None else ""))
-
-
 def headings(frame_columns: Sequence[str]) -> dict[str, str]:
     """Translated column headings for the columns that have one; other columns keep their name."""
     from .i18n import TEXTS
@@ -105,8 +103,8 @@ def url_choice(
     """A select box whose value lives in the URL (``?name=value``), so a view can be shared."""
     container = container or st.sidebar
     choices = ["", *options]
-    current = st.query_params.get(name, "")
-    index = choices.index(current) if current in choices else 0
+    current = url_option(name, choices, all_label or t("all"), language())
+    index = choices.index(current)
     chosen = container.selectbox(
         label,
         choices,
@@ -132,9 +130,18 @@ def coordinator() -> str | None:
     return st.session_state.get("coordinator")
 
 
+def client_address() -> str:
+    """The address the app sees for this browser (behind a proxy: the proxy's), for sign-in throttling."""
+    try:
+        return str(st.context.ip_address or "unknown")
+    except Exception:  # no browser session (scripts, AppTest)
+        return "unknown"
+
+
 def sign_in_box() -> str | None:
     """A sign-in form for coordinators in the sidebar; returns the coordinator's name when signed in."""
-    from graph.accounts import authenticate
+    from graph.accounts import sign_in
+    from graph.sign_in_throttle import SignInThrottled
 
     box = st.sidebar.expander(t("sign_in"), expanded=False)
     name = coordinator()
@@ -149,7 +156,11 @@ def sign_in_box() -> str | None:
     username = form.text_input(t("username"), key="sign_in_username")
     password = form.text_input(t("password"), type="password", key="sign_in_password")
     if form.form_submit_button(t("sign_in_button"), key="sign_in_button"):
-        found = authenticate(username, password)
+        try:
+            found = sign_in(username, password, client_address())
+        except SignInThrottled as throttled:
+            box.error(t("sign_in_throttled", minutes=throttled.minutes))
+            return None
         if found is None:
             box.error(t("wrong_password"))
         else:

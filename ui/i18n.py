@@ -53,6 +53,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activities": ("Activiteiten", "Activities"),
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
+    "url_ignored": (
+        "Het adres bevat een waarde die hier niet past: {name} = «{value}». De pagina toont daarom: {fallback}.",
+        "The address holds a value that does not fit here: {name} = “{value}”. The page shows this instead: "
+        "{fallback}.",
+    ),
+    "page_failed": (
+        "Deze pagina kon niet worden getoond door een fout in de atlas; er is niets opgeslagen of veranderd. Probeer "
+        "het opnieuw of kies een andere pagina, en meld het aan de beheerder als het blijft gebeuren.",
+        "This page could not be shown because of an error in the atlas; nothing was stored or changed. Try again or "
+        "choose another page, and tell the administrator if it keeps happening.",
+    ),
     # filters
     "province": ("Provincie", "Province"),
     "municipality": ("Gemeente", "Municipality"),
@@ -102,6 +113,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "or activity to see the rest.",
     ),
     "no_network": ("Geen samenwerkingen bij deze filters.", "No collaborations for these filters."),
+    "network_drawing": (
+        "Netwerktekening van bibliotheken en zorgorganisaties",
+        "Network drawing of libraries and care organisations",
+    ),
     # organisation
     "choose_organisation": ("Kies een organisatie", "Choose an organisation"),
     "unknown_organisation": ("Deze organisatie staat niet in de atlas.", "This organisation is not in the atlas."),
@@ -238,6 +253,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sign_in_button": ("Aanmelden", "Sign in"),
     "sign_out": ("Afmelden", "Sign out"),
     "signed_in_as": ("Aangemeld als {name}", "Signed in as {name}"),
+    "sign_in_throttled": (
+        "Te veel mislukte aanmeldpogingen. Probeer het over {minutes} minuten opnieuw.",
+        "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+    ),
     "wrong_password": ("Onbekende gebruiker of verkeerd wachtwoord.", "Unknown user or wrong password."),
     "coordinators_only": (
         "Deze pagina is alleen voor coördinatoren: meld u aan in de zijbalk.",

@@ -22,7 +22,8 @@ def _network(version: str, province_code: str | None, activity_code: str | None,
     graph = build_graph(rows)
     drawn, limited = limit_graph(graph, DEFAULT_MAX_NODES)
     kinds = {"library": names.kind("library"), "care": names.kind("care")}
-    return figures(graph), network_html(drawn, kinds), graph.number_of_nodes(), drawn.number_of_nodes(), limited
+    drawing = network_html(drawn, kinds, t("network_drawing"), lang)
+    return figures(graph), drawing, graph.number_of_nodes(), drawn.number_of_nodes(), limited
 
 
 summary, html, total, shown, limited = _network(data_version(), province, activity, names.lang)
@@ -36,7 +37,8 @@ else:
     columns[3].metric(t("largest_component"), summary.largest_component)
     if limited:
         st.warning(t("network_limited", total=total, shown=shown))
-    st.iframe(html, height=640)
+    # The drawing sits in its own sandboxed frame (graph/network_drawing.py); this frame only holds that one.
+    st.iframe(html, height=640, alt=t("network_drawing"))
     left, right = st.columns(2)
     kind_label = {"library": names.kind("library"), "care": names.kind("care")}
     with left:

@@ -5,13 +5,14 @@ from graph.overview import organisation_collaborations, organisations
 from graph.suggest import load_input, suggest
 from ui.components import example_card
 from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t
+from ui.url import url_text
 
 language_switch()
 current = atlas()
 names = labels()
 everyone = organisations(current.store, current.library)
 everyone = everyone[everyone.kind.isin(["library", "care", "network"])]
-chosen = st.query_params.get("org", "")
+chosen = url_text("org")
 options = ["", *everyone.id]
 display = dict(zip(everyone.id, everyone.name, strict=True))
 picked = st.selectbox(

@@ -4,6 +4,9 @@ from graph.console import ConsoleError, run_console
 from graph.queries import QueryError
 from ui.components import deck, downloads, site_layers
 from ui.context import atlas, language, language_switch, safe, t
+from ui.url import url_option, url_text
+
+MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
 
 language_switch()
 current = atlas()
@@ -12,11 +15,11 @@ st.title(t("page_questions"))
 st.caption(t("questions_intro"))
 questions = {query.name: query for query in current.library.public()}
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
-chosen = st.query_params.get("q", "")
+chosen = url_option("q", names, questions[names[0]].title(lang), lang) if names else ""
 name = st.selectbox(
     t("question"),
     names,
-    index=names.index(chosen) if chosen in names else 0,
+    index=names.index(chosen) if chosen else 0,
     format_func=lambda value: questions[value].title(lang),
     key="question",
 )
@@ -29,7 +32,7 @@ if query.parameters:
     for column, parameter in zip(columns, query.parameters, strict=True):
         values[parameter.name] = column.text_input(
             parameter.name,
-            value=st.query_params.get(f"p_{parameter.name}", parameter.default or ""),
+            value=url_text(f"p_{parameter.name}")[:MAX_PARAMETER] or parameter.default or "",
             key=f"p_{name}_{parameter.name}",
         )
         if values[parameter.name]:
@@ -39,7 +42,7 @@ if query.parameters:
 try:
     answer = current.library.run(current.store, name, values)
 except QueryError as error:
-    st.error(str(error))
+    st.error(safe(str(error)))  # the message quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()
 st.caption(t("rows", n=len(answer)))
 st.dataframe(answer, hide_index=True)

@@ -4,6 +4,7 @@ from graph.followup import STATE_LABELS, STATES, FollowUpError, record_state
 from graph.suggest import SuggestionError, load_input, suggest
 from ui.components import downloads
 from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice
+from ui.url import url_int
 
 language_switch()
 current = atlas()
@@ -25,7 +26,7 @@ if province:
 municipalities = dict(zip(places.municipality_code, places.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 radius = st.sidebar.slider(
-    t("radius_km"), min_value=1, max_value=50, value=int(st.query_params.get("radius", 15) or 15), key="radius"
+    t("radius_km"), min_value=1, max_value=50, value=url_int("radius", 15, 1, 50, language()), key="radius"
 )
 st.query_params["radius"] = str(radius)
 try:

