@@ -96,13 +96,24 @@ def cmd_stats(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_reference(atlas: Atlas, args: argparse.Namespace) -> int:
-    from .reference import load_reference
+    from .reference import load_reference_report
 
     folder = Path(args.folder) if args.folder else atlas.settings.reference
     if folder is None:
         raise UsageError("geef een map met referentiegegevens (give a reference folder): --reference DIR")
-    count = load_reference(atlas.store, folder)
-    print(f"referentiegegevens geladen: {count} gemeenten (reference data loaded: {count} municipalities)")
+    report = load_reference_report(atlas.store, folder)
+    count = report.municipalities
+    print(
+        f"referentiegegevens {report.year} geladen: {count} gemeenten "
+        f"(reference data {report.year} loaded: {count} municipalities)"
+    )
+    for site, old, new in report.moved:
+        print(f"verplaatst (moved): {site}: {old} -> {new}")
+    for site, old in report.unplaced:
+        print(
+            f"let op (note): {site}: {old} bestaat niet meer en het punt ligt in geen gemeente "
+            "(no longer exists and the point lies in no municipality)"
+        )
     return 0
 
 

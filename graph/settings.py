@@ -8,7 +8,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = "var/store"
-DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
+# The reference data this repository carries (CBS / PDOK municipalities and provinces, GeoNames places).
+DEFAULT_REFERENCE = REPO_ROOT / "data" / "reference"
 
 
 def update_url_for(query_url: str) -> str:
@@ -70,15 +71,13 @@ def settings_from_environment(
     """Settings from explicit arguments first, then ``PASSENDWERK_*`` variables, then the defaults."""
     env = os.environ if environ is None else environ
     store_location = store or env.get("PASSENDWERK_STORE") or DEFAULT_STORE
-    reference_dir: Path | None
+    reference_dir: Path
     if reference:
         reference_dir = Path(reference)
     elif env.get("PASSENDWERK_REFERENCE"):
         reference_dir = Path(env["PASSENDWERK_REFERENCE"])
-    elif DEFAULT_REFERENCE.is_dir():
-        reference_dir = DEFAULT_REFERENCE
     else:
-        reference_dir = None
+        reference_dir = DEFAULT_REFERENCE
     server = ServerAccess(
         update_url=env.get("PASSENDWERK_STORE_UPDATE") or None,
         graph_store_url=env.get("PASSENDWERK_STORE_GRAPH_STORE") or None,

@@ -29,8 +29,7 @@ SEED = REPO_ROOT / "data" / "seed"
 
 
 def reference_dir() -> Path:
-    if not (DEFAULT_REFERENCE / "gemeenten_2025.csv").exists():
-        pytest.skip("reference data (../shared/data) is not available")
+    """The reference data the repository carries (``data/reference``)."""
     return DEFAULT_REFERENCE
 
 
@@ -170,8 +169,6 @@ def run_cli(
     import os
 
     environment = {**os.environ, **(env or {})}
-    if DEFAULT_REFERENCE.is_dir():
-        environment.setdefault("PASSENDWERK_REFERENCE", str(DEFAULT_REFERENCE))
     return subprocess.run(
         [sys.executable, "-m", "graph", "--store", str(store), *args],
         capture_output=True,
