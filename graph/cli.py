@@ -74,7 +74,12 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
 
     content = export(
-        atlas.store, atlas.library, args.format, Path(args.out) if args.out else None, args.include_private
+        atlas.store,
+        atlas.library,
+        args.format,
+        Path(args.out) if args.out else None,
+        args.include_private,
+        atlas.settings.publication,
     )
     if content is not None:
         if args.format == "xlsx":
@@ -186,9 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    settings = settings_from_environment(args.store, args.reference)
     try:
-        atlas = Atlas.open(settings)
+        atlas = Atlas.open(settings_from_environment(args.store, args.reference))
         return int(args.handler(atlas, args))
     except (UsageError, InputError, ValueError, KeyError) as error:
         print(f"fout (error): {error}", file=sys.stderr)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pyoxigraph as ox
 
+from .dataset_description import DESCRIPTION_PREFIXES, add_description
 from .queries import QueryLibrary
+from .settings import Publication
 from .store import AtlasStore
 from .tables import TABLE_COLUMNS
 from .vocab import PREFIXES
@@ -43,14 +45,18 @@ def template_tables(store: AtlasStore, library: QueryLibrary, include_private: b
     return tables
 
 
-def rdf_bytes(store: AtlasStore, rdf_format: str, include_private: bool = False) -> bytes:
-    """All public graphs (or everything) merged into one graph, serialised by Oxigraph."""
+def rdf_bytes(
+    store: AtlasStore, rdf_format: str, include_private: bool = False, publication: Publication | None = None
+) -> bytes:
+    """All public graphs (or everything) merged into one graph with its DCAT/VoID description, serialised by
+    Oxigraph."""
     merged = ox.Store()
     merged.load(store.dump(private=include_private), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())
     flat = ox.Store()
     for quad in merged.quads_for_pattern(None, None, None, None):
         flat.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
-    prefixes = PREFIXES if rdf_format == "ttl" else None
+    add_description(flat, publication or Publication())
+    prefixes = {**PREFIXES, **DESCRIPTION_PREFIXES} if rdf_format == "ttl" else None
     return flat.dump(format=RDF_FORMATS[rdf_format], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
 
 
@@ -76,6 +82,7 @@ def export(
     export_format: str,
     out: Path | None,
     include_private: bool = False,
+    publication: Publication | None = None,
 ) -> bytes | None:
     """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None."""
     if export_format not in FORMATS:
@@ -96,7 +103,7 @@ def export(
     elif export_format == "geojson":
         content = json.dumps(sites_geojson(store, library), ensure_ascii=False, indent=1).encode("utf-8")
     else:
-        content = rdf_bytes(store, export_format, include_private)
+        content = rdf_bytes(store, export_format, include_private, publication)
     if out is None:
         return content
     out.parent.mkdir(parents=True, exist_ok=True)

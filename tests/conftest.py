@@ -149,6 +149,20 @@ def reference_atlas(tmp_path: Path, _reference_store: Path, backend: str, reques
 
 
 @pytest.fixture
+def other_reference_loaded(backend: str) -> Iterator[list[Atlas]]:
+    """For a test that loads other reference data into the atlases it appends here: on a shared server their
+    reference graph is dropped afterwards, so that the next test gets the real one again (the check that keeps
+    graphs between tests compares sizes, and a changed boundary or code has the same size)."""
+    from graph.reference import REFERENCE_GRAPH
+
+    atlases: list[Atlas] = []
+    yield atlases
+    if backend != "embedded":
+        for atlas in atlases:
+            atlas.store.apply(Change(remove_graphs={REFERENCE_GRAPH}))
+
+
+@pytest.fixture
 def seed_atlas(reference_atlas: Atlas) -> Atlas:
     report = reference_atlas.import_path(SEED, agent="test")
     assert report.ok, [p.render() for p in report.problems]

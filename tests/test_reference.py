@@ -85,9 +85,12 @@ def test_westervoort_and_schouwen_duiveland_boundaries_are_valid(reference_atlas
     assert round(shapes["GM1676"].area, 6) == 0.029865  # the repair keeps the area
 
 
-def test_an_invalid_boundary_in_a_new_file_is_repaired_on_loading(empty_atlas: Atlas, tmp_path: Path) -> None:
+def test_an_invalid_boundary_in_a_new_file_is_repaired_on_loading(
+    empty_atlas: Atlas, tmp_path: Path, other_reference_loaded: list[Atlas]
+) -> None:
     from shapely import wkt
 
+    other_reference_loaded.append(empty_atlas)
     from .conftest import reference_dir
 
     folder = _next_year(tmp_path, "2026", {})
@@ -133,9 +136,12 @@ def _next_year(tmp_path: Path, year: str, merged: dict[str, tuple[str, str]]) ->
     return folder
 
 
-def test_next_years_municipalities_move_the_sites_of_a_merged_municipality(seed_atlas: Atlas, tmp_path: Path) -> None:
+def test_next_years_municipalities_move_the_sites_of_a_merged_municipality(
+    seed_atlas: Atlas, tmp_path: Path, other_reference_loaded: list[Atlas]
+) -> None:
     from graph.reference import load_reference_report
 
+    other_reference_loaded.append(seed_atlas)
     folder = _next_year(tmp_path, "2026", {"GM0632": ("GM9632", "Woerden-Montfoort")})
     # The 2025 files stay beside the new ones: the newest year is the one loaded.
     for name in ("gemeente_2025.geojson", "gemeenten_2025.csv"):
