@@ -72,6 +72,11 @@ def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
+    from .geojson_export import parse_layers
+
+    if args.layers is not None and args.format != "geojson":
+        raise UsageError("--layers hoort bij --format geojson (--layers is for the geojson format)")
+    layers = parse_layers(args.layers or "sites")
 
     content = export(
         atlas.store,
@@ -80,6 +85,7 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
         Path(args.out) if args.out else None,
         args.include_private,
         atlas.settings.publication,
+        layers,
     )
     if content is not None:
         if args.format == "xlsx":
@@ -171,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", help="bestand, of map voor csv (file, or folder for csv); default stdout")
     sub.add_argument(
         "--include-private", action="store_true", help="ook contacten zonder toestemming (also private contacts)"
+    )
+    sub.add_argument(
+        "--layers",
+        help="geojson: lagen, met komma's (layers, comma-separated): sites, collaborations, municipalities; "
+        "default sites",
     )
     sub = command("stats", cmd_stats, "kerncijfers (key figures)")
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")

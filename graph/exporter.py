@@ -1,4 +1,5 @@
-"""Export: Turtle, JSON-LD, the CSV/Excel import template (round-trips exactly) and GeoJSON of the sites.
+"""Export: Turtle, JSON-LD and N-Triples with a dataset description, the CSV/Excel import template (round-trips
+exactly) and GeoJSON (sites, collaborations, municipalities).
 
 Only public data leaves the store unless ``include_private`` is given: contacts without consent to publish
 live in private graphs that the public path never reads.
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 import pyoxigraph as ox
 
 from .dataset_description import DESCRIPTION_PREFIXES, add_description
+from .geojson_export import atlas_geojson
 from .queries import QueryLibrary
 from .settings import Publication
 from .store import AtlasStore
@@ -60,22 +63,6 @@ def rdf_bytes(
     return flat.dump(format=RDF_FORMATS[rdf_format], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
 
 
-def sites_geojson(store: AtlasStore, library: QueryLibrary) -> dict[str, object]:
-    frame = library.run(store, "site-overview")
-    features = []
-    for row in frame.to_dict("records"):
-        properties = {key: value for key, value in row.items() if key not in ("lat", "lon") and value is not None}
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["site_id"],
-                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                "properties": properties,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
 def export(
     store: AtlasStore,
     library: QueryLibrary,
@@ -83,8 +70,11 @@ def export(
     out: Path | None,
     include_private: bool = False,
     publication: Publication | None = None,
+    layers: Sequence[str] = ("sites",),
 ) -> bytes | None:
-    """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None."""
+    """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None.
+
+    ``publication`` configures the dataset description of RDF exports; ``layers`` are GeoJSON's layers."""
     if export_format not in FORMATS:
         raise ExportError(f"onbekend formaat {export_format!r} (unknown format); kies uit {', '.join(FORMATS)}")
     if export_format == "csv":
@@ -101,7 +91,8 @@ def export(
                 frame.to_excel(writer, sheet_name=name, index=False)
         content = buffer.getvalue()
     elif export_format == "geojson":
-        content = json.dumps(sites_geojson(store, library), ensure_ascii=False, indent=1).encode("utf-8")
+        collection = atlas_geojson(store, library, layers)
+        content = json.dumps(collection, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     else:
         content = rdf_bytes(store, export_format, include_private, publication)
     if out is None:

@@ -265,7 +265,7 @@ def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
     assert content is not None
     collection = json.loads(content)
     assert len(collection["features"]) == 10
-    woerden = next(f for f in collection["features"] if f["id"] == "a-woerden")
+    woerden = next(f for f in collection["features"] if f["id"] == "site/a-woerden")
     assert woerden["geometry"]["coordinates"] == [4.88333, 52.085]
     assert woerden["properties"]["municipality_code"] == "GM0632"
 
