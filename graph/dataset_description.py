@@ -81,11 +81,16 @@ def add_description(data: ox.Store, publication: Publication) -> None:
 
 
 def last_modified(data: ox.Store) -> datetime:
-    """The latest provenance time in the data; now when there is none."""
+    """The latest time of a ``prov:Activity`` (an import, a reference load, an approval) in the data; now when
+    there is none. Only activities count: the same properties may also date what the data describes."""
+    activities = {
+        quad.subject
+        for quad in data.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PROV.Activity)))
+    }
     times = []
     for predicate in _PROVENANCE_TIMES:
         for quad in data.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
-            if not isinstance(quad.object, ox.Literal):
+            if quad.subject not in activities or not isinstance(quad.object, ox.Literal):
                 continue
             try:
                 moment = datetime.fromisoformat(quad.object.value)
