@@ -169,3 +169,23 @@ def test_the_forms_town_search_reads_the_carried_geonames_places() -> None:
     assert locate_town("sint-nicolaasga") == (52.92293, 5.74242)  # case and dashes do not matter
     assert locate_town("Atlantis") is None
     assert len(town_names()) > 1900
+
+
+def test_the_reference_command_reports_the_sites_it_moved(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    folder = _next_year(tmp_path, "2026", {"GM0632": ("GM9632", "Woerden-Montfoort")})
+    result = run_cli("reference", str(folder), store=store)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "referentiegegevens 2026 geladen: 342 gemeenten (reference data 2026 loaded: 342 municipalities)"
+    assert sorted(lines[1:]) == [
+        "verplaatst (moved): https://w3id.org/passendwerk/id/site/abrona-woerden: GM0632 -> GM9632",
+        "verplaatst (moved): https://w3id.org/passendwerk/id/site/bibliotheek-woerden-woerden: GM0632 -> GM9632",
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    refused = run_cli("reference", str(empty), store=store)
+    assert refused.returncode == 2 and "gemeente_JJJJ.geojson" in refused.stderr and "Traceback" not in refused.stderr
