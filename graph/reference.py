@@ -1,10 +1,11 @@
 """Reference data: CBS municipalities and provinces (code, name, province, population, point, boundary).
 
-Read from a folder in the format of ``gemeente_2025.geojson`` (boundaries, CBS/PDOK) and ``gemeenten_2025.csv``
-(names, provinces, population, a point inside each municipality); ``provincie_2025_derived.geojson`` adds
-province boundaries when present. The repository carries the 2025 files in ``data/reference``. Boundaries are
-made valid on the way in (simplified boundaries can cross themselves), so every stored polygon is usable for
-spatial operations. The whole reference graph is replaced in one transaction.
+Read from a folder with ``gemeente_JJJJ.geojson`` (boundaries, CBS/PDOK) and ``gemeenten_JJJJ.csv`` (names,
+provinces, population, a point inside each municipality), and ``provincie_JJJJ*.geojson`` for province
+boundaries when present (see ``reference_files``). The repository carries the 2025 files in ``data/reference``.
+Boundaries are made valid on the way in (simplified boundaries can cross themselves), so every stored polygon
+is usable for spatial operations. The whole reference graph is replaced in one transaction, together with the
+municipality of every site whose municipality no longer exists.
 """
 
 from __future__ import annotations
