@@ -73,11 +73,25 @@ def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
+    from .geojson_export import parse_layers
+
+    if args.layers is not None and args.format != "geojson":
+        raise UsageError("--layers hoort bij --format geojson (--layers is for the geojson format)")
+    layers = parse_layers(args.layers or "sites")
 
     out = Path(args.out) if args.out else None
     if args.format == "xlsx" and out is None:
         raise UsageError("--out BESTAND is nodig voor xlsx (xlsx needs --out FILE)")
-    content = export(atlas.store, atlas.library, args.format, out, args.include_private, args.force)
+    content = export(
+        atlas.store,
+        atlas.library,
+        args.format,
+        out,
+        args.include_private,
+        args.force,
+        atlas.settings.publication,
+        layers,
+    )
     if content is not None:
         sys.stdout.buffer.write(content)
     return 0
@@ -96,13 +110,24 @@ def cmd_stats(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_reference(atlas: Atlas, args: argparse.Namespace) -> int:
-    from .reference import load_reference
+    from .reference import load_reference_report
 
     folder = Path(args.folder) if args.folder else atlas.settings.reference
     if folder is None:
         raise UsageError("geef een map met referentiegegevens (give a reference folder): --reference DIR")
-    count = load_reference(atlas.store, folder)
-    print(f"referentiegegevens geladen: {count} gemeenten (reference data loaded: {count} municipalities)")
+    report = load_reference_report(atlas.store, folder)
+    count = report.municipalities
+    print(
+        f"referentiegegevens {report.year} geladen: {count} gemeenten "
+        f"(reference data {report.year} loaded: {count} municipalities)"
+    )
+    for site, old, new in report.moved:
+        print(f"verplaatst (moved): {site}: {old} -> {new}")
+    for site, old in report.unplaced:
+        print(
+            f"let op (note): {site}: {old} bestaat niet meer en het punt ligt in geen gemeente "
+            "(no longer exists and the point lies in no municipality)"
+        )
     return 0
 
 
@@ -157,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-private", action="store_true", help="ook contacten zonder toestemming (also private contacts)"
     )
     sub.add_argument("--force", action="store_true", help="bestaande bestanden vervangen (replace existing files)")
+    sub.add_argument(
+        "--layers",
+        help="geojson: lagen, met komma's (layers, comma-separated): sites, collaborations, municipalities; "
+        "default sites",
+    )
     sub = command("stats", cmd_stats, "kerncijfers (key figures)")
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub = command("reference", cmd_reference, "referentiegegevens (opnieuw) laden (load reference data)")
@@ -176,9 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    settings = settings_from_environment(args.store, args.reference)
     try:
-        atlas = Atlas.open(settings)
+        atlas = Atlas.open(settings_from_environment(args.store, args.reference))
         return int(args.handler(atlas, args))
     except (UsageError, InputError, ValueError, KeyError) as error:
         print(f"fout (error): {error}", file=sys.stderr)

@@ -8,15 +8,15 @@ starts with ``demo-`` and e-mail addresses use ``example.org``.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import numpy as np
 from scipy.spatial import cKDTree
-from shapely.geometry import shape
 
 from .cells import csv_rows_text
-from .geo import MunicipalityArea, MunicipalityLocator
+from .geo import MunicipalityLocator
+from .reference_files import ReferenceError, reference_files
+from .reference_files import locator as reference_locator
 from .tables import TABLE_COLUMNS
 
 ACTIVITY_CODES = (
@@ -41,11 +41,15 @@ class DemoError(ValueError):
 
 
 def _municipalities(reference: Path | None) -> list[dict[str, object]]:
-    if reference is None or not (reference / "gemeenten_2025.csv").exists():
+    try:
+        files = reference_files(reference) if reference is not None else None
+    except ReferenceError:
+        files = None
+    if files is None:
         raise DemoError(
             "demo-gegevens hebben referentiegegevens nodig (demo data needs reference data): --reference DIR"
         )
-    with open(reference / "gemeenten_2025.csv", encoding="utf-8-sig", newline="") as handle:
+    with open(files.table, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     return [
         {
@@ -57,15 +61,6 @@ def _municipalities(reference: Path | None) -> list[dict[str, object]]:
         }
         for row in rows
     ]
-
-
-def _locator(reference: Path) -> MunicipalityLocator:
-    with open(reference / "gemeente_2025.geojson", encoding="utf-8") as handle:
-        features = json.load(handle)["features"]
-    return MunicipalityLocator(
-        MunicipalityArea(f["properties"]["statcode"], f["properties"]["statnaam"], "", shape(f["geometry"]).wkt)
-        for f in features
-    )
 
 
 def _points(
@@ -98,7 +93,7 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
         raise DemoError("--scale moet tussen 0 en 100 liggen (scale must be between 0 and 100)")
     towns = _municipalities(reference)
     assert reference is not None
-    locator = _locator(reference)
+    locator = reference_locator(reference)
     rng = np.random.default_rng(seed)
     n_library_orgs, n_care_orgs = max(1, round(140 * scale)), max(1, round(165 * scale))
     n_library_sites, n_care_sites = max(1, round(800 * scale)), max(1, round(5000 * scale))

@@ -1,4 +1,5 @@
-"""Export: Turtle, JSON-LD, the CSV/Excel import template (round-trips exactly) and GeoJSON of the sites.
+"""Export: Turtle, JSON-LD and N-Triples with a dataset description, the CSV/Excel import template (round-trips
+exactly) and GeoJSON (sites, collaborations, municipalities).
 
 No CSV or Excel cell can run as a formula (graph/cells.py); the import reads the cells back as they were.
 
@@ -9,14 +10,18 @@ live in private graphs that the public path never reads.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 import pyoxigraph as ox
 
 from .cells import csv_bytes, excel_bytes
+from .dataset_description import DESCRIPTION_PREFIXES, add_description
+from .geojson_export import atlas_geojson
 from .output_files import check_file_target, check_folder_target, write_files
 from .queries import QueryLibrary
+from .settings import Publication
 from .store import AtlasStore
 from .tables import TABLE_COLUMNS
 from .vocab import PREFIXES
@@ -46,31 +51,19 @@ def template_tables(store: AtlasStore, library: QueryLibrary, include_private: b
     return tables
 
 
-def rdf_bytes(store: AtlasStore, rdf_format: str, include_private: bool = False) -> bytes:
-    """All public graphs (or everything) merged into one graph, serialised by Oxigraph."""
+def rdf_bytes(
+    store: AtlasStore, rdf_format: str, include_private: bool = False, publication: Publication | None = None
+) -> bytes:
+    """All public graphs (or everything) merged into one graph with its DCAT/VoID description, serialised by
+    Oxigraph."""
     merged = ox.Store()
     merged.load(store.dump(private=include_private), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())
     flat = ox.Store()
     for quad in merged.quads_for_pattern(None, None, None, None):
         flat.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
-    prefixes = PREFIXES if rdf_format == "ttl" else None
+    add_description(flat, publication or Publication())
+    prefixes = {**PREFIXES, **DESCRIPTION_PREFIXES} if rdf_format == "ttl" else None
     return flat.dump(format=RDF_FORMATS[rdf_format], from_graph=ox.DefaultGraph(), prefixes=prefixes) or b""
-
-
-def sites_geojson(store: AtlasStore, library: QueryLibrary) -> dict[str, object]:
-    frame = library.run(store, "site-overview")
-    features = []
-    for row in frame.to_dict("records"):
-        properties = {key: value for key, value in row.items() if key not in ("lat", "lon") and value is not None}
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["site_id"],
-                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                "properties": properties,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
 
 
 def export(
@@ -80,11 +73,14 @@ def export(
     out: Path | None,
     include_private: bool = False,
     force: bool = False,
+    publication: Publication | None = None,
+    layers: Sequence[str] = ("sites",),
 ) -> bytes | None:
     """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None.
 
     The target is checked before any work; an existing file is replaced only with ``force``, and every file is
-    written completely before it takes the target's place (see :mod:`graph.output_files`).
+    written completely before it takes the target's place (see :mod:`graph.output_files`). ``publication``
+    configures the dataset description of RDF exports; ``layers`` are GeoJSON's layers.
     """
     if export_format not in FORMATS:
         raise ExportError(f"onbekend formaat {export_format!r} (unknown format); kies uit {', '.join(FORMATS)}")
@@ -100,9 +96,10 @@ def export(
     if export_format == "xlsx":
         content = excel_bytes(template_tables(store, library, include_private))
     elif export_format == "geojson":
-        content = json.dumps(sites_geojson(store, library), ensure_ascii=False, indent=1).encode("utf-8")
+        collection = atlas_geojson(store, library, layers)
+        content = json.dumps(collection, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     else:
-        content = rdf_bytes(store, export_format, include_private)
+        content = rdf_bytes(store, export_format, include_private, publication)
     if out is None:
         return content
     write_files({out: content})

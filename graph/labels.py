@@ -11,6 +11,7 @@ STATUS_LABELS = {
     "exploring": {"nl": "Verkennend", "en": "Exploring"},
     "active": {"nl": "Actief", "en": "Active"},
     "ended": {"nl": "Beëindigd", "en": "Ended"},
+    "unknown": {"nl": "Onbekend", "en": "Unknown"},
 }
 KIND_LABELS = {
     "library": {"nl": "Bibliotheek", "en": "Library"},

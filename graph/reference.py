@@ -1,28 +1,28 @@
 """Reference data: CBS municipalities and provinces (code, name, province, population, point, boundary).
 
-Read from a folder in the format of ``gemeente_2025.geojson`` (boundaries, CBS/PDOK) and ``gemeenten_2025.csv``
-(names, provinces, population, a point inside each municipality); ``provincie_2025_derived.geojson`` adds
-province boundaries when present. The whole reference graph is replaced in one transaction.
+Read from a folder with ``gemeente_JJJJ.geojson`` (boundaries, CBS/PDOK) and ``gemeenten_JJJJ.csv`` (names,
+provinces, population, a point inside each municipality), and ``provincie_JJJJ*.geojson`` for province
+boundaries when present (see ``reference_files``). The repository carries the 2025 files in ``data/reference``.
+Boundaries are made valid on the way in (simplified boundaries can cross themselves), so every stored polygon
+is usable for spatial operations. The whole reference graph is replaced in one transaction, together with the
+municipality of every site whose municipality no longer exists.
 """
 
 from __future__ import annotations
 
 import csv
-import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
-from shapely.geometry import shape
 
 from .mapping import Provenance
+from .reference_files import ReferenceError, boundaries, locator, reference_files
 from .store import AtlasStore, Change
 from .vocab import GSP, PW, SDO, WGS84, bind_prefixes, municipality_iri, province_iri, public_graph
 
 REFERENCE_GRAPH = public_graph("reference")
-MUNICIPALITY_FILE = "gemeente_2025.geojson"
-TABLE_FILE = "gemeenten_2025.csv"
-PROVINCE_FILE = "provincie_2025_derived.geojson"
 ATTRIBUTION = "Bron: CBS / PDOK (gemeentegrenzen 2025, via cartomap/nl)"
 # English exonyms of the provinces; Dutch names come from the data itself.
 PROVINCE_NAMES_EN = {
@@ -41,23 +41,13 @@ PROVINCE_NAMES_EN = {
 }
 
 
-class ReferenceError(ValueError):
-    """The reference folder lacks a file or a column; the message says which."""
-
-
 def reference_graph(folder: Path) -> Graph:
-    folder = Path(folder)
-    for name in (MUNICIPALITY_FILE, TABLE_FILE):
-        if not (folder / name).exists():
-            raise ReferenceError(f"{folder / name}: ontbreekt (missing)")
-    boundaries = {}
-    with open(folder / MUNICIPALITY_FILE, encoding="utf-8") as handle:
-        for feature in json.load(handle)["features"]:
-            boundaries[feature["properties"]["statcode"]] = shape(feature["geometry"]).wkt
+    files = reference_files(folder)
+    shapes = {code: wkt for code, (_, wkt) in boundaries(files.boundaries).items()}
     graph = Graph()
     bind_prefixes(graph)
     provinces: dict[str, tuple[str, int]] = {}
-    with open(folder / TABLE_FILE, encoding="utf-8-sig", newline="") as handle:
+    with open(files.table, encoding="utf-8-sig", newline="") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 code, name = row["gemeentecode"], row["gemeentenaam"]
@@ -65,7 +55,7 @@ def reference_graph(folder: Path) -> Graph:
                 population = int(float(row["bevolking"])) if row.get("bevolking") else None
                 lat, lon = float(row["inside_lat"]), float(row["inside_lon"])
             except (KeyError, ValueError) as error:
-                raise ReferenceError(f"{TABLE_FILE}:{number}: {error}") from error
+                raise ReferenceError(f"{files.table.name}:{number}: {error}") from error
             node = municipality_iri(code)
             graph.add((node, RDF.type, PW.Municipality))
             graph.add((node, DCTERMS.identifier, Literal(code)))
@@ -75,15 +65,11 @@ def reference_graph(folder: Path) -> Graph:
             graph.add((node, WGS84.long, Literal(lon, datatype=XSD.double)))
             if population is not None:
                 graph.add((node, PW.population, Literal(population, datatype=XSD.integer)))
-            if code in boundaries:
-                _geometry(graph, node, boundaries[code])
+            if code in shapes:
+                _geometry(graph, node, shapes[code])
             name_nl, total = provinces.get(province_code, (row["provincienaam"], 0))
             provinces[province_code] = (name_nl, total + (population or 0))
-    province_shapes = {}
-    if (folder / PROVINCE_FILE).exists():
-        with open(folder / PROVINCE_FILE, encoding="utf-8") as handle:
-            for feature in json.load(handle)["features"]:
-                province_shapes[feature["properties"]["statcode"]] = shape(feature["geometry"]).wkt
+    province_shapes = {code: wkt for code, (_, wkt) in boundaries(files.provinces).items()} if files.provinces else {}
     for code, (name_nl, population_total) in provinces.items():
         node = province_iri(code)
         graph.add((node, RDF.type, PW.Province))
@@ -104,16 +90,65 @@ def _geometry(graph: Graph, node: URIRef, wkt: str) -> None:
     graph.add((geometry, GSP.asWKT, Literal(wkt, datatype=GSP.wktLiteral)))
 
 
+@dataclass
+class ReferenceLoad:
+    """What loading reference data did: the year, the municipalities, and the sites it moved."""
+
+    year: str
+    municipalities: int
+    moved: list[tuple[str, str, str]] = field(default_factory=list)
+    """(site IRI, old municipality code, new code) for sites whose municipality no longer exists."""
+    unplaced: list[tuple[str, str]] = field(default_factory=list)
+    """(site IRI, old code): the old municipality is gone and the site's point lies in none of the new ones."""
+
+
 def load_reference(store: AtlasStore, folder: Path, agent: str = "cli") -> int:
     """Replace the reference graph by the data in ``folder``; returns the number of municipalities."""
+    return load_reference_report(store, folder, agent).municipalities
+
+
+def load_reference_report(store: AtlasStore, folder: Path, agent: str = "cli") -> ReferenceLoad:
+    """Replace the reference graph by the data in ``folder``, and in the same transaction move every site
+    whose municipality no longer exists (merged on 1 January) to the municipality its point lies in."""
+    year = reference_files(folder).year
     graph = reference_graph(folder)
-    provenance = Provenance.new("reference", agent, ATTRIBUTION)
+    attribution = ATTRIBUTION.replace("2025", year)
+    provenance = Provenance.new("reference", agent, attribution)
     provenance.describe(graph)
-    graph.add((REFERENCE_GRAPH, DCTERMS.source, Literal(ATTRIBUTION)))
+    graph.add((REFERENCE_GRAPH, DCTERMS.source, Literal(attribution)))
     change = Change(remove_graphs={REFERENCE_GRAPH})
     change.add_graph(graph, REFERENCE_GRAPH)
+    codes = {str(code) for code in graph.objects(None, DCTERMS.identifier) if str(code).startswith("GM")}
+    report = ReferenceLoad(year, len(set(graph.subjects(RDF.type, PW.Municipality))))
+    _move_sites(store, folder, codes, change, report)
     store.apply(change)
-    return len(set(graph.subjects(RDF.type, PW.Municipality)))
+    return report
+
+
+def _move_sites(store: AtlasStore, folder: Path, codes: set[str], change: Change, report: ReferenceLoad) -> None:
+    """Sites keep their municipality where it still exists (also near a border, where the simplified
+    boundaries are approximate); a site whose municipality is gone goes where its point lies."""
+    base = str(municipality_iri(""))
+    gone = [
+        quad
+        for quad in store.quads(predicate=SDO.containedInPlace, private=True)
+        if quad[3] != REFERENCE_GRAPH and str(quad[2]).startswith(base) and str(quad[2])[len(base) :] not in codes
+    ]
+    if not gone:
+        return
+    lats = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.lat, private=True)}
+    lons = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.long, private=True)}
+    find = locator(folder)
+    for site, predicate, old, graph_iri in gone:
+        old_code = str(old)[len(base) :]
+        point = (lats.get((site, graph_iri)), lons.get((site, graph_iri)))
+        found = find.locate(point[0], point[1]) if point[0] is not None and point[1] is not None else None
+        if found is None:
+            report.unplaced.append((str(site), old_code))
+            continue
+        change.remove_quads.append((site, predicate, old, graph_iri))
+        change.add.append((site, predicate, municipality_iri(found.code), graph_iri))
+        report.moved.append((str(site), old_code, found.code))
 
 
 def has_reference(store: AtlasStore) -> bool:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = "var/store"
-DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
+# The reference data this repository carries (CBS / PDOK municipalities and provinces, GeoNames places).
+DEFAULT_REFERENCE = REPO_ROOT / "data" / "reference"
 
 
 def update_url_for(query_url: str) -> str:
@@ -42,6 +45,25 @@ class ServerAccess:
     timeout_s: float = 600.0
 
 
+CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """How every RDF export describes the atlas as a dataset (DCAT and VoID), so a data catalogue can list it.
+
+    ``publisher_url`` becomes the publisher's IRI; ``sparql_endpoint`` is the public SPARQL endpoint, named
+    only when one is configured. The licence defaults to CC BY 4.0, the licence of the CBS / PDOK and GeoNames
+    reference data in every export.
+    """
+
+    publisher_name: str = "Passend Werk Atlas"
+    publisher_url: str | None = None
+    licence: str = CC_BY_4
+    sparql_endpoint: str | None = None
+    landing_page: str | None = None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the graph lives and how answers are limited.
@@ -59,6 +81,7 @@ class Settings:
     row_limit: int = 10_000
     lang: str = "nl"
     server: ServerAccess = field(default_factory=ServerAccess)
+    publication: Publication = field(default_factory=Publication)
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -70,15 +93,13 @@ def settings_from_environment(
     """Settings from explicit arguments first, then ``PASSENDWERK_*`` variables, then the defaults."""
     env = os.environ if environ is None else environ
     store_location = store or env.get("PASSENDWERK_STORE") or DEFAULT_STORE
-    reference_dir: Path | None
+    reference_dir: Path
     if reference:
         reference_dir = Path(reference)
     elif env.get("PASSENDWERK_REFERENCE"):
         reference_dir = Path(env["PASSENDWERK_REFERENCE"])
-    elif DEFAULT_REFERENCE.is_dir():
-        reference_dir = DEFAULT_REFERENCE
     else:
-        reference_dir = None
+        reference_dir = DEFAULT_REFERENCE
     server = ServerAccess(
         update_url=env.get("PASSENDWERK_STORE_UPDATE") or None,
         graph_store_url=env.get("PASSENDWERK_STORE_GRAPH_STORE") or None,
@@ -88,4 +109,27 @@ def settings_from_environment(
     )
     if server.auth not in ("basic", "digest"):
         raise ValueError("PASSENDWERK_STORE_AUTH moet 'basic' of 'digest' zijn / must be 'basic' or 'digest'")
-    return Settings(store=store_location, reference=reference_dir, server=server)
+    return Settings(store=store_location, reference=reference_dir, server=server, publication=publication_from(env))
+
+
+def publication_from(env: Mapping[str, str]) -> Publication:
+    """The dataset description's settings from ``PASSENDWERK_PUBLISHER``, ``PASSENDWERK_PUBLISHER_URL``,
+    ``PASSENDWERK_LICENCE``, ``PASSENDWERK_SPARQL_ENDPOINT`` and ``PASSENDWERK_LANDING_PAGE``."""
+    urls = {}
+    for name, variable in (
+        ("publisher_url", "PASSENDWERK_PUBLISHER_URL"),
+        ("licence", "PASSENDWERK_LICENCE"),
+        ("sparql_endpoint", "PASSENDWERK_SPARQL_ENDPOINT"),
+        ("landing_page", "PASSENDWERK_LANDING_PAGE"),
+    ):
+        value = env.get(variable, "").strip()
+        if value and (urlsplit(value).scheme not in ("http", "https") or not urlsplit(value).netloc or " " in value):
+            raise ValueError(f"{variable} moet een http(s)-adres zijn / must be an http(s) URL: {value!r}")
+        urls[name] = value or None
+    return Publication(
+        publisher_name=env.get("PASSENDWERK_PUBLISHER", "").strip() or Publication.publisher_name,
+        publisher_url=urls["publisher_url"],
+        licence=urls["licence"] or CC_BY_4,
+        sparql_endpoint=urls["sparql_endpoint"],
+        landing_page=urls["landing_page"],
+    )

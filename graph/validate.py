@@ -277,8 +277,8 @@ def _collaboration(
         check.add(
             row,
             "status",
-            f"{status!r} moet exploring, active of ended zijn",
-            f"{status!r} must be exploring/active/ended",
+            f"{status!r} moet exploring, active, ended of unknown zijn",
+            f"{status!r} must be exploring/active/ended/unknown",
         )
     start, end = check.date(row, "start_date"), check.date(row, "end_date")
     if start and end and _date_end(end) < _date_start(start):

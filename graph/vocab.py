@@ -138,7 +138,7 @@ KIND_LIBRARY = URIRef(PREFIXES["kind"] + "library")
 KIND_CARE = URIRef(PREFIXES["kind"] + "care")
 KIND_NETWORK = URIRef(PREFIXES["kind"] + "network")
 KINDS = {"library": KIND_LIBRARY, "care": KIND_CARE, "network": KIND_NETWORK}
-STATUSES = ("exploring", "active", "ended")
+STATUSES = ("exploring", "active", "ended", "unknown")
 ACTIVITY_SCHEME = URIRef(PREFIXES["activity"] + "scheme")
 
 

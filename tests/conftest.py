@@ -29,8 +29,7 @@ SEED = REPO_ROOT / "data" / "seed"
 
 
 def reference_dir() -> Path:
-    if not (DEFAULT_REFERENCE / "gemeenten_2025.csv").exists():
-        pytest.skip("reference data (../shared/data) is not available")
+    """The reference data the repository carries (``data/reference``)."""
     return DEFAULT_REFERENCE
 
 
@@ -150,6 +149,20 @@ def reference_atlas(tmp_path: Path, _reference_store: Path, backend: str, reques
 
 
 @pytest.fixture
+def other_reference_loaded(backend: str) -> Iterator[list[Atlas]]:
+    """For a test that loads other reference data into the atlases it appends here: on a shared server their
+    reference graph is dropped afterwards, so that the next test gets the real one again (the check that keeps
+    graphs between tests compares sizes, and a changed boundary or code has the same size)."""
+    from graph.reference import REFERENCE_GRAPH
+
+    atlases: list[Atlas] = []
+    yield atlases
+    if backend != "embedded":
+        for atlas in atlases:
+            atlas.store.apply(Change(remove_graphs={REFERENCE_GRAPH}))
+
+
+@pytest.fixture
 def seed_atlas(reference_atlas: Atlas) -> Atlas:
     report = reference_atlas.import_path(SEED, agent="test")
     assert report.ok, [p.render() for p in report.problems]
@@ -170,8 +183,6 @@ def run_cli(
     import os
 
     environment = {**os.environ, **(env or {})}
-    if DEFAULT_REFERENCE.is_dir():
-        environment.setdefault("PASSENDWERK_REFERENCE", str(DEFAULT_REFERENCE))
     return subprocess.run(
         [sys.executable, "-m", "graph", "--store", str(store), *args],
         capture_output=True,

@@ -119,8 +119,9 @@ def test_language_switch_changes_the_labels(monkeypatch: pytest.MonkeyPatch, see
 def test_overview_key_figures(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "overview")
     figures = {metric.label: metric.value for metric in app.metric}
-    assert figures["Bibliotheken"] == "5" and figures["Actieve samenwerkingen"] == "4"
-    assert figures["Gemeenten met samenwerking"] == "3"  # Venlo, Woerden, Aalten
+    assert figures["Bibliotheken"] == "7" and figures["Actieve samenwerkingen"] == "5"
+    # Venlo, Woerden, Aalten, De Fryske Marren; not Dordrecht, whose collaboration's status is unknown
+    assert figures["Gemeenten met samenwerking"] == "4"
     assert "Nieuwste praktijkvoorbeelden" in texts(app)
 
 
@@ -142,19 +143,21 @@ def test_an_unreachable_server_is_said_plainly_on_every_page(monkeypatch: pytest
 
 def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     everything = open_page(monkeypatch, seed_store, "map")
-    assert "10 locaties en 5 samenwerkingen getoond." in texts(everything)
+    assert "14 locaties en 7 samenwerkingen getoond." in texts(everything)
     limburg = open_page(monkeypatch, seed_store, "map", province="PV31")
     assert "4 locaties en 2 samenwerkingen getoond." in texts(limburg)
     ended = open_page(monkeypatch, seed_store, "map", status="ended")
-    assert "10 locaties en 1 samenwerkingen getoond." in texts(ended)
+    assert "14 locaties en 1 samenwerkingen getoond." in texts(ended)
+    unknown = open_page(monkeypatch, seed_store, "map", status="unknown")
+    assert "14 locaties en 1 samenwerkingen getoond." in texts(unknown)
     work = open_page(monkeypatch, seed_store, "map", activity="werk")
-    assert "10 locaties en 4 samenwerkingen getoond." in texts(work)  # werk includes its narrower activities
+    assert "14 locaties en 6 samenwerkingen getoond." in texts(work)  # werk includes its narrower activities
 
 
 def test_network_figures_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "network")
     figures = {metric.label: metric.value for metric in app.metric}
-    assert figures == {"Organisaties": "10", "Samenwerkingen": "5", "Groepen": "5", "Grootste groep": "2"}
+    assert figures == {"Organisaties": "14", "Samenwerkingen": "7", "Groepen": "7", "Grootste groep": "2"}
     filtered = open_page(monkeypatch, seed_store, "network", activity="ontmoeting")
     # Abrona (ontmoeting) and Dinxperlo (voorlezen, narrower than ontmoeting)
     assert {metric.label: metric.value for metric in filtered.metric}["Samenwerkingen"] == "2"
@@ -190,7 +193,8 @@ def test_suggestions_filters_and_radius(monkeypatch: pytest.MonkeyPatch, seed_st
 def test_coverage_tables_and_province_filter(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "coverage")
     gaps = app.dataframe[1].value
-    assert list(gaps["municipality"]) == ["Amsterdam"]  # Weesp: library and care, but the collaboration ended
+    # Weesp: library and care, but the collaboration ended; Dordrecht: its collaboration's status is unknown
+    assert list(gaps["municipality"]) == ["Amsterdam", "Dordrecht"]
     limburg = open_page(monkeypatch, seed_store, "coverage", province="PV31")
     per_municipality = limburg.dataframe[2].value
     assert len(per_municipality) == 31 and set(per_municipality["province_code"]) == {"PV31"}
@@ -216,7 +220,7 @@ def test_console_refuses_writes_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_s
 def test_examples_gallery_filters_by_activity(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     everything = open_page(monkeypatch, seed_store, "examples")
     meeting = open_page(monkeypatch, seed_store, "examples", activity="ontmoeting")
-    assert texts(everything).count(" × ") == 5
+    assert texts(everything).count(" × ") == 7
     assert texts(meeting).count(" × ") == 2  # Abrona (ontmoeting) and Dinxperlo (voorlezen is narrower)
 
 

@@ -54,7 +54,25 @@ def _counts(atlas: Atlas) -> dict[str, int]:
 
 
 def test_seed_data_imports_and_counts_match_the_files(seed_atlas: Atlas) -> None:
-    assert _counts(seed_atlas) == {"organisations": 12, "sites": 10, "collaborations": 5}
+    assert _counts(seed_atlas) == {"organisations": 16, "sites": 14, "collaborations": 7}
+
+
+def test_seed_collaborations_claim_only_what_their_sources_say(seed_atlas: Atlas) -> None:
+    rows = seed_atlas.library.run(seed_atlas.store, "collaboration-overview").set_index("collaboration_id")
+    dordrecht = rows.loc["rtvdordrecht-2019-philadelphia-dordrecht"]
+    assert (dordrecht["status"], dordrecht["start_date"], dordrecht["municipality_code"]) == (
+        "unknown",
+        "2019-03-20",
+        "GM0505",
+    )
+    sint_nicolaasga = rows.loc["maeykehiem-mar-en-fean-sint-nicolaasga"]
+    assert (sint_nicolaasga["status"], sint_nicolaasga["start_date"]) == ("active", "")  # the year is not stated
+    labels = seed_atlas.store.select(
+        "SELECT ?label WHERE { ?s skos:notation 'unknown' ; skos:inScheme status:scheme ; skos:prefLabel ?label }"
+    )
+    assert set(labels["label"]) == {"Onbekend", "Unknown"}
+    coverage = seed_atlas.library.run(seed_atlas.store, "coverage").set_index("municipality_code")
+    assert not coverage.loc["GM0505", "covered"] and coverage.loc["GM1940", "covered"]
 
 
 def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_path: Path) -> None:
@@ -247,7 +265,7 @@ def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
     assert content is not None
     collection = json.loads(content)
     assert len(collection["features"]) == 10
-    woerden = next(f for f in collection["features"] if f["id"] == "a-woerden")
+    woerden = next(f for f in collection["features"] if f["id"] == "site/a-woerden")
     assert woerden["geometry"]["coordinates"] == [4.88333, 52.085]
     assert woerden["properties"]["municipality_code"] == "GM0632"
 
@@ -255,4 +273,4 @@ def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
 def test_without_reference_data_points_are_checked_against_the_extent(empty_atlas: Atlas) -> None:
     empty_atlas.initialise(seed=SEED)
     sites = template_tables(empty_atlas.store, empty_atlas.library)["sites"]
-    assert set(sites["municipality_code"]) == {"GM0983", "GM0632", "GM0197", "GM0363"}
+    assert set(sites["municipality_code"]) == {"GM0983", "GM0632", "GM0197", "GM0363", "GM0505", "GM1940"}

@@ -36,11 +36,11 @@ def test_data_survives_a_process_restart(tmp_path: Path) -> None:
 
 
 def test_a_write_in_one_process_is_seen_by_a_reader_in_another(seed_atlas: Atlas) -> None:
-    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 12
+    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 16
     # another process imports while this one keeps its in-memory read copy
     result = run_cli("import", str(REPO_ROOT / "tests" / "data" / "tiny"), store=seed_atlas.store.location)
     assert result.returncode == 0, result.stderr
-    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 21
+    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 25
 
 
 def test_private_graphs_never_reach_the_public_path(empty_atlas: Atlas) -> None:

@@ -14,7 +14,12 @@ from .context import PAGES, labels, safe, t
 
 LIBRARY_COLOUR = [31, 111, 235]
 CARE_COLOUR = [209, 36, 47]
-LINE_COLOURS = {"active": [26, 127, 55], "exploring": [219, 109, 40], "ended": [140, 149, 159]}
+LINE_COLOURS = {
+    "active": [26, 127, 55],
+    "exploring": [219, 109, 40],
+    "ended": [140, 149, 159],
+    "unknown": [130, 80, 223],
+}
 COVERAGE_COLOURS = {
     "covered": [26, 127, 55, 110],
     "gap": [219, 109, 40, 110],

@@ -81,8 +81,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "legend_library": ("● bibliotheeklocatie", "● library site"),
     "legend_care": ("● zorglocatie", "● care site"),
     "legend_line": (
-        "— samenwerking (groen: actief, oranje: verkennend, grijs: beëindigd)",
-        "— collaboration (green: active, orange: exploring, grey: ended)",
+        "— samenwerking (groen: actief, oranje: verkennend, grijs: beëindigd, paars: onbekend)",
+        "— collaboration (green: active, orange: exploring, grey: ended, purple: unknown)",
     ),
     "legend_covered": ("gemeente met actieve samenwerking", "municipality with an active collaboration"),
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),

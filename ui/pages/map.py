@@ -16,7 +16,7 @@ all_sites = sites(current.store, current.library, province)
 municipalities = dict(zip(all_sites.municipality_code, all_sites.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
-status = url_choice("status", t("status"), ["active", "exploring", "ended"], names.status)
+status = url_choice("status", t("status"), ["active", "exploring", "ended", "unknown"], names.status)
 show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=current.has_reference())
 
 shown = sites(current.store, current.library, province, municipality)
