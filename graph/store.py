@@ -32,7 +32,7 @@ from rdflib.term import Identifier, Node
 
 from .sparql_text import ox_quad, update_text
 from .terms import from_ox, python_value, to_ox
-from .vocab import PREFIXES, PUBLIC_GRAPH_BASE, bind_prefixes
+from .vocab import PUBLIC_GRAPH_BASE, bind_prefixes
 
 if TYPE_CHECKING:
     from .settings import ServerAccess
@@ -79,6 +79,7 @@ class ReadableStore(Protocol):
         *,
         private: bool = False,
         max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame: ...
 
 
@@ -92,10 +93,22 @@ class AtlasStore(ReadableStore, Protocol):
         """A token that changes with every committed write, in any process or replica."""
         ...
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool: ...
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool: ...
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Graph: ...
 
     def quads(
@@ -130,12 +143,22 @@ class OxigraphReader:
         yield  # pragma: no cover
 
     def _execute(
-        self, query: str, bindings: Mapping[str, Identifier] | None, private: bool, max_rows: int | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: bool,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Any:
         substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
+        # The default graph is the union of the graphs read (the public ones, or all): the dataset that every
+        # query file's header describes. Prefixes are only those the caller offers (the console's); query
+        # files declare their own.
         with self._reading(private) as store:
             answer = _materialise(
-                store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions),
+                store.query(
+                    query, prefixes=dict(prefixes or {}), use_default_graph_as_union=True, substitutions=substitutions
+                ),
                 max_rows,
             )
         return answer
@@ -147,20 +170,33 @@ class OxigraphReader:
         *,
         private: bool = False,
         max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
         """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
-        result = self._execute(query, bindings, private, max_rows)
+        result = self._execute(query, bindings, private, max_rows, prefixes)
         if not isinstance(result, _Solutions):
             raise TypeError("not a SELECT query")
         return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
-        return bool(self._execute(query, bindings, private))
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool:
+        return bool(self._execute(query, bindings, private, prefixes=prefixes))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private))
+        return graph_of(self._execute(query, bindings, private, prefixes=prefixes))
 
     def quads(
         self,
