@@ -78,6 +78,7 @@ def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path)
             context.activities[str(key).lower()] = str(row.code)
     for row in library.run(store, "internal/organisation-kinds").itertuples():
         context.organisations[str(row.id)] = str(row.kind)
+        context.names[str(row.id)] = str(row.name)
     for row in library.run(store, "internal/site-organisations").itertuples():
         context.sites[str(row.site_id)] = str(row.organisation_id)
     areas = [
@@ -105,6 +106,12 @@ class CheckResult:
     records: RecordSet
     problems: list[Problem]
     context: ValidationContext
+
+
+def network_ids(checked: CheckResult) -> set[str]:
+    """The network organisations, stored or being written, that an organisation may have left."""
+    stored = {organisation for organisation, kind in checked.context.organisations.items() if kind == "network"}
+    return stored | {record.id for record in checked.records.organisations if record.kind == "network"}
 
 
 def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
@@ -151,7 +158,7 @@ def import_tables(
     provenance = Provenance.new("import", agent, source or tables.source)
     public, private = records_graphs(records, provenance)
     graph_iri = import_graph_iri(provenance)
-    change = replacement(records, public, private, graph_iri)
+    change = replacement(records, public, private, graph_iri, network_ids(checked))
     change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     store.apply(change)
     return ImportReport(records, [], True, str(graph_iri))

@@ -45,6 +45,7 @@ from .server_updates import (
     change_text,
     chunks_keeping_blank_nodes_together,
     graph_value,
+    pattern_triples,
     staging_run,
     staging_started,
 )
@@ -289,6 +290,7 @@ class SparqlServerStore:
         moves: dict[str, str] = {}
         fresh: set[str] = set()
         removal_list: str | None = None
+        pattern_list: str | None = None
         committed = False
         try:
             if len(additions) > INLINE_QUADS:
@@ -301,10 +303,15 @@ class SparqlServerStore:
                     removal_list,
                     [ox.Triple(to_ox(subject), REMOVE_MARK, REMOVE_MARK) for subject in change.remove_subjects],
                 )
-            self._update(change_text(change, additions, moves, fresh, removal_list, secrets.token_hex(8)))
+            if len(change.remove_matching) > INLINE_QUADS:
+                pattern_list = run + "patterns"
+                self._write_graph(pattern_list, pattern_triples(change.remove_matching))
+            token = secrets.token_hex(8)
+            self._update(change_text(change, additions, moves, fresh, removal_list, token, pattern_list))
             committed = True
         finally:
-            leftovers = [*moves.values(), *([removal_list] if removal_list else []), *([] if committed else fresh)]
+            lists = [graph for graph in (removal_list, pattern_list) if graph]
+            leftovers = [*moves.values(), *lists, *([] if committed else fresh)]
             if leftovers:
                 self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
 

@@ -58,6 +58,9 @@ class Change:
     """(predicate, object) pairs: every quad ``?s predicate object`` is removed."""
     preserve_predicates: set[URIRef] = field(default_factory=set)
     """Quads with these predicates are kept when their subject is removed (they belong to the object)."""
+    remove_matching: set[tuple[URIRef | None, URIRef, URIRef | None]] = field(default_factory=set)
+    """(subject, predicate, object) patterns, ``None`` for any: every quad that matches one is removed, in any
+    graph, also when its predicate is preserved (for links whose owner depends on the subject)."""
     remove_graphs: set[URIRef] = field(default_factory=set)
     remove_quads: list[Quad] = field(default_factory=list)
     add: list[Quad] = field(default_factory=list)
@@ -66,7 +69,14 @@ class Change:
         self.add.extend((s, p, o, graph_iri) for s, p, o in graph)
 
     def is_empty(self) -> bool:
-        return not (self.remove_subjects or self.remove_incoming or self.remove_graphs or self.remove_quads or self.add)
+        return not (
+            self.remove_subjects
+            or self.remove_incoming
+            or self.remove_matching
+            or self.remove_graphs
+            or self.remove_quads
+            or self.add
+        )
 
 
 class ReadableStore(Protocol):
@@ -414,6 +424,10 @@ def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
                 found[str(quad)] = quad
     for predicate, obj in change.remove_incoming:
         for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
+            found[str(quad)] = quad
+    for pattern in change.remove_matching:
+        terms = [None if term is None else to_ox(term) for term in pattern]
+        for quad in disk.quads_for_pattern(terms[0], terms[1], terms[2], None):
             found[str(quad)] = quad
     for removed in change.remove_quads:
         removed_quad = ox_quad(removed)

@@ -52,7 +52,7 @@ def exported_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
 
 
 @pytest.mark.parametrize("name", LIBRARY.names(include_internal=True))
-def test_every_query_file_runs_unchanged_on_a_plain_oxigraph(
+def test_every_query_file_runs_unchanged_on_a_plain_engine_over_an_export(
     name: str, exported_store: tuple[Path, dict[str, tuple[list[str], int]]]
 ) -> None:
     location, expected = exported_store
