@@ -109,7 +109,8 @@ def load_reference(store: AtlasStore, folder: Path, agent: str = "cli") -> int:
     graph = reference_graph(folder)
     provenance = Provenance.new("reference", agent, ATTRIBUTION)
     provenance.describe(graph)
-    graph.add((REFERENCE_GRAPH, DCTERMS.source, Literal(ATTRIBUTION)))
+    # The credit CBS asks for is text, so it is a citation; dcterms:source is kept for IRIs.
+    graph.add((REFERENCE_GRAPH, DCTERMS.bibliographicCitation, Literal(ATTRIBUTION)))
     change = Change(remove_graphs={REFERENCE_GRAPH})
     change.add_graph(graph, REFERENCE_GRAPH)
     store.apply(change)
