@@ -13,7 +13,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, RDFS, TIME, XSD
 
-from .records import CollaborationRecord, OrganisationRecord, RecordSet, SiteRecord
+from .records import CollaborationRecord, OrganisationRecord, Partners, RecordSet, SiteRecord
 from .store import Change
 from .vocab import (
     ADMS,
@@ -158,16 +158,21 @@ def site_triples(graph: Graph, record: SiteRecord) -> None:
         graph.add((node, SDO.containedInPlace, municipality_iri(record.municipality_code)))
 
 
+def partner_triples(graph: Graph, collaboration_id: str, partners: Partners) -> None:
+    """In W3C ORG the partners of a collaboration are its members; its labels are made from their names."""
+    node = collaboration_iri(collaboration_id)
+    graph.add((node, ORG.hasMember, organisation_iri(partners.library_id)))
+    graph.add((node, ORG.hasMember, organisation_iri(partners.care_id)))
+    for label in collaboration_labels(partners.library_name, partners.care_name):
+        graph.add((node, RDFS.label, label))
+
+
 def collaboration_triples(public: Graph, private: Graph, record: CollaborationRecord) -> None:
     node = collaboration_iri(record.id)
     public.add((node, RDF.type, ORG.OrganizationalCollaboration))
     public.add((node, DCTERMS.identifier, Literal(record.id)))
     if record.partners is not None:
-        # In W3C ORG the partners of a collaboration are its members.
-        public.add((node, ORG.hasMember, organisation_iri(record.partners.library_id)))
-        public.add((node, ORG.hasMember, organisation_iri(record.partners.care_id)))
-        for label in collaboration_labels(record.partners.library_name, record.partners.care_name):
-            public.add((node, RDFS.label, label))
+        partner_triples(public, record.id, record.partners)
     public.add((node, PW.librarySite, site_iri(record.library_site_id)))
     public.add((node, PW.careSite, site_iri(record.care_site_id)))
     public.add((node, ADMS.status, status_iri(record.status)))

@@ -20,7 +20,14 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
-from .importer import MUNICIPALITY_STUB_GRAPH, check_tables, municipality_stubs, network_ids
+from .importer import (
+    MUNICIPALITY_STUB_GRAPH,
+    check_tables,
+    merge,
+    municipality_stubs,
+    network_ids,
+    partner_updates,
+)
 from .mapping import Provenance, owned_nodes, records_graphs, replacement
 from .queries import QueryLibrary
 from .store import AtlasStore, Change
@@ -259,7 +266,9 @@ def approve(
         return checked.problems
     provenance = Provenance.new("approval", reviewer, f"formulier {code}")
     public, private = records_graphs(checked.records, provenance)
-    change = replacement(checked.records, public, private, public_graph(f"submission/{code}"), network_ids(checked))
+    graph_iri = public_graph(f"submission/{code}")
+    change = replacement(checked.records, public, private, graph_iri, network_ids(checked))
+    merge(change, partner_updates(store, library, checked, graph_iri))
     change.add_graph(municipality_stubs(checked.records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     decision, _ = _decision(code, "approved", reviewer)
     change.remove_quads.extend(decision.remove_quads)

@@ -143,6 +143,37 @@ def test_a_collaboration_moved_to_another_care_site_has_only_its_new_partners_as
     assert labels == {"Samenwerking Bibliotheek Alfa en Zorg Y", "Collaboration of Bibliotheek Alfa and Zorg Y"}
 
 
+def _labels(atlas: Atlas, collaboration_id: str) -> set[str]:
+    node = collaboration_iri(collaboration_id)
+    return {str(label) for _, _, label, _ in atlas.store.quads(subject=node, predicate=RDFS.label)}
+
+
+def test_renaming_a_partner_or_moving_a_site_updates_the_collaborations_labels_and_members(
+    tiny_atlas: Atlas, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    shutil.copy(TINY / "organisations.csv", renamed)
+    _edit(renamed, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
+    assert tiny_atlas.import_path(renamed).ok
+    for collaboration in ("c1", "c4"):
+        assert "Samenwerking Bibliotheek Alfa Nieuw en " in " ".join(_labels(tiny_atlas, collaboration))
+    assert _labels(tiny_atlas, "c2") == {
+        "Samenwerking Bibliotheek Beta en Zorg X",
+        "Collaboration of Bibliotheek Beta and Zorg X",
+    }
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.copy(TINY / "sites.csv", moved)
+    _edit(moved, "sites", "a-woerden", organisation_id="lib-b")
+    assert tiny_atlas.import_path(moved).ok
+    assert _members(tiny_atlas, "c1") == {"lib-b", "care-x"}
+    assert _labels(tiny_atlas, "c1") == {
+        "Samenwerking Bibliotheek Beta en Zorg X",
+        "Collaboration of Bibliotheek Beta and Zorg X",
+    }
+
+
 def test_leaving_a_network_removes_only_that_membership(tiny_atlas: Atlas, tmp_path: Path) -> None:
     folder = _copy(TINY, tmp_path / "left")
     _edit(folder, "organisations", "care-x", member_of="")
