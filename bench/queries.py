@@ -10,7 +10,6 @@ import pyoxigraph as ox
 
 from graph.queries import NamedQuery, QueryLibrary
 from graph.settings import REPO_ROOT
-from graph.vocab import PREFIXES
 
 from .common import WORK, Row, best_of, demo_atlas, table
 
@@ -29,7 +28,7 @@ def _rdflib_worker(path: str, texts: list[str], queue: Any) -> None:
     queue.put(("ready", None))
     for index, text in enumerate(texts):
         started = time.perf_counter()
-        list(dataset.query(text, initNs=PREFIXES))
+        list(dataset.query(text))
         queue.put((index, time.perf_counter() - started))
 
 
@@ -89,4 +88,4 @@ def _scale(library: QueryLibrary, scale: float, with_rdflib: bool) -> list[Row]:
 
 
 def _on_disk(disk: ox.Store, query: NamedQuery) -> None:
-    list(disk.query(query.text, prefixes=PREFIXES, use_default_graph_as_union=True))
+    list(disk.query(query.text, use_default_graph_as_union=True))

@@ -86,6 +86,14 @@ def cmd_restore(atlas: Atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .migrate import migrate
+
+    changed = migrate(atlas.store, atlas.library, atlas.settings.data_dir)
+    print(f"bijgewerkt naar het huidige model: {changed} quads (brought up to the current model: {changed} quads)")
+    return 0
+
+
 def cmd_tidy(atlas: Atlas, args: argparse.Namespace) -> int:
     from .server_store import SparqlServerStore
 
@@ -129,6 +137,7 @@ def add_commands(command: Command) -> None:
     )
     sub = command("restore", cmd_restore, "opslag terugzetten uit een back-up (restore the store)")
     sub.add_argument("folder", help="de back-up: map of N-Quads-bestand (the backup: folder or N-Quads file)")
+    command("migrate", cmd_migrate, "opslag van vóór het huidige model bijwerken (bring an older store up to date)")
     sub = command(
         "tidy",
         cmd_tidy,

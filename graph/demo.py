@@ -1,8 +1,9 @@
 """Generated demo data at national scale, clearly marked as such, on real municipalities.
 
 Scale 1 gives about 140 library organisations with 800 sites, 165 care organisations with 5,000 sites and
-3,000 collaborations; every number grows linearly with the scale. Every name ends in "(demo)", every id
-starts with ``demo-`` and e-mail addresses use ``example.org``.
+3,000 collaborations; every number grows linearly with the scale. Two network organisations (the sector
+associations of libraries and of care providers) have most organisations as members. Every name ends in
+"(demo)", every id starts with ``demo-`` and e-mail addresses use ``example.org``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ ACTIVITY_CODES = (
     "inloop",
 )
 CARE_NAMES = ("Zorggroep", "Stichting", "De Hoeve", "Werkcentrum", "Dagbesteding", "Zorgcoöperatie")
+# Two sector associations, like VOB and VGN in the real data; most organisations are a member of theirs.
+NETWORKS = {
+    "library": ("demo-network-libraries", "Vereniging van bibliotheken (demo)"),
+    "care": ("demo-network-care", "Vereniging van zorgaanbieders (demo)"),
+}
 
 
 class DemoError(ValueError):
@@ -98,7 +104,10 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
     n_library_orgs, n_care_orgs = max(1, round(140 * scale)), max(1, round(165 * scale))
     n_library_sites, n_care_sites = max(1, round(800 * scale)), max(1, round(5000 * scale))
     n_collaborations = round(3000 * scale)
-    organisations: list[dict[str, str]] = []
+    organisations: list[dict[str, str]] = [
+        {"id": network_id, "name": name, "kind": "network", "website": "", "member_of": ""}
+        for network_id, name in NETWORKS.values()
+    ]
     sites: list[dict[str, str]] = []
     kinds_of_site: dict[str, list[int]] = {"library": [], "care": []}
     coordinates: list[tuple[float, float]] = []
@@ -117,7 +126,9 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
                 if kind == "library"
                 else f"{CARE_NAMES[number % len(CARE_NAMES)]} {first_town} {number} (demo)"
             )
-            organisations.append({"id": org_id, "name": name, "kind": kind, "website": "", "member_of": ""})
+            # Every tenth organisation is not a member, so that membership tells organisations apart.
+            member_of = NETWORKS[kind][0] if number % 10 else ""
+            organisations.append({"id": org_id, "name": name, "kind": kind, "website": "", "member_of": member_of})
             for site_number, member in enumerate(members, start=1):
                 town, lat, lon, located = points[int(member)]
                 kinds_of_site[kind].append(len(sites))

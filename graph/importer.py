@@ -6,18 +6,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
-from rdflib.namespace import DCTERMS, ORG, RDF
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
 from .geo import MunicipalityArea, MunicipalityLocator
-from .mapping import Provenance, import_graph_iri, records_graphs, replacement
+from .mapping import Provenance, import_graph_iri, partner_triples, records_graphs, replacement
 from .queries import QueryLibrary
-from .records import RecordSet
+from .records import Partners, RecordSet
 from .shacl import shacl_problems
 from .store import AtlasStore, Change, MemoryStore
 from .tables import InputTables, Problem, read_input
 from .validate import ValidationContext, validate_tables
-from .vocab import KINDS, PW, bind_prefixes, municipality_iri, organisation_iri, public_graph, site_iri
+from .vocab import (
+    KINDS,
+    PW,
+    bind_prefixes,
+    collaboration_iri,
+    municipality_iri,
+    organisation_iri,
+    public_graph,
+    site_iri,
+)
 
 VOCABULARY_GRAPH = public_graph("vocabulary")
 MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")
@@ -78,6 +87,7 @@ def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path)
             context.activities[str(key).lower()] = str(row.code)
     for row in library.run(store, "internal/organisation-kinds").itertuples():
         context.organisations[str(row.id)] = str(row.kind)
+        context.names[str(row.id)] = str(row.name)
     for row in library.run(store, "internal/site-organisations").itertuples():
         context.sites[str(row.site_id)] = str(row.organisation_id)
     areas = [
@@ -89,13 +99,17 @@ def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path)
     return context
 
 
-def _stored_context(context: ValidationContext) -> Graph:
-    """What SHACL needs to know about records already stored: which organisation a site belongs to, and its kind."""
+def _stored_context(context: ValidationContext, records: RecordSet) -> Graph:
+    """What SHACL needs to know about records already stored: which organisation a site belongs to, and its kind.
+    Records being written replace what is stored (a site may move to another organisation)."""
     graph = Graph()
+    replaced_sites = {record.id for record in records.sites}
+    replaced_organisations = {record.id for record in records.organisations}
     for site_id, organisation_id in context.sites.items():
-        graph.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
+        if site_id not in replaced_sites:
+            graph.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
     for organisation_id, kind in context.organisations.items():
-        if kind in KINDS:
+        if kind in KINDS and organisation_id not in replaced_organisations:
             graph.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
     return graph
 
@@ -105,6 +119,12 @@ class CheckResult:
     records: RecordSet
     problems: list[Problem]
     context: ValidationContext
+
+
+def network_ids(checked: CheckResult) -> set[str]:
+    """The network organisations, stored or being written, that an organisation may have left."""
+    stored = {organisation for organisation, kind in checked.context.organisations.items() if kind == "network"}
+    return stored | {record.id for record in checked.records.organisations if record.kind == "network"}
 
 
 def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
@@ -118,8 +138,40 @@ def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, 
             data.add(triple)
         for triple in private:
             data.add(triple)
-        problems = shacl_problems(data, vocabulary_graph(data_dir), _stored_context(context), records.origin)
+        problems = shacl_problems(data, vocabulary_graph(data_dir), _stored_context(context, records), records.origin)
     return CheckResult(records, problems, context)
+
+
+def partner_updates(store: AtlasStore, library: QueryLibrary, checked: CheckResult, graph_iri: URIRef) -> Change:
+    """Stored collaborations whose partner was renamed, or whose site changed organisation, by this import:
+    their members and labels made again (the collaborations being imported are made whole anyway)."""
+    records = checked.records
+    names = dict(checked.context.names) | {record.id: record.name for record in records.organisations}
+    owners = dict(checked.context.sites) | {record.id: record.organisation_id for record in records.sites}
+    renamed = {r.id for r in records.organisations if checked.context.names.get(r.id, r.name) != r.name}
+    moved = {r.id for r in records.sites if checked.context.sites.get(r.id, r.organisation_id) != r.organisation_id}
+    change = Change()
+    if not (renamed or moved):
+        return change
+    imported = {record.id for record in records.collaborations}
+    graph = Graph()
+    for row in library.run(store, "internal/collaboration-sites").itertuples():
+        collaboration, sites = str(row.collaboration_id), (str(row.library_site_id), str(row.care_site_id))
+        touched = bool(moved & set(sites)) or bool(renamed & {owners.get(site) for site in sites})
+        if collaboration in imported or not touched or not all(site in owners for site in sites):
+            continue
+        library_id, care_id = owners[sites[0]], owners[sites[1]]
+        partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
+        partner_triples(graph, collaboration, partners)
+        change.remove_matching.add((collaboration_iri(collaboration), ORG.hasMember, None))
+        change.remove_matching.add((collaboration_iri(collaboration), RDFS.label, None))
+    change.add_graph(graph, graph_iri)
+    return change
+
+
+def merge(change: Change, other: Change) -> None:
+    change.remove_matching |= other.remove_matching
+    change.add.extend(other.add)
 
 
 def validate_path(store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
@@ -151,7 +203,8 @@ def import_tables(
     provenance = Provenance.new("import", agent, source or tables.source)
     public, private = records_graphs(records, provenance)
     graph_iri = import_graph_iri(provenance)
-    change = replacement(records, public, private, graph_iri)
+    change = replacement(records, public, private, graph_iri, network_ids(checked))
+    merge(change, partner_updates(store, library, checked, graph_iri))
     change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     store.apply(change)
     return ImportReport(records, [], True, str(graph_iri))

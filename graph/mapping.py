@@ -5,14 +5,15 @@ The way back (RDF to the import template) is the ``export-*`` queries in ``queri
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, XSD
+from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, RDFS, TIME, XSD
 
-from .records import CollaborationRecord, OrganisationRecord, RecordSet, SiteRecord
+from .records import CollaborationRecord, OrganisationRecord, Partners, RecordSet, SiteRecord
 from .store import Change
 from .vocab import (
     ADMS,
@@ -37,14 +38,51 @@ from .vocab import (
 CONTACTS_GRAPH = private_graph("contacts")
 
 
+PERIOD_PARTS = ("/period", "/period/start", "/period/end")
+
+
 def owned_nodes(record: URIRef) -> list[URIRef]:
     """The record and the nodes that exist only as its parts (replaced and erased together with it)."""
-    return [record, URIRef(record + "/address"), URIRef(record + "/geometry"), URIRef(record + "/contact")]
+    parts = ("/address", "/geometry", "/contact", *PERIOD_PARTS)
+    return [record, *(URIRef(record + part) for part in parts)]
 
 
 def date_literal(value: str) -> Literal:
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
     return Literal(value, datatype=datatype)
+
+
+#: The OWL-Time property that holds a date of each precision the import template allows.
+INSTANT_PROPERTY = {XSD.gYear: TIME.inXSDgYear, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.date: TIME.inXSDDate}
+
+
+def _instant(graph: Graph, period: URIRef, link: URIRef, node: URIRef, value: str) -> None:
+    literal = date_literal(value)
+    assert literal.datatype is not None
+    graph.add((period, link, node))
+    graph.add((node, RDF.type, TIME.Instant))
+    graph.add((node, INSTANT_PROPERTY[literal.datatype], literal))
+
+
+def period_triples(graph: Graph, record: URIRef, start: str, end: str) -> None:
+    """The span of a collaboration as an OWL-Time interval whose instants keep the precision given."""
+    if not (start or end):
+        return
+    period = URIRef(record + "/period")
+    graph.add((record, TIME.hasTime, period))
+    graph.add((period, RDF.type, TIME.ProperInterval))
+    if start:
+        _instant(graph, period, TIME.hasBeginning, URIRef(record + "/period/start"), start)
+    if end:
+        _instant(graph, period, TIME.hasEnd, URIRef(record + "/period/end"), end)
+
+
+def collaboration_labels(library: str, care: str) -> tuple[Literal, Literal]:
+    """The Dutch and English label of a collaboration, made from its partners' names."""
+    return (
+        Literal(f"Samenwerking {library} en {care}", lang="nl"),
+        Literal(f"Collaboration of {library} and {care}", lang="en"),
+    )
 
 
 def wkt_point(lat: float, lon: float) -> Literal:
@@ -73,7 +111,11 @@ class Provenance:
         graph.add((self.activity, PROV.wasAssociatedWith, agent))
         graph.add((agent, RDF.type, PROV.Agent))
         if self.source:
-            graph.add((self.activity, DCTERMS.source, Literal(self.source)))
+            # What was read (a file name, a form) is named, not linked: dcterms:source is kept for IRIs.
+            used = URIRef(self.activity + "/input")
+            graph.add((self.activity, PROV.used, used))
+            graph.add((used, RDF.type, PROV.Entity))
+            graph.add((used, DCTERMS.title, Literal(self.source)))
 
 
 def organisation_triples(graph: Graph, record: OrganisationRecord) -> None:
@@ -92,6 +134,8 @@ def site_triples(graph: Graph, record: SiteRecord) -> None:
     node = site_iri(record.id)
     organisation = organisation_iri(record.organisation_id)
     graph.add((node, RDF.type, ORG.Site))
+    graph.add((node, RDF.type, SDO.Place))
+    graph.add((node, RDF.type, GSP.Feature))
     graph.add((node, DCTERMS.identifier, Literal(record.id)))
     graph.add((node, SDO.name, Literal(record.name)))
     graph.add((node, ORG.siteOf, organisation))
@@ -114,21 +158,31 @@ def site_triples(graph: Graph, record: SiteRecord) -> None:
         graph.add((node, SDO.containedInPlace, municipality_iri(record.municipality_code)))
 
 
+def partner_triples(graph: Graph, collaboration_id: str, partners: Partners) -> None:
+    """In W3C ORG the partners of a collaboration are its members; its labels are made from their names."""
+    node = collaboration_iri(collaboration_id)
+    graph.add((node, ORG.hasMember, organisation_iri(partners.library_id)))
+    graph.add((node, ORG.hasMember, organisation_iri(partners.care_id)))
+    for label in collaboration_labels(partners.library_name, partners.care_name):
+        graph.add((node, RDFS.label, label))
+
+
 def collaboration_triples(public: Graph, private: Graph, record: CollaborationRecord) -> None:
     node = collaboration_iri(record.id)
     public.add((node, RDF.type, ORG.OrganizationalCollaboration))
     public.add((node, DCTERMS.identifier, Literal(record.id)))
+    if record.partners is not None:
+        partner_triples(public, record.id, record.partners)
     public.add((node, PW.librarySite, site_iri(record.library_site_id)))
     public.add((node, PW.careSite, site_iri(record.care_site_id)))
     public.add((node, ADMS.status, status_iri(record.status)))
     for code in record.activities:
         public.add((node, DCTERMS.subject, activity_iri(code)))
-    if record.start_date:
-        public.add((node, SDO.startDate, date_literal(record.start_date)))
-    if record.end_date:
-        public.add((node, SDO.endDate, date_literal(record.end_date)))
+    period_triples(public, node, record.start_date, record.end_date)
     if record.participants is not None:
-        public.add((node, PW.participants, Literal(record.participants, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not xsd:nonNegativeInteger: Oxigraph and Virtuoso store every integer type as xsd:integer,
+        # so the shapes ask for an integer of at least 0.
+        public.add((node, PW.participants, Literal(record.participants, datatype=XSD.integer)))
     if record.description:
         public.add((node, SDO.description, Literal(record.description, lang="nl")))
     if record.source_url:
@@ -140,7 +194,7 @@ def collaboration_triples(public: Graph, private: Graph, record: CollaborationRe
         return
     target = public if contact.public else private
     person = URIRef(node + "/contact")
-    target.add((node, SDO.contactPoint, person))
+    target.add((node, DCAT.contactPoint, person))
     target.add((person, RDF.type, VCARD.Individual))
     target.add((person, PW.consentToPublish, Literal(contact.public)))
     if contact.name:
@@ -179,14 +233,24 @@ def record_iris(records: RecordSet) -> list[URIRef]:
     )
 
 
-def replacement(records: RecordSet, public: Graph, private: Graph, graph_iri: URIRef) -> Change:
-    """The change that replaces every record of the set (in whatever graph it was) by its new triples."""
-    # org:hasSite and org:hasMember are written by the site and the member; replacing an organisation keeps them.
+def replacement(
+    records: RecordSet, public: Graph, private: Graph, graph_iri: URIRef, networks: Iterable[str] = ()
+) -> Change:
+    """The change that replaces every record of the set (in whatever graph it was) by its new triples.
+
+    ``networks`` are the ids of the network organisations (stored or in the set): an organisation's old
+    memberships are removed from them, while its memberships of collaborations stay."""
+    # org:hasSite and a network's org:hasMember are written by the site and the member: replacing an
+    # organisation keeps them. A collaboration's own org:hasMember goes with the collaboration.
     change = Change(preserve_predicates={ORG.hasSite, ORG.hasMember})
     for record in record_iris(records):
         change.remove_subjects.update(owned_nodes(record))
+    network_iris = [organisation_iri(network) for network in sorted(set(networks))]
     for organisation in records.organisations:
-        change.remove_incoming.add((ORG.hasMember, organisation_iri(organisation.id)))
+        member = organisation_iri(organisation.id)
+        change.remove_matching.update((network, ORG.hasMember, member) for network in network_iris)
+    for collaboration in records.collaborations:
+        change.remove_matching.add((collaboration_iri(collaboration.id), ORG.hasMember, None))
     for site in records.sites:
         change.remove_incoming.add((ORG.hasSite, site_iri(site.id)))
     change.add_graph(public, graph_iri)

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT
 
 from .queries import QueryLibrary
 from .store import AtlasStore, Change
 from .submissions import submission_graph, submissions
 from .validate import EMAIL_PATTERN
-from .vocab import ID, PW, SDO
+from .vocab import ID, PW
 
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 
@@ -84,7 +85,7 @@ def forget_contact(store: AtlasStore, library: QueryLibrary, email: str) -> Pers
     change = Change()
     for node in _contact_nodes(store, library, report.email):
         change.remove_subjects.add(node)
-        change.remove_incoming.add((SDO.contactPoint, node))
+        change.remove_incoming.add((DCAT.contactPoint, node))
     for found in report.submissions:
         code = found["code"]
         subject = URIRef(f"{ID}submission/{code}")

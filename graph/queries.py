@@ -8,9 +8,16 @@ A query file opens with comment lines::
     # description-en: ...
     # param: ?province_code string
     # param: ?radius_km decimal 15
+    # default-graph: de openbare grafen samen / the union of the atlas's public graphs
+    PREFIX schema: <https://schema.org/>
 
-A parameter without a default is optional: when no value is given the variable stays unbound. Values are
-converted to RDF terms and bound (never pasted into the text), so a value cannot change the question.
+Each file declares its own PREFIXes (the runner adds none) and says in ``# default-graph:`` which dataset
+it expects, so that the text shown on the *Vragen* page runs unchanged on any SPARQL 1.1 endpoint: over an
+export loaded as one graph, or over the atlas's public graphs as the default graph.
+
+A parameter without a default is optional: when no value is given the variable stays unbound (and a file run
+elsewhere, with nothing bound, answers for every value). Values are converted to RDF terms and bound (never
+pasted into the text), so a value cannot change the question.
 
 Bound values are joined with the answer at the top level of the query: that is what Oxigraph's substitutions
 do and what rdflib's ``initBindings`` does against a remote endpoint. So every parameter must be a column of
@@ -29,6 +36,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
@@ -37,6 +45,8 @@ from .store import ReadableStore
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
 PARAM_LINE = re.compile(r"^\?([A-Za-z_][A-Za-z0-9_]*)\s+(string|integer|decimal|boolean|date|iri)(?:\s+(.+))?$")
+# Kept in the body on purpose: whoever copies the SPARQL also reads which dataset it expects.
+DEFAULT_GRAPH_LINE = re.compile(r"^#\s*default-graph:\s*(.+)$", re.MULTILINE)
 REQUIRED_HEADERS = ("title-nl", "title-en", "description-nl", "description-en")
 
 
@@ -92,6 +102,12 @@ class NamedQuery:
         return self.headers.get(f"description-{lang}") or self.headers.get("description-nl", "")
 
     @property
+    def default_graph(self) -> str:
+        """What the file expects as its default graph (its ``# default-graph:`` line, shown with the SPARQL)."""
+        match = DEFAULT_GRAPH_LINE.search(self.text)
+        return match.group(1).strip() if match else ""
+
+    @property
     def body(self) -> str:
         """The query text without its header comments (what is shown to a reader)."""
         return "\n".join(line for line in self.text.splitlines() if not HEADER_LINE.match(line)).strip()
@@ -123,10 +139,17 @@ def parameter_problems(query: NamedQuery) -> list[str]:
     """What is wrong with a query's header and parameters (an empty list when nothing is)."""
     from rdflib.plugins.sparql import prepareQuery
 
-    from .vocab import PREFIXES
-
     problems = [f"header '{key}' is missing" for key in REQUIRED_HEADERS if not query.headers.get(key)]
-    prepared = prepareQuery(query.text, initNs=PREFIXES)
+    if not query.default_graph:
+        problems.append("header 'default-graph' is missing")
+    # Parsed by Oxigraph with no prefixes given (rdflib would supply its own): a file must declare every
+    # prefix it uses, so that it runs as it is anywhere.
+    try:
+        ox.Store().query(query.text)
+    except SyntaxError as error:
+        problems.append(f"does not run as it is: {error}")
+        return problems
+    prepared = prepareQuery(query.text)
     projected = {str(variable) for variable in (prepared.algebra.get("PV") or [])}
     for parameter in query.parameters:
         if parameter.name not in projected:

@@ -41,6 +41,16 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Partners:
+    """The two organisations a collaboration's sites belong to, as known when it was checked."""
+
+    library_id: str
+    library_name: str
+    care_id: str
+    care_name: str
+
+
+@dataclass(frozen=True)
 class CollaborationRecord:
     id: str
     library_site_id: str
@@ -54,6 +64,7 @@ class CollaborationRecord:
     contact: Contact = field(default_factory=Contact)
     source_url: str = ""
     end_reason: str = ""
+    partners: Partners | None = None  # derived from the sites, not a column of the template
 
 
 @dataclass

@@ -115,7 +115,8 @@ def load_reference_report(store: AtlasStore, folder: Path, agent: str = "cli") -
     attribution = ATTRIBUTION.replace("2025", year)
     provenance = Provenance.new("reference", agent, attribution)
     provenance.describe(graph)
-    graph.add((REFERENCE_GRAPH, DCTERMS.source, Literal(attribution)))
+    # The credit CBS asks for is text, so it is a citation; dcterms:source is kept for IRIs.
+    graph.add((REFERENCE_GRAPH, DCTERMS.bibliographicCitation, Literal(attribution)))
     change = Change(remove_graphs={REFERENCE_GRAPH})
     change.add_graph(graph, REFERENCE_GRAPH)
     codes = {str(code) for code in graph.objects(None, DCTERMS.identifier) if str(code).startswith("GM")}

@@ -45,18 +45,18 @@ from .server_updates import (
     change_text,
     chunks_keeping_blank_nodes_together,
     graph_value,
+    pattern_triples,
     staging_run,
     staging_started,
 )
 from .settings import ServerAccess, graph_store_url_for, update_url_for
-from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, quad_block, with_values
+from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, prologue, quad_block, with_values
 from .store import Change, Quad, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
-from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
+from .vocab import GRAPH_BASE, PUBLIC_GRAPH_BASE, PW
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
-_PROLOGUE = "\n".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in PREFIXES.items())
 # Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
 # The filter keeps the scan to the atlas's graphs: without it Virtuoso took 34 s over its own system graphs
 # where the filtered scan took 0.06 s (measured with 24,000 atlas quads).
@@ -98,7 +98,7 @@ class SparqlServerStore:
         graphs = dataset or [str(STATE_GRAPH) + "/none"]
         response = self._http.post(
             self.query_url,
-            {"query": _PROLOGUE + "\n" + text, "default-graph-uri": graphs, "named-graph-uri": graphs},
+            {"query": text, "default-graph-uri": graphs, "named-graph-uri": graphs},
             accept,
         )
         # Virtuoso cuts answers at its ResultSetMaxRows without an error and says so only in this header.
@@ -111,7 +111,7 @@ class SparqlServerStore:
         return response
 
     def _update(self, text: str) -> None:
-        self._http.write(self.update_url, {"update": _PROLOGUE + "\n" + text})
+        self._http.write(self.update_url, {"update": text})
 
     # ------------------------------------------------------------------ datasets
     def _state(self) -> tuple[str, list[str]]:
@@ -191,13 +191,14 @@ class SparqlServerStore:
         accept: str,
         max_rows: int | None = None,
         table: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Any:
         if chooses_own_dataset(query):
             raise StoreError(
                 "Een vraag mag geen eigen dataset (FROM) kiezen / a query may not choose its own dataset (FROM)"
             )
         # A SELECT's bound values are joined here, on the answer (see _joined); other forms get a VALUES clause.
-        text = query if table else with_values(query, bindings or {})
+        text = prologue(prefixes or {}) + (query if table else with_values(query, bindings or {}))
         response = self._query(text, self._dataset(private), accept)
         if accept == NTRIPLES:
             found = answer_triples(response)
@@ -216,19 +217,32 @@ class SparqlServerStore:
         *,
         private: bool = False,
         max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
-        result = self._execute(query, bindings, private, RESULTS_JSON, max_rows, table=True)
+        result = self._execute(query, bindings, private, RESULTS_JSON, max_rows, table=True, prefixes=prefixes)
         if not isinstance(result, _Solutions):
             raise TypeError("not a SELECT query")
         return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
-        return bool(self._execute(query, bindings, private, RESULTS_JSON))
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool:
+        return bool(self._execute(query, bindings, private, RESULTS_JSON, prefixes=prefixes))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private, NTRIPLES))
+        return graph_of(self._execute(query, bindings, private, NTRIPLES, prefixes=prefixes))
 
     def quads(
         self,
@@ -276,6 +290,7 @@ class SparqlServerStore:
         moves: dict[str, str] = {}
         fresh: set[str] = set()
         removal_list: str | None = None
+        pattern_list: str | None = None
         committed = False
         try:
             if len(additions) > INLINE_QUADS:
@@ -288,10 +303,15 @@ class SparqlServerStore:
                     removal_list,
                     [ox.Triple(to_ox(subject), REMOVE_MARK, REMOVE_MARK) for subject in change.remove_subjects],
                 )
-            self._update(change_text(change, additions, moves, fresh, removal_list, secrets.token_hex(8)))
+            if len(change.remove_matching) > INLINE_QUADS:
+                pattern_list = run + "patterns"
+                self._write_graph(pattern_list, pattern_triples(change.remove_matching))
+            token = secrets.token_hex(8)
+            self._update(change_text(change, additions, moves, fresh, removal_list, token, pattern_list))
             committed = True
         finally:
-            leftovers = [*moves.values(), *([removal_list] if removal_list else []), *([] if committed else fresh)]
+            lists = [graph for graph in (removal_list, pattern_list) if graph]
+            leftovers = [*moves.values(), *lists, *([] if committed else fresh)]
             if leftovers:
                 self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
 

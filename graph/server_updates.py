@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -76,6 +77,7 @@ def change_text(
     fresh: set[str],
     removal_list: str | None,
     token: str,
+    pattern_list: str | None = None,
 ) -> str:
     """One update request: removals, then additions (inline or moved in from staging), then a new version token."""
     untouched = _not_written_by_this_change(fresh)
@@ -106,6 +108,7 @@ def change_text(
             + untouched
             + " }"
         )
+    parts.extend(_matching_removals(change.remove_matching, untouched, pattern_list))
     if change.remove_quads:
         parts.append("DELETE DATA {\n" + quad_block([ox_quad(quad) for quad in change.remove_quads]) + "\n}")
     for target, staging in sorted(moves.items()):
@@ -124,3 +127,46 @@ def change_text(
     token_literal = str(ox.Literal(f"{time.time_ns()}-{token}"))
     parts.append("INSERT DATA { GRAPH " + state + " { " + subject + " " + version + " " + token_literal + " } }")
     return " ;\n".join(parts)
+
+
+def pattern_triples(patterns: set[tuple[URIRef | None, URIRef, URIRef | None]]) -> list[ox.Triple]:
+    """Removal patterns written as triples for a staged list, with the mark standing for "any"."""
+    return [
+        ox.Triple(
+            REMOVE_MARK if subject is None else to_ox(subject),
+            to_ox(predicate),
+            REMOVE_MARK if obj is None else to_ox(obj),
+        )
+        for subject, predicate, obj in patterns
+    ]
+
+
+def _matching_removals(
+    patterns: set[tuple[URIRef | None, URIRef, URIRef | None]], untouched: str, pattern_list: str | None
+) -> list[str]:
+    """Removals by pattern: one operation per shape of pattern (which of subject and object are given), with
+    the values inline, or read from a list staged beforehand when there are too many for one request."""
+    if pattern_list is not None:
+        listed = ox.NamedNode(pattern_list)
+        mark = str(REMOVE_MARK)
+        return [
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH " + str(listed) + " { " + listed_pattern + " } "
+            "GRAPH ?g { ?s ?p ?o }" + condition + untouched + " }"
+            for listed_pattern, condition in (
+                ("?s ?p ?o", " FILTER(?s != " + mark + " && ?o != " + mark + ")"),
+                ("?s ?p " + mark, " FILTER(?s != " + mark + ")"),
+                (mark + " ?p ?o", " FILTER(?o != " + mark + ")"),
+            )
+        ]
+    shapes: dict[tuple[bool, bool], list[str]] = defaultdict(list)
+    for subject, predicate, obj in sorted(patterns, key=str):
+        terms = [term for term in (subject, predicate, obj) if term is not None]
+        shapes[(subject is not None, obj is not None)].append("(" + " ".join(str(to_ox(term)) for term in terms) + ")")
+    operations = []
+    for (has_subject, has_object), rows in sorted(shapes.items()):
+        variables = " ".join(name for name, given in (("?s", has_subject), ("?p", True), ("?o", has_object)) if given)
+        operations.append(
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { VALUES (" + variables + ") { " + " ".join(rows) + " } "
+            "GRAPH ?g { ?s ?p ?o }" + untouched + " }"
+        )
+    return operations

@@ -23,6 +23,13 @@ def without_strings_and_comments(query: str) -> str:
     return _COMMENTS.sub("", _IRIS.sub("<>", _STRINGS.sub('""', query)))
 
 
+def prologue(prefixes: Mapping[str, str]) -> str:
+    """PREFIX declarations for a query text (one line, so that a message's column stays right after line 1)."""
+    if not prefixes:
+        return ""
+    return " ".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in prefixes.items()) + "\n"
+
+
 _DATASET_CLAUSE = re.compile(r"(?<![?$:\w-])FROM\b", re.IGNORECASE)
 
 

@@ -32,7 +32,7 @@ from rdflib.term import Identifier, Node
 
 from .sparql_text import ox_quad, update_text
 from .terms import from_ox, python_value, to_ox
-from .vocab import PREFIXES, PUBLIC_GRAPH_BASE, bind_prefixes
+from .vocab import PUBLIC_GRAPH_BASE, bind_prefixes
 
 if TYPE_CHECKING:
     from .settings import ServerAccess
@@ -58,6 +58,9 @@ class Change:
     """(predicate, object) pairs: every quad ``?s predicate object`` is removed."""
     preserve_predicates: set[URIRef] = field(default_factory=set)
     """Quads with these predicates are kept when their subject is removed (they belong to the object)."""
+    remove_matching: set[tuple[URIRef | None, URIRef, URIRef | None]] = field(default_factory=set)
+    """(subject, predicate, object) patterns, ``None`` for any: every quad that matches one is removed, in any
+    graph, also when its predicate is preserved (for links whose owner depends on the subject)."""
     remove_graphs: set[URIRef] = field(default_factory=set)
     remove_quads: list[Quad] = field(default_factory=list)
     add: list[Quad] = field(default_factory=list)
@@ -66,7 +69,14 @@ class Change:
         self.add.extend((s, p, o, graph_iri) for s, p, o in graph)
 
     def is_empty(self) -> bool:
-        return not (self.remove_subjects or self.remove_incoming or self.remove_graphs or self.remove_quads or self.add)
+        return not (
+            self.remove_subjects
+            or self.remove_incoming
+            or self.remove_matching
+            or self.remove_graphs
+            or self.remove_quads
+            or self.add
+        )
 
 
 class ReadableStore(Protocol):
@@ -79,6 +89,7 @@ class ReadableStore(Protocol):
         *,
         private: bool = False,
         max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame: ...
 
 
@@ -92,10 +103,22 @@ class AtlasStore(ReadableStore, Protocol):
         """A token that changes with every committed write, in any process or replica."""
         ...
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool: ...
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool: ...
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Graph: ...
 
     def quads(
@@ -130,12 +153,22 @@ class OxigraphReader:
         yield  # pragma: no cover
 
     def _execute(
-        self, query: str, bindings: Mapping[str, Identifier] | None, private: bool, max_rows: int | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: bool,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Any:
         substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
+        # The default graph is the union of the graphs read (the public ones, or all): the dataset that every
+        # query file's header describes. Prefixes are only those the caller offers (the console's); query
+        # files declare their own.
         with self._reading(private) as store:
             answer = _materialise(
-                store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions),
+                store.query(
+                    query, prefixes=dict(prefixes or {}), use_default_graph_as_union=True, substitutions=substitutions
+                ),
                 max_rows,
             )
         return answer
@@ -147,20 +180,33 @@ class OxigraphReader:
         *,
         private: bool = False,
         max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
         """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
-        result = self._execute(query, bindings, private, max_rows)
+        result = self._execute(query, bindings, private, max_rows, prefixes)
         if not isinstance(result, _Solutions):
             raise TypeError("not a SELECT query")
         return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
 
-    def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool:
-        return bool(self._execute(query, bindings, private))
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool:
+        return bool(self._execute(query, bindings, private, prefixes=prefixes))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        prefixes: Mapping[str, str] | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private))
+        return graph_of(self._execute(query, bindings, private, prefixes=prefixes))
 
     def quads(
         self,
@@ -378,6 +424,10 @@ def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
                 found[str(quad)] = quad
     for predicate, obj in change.remove_incoming:
         for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
+            found[str(quad)] = quad
+    for pattern in change.remove_matching:
+        terms = [None if term is None else to_ox(term) for term in pattern]
+        for quad in disk.quads_for_pattern(terms[0], terms[1], terms[2], None):
             found[str(quad)] = quad
     for removed in change.remove_quads:
         removed_quad = ox_quad(removed)

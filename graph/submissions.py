@@ -18,9 +18,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+from rdflib.namespace import PROV, RDF, XSD
 
-from .importer import MUNICIPALITY_STUB_GRAPH, check_tables, municipality_stubs
+from .importer import (
+    MUNICIPALITY_STUB_GRAPH,
+    check_tables,
+    merge,
+    municipality_stubs,
+    network_ids,
+    partner_updates,
+)
 from .mapping import Provenance, owned_nodes, records_graphs, replacement
 from .queries import QueryLibrary
 from .store import AtlasStore, Change
@@ -185,7 +192,6 @@ def submit(
     graph.add((node, PW.referenceCode, Literal(code)))
     graph.add((node, PW.submitterEmail, Literal(email)))
     graph.add((node, PROV.generatedAtTime, Literal(datetime.now(UTC).isoformat(), datatype=XSD.dateTime)))
-    graph.add((node, DCTERMS.source, Literal("formulier")))
     graph.add((node, PW.reviewState, Literal("pending")))
     graph.add((node, PW.payload, Literal(_payload(tables))))
     change = Change()
@@ -260,7 +266,9 @@ def approve(
         return checked.problems
     provenance = Provenance.new("approval", reviewer, f"formulier {code}")
     public, private = records_graphs(checked.records, provenance)
-    change = replacement(checked.records, public, private, public_graph(f"submission/{code}"))
+    graph_iri = public_graph(f"submission/{code}")
+    change = replacement(checked.records, public, private, graph_iri, network_ids(checked))
+    merge(change, partner_updates(store, library, checked, graph_iri))
     change.add_graph(municipality_stubs(checked.records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     decision, _ = _decision(code, "approved", reviewer)
     change.remove_quads.extend(decision.remove_quads)

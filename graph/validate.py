@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .geo import MunicipalityLocator, in_netherlands_extent
-from .records import CollaborationRecord, Contact, OrganisationRecord, RecordSet, SiteRecord
+from .records import CollaborationRecord, Contact, OrganisationRecord, Partners, RecordSet, SiteRecord
 from .tables import InputTables, Problem, Row
 from .vocab import KINDS, STATUSES, collaboration_iri, organisation_iri, site_iri
 
@@ -36,6 +36,7 @@ class ValidationContext:
     """What the store already holds that new rows may refer to."""
 
     organisations: dict[str, str] = field(default_factory=dict)  # id -> kind
+    names: dict[str, str] = field(default_factory=dict)  # organisation id -> name
     sites: dict[str, str] = field(default_factory=dict)  # id -> organisation id
     activities: dict[str, str] = field(default_factory=dict)  # lower-case label, notation or IRI -> code
     municipalities: dict[str, str] = field(default_factory=dict)  # code -> name (reference data)
@@ -134,6 +135,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     check = _Checker(problems)
     records = RecordSet()
     organisation_kinds = dict(context.organisations)
+    names = dict(context.names)
     new_kinds: dict[str, str] = {}
     seen: set[str] = set()
     memberships: list[tuple[OrganisationRecord, Row]] = []
@@ -141,6 +143,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
         record = _organisation(check, row, seen)
         if record:
             new_kinds[record.id] = record.kind
+            names[record.id] = record.name
             records.organisations.append(record)
             records.origin[str(organisation_iri(record.id))] = (row.file, row.number)
             memberships.append((record, row))
@@ -166,6 +169,10 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     for row in tables.collaborations:
         collaboration = _collaboration(check, row, seen, site_organisations, organisation_kinds, context)
         if collaboration:
+            library_id = site_organisations[collaboration.library_site_id]
+            care_id = site_organisations[collaboration.care_site_id]
+            partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
+            collaboration = replace(collaboration, partners=partners)
             records.collaborations.append(collaboration)
             records.origin[str(collaboration_iri(collaboration.id))] = (row.file, row.number)
     return records, problems

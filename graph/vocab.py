@@ -9,7 +9,21 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import (
+    DCAT,
+    DCTERMS,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SKOS,
+    TIME,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
 
 BASE = "https://w3id.org/passendwerk/"
 
@@ -51,11 +65,9 @@ class SDO(DefinedNamespace):
     name: URIRef
     url: URIRef
     description: URIRef
-    startDate: URIRef
-    endDate: URIRef
     containedInPlace: URIRef
-    contactPoint: URIRef
     AdministrativeArea: URIRef
+    Place: URIRef
     Library: URIRef
 
 
@@ -75,6 +87,7 @@ class GSP(DefinedNamespace):
     _fail = True
     _NS = Namespace("http://www.opengis.net/ont/geosparql#")
 
+    Feature: URIRef
     Geometry: URIRef
     hasGeometry: URIRef
     asWKT: URIRef
@@ -118,6 +131,8 @@ PREFIXES: dict[str, str] = {
     "geosparql": str(GSP._NS),
     "vcard": str(VCARD._NS),
     "adms": str(ADMS._NS),
+    "time": str(TIME._NS),
+    "dcat": str(DCAT._NS),
     "rdf": str(RDF._NS),
     "rdfs": str(RDFS._NS),
     "xsd": str(XSD._NS),

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import ORG, RDF
+from rdflib.namespace import ORG, RDF, RDFS
 
 from graph.atlas import Atlas
 from graph.exporter import export, template_tables
 from graph.importer import validate_path
 from graph.shacl import shacl_problems
 from graph.tables import InputError
-from graph.vocab import SDO
+from graph.vocab import SDO, collaboration_iri, local_id, organisation_iri
 
 from .conftest import SEED, TINY
 
@@ -116,8 +116,9 @@ def test_xlsx_round_trip(tiny_atlas: Atlas, tmp_path: Path) -> None:
 def test_reimport_updates_and_never_duplicates(tiny_atlas: Atlas, tmp_path: Path) -> None:
     before = tiny_atlas.store.count()
     assert tiny_atlas.import_path(TINY).ok
-    # only the new import activity is added (type, time, agent, agent type, source file); no record doubles
-    assert tiny_atlas.store.count() == before + 5
+    # only the new import activity is added (type, time, agent, agent type, and the file it used: link, type,
+    # name); no record doubles
+    assert tiny_atlas.store.count() == before + 7
     folder = _copy(TINY, tmp_path / "changed")
     _edit(folder, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
     assert tiny_atlas.import_path(folder).ok
@@ -138,6 +139,66 @@ def test_reimporting_an_organisation_alone_keeps_its_sites_and_memberships(tiny_
     members = dict(zip(tables["organisations"]["id"], tables["organisations"]["member_of"], strict=True))
     assert members["care-x"] == "net-n"
     assert tiny_atlas.store.quads(predicate=ORG.hasSite, obj=URIRef("https://w3id.org/passendwerk/id/site/a-woerden"))
+    # the collaborations keep their partners as members (only a network's membership is the row's to replace)
+    assert _members(tiny_atlas, "c1") == {"lib-a", "care-x"}
+
+
+def _members(atlas: Atlas, collaboration_id: str) -> set[str]:
+    node = collaboration_iri(collaboration_id)
+    return {local_id(str(obj)) for _, _, obj, _ in atlas.store.quads(subject=node, predicate=ORG.hasMember)}
+
+
+def test_a_collaboration_moved_to_another_care_site_has_only_its_new_partners_as_members(
+    tiny_atlas: Atlas, tmp_path: Path
+) -> None:
+    folder = _copy(TINY, tmp_path / "moved")
+    _edit(folder, "collaborations", "c1", care_site_id="y-utrecht")
+    assert tiny_atlas.import_path(folder).ok
+    assert _members(tiny_atlas, "c1") == {"lib-a", "care-y"}
+    labels = {
+        str(label) for _, _, label, _ in tiny_atlas.store.quads(subject=collaboration_iri("c1"), predicate=RDFS.label)
+    }
+    assert labels == {"Samenwerking Bibliotheek Alfa en Zorg Y", "Collaboration of Bibliotheek Alfa and Zorg Y"}
+
+
+def _labels(atlas: Atlas, collaboration_id: str) -> set[str]:
+    node = collaboration_iri(collaboration_id)
+    return {str(label) for _, _, label, _ in atlas.store.quads(subject=node, predicate=RDFS.label)}
+
+
+def test_renaming_a_partner_or_moving_a_site_updates_the_collaborations_labels_and_members(
+    tiny_atlas: Atlas, tmp_path: Path
+) -> None:
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    shutil.copy(TINY / "organisations.csv", renamed)
+    _edit(renamed, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
+    assert tiny_atlas.import_path(renamed).ok
+    for collaboration in ("c1", "c4"):
+        assert "Samenwerking Bibliotheek Alfa Nieuw en " in " ".join(_labels(tiny_atlas, collaboration))
+    assert _labels(tiny_atlas, "c2") == {
+        "Samenwerking Bibliotheek Beta en Zorg X",
+        "Collaboration of Bibliotheek Beta and Zorg X",
+    }
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.copy(TINY / "sites.csv", moved)
+    _edit(moved, "sites", "a-woerden", organisation_id="lib-b")
+    assert tiny_atlas.import_path(moved).ok
+    assert _members(tiny_atlas, "c1") == {"lib-b", "care-x"}
+    assert _labels(tiny_atlas, "c1") == {
+        "Samenwerking Bibliotheek Beta en Zorg X",
+        "Collaboration of Bibliotheek Beta and Zorg X",
+    }
+
+
+def test_leaving_a_network_removes_only_that_membership(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    folder = _copy(TINY, tmp_path / "left")
+    _edit(folder, "organisations", "care-x", member_of="")
+    assert tiny_atlas.import_path(folder).ok
+    network = organisation_iri("net-n")
+    assert not tiny_atlas.store.quads(subject=network, predicate=ORG.hasMember)
+    assert _members(tiny_atlas, "c1") == {"lib-a", "care-x"}
 
 
 BAD_CASES = [

@@ -11,6 +11,7 @@ import pytest
 
 from graph.atlas import Atlas
 from graph.reference import ReferenceError, load_reference
+from graph.vocab import PREFIXES
 
 pytestmark = pytest.mark.backends
 
@@ -23,7 +24,8 @@ def test_all_municipalities_and_provinces_are_loaded(reference_atlas: Atlas) -> 
     assert str(woerden["wkt"]).startswith(("POLYGON", "MULTIPOLYGON"))
     provinces = reference_atlas.store.select(
         "SELECT ?code ?en WHERE { ?p a pw:Province ; dcterms:identifier ?code ; skos:prefLabel ?en "
-        "FILTER(LANG(?en) = 'en') }"
+        "FILTER(LANG(?en) = 'en') }",
+        prefixes=PREFIXES,
     )
     assert len(provinces) == 12
     assert dict(zip(provinces["code"], provinces["en"], strict=True))["PV27"] == "North Holland"
@@ -31,7 +33,8 @@ def test_all_municipalities_and_provinces_are_loaded(reference_atlas: Atlas) -> 
 
 def test_population_is_known(reference_atlas: Atlas) -> None:
     frame = reference_atlas.store.select(
-        "SELECT ?population WHERE { ?m dcterms:identifier 'GM0632' ; pw:population ?population }"
+        "SELECT ?population WHERE { ?m dcterms:identifier 'GM0632' ; pw:population ?population }",
+        prefixes=PREFIXES,
     )
     assert list(frame["population"]) == [53724]
 

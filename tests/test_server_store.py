@@ -20,6 +20,7 @@ from graph.vocab import SDO, private_graph, public_graph
 from .conftest import ServerPool, fresh_server_atlas, run_cli, start_server
 
 pytestmark = pytest.mark.backends
+SCHEMA = "PREFIX schema: <https://schema.org/>\n"  # the store adds no prefixes of its own
 MANY = 12_000  # more than Virtuoso's default ResultSetMaxRows (10,000)
 
 
@@ -34,7 +35,7 @@ def many_names(count: int) -> Change:
 
 def test_an_answer_larger_than_virtuosos_default_limit_is_complete(empty_atlas: Atlas) -> None:
     empty_atlas.store.apply(many_names(MANY))
-    answer = empty_atlas.store.select("SELECT ?s ?name WHERE { ?s schema:name ?name } ORDER BY ?s")
+    answer = empty_atlas.store.select(SCHEMA + "SELECT ?s ?name WHERE { ?s schema:name ?name } ORDER BY ?s")
     assert len(answer) == MANY
     assert set(answer["name"]) == {f"naam {n}" for n in range(MANY)}
 
@@ -52,7 +53,7 @@ def test_a_query_may_not_choose_its_own_dataset(empty_atlas: Atlas) -> None:
         with pytest.raises(StoreError, match="FROM"):
             empty_atlas.store.select(sneaky)
     # a variable or a prefixed name called "from" is not a dataset clause
-    assert empty_atlas.store.select("SELECT ?from WHERE { BIND(1 AS ?from) }")["from"].tolist() == [1]
+    assert empty_atlas.store.select(SCHEMA + "SELECT ?from WHERE { BIND(1 AS ?from) }")["from"].tolist() == [1]
 
 
 def test_endpoint_urls_and_settings() -> None:
@@ -89,8 +90,8 @@ def test_virtuoso_credentials_and_its_default_row_limit(tmp_path: Path) -> None:
         store = open_store(protected, ServerAccess(user="dba", password="dba", auth="digest"))
         store.apply(many_names(MANY))
         with pytest.raises(StoreError, match="ResultSetMaxRows"):
-            store.select("SELECT ?s ?name WHERE { ?s schema:name ?name }")
-        assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == MANY
+            store.select(SCHEMA + "SELECT ?s ?name WHERE { ?s schema:name ?name }")
+        assert int(store.select(SCHEMA + "SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == MANY
 
 
 def test_a_query_the_server_stops_while_answering_is_reported_as_too_slow(tmp_path: Path) -> None:
@@ -101,15 +102,15 @@ def test_a_query_the_server_stops_while_answering_is_reported_as_too_slow(tmp_pa
         store.apply(many_names(3_000))
         endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a schema:name ?x . ?b schema:name ?y . ?c schema:name ?z }"
         with pytest.raises(QueryTooSlow, match="stopte de vraag"):
-            store.select(endless)
+            store.select(SCHEMA + endless)
         with pytest.raises(QueryTooSlow, match="stopte de vraag"):
             store.construct(
-                "CONSTRUCT { <urn:count> schema:name ?n } WHERE { { SELECT (COUNT(*) AS ?n) "
+                SCHEMA + "CONSTRUCT { <urn:count> schema:name ?n } WHERE { { SELECT (COUNT(*) AS ?n) "
                 "WHERE { ?a schema:name ?x . ?b schema:name ?y . ?c schema:name ?z } } }"
             )
         with pytest.raises(ConsoleError, match="afgebroken"):
             run_console(store, endless, timeout_s=30)
-        assert int(store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == 3_000
+        assert int(store.select(SCHEMA + "SELECT (COUNT(*) AS ?n) WHERE { ?s schema:name ?name }")["n"][0]) == 3_000
 
 
 def test_the_shared_servers_are_reset_between_tests(server_pool: ServerPool) -> None:
@@ -144,7 +145,7 @@ def test_data_sent_ahead_of_a_change_that_never_commits_stays_invisible(
         store.apply(many_names(MANY))
     reader = open_store(store.location, empty_atlas.settings.server)
     assert reader.count() == 0 and reader.count(private=True) == 0
-    assert reader.select("SELECT ?name WHERE { ?s schema:name ?name }").empty
+    assert reader.select(SCHEMA + "SELECT ?name WHERE { ?s schema:name ?name }").empty
     original("DROP SILENT GRAPH <" + public_graph("many") + ">")
 
 

@@ -6,6 +6,7 @@ import re
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
+from rdflib.namespace import DCAT, ORG
 
 from graph.server_updates import STAGING_PREFIX, change_text
 from graph.store import Change
@@ -21,7 +22,12 @@ def every_kind_of_change() -> Change:
     someone, library = URIRef("https://w3id.org/passendwerk/id/a"), URIRef("https://w3id.org/passendwerk/id/b")
     return Change(
         remove_subjects={someone},
-        remove_incoming={(SDO.contactPoint, someone)},
+        remove_incoming={(DCAT.contactPoint, someone)},
+        remove_matching={
+            (library, ORG.hasMember, None),
+            (library, ORG.hasMember, someone),
+            (None, ORG.hasSite, someone),
+        },
         preserve_predicates={SDO.name},
         remove_graphs={public_graph("import/old")},
         remove_quads=[(library, SDO.name, Literal("Oud"), public_graph("import/new"))],
@@ -38,6 +44,7 @@ def request_texts() -> list[str]:
     return [
         change_text(change, additions, {}, set(), None, "t1"),
         change_text(change, [], {str(public_graph("import/new")): staging}, {str(private_graph("x"))}, staging, "t2"),
+        change_text(change, additions, {}, set(), None, "t3", pattern_list=staging + "patterns"),
     ]
 
 

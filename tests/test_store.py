@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.namespace import ORG
 
 from graph.atlas import Atlas
 from graph.exporter import template_tables
@@ -68,6 +69,30 @@ def test_a_change_with_removals_and_additions_is_one_transaction(empty_atlas: At
     second.add.append((THING, SDO.name, Literal('nieuw " } ; DROP ALL'), public_graph("b")))
     store.apply(second)
     assert list(store.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ['nieuw " } ; DROP ALL']
+
+
+@pytest.mark.parametrize("count", [3, 700], ids=["few", "more-than-one-request-holds"])
+def test_removal_by_pattern_takes_exactly_the_matching_quads_even_preserved_ones(
+    empty_atlas: Atlas, count: int
+) -> None:
+    store = empty_atlas.store
+    things = [URIRef(f"{THING}/{n}") for n in range(count)]
+    keep, other = URIRef(f"{THING}/kept"), URIRef(f"{THING}/other")
+    setup = Change()
+    for n, thing in enumerate(things):
+        setup.add.append((thing, ORG.hasMember, keep, public_graph(f"g{n % 2}")))
+        setup.add.append((thing, ORG.hasMember, other, public_graph("g0")))
+        setup.add.append((thing, SDO.name, Literal(f"naam {n}"), public_graph("g0")))
+    setup.add.append((keep, ORG.hasMember, other, public_graph("g1")))
+    store.apply(setup)
+    change = Change(preserve_predicates={ORG.hasMember}, remove_subjects=set(things))
+    change.remove_matching.update((thing, ORG.hasMember, None) for thing in things[1:])
+    change.remove_matching.add((things[0], ORG.hasMember, other))
+    change.remove_matching.add((None, ORG.hasMember, URIRef(f"{THING}/nobody")))
+    store.apply(change)
+    left = {(str(s), str(o)) for s, _, o, _ in store.quads(predicate=ORG.hasMember)}
+    assert left == {(str(things[0]), str(keep)), (str(keep), str(other))}
+    assert not store.quads(predicate=SDO.name)
 
 
 def test_backup_and_restore(tiny_atlas: Atlas, tmp_path: Path) -> None:

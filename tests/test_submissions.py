@@ -25,6 +25,7 @@ from graph.submissions import (
     submissions,
     submit,
 )
+from graph.vocab import PREFIXES
 
 pytestmark = pytest.mark.backends
 
@@ -73,6 +74,7 @@ def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas:
     provenance = store.select(
         "SELECT ?id ?agent WHERE { ?c dcterms:identifier ?id ; prov:wasGeneratedBy/prov:wasAssociatedWith ?agent }",
         {"id": __import__("rdflib").Literal(code.lower())},
+        prefixes=PREFIXES,
     )
     assert list(provenance.agent) == ["https://w3id.org/passendwerk/id/agent/coordinator-anna"]
     with pytest.raises(SubmissionError, match="approved"):
