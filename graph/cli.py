@@ -57,6 +57,11 @@ def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
         f"geïmporteerd (imported): {len(records.organisations)} organisaties, {len(records.sites)} locaties, "
         f"{len(records.collaborations)} samenwerkingen -> {report.graph}"
     )
+    if report.erased:
+        print(
+            f"{report.erased} gegeven(s) van verwijderde personen weggelaten (values of erased people left out, "
+            "see the erasure register)"
+        )
     return 0
 
 
@@ -72,9 +77,15 @@ def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
+    from .viewer import COMMAND_LINE
 
     content = export(
-        atlas.store, atlas.library, args.format, Path(args.out) if args.out else None, args.include_private
+        atlas.store,
+        atlas.library,
+        args.format,
+        Path(args.out) if args.out else None,
+        args.include_private,
+        viewer=COMMAND_LINE,
     )
     if content is not None:
         if args.format == "xlsx":

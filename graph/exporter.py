@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from .queries import QueryLibrary
 from .store import AtlasStore
 from .tables import TABLE_COLUMNS
+from .viewer import ANONYMOUS, PrivateRead, Viewer, private_read
 from .vocab import PREFIXES
 
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
@@ -26,11 +27,19 @@ class ExportError(ValueError):
     pass
 
 
-def template_tables(store: AtlasStore, library: QueryLibrary, include_private: bool = False) -> dict[str, pd.DataFrame]:
+def _private(include_private: bool, viewer: Viewer) -> PrivateRead | None:
+    """Private data leaves the store only when asked for and only for a coordinator (refused otherwise)."""
+    return private_read(viewer) if include_private else None
+
+
+def template_tables(
+    store: AtlasStore, library: QueryLibrary, include_private: bool = False, *, viewer: Viewer = ANONYMOUS
+) -> dict[str, pd.DataFrame]:
     """The three tables of the import template, exactly as an import would read them back."""
     tables = {}
+    private = _private(include_private, viewer)
     for name, columns in TABLE_COLUMNS.items():
-        frame = library.run(store, f"internal/export-{name}", private=include_private)
+        frame = library.run(store, f"internal/export-{name}", private=private)
         frame = frame.reindex(columns=list(columns)).fillna("")
         if name == "collaborations":
             frame["activities"] = frame["activities"].map(lambda v: ";".join(sorted(filter(None, str(v).split(";")))))
@@ -43,10 +52,14 @@ def template_tables(store: AtlasStore, library: QueryLibrary, include_private: b
     return tables
 
 
-def rdf_bytes(store: AtlasStore, rdf_format: str, include_private: bool = False) -> bytes:
+def rdf_bytes(
+    store: AtlasStore, rdf_format: str, include_private: bool = False, *, viewer: Viewer = ANONYMOUS
+) -> bytes:
     """All public graphs (or everything) merged into one graph, serialised by Oxigraph."""
     merged = ox.Store()
-    merged.load(store.dump(private=include_private), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())
+    merged.load(
+        store.dump(private=_private(include_private, viewer)), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph()
+    )
     flat = ox.Store()
     for quad in merged.quads_for_pattern(None, None, None, None):
         flat.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
@@ -76,6 +89,8 @@ def export(
     export_format: str,
     out: Path | None,
     include_private: bool = False,
+    *,
+    viewer: Viewer = ANONYMOUS,
 ) -> bytes | None:
     """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None."""
     if export_format not in FORMATS:
@@ -84,19 +99,19 @@ def export(
         if out is None:
             raise ExportError("--out MAP is nodig voor csv (csv needs --out FOLDER): drie bestanden / three files")
         out.mkdir(parents=True, exist_ok=True)
-        for name, frame in template_tables(store, library, include_private).items():
+        for name, frame in template_tables(store, library, include_private, viewer=viewer).items():
             frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8")
         return None
     if export_format == "xlsx":
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            for name, frame in template_tables(store, library, include_private).items():
+            for name, frame in template_tables(store, library, include_private, viewer=viewer).items():
                 frame.to_excel(writer, sheet_name=name, index=False)
         content = buffer.getvalue()
     elif export_format == "geojson":
         content = json.dumps(sites_geojson(store, library), ensure_ascii=False, indent=1).encode("utf-8")
     else:
-        content = rdf_bytes(store, export_format, include_private)
+        content = rdf_bytes(store, export_format, include_private, viewer=viewer)
     if out is None:
         return content
     out.parent.mkdir(parents=True, exist_ok=True)

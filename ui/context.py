@@ -10,6 +10,7 @@ import streamlit as st
 from graph.atlas import Atlas
 from graph.labels import Labels, load_labels
 from graph.settings import Settings, settings_from_environment
+from graph.viewer import ANONYMOUS, Viewer
 
 from .i18n import text
 
@@ -124,6 +125,12 @@ def url_choice(
 def coordinator() -> str | None:
     """The signed-in coordinator's name, if any."""
     return st.session_state.get("coordinator")
+
+
+def viewer() -> Viewer:
+    """Who is looking, for every read that may hold private data: a signed-in coordinator or a visitor."""
+    name = coordinator()
+    return Viewer.coordinator(name) if name else ANONYMOUS
 
 
 def sign_in_box() -> str | None:
