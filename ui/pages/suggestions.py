@@ -52,8 +52,8 @@ st.dataframe(
         "distance_km": st.column_config.NumberColumn(t("distance_km"), format="%.1f"),
         "municipality": t("municipality"),
         "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
-        "follow_up": t("follow_up"),
-    },
+    }
+    | ({"follow_up": t("follow_up")} if looking.sees_private else {}),
 )
 downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
 coordinator = sign_in_box()
