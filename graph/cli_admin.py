@@ -65,6 +65,17 @@ def cmd_forget_contact(atlas: Atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reapply_erasures(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .erasure import reapply
+
+    report = reapply(atlas.store)
+    print(
+        f"verwijderregister toegepast (erasure register applied, {report.register_entries} waarden/values): "
+        f"{report.summary()}"
+    )
+    return 0
+
+
 def cmd_add_coordinator(atlas: Atlas, args: argparse.Namespace) -> int:
     from .accounts import add_coordinator
 
@@ -123,6 +134,11 @@ def add_commands(command: Command) -> None:
     sub.add_argument("email")
     sub = command("forget-contact", cmd_forget_contact, "een persoon overal verwijderen (AVG: recht op vergetelheid)")
     sub.add_argument("email")
+    command(
+        "reapply-erasures",
+        cmd_reapply_erasures,
+        "verwijderregister opnieuw toepassen, na terugzetten buiten de atlas om (apply the erasure register again)",
+    )
     sub = command("add-coordinator", cmd_add_coordinator, "coördinator-account maken (create a coordinator account)")
     sub.add_argument("username")
     sub.add_argument("--name", help="volledige naam (full name)")

@@ -7,7 +7,7 @@ a backup is restored or a file imported later):
 - e-mail: every address in the text, compared in lower case;
 - phone: every run of digits and separators, every stretch of whole digit groups in it, compared as digits
   only with ``+31``/``0031`` read as ``0`` (``+31 6 1234 5678`` = ``06-12345678``); at least 8 digits;
-- name: every run of two to six words, compared case-insensitively with single spaces. A one-word name is
+- name: every run of two to six words, compared case- and accent-insensitively with single spaces. A one-word name is
   not searched in free text (it would erase every "Anna" in the atlas); it still goes with its contact.
 
 Each match is replaced by :data:`MARKER`. Only text literals are searched (plain and language-tagged strings);
@@ -63,7 +63,9 @@ def normal_phone(value: str) -> str:
 
 
 def normal_name(value: str) -> str:
-    words = _WORD.findall(unicodedata.normalize("NFKC", value).casefold())
+    # Accents are dropped too: "Privé" and "Prive" are the same person to a reader.
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", value) if not unicodedata.combining(ch))
+    words = _WORD.findall(plain.casefold())
     return " ".join(words) if NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] else ""
 
 

@@ -23,7 +23,7 @@ from .submissions import submissions
 from .terms import from_ox
 from .validate import EMAIL_PATTERN
 from .viewer import PrivateRead, Viewer, private_read
-from .vocab import PW, VCARD
+from .vocab import ID, VCARD
 
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 TEXT_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
@@ -116,10 +116,12 @@ def export_person(store: AtlasStore, library: QueryLibrary, email: str, viewer: 
                     "rows_mentioning_this_person": mentioned,
                 }
             )
-    own = {contact["contact"] for contact in report.contacts}
+    # Listed already: their own contact nodes and the submissions above (whose rows are shown whole).
+    listed = {contact["contact"] for contact in report.contacts}
+    listed |= {f"{ID}submission/{submitted['code']}" for submitted in report.submissions}
     searched = Register().entries_for(report.terms())
     for quad in text_quads(store, private):
-        if str(quad[0]) in own or quad[1] == PW.payload:
+        if str(quad[0]) in listed:
             continue
         text = str(quad[2])
         if redact(text, searched)[1]:

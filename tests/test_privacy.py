@@ -9,7 +9,7 @@ import pytest
 
 from graph.atlas import Atlas
 from graph.erasure import forget_contact, restore
-from graph.erasure_register import MARKER, normal_phone
+from graph.erasure_register import MARKER, Register, normal_phone, redact
 from graph.exporter import export
 from graph.followup import record_state
 from graph.privacy import export_person
@@ -67,7 +67,7 @@ def test_export_person_includes_notes_and_review_reasons_as_valid_json(tiny_atla
     assert sorted(c["collaboration_id"] for c in report.contacts) == ["c3", code.lower()]
     assert len(report.submissions) == 2 and report.submissions[0]["sent_by_this_person"]
     mentioned = {m["predicate"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] for m in report.mentions}
-    assert {"note", "reviewReason", "description"} <= mentioned
+    assert {"note", "reviewReason", "description", "payload"} <= mentioned  # payload: the refused one's story
     result = run_cli("export-person", "piet@example.org", store=tiny_atlas.store.location)
     assert result.returncode == 0, result.stderr
     printed = _strict(result.stdout)
@@ -135,6 +135,13 @@ def test_a_later_import_leaves_an_erased_contact_out_and_says_so(tiny_atlas: Atl
     assert b"030 123 4567" not in everything and b"Zorg X zetten boeken terug" in everything
 
 
+def test_names_match_whatever_their_case_accents_and_spacing() -> None:
+    register = Register().entries_for([("name", "Piet Privé"), ("email", "piet@example.org")])
+    text, count = redact("Met PIET  prive en piet privé; Pieter Prive niet; mail PIET@example.org.", register)
+    assert count == 3 and text == f"Met {MARKER} en {MARKER}; Pieter Prive niet; mail {MARKER}."
+    assert redact("Anna Paulowna", Register().entries_for([("name", "Anna")])) == ("Anna Paulowna", 0)
+
+
 def test_phone_numbers_match_in_any_notation() -> None:
     assert {normal_phone(v) for v in ("06 1234 5678", "+31 6 12345678", "0031-6-1234-5678", "06-12345678")} == {
         "0612345678"
@@ -186,3 +193,22 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
     assert files_with_traces() == []
     siblings = [path.name for path in folder.parent.iterdir() if path.name.startswith(folder.name)]
     assert sorted(siblings) == ["store", "store.generation", "store.lock"]
+
+
+def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: Atlas) -> None:
+    from rdflib import Literal, URIRef
+
+    from graph.store import Change
+    from graph.vocab import SDO, public_graph
+
+    forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
+    story = (
+        URIRef("https://w3id.org/passendwerk/id/collaboration/c3"),
+        SDO.description,
+        Literal("PIET PRIVE mailt Piet@Example.ORG"),
+    )
+    tiny_atlas.store.apply(Change(add=[(*story, public_graph("restored-by-hand"))]))  # a server's own restore
+    assert _traces(tiny_atlas.store.dump())
+    result = run_cli("reapply-erasures", store=tiny_atlas.store.location)
+    assert result.returncode == 0, result.stderr
+    assert "1 tekst" in result.stdout and _traces(tiny_atlas.store.dump(private=EVERYTHING)) == []

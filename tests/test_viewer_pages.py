@@ -115,6 +115,9 @@ def test_a_coordinator_sees_the_marked_values_so_the_fixture_is_real(
     assert b"MARKER-contact" in organisation
     suggestions, files = render(monkeypatch, marked_store, "suggestions", coordinator)
     assert b"follow_up" in files[0] and b"introduced" in files[0] and "geïntroduceerd".encode() in suggestions
+    # the suggestions cached for the coordinator are not what a visitor gets next, in the same process
+    shown, files = render(monkeypatch, marked_store, "suggestions", ANONYMOUS)
+    assert not [word for content in (shown, *files) for word in FOLLOW_UP_WORDS if word in content]
     review, _ = render(monkeypatch, marked_store, "review", coordinator)
     assert b"MARKER-pending" in review and b"MARKER-reason" in review
 
