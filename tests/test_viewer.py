@@ -12,6 +12,8 @@ from graph.atlas import Atlas
 from graph.settings import REPO_ROOT
 from graph.viewer import ANONYMOUS, PRIVATE_READERS, PrivateAccessRefused, PrivateRead, Viewer, private_read
 
+pytestmark = pytest.mark.backends
+
 SOURCES = [*sorted((REPO_ROOT / "graph").glob("*.py")), *sorted((REPO_ROOT / "ui").rglob("*.py")), REPO_ROOT / "app.py"]
 SOURCES += sorted((REPO_ROOT / "bench").glob("*.py"))
 
