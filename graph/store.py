@@ -30,7 +30,7 @@ from rdflib.term import Identifier, Node
 
 from .sparql_text import ox_quad, update_text
 from .store_answers import _materialise, _Solutions, graph_of
-from .store_files import _OpenStore, rewrite_folder, swap_in
+from .store_files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
 from .terms import from_ox, python_value, to_ox
 from .viewer import PrivateRead, reads_private
 from .vocab import PREFIXES, PUBLIC_GRAPH_BASE
@@ -249,6 +249,7 @@ class EmbeddedStore(OxigraphReader):
     def _disk(self) -> Iterator[ox.Store]:
         """The on-disk store, exclusively, for the duration of the block."""
         with self._locked():
+            finish_interrupted_rewrite(self.path)
             try:
                 handle = _OpenStore(ox.Store(str(self.path)))
             except OSError as error:

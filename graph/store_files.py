@@ -35,6 +35,17 @@ def rewrite_folder(path: Path) -> None:
     shutil.rmtree(retired)
 
 
+def finish_interrupted_rewrite(path: Path) -> None:
+    """A rewrite stopped between its two renames leaves no database at ``path``: put the complete new one
+    there (it was closed before the first rename), or else the old one back."""
+    fresh = path.with_name(path.name + ".rewriting")
+    retired = path.with_name(path.name + ".erased")
+    if path.exists() or not (fresh.exists() or retired.exists()):
+        return
+    os.replace(fresh if fresh.exists() else retired, path)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
 def swap_in(source: Path, path: Path) -> Path:
     """Put a copy of the backup folder ``source`` in the place of ``path``; returns where the old one went."""
     staging = path.with_name(path.name + ".restoring")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,20 @@ def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: 
     result = run_cli("reapply-erasures", store=tiny_atlas.store.location)
     assert result.returncode == 0, result.stderr
     assert "1 tekst" in result.stdout and _traces(tiny_atlas.store.dump(private=EVERYTHING)) == []
+
+
+def test_a_rewrite_stopped_between_its_renames_loses_nothing(tiny_atlas: Atlas, backend: str) -> None:
+    if backend != "embedded":
+        pytest.skip("only the embedded store writes itself anew")
+    import os
+
+    from graph.store import open_store
+
+    folder = Path(tiny_atlas.store.location)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
+    shutil.copytree(folder, folder.with_name("store.rewriting"))
+    os.replace(folder, folder.with_name("store.erased"))  # the process died here
+    assert open_store(str(folder)).dump(private=EVERYTHING) == before
+    assert sorted(path.name for path in folder.parent.iterdir() if path.name.startswith("store.")) == [
+        "store.generation", "store.lock"
+    ]  # fmt: skip
