@@ -32,6 +32,7 @@ from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, ServerAccess, Settings
 from graph.store import AtlasStore, Change, StoreError
 from graph.suggest import load_input, suggest
 from graph.terms import from_ox
+from graph.viewer import COMMAND_LINE
 from graph.vocab import PUBLIC_GRAPH_BASE
 
 from .common import WORK, Row, demo_atlas, demo_folder, table
@@ -138,7 +139,7 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
             _, reading = _timed(partial(load_input, store, library), repeat)
             rows.append(Row(f"suggestion input @ scale {scale:g}", case, reading))
         # suggest() itself runs on the same in-memory tables whichever store they came from: timed once
-        data = load_input(stores[BASELINE], library)
+        data = load_input(stores[BASELINE], library, COMMAND_LINE)
         started = time.perf_counter()
         found = suggest(data, RADIUS_KM)
         rows.append(

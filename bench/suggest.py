@@ -6,6 +6,7 @@ import time
 
 from graph.spatial import Sites, nearby_pairs, nearby_pairs_brute_force
 from graph.suggest import load_input, suggest
+from graph.viewer import COMMAND_LINE
 
 from .common import Row, best_of, demo_atlas, table
 
@@ -21,7 +22,7 @@ def run(scales: list[float]) -> str:
 
 def _scale(scale: float) -> list[Row]:
     atlas = demo_atlas(scale)
-    data = load_input(atlas.store, atlas.library)
+    data = load_input(atlas.store, atlas.library, COMMAND_LINE)
     sites = data.sites
     libraries = _sites(sites[sites.kind == "library"])
     care = _sites(sites[sites.kind == "care"])

@@ -58,6 +58,11 @@ def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
         f"geïmporteerd (imported): {len(records.organisations)} organisaties, {len(records.sites)} locaties, "
         f"{len(records.collaborations)} samenwerkingen -> {report.graph}"
     )
+    if report.erased:
+        print(
+            f"{report.erased} gegeven(s) van verwijderde personen weggelaten (values of erased people left out, "
+            "see the erasure register)"
+        )
     return 0
 
 
@@ -74,6 +79,7 @@ def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     from .exporter import export
     from .geojson_export import parse_layers
+    from .viewer import COMMAND_LINE
 
     if args.layers is not None and args.format != "geojson":
         raise UsageError("--layers hoort bij --format geojson (--layers is for the geojson format)")
@@ -91,6 +97,7 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
         args.force,
         atlas.settings.publication,
         layers,
+        viewer=COMMAND_LINE,
     )
     if content is not None:
         sys.stdout.buffer.write(content)

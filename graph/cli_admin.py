@@ -20,9 +20,10 @@ Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argpa
 def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
     from .cli import _print_frame
     from .submissions import approve, reject, revert, submissions
+    from .viewer import COMMAND_LINE
 
     if args.action == "list":
-        rows = submissions(atlas.store, atlas.library, args.state)
+        rows = submissions(atlas.store, atlas.library, args.state, viewer=COMMAND_LINE)
         frame = pd.DataFrame(rows, columns=["code", "state", "submitted", "submitter_email", "reason", "decided_by"])
         _print_frame(frame, "table")
         return 0
@@ -45,20 +46,33 @@ def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
 
 def cmd_export_person(atlas: Atlas, args: argparse.Namespace) -> int:
     from .privacy import export_person
+    from .viewer import COMMAND_LINE
 
-    print(json.dumps(export_person(atlas.store, atlas.library, args.email).as_dict(), ensure_ascii=False, indent=1))
+    report = export_person(atlas.store, atlas.library, args.email, COMMAND_LINE)
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, allow_nan=False))
     return 0
 
 
 def cmd_forget_contact(atlas: Atlas, args: argparse.Namespace) -> int:
-    from .privacy import forget_contact
+    from .erasure import forget_contact
+    from .viewer import COMMAND_LINE
 
-    report = forget_contact(atlas.store, atlas.library, args.email)
+    report = forget_contact(atlas.store, atlas.library, args.email, COMMAND_LINE)
+    print(f"verwijderd voor (erased for) {report.email}: {report.summary()}")
+    for warning in report.warnings:
+        print(f"let op (note): {warning}", file=sys.stderr)
+    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, allow_nan=False))
+    return 0
+
+
+def cmd_reapply_erasures(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .erasure import reapply
+
+    report = reapply(atlas.store)
     print(
-        f"verwijderd (removed) voor {report.email}: {len(report.contacts)} contactpersoon/contacts, "
-        f"gegevens in {len(report.submissions)} inzending(en)/submissions"
+        f"verwijderregister toegepast (erasure register applied, {report.register_entries} waarden/values): "
+        f"{report.summary()}"
     )
-    print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     return 0
 
 
@@ -81,8 +95,15 @@ def cmd_backup(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(atlas: Atlas, args: argparse.Namespace) -> int:
-    atlas.store.restore(Path(args.folder))
+    from .erasure import restore
+
+    report = restore(atlas.store, Path(args.folder))
     print(f"teruggezet uit (restored from) {args.folder}")
+    if report.register_entries:
+        print(
+            f"verwijderregister opnieuw toegepast (erasure register applied again, {report.register_entries} "
+            f"waarden/values): {report.summary()}"
+        )
     return 0
 
 
@@ -121,6 +142,11 @@ def add_commands(command: Command) -> None:
     sub.add_argument("email")
     sub = command("forget-contact", cmd_forget_contact, "een persoon overal verwijderen (AVG: recht op vergetelheid)")
     sub.add_argument("email")
+    command(
+        "reapply-erasures",
+        cmd_reapply_erasures,
+        "verwijderregister opnieuw toepassen, na terugzetten buiten de atlas om (apply the erasure register again)",
+    )
     sub = command("add-coordinator", cmd_add_coordinator, "coördinator-account maken (create a coordinator account)")
     sub.add_argument("username")
     sub.add_argument("--name", help="volledige naam (full name)")

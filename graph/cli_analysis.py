@@ -66,10 +66,11 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
 
 def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
     from .suggest import load_input, suggest
+    from .viewer import COMMAND_LINE
 
     lang = "en" if args.lang == "en" else "nl"
     table = suggest(
-        load_input(atlas.store, atlas.library),
+        load_input(atlas.store, atlas.library, COMMAND_LINE),
         args.radius_km,
         municipality=args.municipality,
         province=args.province,

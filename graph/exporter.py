@@ -24,6 +24,7 @@ from .queries import QueryLibrary
 from .settings import Publication
 from .store import AtlasStore
 from .tables import TABLE_COLUMNS
+from .viewer import ANONYMOUS, PrivateRead, Viewer, private_read
 from .vocab import PREFIXES
 
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
@@ -34,11 +35,19 @@ class ExportError(ValueError):
     pass
 
 
-def template_tables(store: AtlasStore, library: QueryLibrary, include_private: bool = False) -> dict[str, pd.DataFrame]:
+def _private(include_private: bool, viewer: Viewer) -> PrivateRead | None:
+    """Private data leaves the store only when asked for and only for a coordinator (refused otherwise)."""
+    return private_read(viewer) if include_private else None
+
+
+def template_tables(
+    store: AtlasStore, library: QueryLibrary, include_private: bool = False, *, viewer: Viewer = ANONYMOUS
+) -> dict[str, pd.DataFrame]:
     """The three tables of the import template, exactly as an import would read them back."""
     tables = {}
+    private = _private(include_private, viewer)
     for name, columns in TABLE_COLUMNS.items():
-        frame = library.run(store, f"internal/export-{name}", private=include_private)
+        frame = library.run(store, f"internal/export-{name}", private=private)
         frame = frame.reindex(columns=list(columns)).fillna("")
         if name == "collaborations":
             frame["activities"] = frame["activities"].map(lambda v: ";".join(sorted(filter(None, str(v).split(";")))))
@@ -52,12 +61,19 @@ def template_tables(store: AtlasStore, library: QueryLibrary, include_private: b
 
 
 def rdf_bytes(
-    store: AtlasStore, rdf_format: str, include_private: bool = False, publication: Publication | None = None
+    store: AtlasStore,
+    rdf_format: str,
+    include_private: bool = False,
+    publication: Publication | None = None,
+    *,
+    viewer: Viewer = ANONYMOUS,
 ) -> bytes:
     """All public graphs (or everything) merged into one graph with its DCAT/VoID description, serialised by
     Oxigraph."""
     merged = ox.Store()
-    merged.load(store.dump(private=include_private), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())
+    merged.load(
+        store.dump(private=_private(include_private, viewer)), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph()
+    )
     flat = ox.Store()
     for quad in merged.quads_for_pattern(None, None, None, None):
         flat.add(ox.Quad(quad.subject, quad.predicate, quad.object, ox.DefaultGraph()))
@@ -75,6 +91,8 @@ def export(
     force: bool = False,
     publication: Publication | None = None,
     layers: Sequence[str] = ("sites",),
+    *,
+    viewer: Viewer = ANONYMOUS,
 ) -> bytes | None:
     """Write the export to ``out`` (a folder for csv, a file otherwise), or return it when ``out`` is None.
 
@@ -88,18 +106,18 @@ def export(
         if out is None:
             raise ExportError("--out MAP is nodig voor csv (csv needs --out FOLDER): drie bestanden / three files")
         check_folder_target(out, [f"{name}.csv" for name in TABLE_COLUMNS], force)
-        tables = template_tables(store, library, include_private)
+        tables = template_tables(store, library, include_private, viewer=viewer)
         write_files({out / f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()})
         return None
     if out is not None:
         check_file_target(out, force)
     if export_format == "xlsx":
-        content = excel_bytes(template_tables(store, library, include_private))
+        content = excel_bytes(template_tables(store, library, include_private, viewer=viewer))
     elif export_format == "geojson":
         collection = atlas_geojson(store, library, layers)
         content = json.dumps(collection, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     else:
-        content = rdf_bytes(store, export_format, include_private, publication)
+        content = rdf_bytes(store, export_format, include_private, publication, viewer=viewer)
     if out is None:
         return content
     write_files({out: content})

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from .queries import QueryLibrary
 from .store import AtlasStore, Change
+from .viewer import Viewer, private_read
 from .vocab import ID, PW, SDO, organisation_iri, private_graph
 
 FOLLOW_UP_GRAPH = private_graph("follow-up")
@@ -79,14 +80,17 @@ def record_state(
     return step
 
 
-def history(store: AtlasStore, library: QueryLibrary) -> list[dict[str, str]]:
-    frame = library.run(store, "internal/suggestion-states", private=True)
+def history(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> list[dict[str, str]]:
+    """Every recorded step, for a coordinator; nobody else sees follow-up (not even that a pair was declined)."""
+    if not viewer.sees_private:
+        return []
+    frame = library.run(store, "internal/suggestion-states", private=private_read(viewer))
     return [{str(key): str(value) for key, value in record.items()} for record in frame.to_dict("records")]
 
 
-def current_states(store: AtlasStore, library: QueryLibrary) -> dict[tuple[str, str], dict[str, str]]:
-    """The latest step per (library, care) pair."""
+def current_states(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> dict[tuple[str, str], dict[str, str]]:
+    """The latest step per (library, care) pair, as far as the viewer may know."""
     latest: dict[tuple[str, str], dict[str, str]] = {}
-    for step in history(store, library):  # ordered by the time it was recorded
+    for step in history(store, library, viewer):  # ordered by the time it was recorded
         latest[(step["library_org_id"], step["care_org_id"])] = step
     return latest

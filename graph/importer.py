@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
+from .erasure_register import load_register, redact_rows
 from .geo import MunicipalityArea, MunicipalityLocator
 from .mapping import Provenance, import_graph_iri, partner_triples, records_graphs, replacement
 from .queries import QueryLibrary
@@ -38,6 +39,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
     graph: str = ""
+    erased: int = 0
+    """Values of people in the erasure register that were left out of the rows before anything was checked."""
 
     @property
     def ok(self) -> bool:
@@ -185,7 +188,10 @@ def import_path(
     """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
     ensure_vocabulary(store, data_dir)
     tables = read_input(path)
-    return import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
+    erased = redact_rows((row.values for row in tables.collaborations), load_register(store))
+    report = import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
+    report.erased = erased
+    return report
 
 
 def import_tables(

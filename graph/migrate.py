@@ -18,7 +18,11 @@ from .mapping import partner_triples, period_triples
 from .queries import QueryLibrary
 from .records import Partners
 from .store import AtlasStore, Change, Quad
+from .viewer import COMMAND_LINE, private_read
 from .vocab import GSP, SDO, local_id, public_graph
+
+# Maintenance of the store itself reads every graph, as whoever holds the store does.
+EVERY_GRAPH = private_read(COMMAND_LINE)
 
 SCHEMA = "https://schema.org/"
 LEGACY_START, LEGACY_END = URIRef(SCHEMA + "startDate"), URIRef(SCHEMA + "endDate")
@@ -36,15 +40,17 @@ def migration(store: AtlasStore, library: QueryLibrary) -> Change:
         for triple in new:
             additions[old[3]].add(triple)
 
-    for quad in store.quads(predicate=LEGACY_START, private=True) + store.quads(predicate=LEGACY_END, private=True):
+    for quad in store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + store.quads(
+        predicate=LEGACY_END, private=EVERY_GRAPH
+    ):
         subject, predicate, value, graph_iri = quad
         change.remove_quads.append(quad)
         start, end = (str(value), "") if predicate == LEGACY_START else ("", str(value))
         period_triples(additions[graph_iri], URIRef(str(subject)), start, end)
-    for quad in store.quads(predicate=LEGACY_CONTACT, private=True):
+    for quad in store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
         replace(quad, (URIRef(str(quad[0])), DCAT.contactPoint, URIRef(str(quad[2]))))
-    activities = {quad[0] for quad in store.quads(predicate=RDF.type, obj=PROV.Activity, private=True)}
-    for quad in store.quads(predicate=DCTERMS.source, private=True):
+    activities = {quad[0] for quad in store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
+    for quad in store.quads(predicate=DCTERMS.source, private=EVERY_GRAPH):
         subject, _, value, _ = quad
         if not isinstance(value, Literal):
             continue
@@ -60,8 +66,8 @@ def migration(store: AtlasStore, library: QueryLibrary) -> Change:
             replace(quad, (URIRef(str(subject)), DCTERMS.bibliographicCitation, value))
         else:  # a submission said "formulier": every submission comes from the form
             change.remove_quads.append(quad)
-    places = {quad[0] for quad in store.quads(predicate=RDF.type, obj=SDO.Place, private=True)}
-    for site, _, _, graph_iri in store.quads(predicate=RDF.type, obj=ORG.Site, private=True):
+    places = {quad[0] for quad in store.quads(predicate=RDF.type, obj=SDO.Place, private=EVERY_GRAPH)}
+    for site, _, _, graph_iri in store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
         if site in places:
             continue
         additions[graph_iri].add((URIRef(str(site)), RDF.type, SDO.Place))
@@ -74,7 +80,7 @@ def migration(store: AtlasStore, library: QueryLibrary) -> Change:
 
 def _partners(store: AtlasStore, library: QueryLibrary, additions: dict[URIRef, Graph]) -> None:
     """Members and labels for the collaborations that have none yet, in the graph that holds each one."""
-    with_members = {quad[0] for quad in store.quads(predicate=ORG.hasMember, private=True)}
+    with_members = {quad[0] for quad in store.quads(predicate=ORG.hasMember, private=EVERY_GRAPH)}
     names = {str(row.id): str(row.name) for row in library.run(store, "internal/organisation-kinds").itertuples()}
     owners = {
         str(row.site_id): str(row.organisation_id)
@@ -82,7 +88,7 @@ def _partners(store: AtlasStore, library: QueryLibrary, additions: dict[URIRef, 
     }
     graphs = {
         local_id(str(quad[0])): quad[3]
-        for quad in store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=True)
+        for quad in store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=EVERY_GRAPH)
         if quad[0] not in with_members
     }
     for row in library.run(store, "internal/collaboration-sites").itertuples():

@@ -1,29 +1,43 @@
-"""Personal data (AVG/GDPR): show everything held about one person, and erase it everywhere.
+"""Personal data (AVG/GDPR): who may see a contact person, and everything held about one person.
 
-People appear as contact persons of collaborations (public with consent, private without) and as the
-sender of a submission, whose rows may hold their details too.
+People appear as contact persons of collaborations (public with consent, private without), as the sender
+of a submission, whose rows may hold their details too, and by name, e-mail or phone in any text: a
+collaboration's story, a follow-up note, a review reason. Erasure is in :mod:`graph.erasure`.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCAT
+import pandas as pd
+import pyoxigraph as ox
+from rdflib import URIRef
 
+from .erasure_register import Register, redact
 from .queries import QueryLibrary
-from .store import AtlasStore, Change
-from .submissions import submission_graph, submissions
+from .store import AtlasStore
+from .submissions import submissions
+from .terms import from_ox
 from .validate import EMAIL_PATTERN
-from .vocab import ID, PW
+from .viewer import PrivateRead, Viewer, private_read
+from .vocab import ID, VCARD
 
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
+TEXT_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+CONTACT_PREDICATES = {str(VCARD.hasEmail), str(VCARD.hasTelephone), str(VCARD.fn)}
 
 
 class PrivacyError(ValueError):
     pass
+
+
+def contacts(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> pd.DataFrame:
+    """The contact person per collaboration: everyone for a coordinator, only who consented for anyone else."""
+    private = private_read(viewer) if viewer.sees_private else None
+    return library.run(store, "internal/contacts", private=private)
 
 
 @dataclass
@@ -31,85 +45,99 @@ class PersonReport:
     email: str
     contacts: list[dict[str, Any]] = field(default_factory=list)
     submissions: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, str]] = field(default_factory=list)
+    """Every other text that names the person: stories, follow-up notes, review reasons."""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"email": self.email, "contacts": self.contacts, "submissions": self.submissions}
+        return {
+            "email": self.email,
+            "contacts": self.contacts,
+            "submissions": self.submissions,
+            "mentions": self.mentions,
+        }
+
+    def terms(self) -> list[tuple[str, str]]:
+        """(kind, value) of everything that identifies the person: the e-mail and the names and phones found."""
+        found = [("email", self.email)]
+        for contact in self.contacts:
+            found += [("name", contact["name"]), ("phone", contact["phone"])]
+        for submitted in self.submissions:
+            for values in submitted["rows_mentioning_this_person"]:
+                found += [("name", values.get("contact_name", "")), ("phone", values.get("contact_phone", ""))]
+        return [(kind, value) for kind, value in found if value]
 
 
-def _checked(email: str) -> str:
+def checked_email(email: str) -> str:
     email = email.strip().lower()
     if not EMAIL_PATTERN.match(email):
         raise PrivacyError(f"{email!r} is geen geldig e-mailadres (not a valid e-mail address)")
     return email
 
 
-def _mentions(values: dict[str, str], email: str) -> bool:
-    return any(email in str(value).lower() for value in values.values())
+def _plain(value: Any) -> Any:
+    """A value that JSON can hold: no NaN for a missing role or phone."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
 
 
-def export_person(store: AtlasStore, library: QueryLibrary, email: str) -> PersonReport:
-    """Everything the atlas holds about the person with this e-mail address."""
-    email = _checked(email)
-    report = PersonReport(email)
-    frame = library.run(store, "internal/person-contacts", {"email": URIRef("mailto:" + email)}, private=True)
+def export_person(store: AtlasStore, library: QueryLibrary, email: str, viewer: Viewer) -> PersonReport:
+    """Everything the atlas holds about the person with this e-mail address (for a coordinator)."""
+    private = private_read(viewer)
+    report = PersonReport(checked_email(email))
+    frame = library.run(store, "internal/person-contacts", {"email": URIRef("mailto:" + report.email)}, private=private)
     for row in frame.to_dict("records"):
         report.contacts.append(
             {
-                "collaboration_id": row["collaboration_id"],
-                "name": row["name"],
-                "role": row["role"],
-                "phone": row["phone"],
-                "public": bool(row["public"]),
-                "graph": row["graph"],
+                "collaboration_id": _plain(row["collaboration_id"]),
+                "name": _plain(row["name"]),
+                "role": _plain(row["role"]),
+                "phone": _plain(row["phone"]),
+                "public": bool(_plain(row["public"])),
+                "graph": _plain(row["graph"]),
+                "contact": _plain(row["contact"]),
             }
         )
-    for found in submissions(store, library):
+    for found in submissions(store, library, viewer=viewer):
         rows = json.loads(found["payload"])
-        mentioned = [values for name in rows for _, values in rows[name] if _mentions(values, email)]
-        if found["submitter_email"] == email or mentioned:
+        mentioned = [
+            values
+            for name in rows
+            for _, values in rows[name]
+            if str(values.get("contact_email", "")).strip().lower() == report.email
+        ]
+        if found["submitter_email"] == report.email or mentioned:
             report.submissions.append(
                 {
                     "code": found["code"],
                     "state": found["state"],
                     "submitted": found["submitted"],
-                    "sent_by_this_person": found["submitter_email"] == email,
+                    "sent_by_this_person": found["submitter_email"] == report.email,
                     "rows_mentioning_this_person": mentioned,
                 }
+            )
+    # Listed already: their own contact nodes and the submissions above (whose rows are shown whole).
+    listed = {contact["contact"] for contact in report.contacts}
+    listed |= {f"{ID}submission/{submitted['code']}" for submitted in report.submissions}
+    searched = Register().entries_for(report.terms())
+    for quad in text_quads(store, private):
+        if str(quad[0]) in listed:
+            continue
+        text = str(quad[2])
+        if redact(text, searched)[1]:
+            report.mentions.append(
+                {"graph": str(quad[3]), "subject": str(quad[0]), "predicate": str(quad[1]), "text": text}
             )
     return report
 
 
-def forget_contact(store: AtlasStore, library: QueryLibrary, email: str) -> PersonReport:
-    """Remove the person's data from every graph in one transaction; returns what was removed."""
-    report = export_person(store, library, email)
-    change = Change()
-    for node in _contact_nodes(store, library, report.email):
-        change.remove_subjects.add(node)
-        change.remove_incoming.add((DCAT.contactPoint, node))
-    for found in report.submissions:
-        code = found["code"]
-        subject = URIRef(f"{ID}submission/{code}")
-        graph = submission_graph(code)
-        original = next(s for s in submissions(store, library) if s["code"] == code)
-        if original["submitter_email"] == report.email:
-            change.remove_quads.append((subject, PW.submitterEmail, Literal(report.email), graph))
-        rows = json.loads(original["payload"])
-        for name in rows:
-            for _, values in rows[name]:
-                if _mentions(values, report.email):
-                    for column in CONTACT_FIELDS:
-                        if column in values:
-                            values[column] = ""
-                    if "contact_public" in values:
-                        values["contact_public"] = "no"
-        scrubbed = json.dumps(rows, ensure_ascii=False)
-        if scrubbed != original["payload"]:
-            change.remove_quads.append((subject, PW.payload, Literal(original["payload"]), graph))
-            change.add.append((subject, PW.payload, Literal(scrubbed), graph))
-    store.apply(change)
-    return report
-
-
-def _contact_nodes(store: AtlasStore, library: QueryLibrary, email: str) -> list[URIRef]:
-    frame = library.run(store, "internal/person-contacts", {"email": URIRef("mailto:" + email)}, private=True)
-    return [URIRef(str(value)) for value in frame["contact"].unique()]
+def text_quads(store: AtlasStore, private: PrivateRead) -> list[tuple[Any, Any, Any, Any]]:
+    """Every quad, public and private, whose object is text (or a contact's e-mail address)."""
+    found = []
+    for quad in ox.parse(store.dump(private=private), format=ox.RdfFormat.N_QUADS):
+        obj = quad.object
+        is_text = isinstance(obj, ox.Literal) and obj.datatype.value in TEXT_TYPES
+        is_email = isinstance(obj, ox.NamedNode) and quad.predicate.value == str(VCARD.hasEmail)
+        if (is_text or is_email) and isinstance(quad.graph_name, ox.NamedNode):
+            found.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(obj), URIRef(quad.graph_name.value)))
+    return found

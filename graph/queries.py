@@ -42,6 +42,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from .store import ReadableStore
+from .viewer import PrivateRead
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
 PARAM_LINE = re.compile(r"^\?([A-Za-z_][A-Za-z0-9_]*)\s+(string|integer|decimal|boolean|date|iri)(?:\s+(.+))?$")
@@ -217,7 +218,7 @@ class QueryLibrary:
         name: str,
         values: Mapping[str, str | Identifier | None] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
     ) -> pd.DataFrame:
         query = self.get(name)
         return store.select(query.text, query.bindings(values), private=private)

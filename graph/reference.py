@@ -20,7 +20,11 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 from .mapping import Provenance
 from .reference_files import ReferenceError, boundaries, locator, reference_files
 from .store import AtlasStore, Change
+from .viewer import COMMAND_LINE, private_read
 from .vocab import GSP, PW, SDO, WGS84, bind_prefixes, municipality_iri, province_iri, public_graph
+
+# Maintenance of the store itself reads every graph, as whoever holds the store does.
+EVERY_GRAPH = private_read(COMMAND_LINE)
 
 REFERENCE_GRAPH = public_graph("reference")
 ATTRIBUTION = "Bron: CBS / PDOK (gemeentegrenzen 2025, via cartomap/nl)"
@@ -132,13 +136,13 @@ def _move_sites(store: AtlasStore, folder: Path, codes: set[str], change: Change
     base = str(municipality_iri(""))
     gone = [
         quad
-        for quad in store.quads(predicate=SDO.containedInPlace, private=True)
+        for quad in store.quads(predicate=SDO.containedInPlace, private=EVERY_GRAPH)
         if quad[3] != REFERENCE_GRAPH and str(quad[2]).startswith(base) and str(quad[2])[len(base) :] not in codes
     ]
     if not gone:
         return
-    lats = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.lat, private=True)}
-    lons = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.long, private=True)}
+    lats = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.lat, private=EVERY_GRAPH)}
+    lons = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.long, private=EVERY_GRAPH)}
     find = locator(folder)
     for site, predicate, old, graph_iri in gone:
         old_code = str(old)[len(base) :]

@@ -53,6 +53,7 @@ from .settings import ServerAccess, graph_store_url_for, update_url_for
 from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, prologue, quad_block, with_values
 from .store import Change, Quad, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
+from .viewer import PrivateRead, reads_private
 from .vocab import GRAPH_BASE, PUBLIC_GRAPH_BASE, PW
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -178,16 +179,17 @@ class SparqlServerStore:
             self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
         return leftovers
 
-    def _dataset(self, private: bool) -> list[str]:
+    def _dataset(self, private: PrivateRead | None) -> list[str]:
+        # The one gate to the private graphs: a real PrivateRead or nothing (see graph/viewer.py).
         graphs = self._all_graphs()
-        return graphs if private else [graph for graph in graphs if graph.startswith(PUBLIC_GRAPH_BASE)]
+        return graphs if reads_private(private) else [graph for graph in graphs if graph.startswith(PUBLIC_GRAPH_BASE)]
 
     # ------------------------------------------------------------------ reading
     def _execute(
         self,
         query: str,
         bindings: Mapping[str, Identifier] | None,
-        private: bool,
+        private: PrivateRead | None,
         accept: str,
         max_rows: int | None = None,
         table: bool = False,
@@ -215,7 +217,7 @@ class SparqlServerStore:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
@@ -229,7 +231,7 @@ class SparqlServerStore:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> bool:
         return bool(self._execute(query, bindings, private, RESULTS_JSON, prefixes=prefixes))
@@ -239,7 +241,7 @@ class SparqlServerStore:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> Graph:
         return graph_of(self._execute(query, bindings, private, NTRIPLES, prefixes=prefixes))
@@ -251,7 +253,7 @@ class SparqlServerStore:
         obj: Identifier | None = None,
         graph: URIRef | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
     ) -> list[Quad]:
         pattern = "GRAPH ?g { ?s ?p ?o }"
         bound = {"s": subject, "p": predicate, "o": obj, "g": graph}
@@ -259,16 +261,19 @@ class SparqlServerStore:
         result = self._execute(text, None, private, RESULTS_JSON, table=True)
         return [(from_ox(s), from_ox(p), from_ox(o), URIRef(g.value)) for s, p, o, g in result.rows]
 
-    def named_graphs(self, *, private: bool = False) -> list[str]:
+    def named_graphs(self, *, private: PrivateRead | None = None) -> list[str]:
         return list(self._dataset(private))
 
-    def count(self, *, private: bool = False) -> int:
+    def count(self, *, private: PrivateRead | None = None) -> int:
         return int(self.select(_COUNT, private=private)["n"][0])
 
-    def dump(self, *, private: bool = False) -> bytes:
+    def dump(self, *, private: PrivateRead | None = None) -> bytes:
         """Every quad as N-Quads, one graph at a time (a whole store in one answer would hit server limits)."""
+        return self._dump_graphs(self._dataset(private))
+
+    def _dump_graphs(self, graphs: list[str]) -> bytes:
         chunks = []
-        for graph in self._dataset(private):
+        for graph in graphs:
             response = self._query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { " + inline_values({"g": URIRef(graph)}) + "GRAPH ?g { ?s ?p ?o } }",
                 [graph],
@@ -358,7 +363,7 @@ class SparqlServerStore:
             raise StoreError(f"{target} bestaat al / already exists: kies een nieuwe naam / choose a new name")
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".partial")
-        temporary.write_bytes(self.dump(private=True))
+        temporary.write_bytes(self._dump_graphs(self._all_graphs()))
         temporary.replace(target)
 
     def restore(self, source: Path) -> None:

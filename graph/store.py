@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -31,8 +29,11 @@ from rdflib import Graph, URIRef
 from rdflib.term import Identifier, Node
 
 from .sparql_text import ox_quad, update_text
+from .store_answers import _materialise, _Solutions, graph_of
+from .store_files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
 from .terms import from_ox, python_value, to_ox
-from .vocab import PUBLIC_GRAPH_BASE, bind_prefixes
+from .viewer import PrivateRead, reads_private
+from .vocab import PUBLIC_GRAPH_BASE
 
 if TYPE_CHECKING:
     from .settings import ServerAccess
@@ -64,6 +65,9 @@ class Change:
     remove_graphs: set[URIRef] = field(default_factory=set)
     remove_quads: list[Quad] = field(default_factory=list)
     add: list[Quad] = field(default_factory=list)
+    compact: bool = False
+    """Make the store's own files forget what was removed (an erasure): the embedded store writes itself
+    anew afterwards. A server keeps its own files; see the README on erasure there."""
 
     def add_graph(self, graph: Graph, graph_iri: URIRef) -> None:
         self.add.extend((s, p, o, graph_iri) for s, p, o in graph)
@@ -87,7 +91,7 @@ class ReadableStore(Protocol):
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame: ...
@@ -108,7 +112,7 @@ class AtlasStore(ReadableStore, Protocol):
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> bool: ...
 
@@ -117,7 +121,7 @@ class AtlasStore(ReadableStore, Protocol):
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> Graph: ...
 
@@ -128,14 +132,14 @@ class AtlasStore(ReadableStore, Protocol):
         obj: Identifier | None = None,
         graph: URIRef | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
     ) -> list[Quad]: ...
 
-    def named_graphs(self, *, private: bool = False) -> list[str]: ...
+    def named_graphs(self, *, private: PrivateRead | None = None) -> list[str]: ...
 
-    def count(self, *, private: bool = False) -> int: ...
+    def count(self, *, private: PrivateRead | None = None) -> int: ...
 
-    def dump(self, *, private: bool = False) -> bytes: ...
+    def dump(self, *, private: PrivateRead | None = None) -> bytes: ...
 
     def apply(self, change: Change) -> None: ...
 
@@ -148,7 +152,7 @@ class OxigraphReader:
     """Read access to Oxigraph; subclasses say where the public and the private data are."""
 
     @contextmanager
-    def _reading(self, private: bool) -> Iterator[ox.Store]:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
         raise NotImplementedError
         yield  # pragma: no cover
 
@@ -156,7 +160,7 @@ class OxigraphReader:
         self,
         query: str,
         bindings: Mapping[str, Identifier] | None,
-        private: bool,
+        private: PrivateRead | None,
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> Any:
@@ -178,7 +182,7 @@ class OxigraphReader:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
@@ -193,7 +197,7 @@ class OxigraphReader:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> bool:
         return bool(self._execute(query, bindings, private, prefixes=prefixes))
@@ -203,7 +207,7 @@ class OxigraphReader:
         query: str,
         bindings: Mapping[str, Identifier] | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> Graph:
         return graph_of(self._execute(query, bindings, private, prefixes=prefixes))
@@ -215,7 +219,7 @@ class OxigraphReader:
         obj: Identifier | None = None,
         graph: URIRef | None = None,
         *,
-        private: bool = False,
+        private: PrivateRead | None = None,
     ) -> list[Quad]:
         pattern = [None if term is None else to_ox(term) for term in (subject, predicate, obj, graph)]
         with self._reading(private) as store:
@@ -226,15 +230,15 @@ class OxigraphReader:
             if isinstance(q.graph_name, ox.NamedNode)
         ]
 
-    def named_graphs(self, *, private: bool = False) -> list[str]:
+    def named_graphs(self, *, private: PrivateRead | None = None) -> list[str]:
         with self._reading(private) as store:
             return sorted(g.value for g in store.named_graphs())
 
-    def count(self, *, private: bool = False) -> int:
+    def count(self, *, private: PrivateRead | None = None) -> int:
         with self._reading(private) as store:
             return len(store)
 
-    def dump(self, *, private: bool = False) -> bytes:
+    def dump(self, *, private: PrivateRead | None = None) -> bytes:
         """Every quad as N-Quads: the public graphs, or with ``private`` everything."""
         with self._reading(private) as store:
             return store.dump(format=ox.RdfFormat.N_QUADS) or b""
@@ -247,7 +251,7 @@ class MemoryStore(OxigraphReader):
         self.store = store if store is not None else ox.Store()
 
     @contextmanager
-    def _reading(self, private: bool) -> Iterator[ox.Store]:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
         yield self.store
 
 
@@ -270,10 +274,20 @@ class EmbeddedStore(OxigraphReader):
 
     # ------------------------------------------------------------------ locking and opening
     @contextmanager
-    def _disk(self) -> Iterator[ox.Store]:
-        """The on-disk store, exclusively, for the duration of the block."""
+    def _locked(self) -> Iterator[None]:
+        """The store's folder, exclusively (threads and processes), for the duration of the block."""
         with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
             fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _disk(self) -> Iterator[ox.Store]:
+        """The on-disk store, exclusively, for the duration of the block."""
+        with self._locked():
+            finish_interrupted_rewrite(self.path)
             try:
                 handle = _OpenStore(ox.Store(str(self.path)))
             except OSError as error:
@@ -286,7 +300,6 @@ class EmbeddedStore(OxigraphReader):
             finally:
                 # The database closes when its last reference goes: drop ours before another process may open it.
                 handle.close()
-                fcntl.flock(lock_file, fcntl.LOCK_UN)
 
     def generation(self) -> str:
         try:
@@ -319,8 +332,9 @@ class EmbeddedStore(OxigraphReader):
             return self._public
 
     @contextmanager
-    def _reading(self, private: bool) -> Iterator[ox.Store]:
-        if private:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+        # The one gate to the private graphs on disk: a real PrivateRead or nothing (see graph/viewer.py).
+        if reads_private(private):
             with self._disk() as disk:
                 yield disk
         else:
@@ -337,8 +351,15 @@ class EmbeddedStore(OxigraphReader):
             additions = [ox_quad(q) for q in change.add]
             if not removals and not change.remove_graphs:
                 disk.extend(additions)
-                return
-            disk.update(update_text(removals, additions, change.remove_graphs))
+            else:
+                disk.update(update_text(removals, additions, change.remove_graphs))
+        if change.compact:
+            self._rewrite()
+
+    def _rewrite(self) -> None:
+        with self._locked():
+            self._bump_generation()
+            rewrite_folder(self.path)
 
     # ------------------------------------------------------------------ backup
     def backup(self, target: Path) -> None:
@@ -354,65 +375,9 @@ class EmbeddedStore(OxigraphReader):
             ox.Store.read_only(str(source))
         except OSError as error:
             raise StoreError(f"{source} is geen back-up van de opslag / is not a store backup: {error}") from error
-        with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
-            try:
-                self._bump_generation()
-                staging = self.path.with_name(self.path.name + ".restoring")
-                shutil.rmtree(staging, ignore_errors=True)
-                shutil.copytree(source, staging)
-                previous = self.path.with_name(self.path.name + f".before-restore-{time.strftime('%Y%m%d%H%M%S')}")
-                if self.path.exists():
-                    os.replace(self.path, previous)
-                os.replace(staging, self.path)
-            finally:
-                fcntl.flock(lock_file, fcntl.LOCK_UN)
-
-
-def graph_of(triples: list[Any]) -> Graph:
-    """pyoxigraph triples as an rdflib graph with the atlas's prefixes (what CONSTRUCT answers become)."""
-    graph = Graph()
-    bind_prefixes(graph)
-    for triple in triples:
-        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
-    return graph
-
-
-def _materialise(result: Any, max_rows: int | None = None) -> Any:
-    """Read a result fully while its store is still open (a lazy answer must not outlive the lock)."""
-    if isinstance(result, ox.QueryBoolean):
-        return bool(result)
-    if isinstance(result, ox.QuerySolutions):
-        columns = [variable.value for variable in result.variables]
-        solutions = islice(result, max_rows) if max_rows is not None else result
-        return _Solutions(columns, [tuple(solution) for solution in solutions])
-    return list(islice(result, max_rows) if max_rows is not None else result)
-
-
-class _Solutions:
-    """A fully read SELECT answer."""
-
-    def __init__(self, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-        self.columns = columns
-        self.rows = rows
-
-
-class _OpenStore:
-    """The on-disk store for the duration of one locked block; closing drops the only reference to it."""
-
-    def __init__(self, store: ox.Store) -> None:
-        self._store: ox.Store | None = store
-
-    def __getattr__(self, name: str) -> Any:
-        if self._store is None:
-            raise StoreError("de opslag is al gesloten / the store is closed")
-        return getattr(self._store, name)
-
-    def __len__(self) -> int:
-        return len(self._store) if self._store is not None else 0
-
-    def close(self) -> None:
-        self._store = None
+        with self._locked():
+            self._bump_generation()
+            swap_in(source, self.path)
 
 
 def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:

@@ -33,6 +33,7 @@ from .queries import QueryLibrary
 from .store import AtlasStore, Change
 from .tables import InputTables, Problem, Row
 from .validate import EMAIL_PATTERN
+from .viewer import Viewer, private_read
 from .vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, public_graph, site_iri
 
 REVIEW_LOG = private_graph("review-log")
@@ -204,20 +205,24 @@ def submission_graph(code: str) -> URIRef:
     return private_graph(f"submission/{code}")
 
 
-def submissions(store: AtlasStore, library: QueryLibrary, state: str | None = None) -> list[dict[str, str]]:
-    frame = library.run(store, "internal/submissions", {"state": state} if state else {}, private=True)
+def submissions(
+    store: AtlasStore, library: QueryLibrary, state: str | None = None, *, viewer: Viewer
+) -> list[dict[str, str]]:
+    """Every submission (or those in one state) with sender and rows; for coordinators only."""
+    private = private_read(viewer)
+    frame = library.run(store, "internal/submissions", {"state": state} if state else {}, private=private)
     return [{str(k): ("" if v is None else str(v)) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def submission(store: AtlasStore, library: QueryLibrary, code: str) -> dict[str, str]:
-    for row in submissions(store, library):
+def submission(store: AtlasStore, library: QueryLibrary, code: str, viewer: Viewer) -> dict[str, str]:
+    for row in submissions(store, library, viewer=viewer):
         if row["code"] == code:
             return row
     raise SubmissionError(f"onbekende inzending {code!r} (unknown submission)")
 
 
-def payload_tables(store: AtlasStore, library: QueryLibrary, code: str) -> InputTables:
-    return _tables_from_payload(submission(store, library, code)["payload"], code)
+def payload_tables(store: AtlasStore, library: QueryLibrary, code: str, viewer: Viewer) -> InputTables:
+    return _tables_from_payload(submission(store, library, code, viewer)["payload"], code)
 
 
 def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[Change, URIRef]:
@@ -243,8 +248,10 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     return change, entry
 
 
-def _require(store: AtlasStore, library: QueryLibrary, code: str, states: tuple[str, ...]) -> dict[str, str]:
-    found = submission(store, library, code)
+def _require(
+    store: AtlasStore, library: QueryLibrary, code: str, states: tuple[str, ...], reviewer: str
+) -> dict[str, str]:
+    found = submission(store, library, code, Viewer.coordinator(reviewer))
     if found["state"] not in states:
         raise SubmissionError(f"inzending {code} is {found['state']} (submission is {found['state']})")
     return found
@@ -259,7 +266,7 @@ def approve(
     edited: InputTables | None = None,
 ) -> list[Problem]:
     """Publish a pending submission (optionally as edited by the reviewer); returns problems, if any."""
-    found = _require(store, library, code, ("pending",))
+    found = _require(store, library, code, ("pending",), reviewer)
     tables = edited or _tables_from_payload(found["payload"], code)
     checked = check_tables(store, library, tables, data_dir)
     if checked.problems:
@@ -282,7 +289,7 @@ def approve(
 
 
 def reject(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
-    _require(store, library, code, ("pending",))
+    _require(store, library, code, ("pending",), reviewer)
     if not reason.strip():
         raise SubmissionError("geef een reden (a reason is required)")
     change, _ = _decision(code, "rejected", reviewer, reason.strip())
@@ -291,7 +298,7 @@ def reject(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, r
 
 def revert(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
     """Take an approved submission off the public graph again (its records and its contact)."""
-    found = _require(store, library, code, ("approved",))
+    found = _require(store, library, code, ("approved",), reviewer)
     tables = _tables_from_payload(found["payload"], code)
     change, _ = _decision(code, "reverted", reviewer, reason.strip())
     change.remove_graphs.add(public_graph(f"submission/{code}"))

@@ -18,6 +18,7 @@ from .followup import current_states
 from .queries import QueryLibrary
 from .spatial import Candidate, Sites, check_radius, nearby_pairs
 from .store import AtlasStore
+from .viewer import Viewer
 
 WEIGHTS = {"distance": 0.40, "gap": 0.25, "care_experience": 0.10, "library_experience": 0.10, "fit": 0.15}
 COLUMNS = [
@@ -51,7 +52,8 @@ class SuggestionInput:
     activity_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def load_input(store: AtlasStore, library: QueryLibrary) -> SuggestionInput:
+def load_input(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> SuggestionInput:
+    """What the ranking needs; follow-up (a declined pair, a state) only when the viewer may see it."""
     sites = library.run(store, "internal/suggestion-sites")
     pairs = library.run(store, "internal/collaboration-pairs")
     coverage = library.run(store, "coverage")
@@ -60,7 +62,7 @@ def load_input(store: AtlasStore, library: QueryLibrary) -> SuggestionInput:
     for row in library.run(store, "internal/activity-labels").itertuples():
         if row.preferred:
             labels.setdefault(str(row.code), {})[str(row.lang)] = str(row.label)
-    return SuggestionInput(sites, pairs, active_places, current_states(store, library), labels)
+    return SuggestionInput(sites, pairs, active_places, current_states(store, library, viewer), labels)
 
 
 def _sites_of(frame: pd.DataFrame) -> Sites:

@@ -54,6 +54,7 @@ class PW(DefinedNamespace):
     referenceCode: URIRef
     payload: URIRef  # the submitted record as Turtle, kept verbatim for review
     generation: URIRef
+    erasedHash: URIRef  # "salt|kind:sha256" of an erased person's e-mail, phone or name (erasure register)
 
 
 class SDO(DefinedNamespace):

@@ -22,10 +22,13 @@ from graph.local_server import LocalServer, ServerUnavailable, start
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
 from graph.store import Change
 from graph.terms import from_ox
+from graph.viewer import COMMAND_LINE, private_read
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny"
 SEED = REPO_ROOT / "data" / "seed"
+# Tests look at everything a store holds, private graphs included, as the command line may.
+EVERYTHING = private_read(COMMAND_LINE)
 
 
 def reference_dir() -> Path:
@@ -87,7 +90,9 @@ def fresh_server_atlas(pool: ServerPool, engine: str, baseline: Path | None, ref
     server = pool.get(engine)
     atlas = Atlas.open(Settings(store=server.query_url, reference=reference))
     expected = _graph_sizes(baseline) if baseline else {}
-    present = atlas.store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", private=True)
+    present = atlas.store.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", private=EVERYTHING
+    )
     sizes = dict(zip(present["g"], present["n"], strict=True))
     intact = all(sizes.get(graph) == size for graph, size in expected.items())
     change = Change(remove_graphs={URIRef(g) for g in sizes if not (intact and g in expected)})

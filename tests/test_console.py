@@ -7,7 +7,7 @@ import pytest
 from graph.atlas import Atlas
 from graph.console import ConsoleError, check_read_only, run_console
 
-from .conftest import run_cli
+from .conftest import EVERYTHING, run_cli
 
 pytestmark = pytest.mark.backends
 
@@ -26,11 +26,11 @@ REFUSED_UPDATES = [
 
 @pytest.mark.parametrize("query", REFUSED_UPDATES)
 def test_writes_are_refused_and_change_nothing(tiny_atlas: Atlas, query: str) -> None:
-    before = tiny_atlas.store.dump(private=True)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
     with pytest.raises(ConsoleError) as caught:
         run_console(tiny_atlas.store, query)
     assert "lezen" in caught.value.message_nl or "Syntax" in caught.value.message_nl
-    assert tiny_atlas.store.dump(private=True) == before
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
 
 
 @pytest.mark.parametrize(

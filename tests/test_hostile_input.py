@@ -17,6 +17,7 @@ from graph.atlas import Atlas
 from graph.settings import REPO_ROOT
 from graph.store import open_store
 from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
+from graph.viewer import COMMAND_LINE
 
 pytestmark = pytest.mark.backends
 
@@ -87,10 +88,10 @@ def forms(draw: st.DrawFn) -> SubmissionForm:
 )
 @given(form=forms())
 def test_validator_never_crashes_and_stores_all_or_nothing(tiny_atlas: Atlas, form: SubmissionForm) -> None:
-    before = len(submissions(tiny_atlas.store, tiny_atlas.library))
+    before = len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE))
     public = tiny_atlas.store.dump()
     result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
-    after = submissions(tiny_atlas.store, tiny_atlas.library)
+    after = submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
     assert len(after) == before + (1 if result.ok else 0)
     assert tiny_atlas.store.dump() == public  # nothing pending reaches the public graphs
     if result.ok:
@@ -126,7 +127,7 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
     reader = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
-    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.library)}
+    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.library, viewer=COMMAND_LINE)}
     published = set(tiny_atlas.library.run(reader, "internal/export-collaborations")["id"])
     for code in codes:
         assert (states[code] == "approved") == (code.lower() in published), code
@@ -141,7 +142,9 @@ def test_stored_text_comes_back_verbatim_for_escaping_at_display(tiny_atlas: Atl
     )
     result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
     assert result.ok
-    payload = next(row for row in submissions(tiny_atlas.store, tiny_atlas.library) if row["code"] == result.code)[
-        "payload"
-    ]
+    payload = next(
+        row
+        for row in submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
+        if row["code"] == result.code
+    )["payload"]
     assert value in payload

@@ -15,9 +15,10 @@ from graph.exporter import export, template_tables
 from graph.importer import validate_path
 from graph.shacl import shacl_problems
 from graph.tables import InputError
+from graph.viewer import COMMAND_LINE
 from graph.vocab import SDO, collaboration_iri, local_id, organisation_iri
 
-from .conftest import SEED, TINY
+from .conftest import EVERYTHING, SEED, TINY
 
 pytestmark = pytest.mark.backends
 
@@ -77,11 +78,11 @@ def test_seed_collaborations_claim_only_what_their_sources_say(seed_atlas: Atlas
 
 def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_path: Path) -> None:
     first = tmp_path / "first"
-    export(tiny_atlas.store, tiny_atlas.library, "csv", first, include_private=True)
+    export(tiny_atlas.store, tiny_atlas.library, "csv", first, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "second-store")))
     fresh.initialise(seed=first)
     second = tmp_path / "second"
-    export(fresh.store, fresh.library, "csv", second, include_private=True)
+    export(fresh.store, fresh.library, "csv", second, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (first / f"{name}.csv").read_text() == (second / f"{name}.csv").read_text(), name
     # and the export is the same data as the hand-made input
@@ -96,18 +97,18 @@ def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_pat
 @pytest.mark.parametrize("rdf_format", ["ttl", "jsonld"])
 def test_round_trip_through_turtle_and_json_ld(tiny_atlas: Atlas, tmp_path: Path, rdf_format: str) -> None:
     path = tmp_path / f"export.{rdf_format}"
-    export(tiny_atlas.store, tiny_atlas.library, rdf_format, path, include_private=True)
+    export(tiny_atlas.store, tiny_atlas.library, rdf_format, path, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
     fresh.initialise(seed=path)
-    before = template_tables(tiny_atlas.store, tiny_atlas.library, include_private=True)
-    after = template_tables(fresh.store, fresh.library, include_private=True)
+    before = template_tables(tiny_atlas.store, tiny_atlas.library, include_private=True, viewer=COMMAND_LINE)
+    after = template_tables(fresh.store, fresh.library, include_private=True, viewer=COMMAND_LINE)
     for name in before:
         assert before[name].equals(after[name]), name
 
 
 def test_xlsx_round_trip(tiny_atlas: Atlas, tmp_path: Path) -> None:
     path = tmp_path / "atlas.xlsx"
-    export(tiny_atlas.store, tiny_atlas.library, "xlsx", path, include_private=True)
+    export(tiny_atlas.store, tiny_atlas.library, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
     fresh.initialise(seed=path)
     assert _counts(fresh) == _counts(tiny_atlas)
@@ -248,12 +249,12 @@ def test_bad_input_is_reported_by_file_row_and_column_and_nothing_is_written(
 ) -> None:
     folder = _copy(TINY, tmp_path / "bad")
     _edit(folder, table, row_id, **changes)
-    before = reference_atlas.store.dump(private=True)
+    before = reference_atlas.store.dump(private=EVERYTHING)
     report = reference_atlas.import_path(folder)
     assert not report.ok and not report.written
     rendered = [problem.render() for problem in report.problems]
     assert any(line.startswith(expected) for line in rendered), rendered
-    assert reference_atlas.store.dump(private=True) == before
+    assert reference_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_duplicate_id_is_reported(reference_atlas: Atlas, tmp_path: Path) -> None:
@@ -287,10 +288,10 @@ def test_unknown_column_and_missing_required_column(reference_atlas: Atlas, tmp_
 
 
 def test_validate_writes_nothing_even_when_valid(reference_atlas: Atlas) -> None:
-    before = reference_atlas.store.dump(private=True)
+    before = reference_atlas.store.dump(private=EVERYTHING)
     report = validate_path(reference_atlas.store, reference_atlas.library, TINY, reference_atlas.settings.data_dir)
     assert report.ok and len(report.records) == 23
-    assert reference_atlas.store.dump(private=True) == before
+    assert reference_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_missing_input_is_a_clear_error(reference_atlas: Atlas, tmp_path: Path) -> None:
@@ -312,7 +313,7 @@ def test_private_contacts_are_left_out_of_exports_unless_asked(tiny_atlas: Atlas
     public = export(tiny_atlas.store, tiny_atlas.library, "ttl", None)
     assert public is not None
     assert b"Anna Publiek" in public and b"Piet Prive" not in public and b"piet@example.org" not in public
-    private = export(tiny_atlas.store, tiny_atlas.library, "ttl", None, include_private=True)
+    private = export(tiny_atlas.store, tiny_atlas.library, "ttl", None, include_private=True, viewer=COMMAND_LINE)
     assert private is not None and b"Piet Prive" in private
     folder = tmp_path / "csv"
     export(tiny_atlas.store, tiny_atlas.library, "csv", folder)

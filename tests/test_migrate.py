@@ -18,8 +18,9 @@ from graph.migrate import LEGACY_CONTACT, LEGACY_START, migrate
 from graph.shacl import shapes_graph
 from graph.store import Change
 from graph.terms import from_ox
+from graph.viewer import COMMAND_LINE
 
-from .conftest import TESTS
+from .conftest import EVERYTHING, TESTS
 
 pytestmark = pytest.mark.backends
 
@@ -28,7 +29,7 @@ LEGACY = TESTS / "data" / "legacy-tiny.nq"
 
 def _as_legacy_store(atlas: Atlas) -> None:
     """Replace the records and the vocabulary by what the earlier version wrote for the same files."""
-    change = Change(remove_graphs={URIRef(g) for g in atlas.store.named_graphs(private=True) if "/import/" in g})
+    change = Change(remove_graphs={URIRef(g) for g in atlas.store.named_graphs(private=EVERYTHING) if "/import/" in g})
     change.remove_graphs |= {VOCABULARY_GRAPH, URIRef("https://w3id.org/passendwerk/graph/private/contacts")}
     change.add = [
         (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
@@ -41,20 +42,20 @@ def test_migrate_brings_a_store_of_the_earlier_model_to_the_current_one(
     tiny_atlas: Atlas, tmp_path: Path, backend: str
 ) -> None:
     expected = tmp_path / "expected"
-    export(tiny_atlas.store, tiny_atlas.library, "csv", expected, include_private=True)
+    export(tiny_atlas.store, tiny_atlas.library, "csv", expected, include_private=True, viewer=COMMAND_LINE)
     _as_legacy_store(tiny_atlas)
     store = tiny_atlas.store
-    assert store.quads(predicate=LEGACY_START) and store.quads(predicate=LEGACY_CONTACT, private=True)
+    assert store.quads(predicate=LEGACY_START) and store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
     assert not store.quads(predicate=ORG.hasMember, subject=URIRef("https://w3id.org/passendwerk/id/collaboration/c1"))
 
     assert migrate(store, tiny_atlas.library, tiny_atlas.settings.data_dir) > 0
 
     migrated = tmp_path / "migrated"
-    export(store, tiny_atlas.library, "csv", migrated, include_private=True)
+    export(store, tiny_atlas.library, "csv", migrated, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (migrated / f"{name}.csv").read_text() == (expected / f"{name}.csv").read_text(), name
-    assert not store.quads(predicate=LEGACY_START, private=True)
-    assert not store.quads(predicate=LEGACY_CONTACT, private=True)
+    assert not store.quads(predicate=LEGACY_START, private=EVERYTHING)
+    assert not store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
     export(store, tiny_atlas.library, "ttl", tmp_path / "migrated.ttl")
     conforms, _, text = validate(
         Graph().parse(tmp_path / "migrated.ttl", format="turtle"), shacl_graph=shapes_graph(), inference="none"

@@ -11,6 +11,8 @@ from graph.atlas import Atlas
 from graph.queries import QueryError, QueryLibrary, parameter_problems
 from graph.settings import REPO_ROOT
 
+from .conftest import EVERYTHING
+
 pytestmark = pytest.mark.backends
 
 LIBRARY = QueryLibrary(REPO_ROOT / "queries")
@@ -151,11 +153,11 @@ INJECTIONS = ['PV26" } ; DROP ALL ; #', "PV26' || true || '", "PV26\n} UNION { ?
 
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_injection_attempts_through_parameters_change_nothing(tiny_atlas: Atlas, value: str) -> None:
-    before = tiny_atlas.store.dump(private=True)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
     frame = LIBRARY.run(tiny_atlas.store, "coverage", {"province_code": value})
     assert frame.empty
     assert LIBRARY.run(tiny_atlas.store, "gaps", {"province_code": value}).empty
-    assert tiny_atlas.store.dump(private=True) == before
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_unknown_parameter_and_bad_values_are_clear_errors(tiny_atlas: Atlas) -> None:

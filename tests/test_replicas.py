@@ -14,6 +14,7 @@ from graph.accounts import add_coordinator
 from graph.atlas import Atlas
 from graph.settings import Settings
 from graph.submissions import submissions
+from graph.viewer import COMMAND_LINE
 
 from .browser import (
     CHROMIUM,
@@ -73,5 +74,5 @@ def test_two_replicas_share_one_server_and_lose_nothing(replicas: tuple[str, lis
         browser.close()
 
     atlas = Atlas.open(Settings(store=store))
-    states = {row["code"]: row["state"] for row in submissions(atlas.store, atlas.library)}
+    states = {row["code"]: row["state"] for row in submissions(atlas.store, atlas.library, viewer=COMMAND_LINE)}
     assert states == {code_one: "approved", code_two: "approved"}

@@ -15,7 +15,9 @@ from graph.server_answers import WriteConflict
 from graph.settings import Settings
 from graph.store import QueryTooSlow, StoreError
 from graph.submissions import submissions, submit
+from graph.viewer import COMMAND_LINE
 
+from .conftest import EVERYTHING
 from .test_submissions import new_pair_form
 
 # What Virtuoso 7.2 answered a submission while other writers held the same rows (HTTP 500).
@@ -89,20 +91,20 @@ def test_a_change_rolled_back_for_a_deadlock_is_sent_again(relayed: tuple[Atlas,
     result = submit(atlas.store, atlas.library, atlas.settings.data_dir, new_pair_form(description="Na twee botsingen"))
     assert result.ok
     assert relay.deadlocks == 0
-    stored = [row for row in submissions(atlas.store, atlas.library) if row["code"] == result.code]
+    stored = [row for row in submissions(atlas.store, atlas.library, viewer=COMMAND_LINE) if row["code"] == result.code]
     assert len(stored) == 1
 
 
 @pytest.mark.parametrize("backend", ["virtuoso"], indirect=True)
 def test_a_change_that_keeps_colliding_is_refused_plainly_and_writes_nothing(relayed: tuple[Atlas, Relay]) -> None:
     atlas, relay = relayed
-    before = atlas.store.dump(private=True)
+    before = atlas.store.dump(private=EVERYTHING)
     relay.deadlocks = 1_000
     with pytest.raises(WriteConflict, match="niets opgeslagen") as refused:
         submit(atlas.store, atlas.library, atlas.settings.data_dir, new_pair_form())
     assert "nothing was stored" in str(refused.value)
     assert relay.updates_seen == 5  # a bounded number of tries, not a loop
-    assert atlas.store.dump(private=True) == before
+    assert atlas.store.dump(private=EVERYTHING) == before
 
 
 @pytest.mark.parametrize(

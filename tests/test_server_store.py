@@ -17,7 +17,7 @@ from graph.settings import ServerAccess, Settings, graph_store_url_for, settings
 from graph.store import Change, QueryTooSlow, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 
-from .conftest import ServerPool, fresh_server_atlas, run_cli, start_server
+from .conftest import EVERYTHING, ServerPool, fresh_server_atlas, run_cli, start_server
 
 pytestmark = pytest.mark.backends
 SCHEMA = "PREFIX schema: <https://schema.org/>\n"  # the store adds no prefixes of its own
@@ -144,7 +144,7 @@ def test_data_sent_ahead_of_a_change_that_never_commits_stays_invisible(
     with pytest.raises(Crash):
         store.apply(many_names(MANY))
     reader = open_store(store.location, empty_atlas.settings.server)
-    assert reader.count() == 0 and reader.count(private=True) == 0
+    assert reader.count() == 0 and reader.count(private=EVERYTHING) == 0
     assert reader.select(SCHEMA + "SELECT ?name WHERE { ?s schema:name ?name }").empty
     original("DROP SILENT GRAPH <" + public_graph("many") + ">")
 

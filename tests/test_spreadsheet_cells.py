@@ -18,6 +18,7 @@ from graph.atlas import Atlas
 from graph.cells import TRIGGERS, csv_bytes, excel_bytes, neutralise, restore
 from graph.exporter import export, template_tables
 from graph.settings import REPO_ROOT
+from graph.viewer import COMMAND_LINE
 
 from .conftest import TINY, run_cli
 
@@ -53,7 +54,7 @@ def _hostile_copy(target: Path) -> Path:
 
 
 def _stored(atlas: Atlas) -> dict[tuple[str, str, str], str]:
-    tables = template_tables(atlas.store, atlas.library, include_private=True)
+    tables = template_tables(atlas.store, atlas.library, include_private=True, viewer=COMMAND_LINE)
     return {key: tables[key[0]].set_index("id").at[key[1], key[2]] for key in HOSTILE}
 
 
@@ -75,7 +76,7 @@ def test_formula_injection_in_csv_export_is_neutralised_and_round_trips(referenc
     assert reference_atlas.import_path(_hostile_copy(tmp_path / "input")).ok
     assert _stored(reference_atlas) == HOSTILE  # as typed, apostrophes of the file's escaping removed
     first = tmp_path / "first"
-    export(reference_atlas.store, reference_atlas.library, "csv", first, include_private=True)
+    export(reference_atlas.store, reference_atlas.library, "csv", first, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         with open(first / f"{name}.csv", encoding="utf-8", newline="") as handle:
             cells = [cell for row in csv.reader(handle) for cell in row]
@@ -88,7 +89,7 @@ def test_formula_injection_in_csv_export_is_neutralised_and_round_trips(referenc
     fresh.initialise(seed=first)
     assert _stored(fresh) == HOSTILE
     second = tmp_path / "second"
-    export(fresh.store, fresh.library, "csv", second, include_private=True)
+    export(fresh.store, fresh.library, "csv", second, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes(), name
 
@@ -96,7 +97,7 @@ def test_formula_injection_in_csv_export_is_neutralised_and_round_trips(referenc
 def test_formula_injection_in_xlsx_export_gives_text_cells_only(reference_atlas: Atlas, tmp_path: Path) -> None:
     assert reference_atlas.import_path(_hostile_copy(tmp_path / "input")).ok
     path = tmp_path / "atlas.xlsx"
-    export(reference_atlas.store, reference_atlas.library, "xlsx", path, include_private=True)
+    export(reference_atlas.store, reference_atlas.library, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
     workbook = load_workbook(path)
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert cells and all(cell.data_type == "s" for cell in cells)  # the template is text: never a formula

@@ -20,7 +20,7 @@ from graph.settings import REPO_ROOT
 from graph.store import Change, StoreError, open_store
 from graph.vocab import SDO, private_graph, public_graph
 
-from .conftest import run_cli
+from .conftest import EVERYTHING, run_cli
 
 pytestmark = pytest.mark.backends
 
@@ -52,7 +52,7 @@ def test_private_graphs_never_reach_the_public_path(empty_atlas: Atlas) -> None:
     store.apply(change)
     public = store.select("SELECT ?o WHERE { ?s ?p ?o }")
     assert list(public["o"]) == ["openbaar"]
-    everything = store.select("SELECT ?o WHERE { ?s ?p ?o }", private=True)
+    everything = store.select("SELECT ?o WHERE { ?s ?p ?o }", private=EVERYTHING)
     assert sorted(everything["o"]) == ["geheim", "openbaar"]
     # not even by naming the private graph
     named = store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -25,7 +25,10 @@ from graph.submissions import (
     submissions,
     submit,
 )
+from graph.viewer import COMMAND_LINE
 from graph.vocab import PREFIXES
+
+from .conftest import EVERYTHING
 
 pytestmark = pytest.mark.backends
 
@@ -57,7 +60,7 @@ def public_ids(atlas: Atlas) -> set[str]:
 def test_a_valid_submission_is_pending_and_not_public(tiny_atlas: Atlas) -> None:
     result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form())
     assert result.ok and result.code.startswith("PW-") and len(result.code) == 11
-    pending = submissions(tiny_atlas.store, tiny_atlas.library, "pending")
+    pending = submissions(tiny_atlas.store, tiny_atlas.library, "pending", viewer=COMMAND_LINE)
     assert [row["code"] for row in pending] == [result.code]
     assert pending[0]["submitter_email"] == "partner@example.org"
     assert result.code.lower() not in public_ids(tiny_atlas)
@@ -82,14 +85,14 @@ def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas:
     revert(store, library, code, "coordinator-anna", "dubbel ingevoerd")
     assert code.lower() not in public_ids(tiny_atlas)
     assert b"Bibliotheek Oudewater" not in store.dump() and b"Sanne" not in store.dump()
-    states = {row["code"]: (row["state"], row["reason"]) for row in submissions(store, library)}
+    states = {row["code"]: (row["state"], row["reason"]) for row in submissions(store, library, viewer=COMMAND_LINE)}
     assert states[code] == ("reverted", "dubbel ingevoerd")
 
 
 def test_edit_then_approve(tiny_atlas: Atlas) -> None:
     store, library, data = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
     code = submit(store, library, data, new_pair_form()).code
-    edited = payload_tables(store, library, code)
+    edited = payload_tables(store, library, code, COMMAND_LINE)
     edited.organisations[0].values["name"] = "Bibliotheek Oudewater (gecorrigeerd)"
     assert approve(store, library, data, code, "anna", edited) == []
     names = set(template_tables(store, library)["organisations"]["name"])
@@ -102,7 +105,7 @@ def test_rejection_needs_a_reason_and_is_logged(tiny_atlas: Atlas) -> None:
     with pytest.raises(SubmissionError, match="reden"):
         reject(store, library, code, "anna", " ")
     reject(store, library, code, "anna", "Geen echte samenwerking")
-    row = next(r for r in submissions(store, library) if r["code"] == code)
+    row = next(r for r in submissions(store, library, viewer=COMMAND_LINE) if r["code"] == code)
     assert (row["state"], row["reason"], row["decided_by"]) == ("rejected", "Geen echte samenwerking", "anna")
 
 
@@ -121,11 +124,11 @@ def test_rejection_needs_a_reason_and_is_logged(tiny_atlas: Atlas) -> None:
 def test_bad_fields_are_named_and_nothing_is_stored(
     tiny_atlas: Atlas, changes: dict[str, object], where: tuple[str, str]
 ) -> None:
-    before = tiny_atlas.store.dump(private=True)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
     result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form(**changes))
     assert not result.ok
     assert where in {(problem.file, problem.column) for problem in result.problems}
-    assert tiny_atlas.store.dump(private=True) == before
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_fifty_submissions_from_threads_all_arrive_once(tiny_atlas: Atlas) -> None:
@@ -144,7 +147,7 @@ def test_fifty_submissions_from_threads_all_arrive_once(tiny_atlas: Atlas) -> No
         thread.start()
     for thread in threads:
         thread.join()
-    stored = [row["code"] for row in submissions(tiny_atlas.store, tiny_atlas.library)]
+    stored = [row["code"] for row in submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)]
     assert len(codes) == 50 and sorted(stored) == sorted(codes)
 
 
@@ -170,7 +173,7 @@ def test_submissions_from_four_processes_all_arrive_once(tiny_atlas: Atlas) -> N
         for n in range(4)
     ]
     assert all(process.wait(timeout=300) == 0 for process in processes)
-    rows = submissions(tiny_atlas.store, tiny_atlas.library)
+    rows = submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
     descriptions = [__import__("json").loads(r["payload"])["collaborations"][0][1]["description"] for r in rows]
     assert len(rows) == 52 and len(set(descriptions)) == 52
 

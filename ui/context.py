@@ -9,6 +9,7 @@ import streamlit as st
 from graph.atlas import Atlas
 from graph.labels import Labels, load_labels
 from graph.settings import Settings, settings_from_environment
+from graph.viewer import ANONYMOUS, Viewer
 
 from .i18n import text
 from .markdown import safe
@@ -136,6 +137,12 @@ def client_address() -> str:
         return str(st.context.ip_address or "unknown")
     except Exception:  # no browser session (scripts, AppTest)
         return "unknown"
+
+
+def viewer() -> Viewer:
+    """Who is looking, for every read that may hold private data: a signed-in coordinator or a visitor."""
+    name = coordinator()
+    return Viewer.coordinator(name) if name else ANONYMOUS
 
 
 def sign_in_box() -> str | None:

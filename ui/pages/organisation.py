@@ -1,10 +1,11 @@
 import streamlit as st
 
+from graph import privacy
 from graph.mapdata import sites
 from graph.overview import organisation_collaborations, organisations
 from graph.suggest import load_input, suggest
 from ui.components import example_card
-from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t
+from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t, viewer
 from ui.url import url_text
 
 language_switch()
@@ -56,10 +57,8 @@ if partners:
     for partner in partners:
         st.page_link(PAGES["organisation"], label=safe(display.get(partner, partner)), query_params={"org": partner})
 # Coordinators see every contact person; everyone else only those who consented to publication.
-coordinator = sign_in_box()
-contacts = current.library.run(current.store, "internal/contacts", private=bool(coordinator)).set_index(
-    "collaboration_id"
-)
+sign_in_box()
+contacts = privacy.contacts(current.store, current.library, viewer()).set_index("collaboration_id")
 for row in work.itertuples():
     example_card(row)
     if row.collaboration_id in contacts.index:
@@ -75,7 +74,9 @@ if not work.empty:
 
 if profile["kind"] in ("library", "care"):
     st.subheader(t("top_suggestions"))
-    nearby = suggest(load_input(current.store, current.library), 15.0, organisation=picked, limit=5, lang=language())
+    nearby = suggest(
+        load_input(current.store, current.library, viewer()), 15.0, organisation=picked, limit=5, lang=language()
+    )
     if nearby.empty:
         st.write(t("no_suggestions"))
     else:

@@ -6,7 +6,7 @@ from graph.overview import organisations
 from graph.similar import similar_organisations
 from graph.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
 from graph.tables import InputTables, Row
-from ui.context import atlas, language_switch, safe, sign_in_box, t
+from ui.context import atlas, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 reviewer = sign_in_box()
@@ -16,6 +16,7 @@ if not reviewer:
     st.info(t("coordinators_only"))
     st.stop()
 store, library, data_dir = current.store, current.library, current.settings.data_dir
+looking = viewer()
 
 
 def describe_rows(tables: InputTables) -> None:
@@ -44,7 +45,7 @@ def describe_rows(tables: InputTables) -> None:
                     st.warning(t("maybe_duplicate", names=", ".join(safe(n) for n in similar.name.head(3))))
 
 
-pending = submissions(store, library, "pending")
+pending = submissions(store, library, "pending", viewer=looking)
 st.subheader(f"{t('pending')} ({len(pending)})")
 if not pending:
     st.write(t("no_pending"))
@@ -52,7 +53,7 @@ for item in pending:
     code = item["code"]
     with st.expander(f"{code} — {item['submitted'][:16]}", expanded=len(pending) == 1):
         st.caption(t("submitted_by", when=item["submitted"][:16], email=safe(item["submitter_email"])))
-        tables = payload_tables(store, library, code)
+        tables = payload_tables(store, library, code, looking)
         describe_rows(tables)
         edited = {}
         for name in ("organisations", "sites", "collaborations"):
@@ -88,7 +89,7 @@ for item in pending:
                 st.error(str(error))
 
 st.subheader(t("decided"))
-decided = [row for row in submissions(store, library) if row["state"] != "pending"]
+decided = [row for row in submissions(store, library, viewer=looking) if row["state"] != "pending"]
 decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
 decisions["state"] = decisions["state"].map(lambda state: t(f"submission_{state}"))
 headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")

@@ -2,8 +2,9 @@ import streamlit as st
 
 from graph.followup import STATE_LABELS, STATES, FollowUpError, record_state
 from graph.suggest import SuggestionError, load_input, suggest
+from graph.viewer import Viewer
 from ui.components import downloads
-from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice
+from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice, viewer
 from ui.url import url_int
 
 language_switch()
@@ -14,11 +15,13 @@ st.caption(t("suggestions_intro"))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _input(version: str):  # type: ignore[no-untyped-def]
-    return load_input(current.store, current.library)
+def _input(version: str, who: Viewer):  # type: ignore[no-untyped-def]
+    # The viewer is part of the cache key: a visitor must never get the answer cached for a coordinator.
+    return load_input(current.store, current.library, who)
 
 
-data = _input(data_version())
+looking = viewer()
+data = _input(data_version(), looking)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
 places = data.sites[data.sites.kind == "library"]
 if province:
@@ -36,10 +39,12 @@ except SuggestionError as error:
     st.stop()
 st.write(t("suggestion_count", n=len(table)))
 shown = table.assign(follow_up=table.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(language(), v)))
+columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
+if not looking.sees_private:  # follow-up is for coordinators only, on the page and in the downloads
+    columns.remove("follow_up")
+    table = table.drop(columns="follow_up")
 st.dataframe(
-    shown[
-        ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
-    ],
+    shown[columns],
     hide_index=True,
     column_config={
         "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
@@ -48,8 +53,8 @@ st.dataframe(
         "distance_km": st.column_config.NumberColumn(t("distance_km"), format="%.1f"),
         "municipality": t("municipality"),
         "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
-        "follow_up": t("follow_up"),
-    },
+    }
+    | ({"follow_up": t("follow_up")} if looking.sees_private else {}),
 )
 downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
 coordinator = sign_in_box()

@@ -1,0 +1,76 @@
+"""The embedded store's folder as files: writing it anew, and putting a backup in its place.
+
+Callers hold the store's write lock; nothing here opens the folder while another handle is open.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+
+def rewrite_folder(path: Path) -> None:
+    """Write the database anew into a fresh folder and delete the old one, so that its files hold only what
+    it holds now. Compaction is not enough: Oxigraph never removes a long literal from its string table
+    (measured: a deleted 100-character literal stayed in an .sst file after ``optimize()`` and reopening),
+    and its write-ahead log and MANIFEST keep short ones until the database is opened again."""
+    fresh = path.with_name(path.name + ".rewriting")
+    retired = path.with_name(path.name + ".erased")
+    shutil.rmtree(fresh, ignore_errors=True)
+    old = ox.Store(str(path))
+    everything = old.dump(format=ox.RdfFormat.N_QUADS) or b""
+    del old  # the database closes when its last reference goes
+    new = ox.Store(str(fresh))
+    new.load(everything, format=ox.RdfFormat.N_QUADS)
+    new.flush()
+    new.optimize()
+    del new
+    os.replace(path, retired)
+    os.replace(fresh, path)
+    shutil.rmtree(retired)
+
+
+def finish_interrupted_rewrite(path: Path) -> None:
+    """A rewrite stopped between its two renames leaves no database at ``path``: put the complete new one
+    there (it was closed before the first rename), or else the old one back."""
+    fresh = path.with_name(path.name + ".rewriting")
+    retired = path.with_name(path.name + ".erased")
+    if path.exists() or not (fresh.exists() or retired.exists()):
+        return
+    os.replace(fresh if fresh.exists() else retired, path)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def swap_in(source: Path, path: Path) -> Path:
+    """Put a copy of the backup folder ``source`` in the place of ``path``; returns where the old one went."""
+    staging = path.with_name(path.name + ".restoring")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(source, staging)
+    previous = path.with_name(path.name + f".before-restore-{time.strftime('%Y%m%d%H%M%S')}")
+    if path.exists():
+        os.replace(path, previous)
+    os.replace(staging, path)
+    return previous
+
+
+class _OpenStore:
+    """The on-disk store for the duration of one locked block; closing drops the only reference to it."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self._store: ox.Store | None = store
+
+    def __getattr__(self, name: str) -> Any:
+        if self._store is None:
+            raise RuntimeError("de opslag is al gesloten / the store is closed")
+        return getattr(self._store, name)
+
+    def __len__(self) -> int:
+        return len(self._store) if self._store is not None else 0
+
+    def close(self) -> None:
+        self._store = None

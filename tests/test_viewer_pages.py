@@ -1,0 +1,135 @@
+"""Every page and every download, for each viewer, on a store whose private values carry a marker: a visitor
+(anonymous, or a partner, who has no account) sees none of them; a coordinator does, so the fixture is real."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest, app_test
+
+from graph.atlas import Atlas
+from graph.followup import record_state
+from graph.privacy import contacts
+from graph.settings import REPO_ROOT, Settings
+from graph.submissions import SubmissionForm, approve, reject, submit
+from graph.suggest import load_input, suggest
+from graph.viewer import ANONYMOUS, Viewer
+from ui.context import PAGES
+
+from .conftest import TINY, reference_dir
+
+APP = str(REPO_ROOT / "app.py")
+MARK = b"MARKER"  # every private value below holds it (ASCII, so it survives any encoding of the page)
+FOLLOW_UP_WORDS = (b"afgewezen", b"declined", b"introduced", "geïntroduceerd".encode(), b"follow_up")
+
+
+@pytest.fixture(scope="module")
+def marked_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("marked")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.prepare()
+    assert atlas.import_path(TINY, agent="test").ok
+    store, library, data_dir = atlas.store, atlas.library, atlas.settings.data_dir
+    hidden = SubmissionForm(
+        library_site_id="a-utrecht", care_site_id="w-utrecht", description="Samen lezen in Utrecht.",
+        contact_name="PRIVÉ-MARKER-contact", contact_email="prive-marker@example.org",
+        contact_phone="06 9999 0001", contact_role="PRIVÉ-MARKER-rol", submitter_email="marker-sender@example.org",
+    )  # fmt: skip
+    assert approve(store, library, data_dir, submit(store, library, data_dir, hidden).code, "Anna") == []
+    refused = SubmissionForm(
+        library_site_id="b-venlo", care_site_id="x-venlo", description="Ontmoeting.", submitter_email="x@example.org"
+    )
+    reject(store, library, submit(store, library, data_dir, refused).code, "Anna", "PRIVÉ-MARKER-reason")
+    pending = SubmissionForm(
+        library_site_id="c-amsterdam", care_site_id="z-amsterdam", description="PRIVÉ-MARKER-pending story",
+        submitter_email="marker-pending@example.org",
+    )  # fmt: skip
+    assert submit(store, library, data_dir, pending).ok
+    record_state(store, library, "lib-c", "care-w", "declined", "Anna", note="PRIVÉ-MARKER-note")
+    record_state(store, library, "lib-d", "care-x", "introduced", "Anna")
+    return atlas.settings.store
+
+
+def _everything(node: Any, parts: list[bytes]) -> None:
+    proto = getattr(node, "proto", None)
+    if proto is not None:
+        parts.append(str(proto).encode())
+    for child in getattr(node, "children", {}).values():
+        _everything(child, parts)
+
+
+def _unpacked(content: bytes) -> bytes:
+    if not content.startswith(b"PK"):
+        return content
+    with zipfile.ZipFile(io.BytesIO(content)) as workbook:
+        return b"".join(workbook.read(name) for name in workbook.namelist())
+
+
+def render(monkeypatch: pytest.MonkeyPatch, store: str, page: str, viewer: Viewer) -> tuple[bytes, list[bytes]]:
+    """The page's whole output (every element, table cells included) and every download it offers."""
+    storages: list[MemoryMediaFileStorage] = []
+
+    class Recording(MemoryMediaFileStorage):
+        def __init__(self, endpoint: str) -> None:
+            super().__init__(endpoint)
+            storages.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["org"] = "lib-a"
+    if viewer.sees_private:
+        app.session_state["coordinator"] = viewer.name
+    app.switch_page(PAGES[page])
+    app.run()
+    assert not app.exception, app.exception
+    parts: list[bytes] = []
+    _everything(app._tree, parts)
+    files = [_unpacked(file.content) for storage in storages for file in storage._files_by_id.values()]
+    # Markdown escapes ("PRIVÉ\-MARKER\-contact") must not hide a value from the search
+    return b"\n".join(parts).replace(b"\\", b""), files
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_a_visitor_sees_no_private_value_on_any_page_or_download(
+    monkeypatch: pytest.MonkeyPatch, marked_store: str, page: str
+) -> None:
+    shown, files = render(monkeypatch, marked_store, page, ANONYMOUS)
+    assert MARK not in shown.upper()
+    assert [content[:200] for content in files if MARK in content.upper()] == []
+    if page == "suggestions":
+        assert len(files) == 2  # the CSV and the Excel download were looked into
+        for content in (shown, *files):
+            assert not [word for word in FOLLOW_UP_WORDS if word in content], "follow-up shown to a visitor"
+
+
+def test_a_coordinator_sees_the_marked_values_so_the_fixture_is_real(
+    monkeypatch: pytest.MonkeyPatch, marked_store: str
+) -> None:
+    coordinator = Viewer.coordinator("Anna")
+    organisation, _ = render(monkeypatch, marked_store, "organisation", coordinator)
+    assert b"MARKER-contact" in organisation
+    suggestions, files = render(monkeypatch, marked_store, "suggestions", coordinator)
+    assert b"follow_up" in files[0] and b"introduced" in files[0] and "geïntroduceerd".encode() in suggestions
+    # the suggestions cached for the coordinator are not what a visitor gets next, in the same process
+    shown, files = render(monkeypatch, marked_store, "suggestions", ANONYMOUS)
+    assert not [word for content in (shown, *files) for word in FOLLOW_UP_WORDS if word in content]
+    review, _ = render(monkeypatch, marked_store, "review", coordinator)
+    assert b"MARKER-pending" in review and b"MARKER-reason" in review
+
+
+def test_a_partner_gets_what_a_visitor_gets(marked_store: str) -> None:
+    atlas = Atlas.open(Settings(store=marked_store, reference=None))
+    for viewer in (ANONYMOUS, Viewer.partner()):
+        assert not contacts(atlas.store, atlas.library, viewer).to_csv().upper().count("MARKER")
+        data = load_input(atlas.store, atlas.library, viewer)
+        assert data.states == {}
+        # a declined pair is not hidden from visitors either: its absence would give the decision away
+        table = suggest(data, 50.0)
+        assert ("lib-c", "care-w") in set(zip(table.library_org_id, table.care_org_id, strict=True))
+    coordinators = suggest(load_input(atlas.store, atlas.library, Viewer.coordinator("Anna")), 50.0)
+    assert ("lib-c", "care-w") not in set(zip(coordinators.library_org_id, coordinators.care_org_id, strict=True))
