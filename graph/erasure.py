@@ -35,7 +35,7 @@ from .privacy import export_person, text_quads
 from .queries import QueryLibrary
 from .store import AtlasStore, Change
 from .viewer import Viewer, private_read
-from .vocab import PW, SDO, VCARD
+from .vocab import PW, VCARD
 
 _ERASURE = Viewer.coordinator("erasure")
 
@@ -105,7 +105,6 @@ def erasure_change(store: AtlasStore, register: Register, report: ErasureReport)
     }
     for subject in sorted(gone):
         change.remove_subjects.add(URIRef(subject))
-        change.remove_incoming.add((SDO.contactPoint, URIRef(subject)))  # stores written before contacts moved to DCAT
         change.remove_incoming.add((DCAT.contactPoint, URIRef(subject)))
         report.contacts_removed.append(str(subject))
     for subject, predicate, value, graph in quads:

@@ -16,7 +16,7 @@ from graph.importer import validate_path
 from graph.shacl import shacl_problems
 from graph.tables import InputError
 from graph.viewer import COMMAND_LINE
-from graph.vocab import SDO, collaboration_iri, local_id, organisation_iri
+from graph.vocab import PREFIXES, SDO, collaboration_iri, local_id, organisation_iri
 
 from .conftest import EVERYTHING, SEED, TINY
 
@@ -69,7 +69,8 @@ def test_seed_collaborations_claim_only_what_their_sources_say(seed_atlas: Atlas
     sint_nicolaasga = rows.loc["maeykehiem-mar-en-fean-sint-nicolaasga"]
     assert (sint_nicolaasga["status"], sint_nicolaasga["start_date"]) == ("active", "")  # the year is not stated
     labels = seed_atlas.store.select(
-        "SELECT ?label WHERE { ?s skos:notation 'unknown' ; skos:inScheme status:scheme ; skos:prefLabel ?label }"
+        "SELECT ?label WHERE { ?s skos:notation 'unknown' ; skos:inScheme status:scheme ; skos:prefLabel ?label }",
+        prefixes=PREFIXES,
     )
     assert set(labels["label"]) == {"Onbekend", "Unknown"}
     coverage = seed_atlas.library.run(seed_atlas.store, "coverage").set_index("municipality_code")

@@ -32,8 +32,8 @@ def test_data_survives_a_process_restart(tmp_path: Path) -> None:
     assert run_cli("init", store=store).returncode == 0
     result = run_cli("stats", "--format", "csv", store=store)
     assert result.returncode == 0, result.stderr
-    assert "collaborations_active,4" in result.stdout
-    assert "organisations_library,5" in result.stdout
+    assert "collaborations_active,5" in result.stdout
+    assert "organisations_library,7" in result.stdout
 
 
 def test_a_write_in_one_process_is_seen_by_a_reader_in_another(seed_atlas: Atlas) -> None:
