@@ -49,7 +49,8 @@ from .server_updates import (
     staging_started,
 )
 from .settings import ServerAccess, graph_store_url_for, update_url_for
-from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, quad_block, with_values
+from .sparql_policy import names_own_dataset
+from .sparql_text import inline_values, joined, ox_quad, quad_block, with_values
 from .store import Change, Quad, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
 from .vocab import GRAPH_BASE, PREFIXES, PUBLIC_GRAPH_BASE, PW
@@ -192,7 +193,7 @@ class SparqlServerStore:
         max_rows: int | None = None,
         table: bool = False,
     ) -> Any:
-        if chooses_own_dataset(query):
+        if names_own_dataset(query):
             raise StoreError(
                 "Een vraag mag geen eigen dataset (FROM) kiezen / a query may not choose its own dataset (FROM)"
             )
@@ -226,9 +227,14 @@ class SparqlServerStore:
         return bool(self._execute(query, bindings, private, RESULTS_JSON))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_triples: int | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private, NTRIPLES))
+        return graph_of(self._execute(query, bindings, private, NTRIPLES, max_triples))
 
     def quads(
         self,

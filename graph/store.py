@@ -95,7 +95,12 @@ class AtlasStore(ReadableStore, Protocol):
     def ask(self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False) -> bool: ...
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_triples: int | None = None,
     ) -> Graph: ...
 
     def quads(
@@ -158,9 +163,15 @@ class OxigraphReader:
         return bool(self._execute(query, bindings, private))
 
     def construct(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: bool = False
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: bool = False,
+        max_triples: int | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private))
+        """The answer to a CONSTRUCT or DESCRIBE query; with ``max_triples``, reading stops after that many."""
+        return graph_of(self._execute(query, bindings, private, max_triples))
 
     def quads(
         self,
