@@ -86,6 +86,14 @@ class SparqlServerStore:
         self.update_url = self.access.update_url or update_url_for(query_url)
         self.graph_store_url = self.access.graph_store_url or graph_store_url_for(query_url)
         self._http = ServerConnection(self.access)
+        # Public reads go, where the server has one, to an endpoint whose account may not update or read private
+        # graphs: a second wall behind the request's dataset and the console's checks.
+        self.public_query_url = self.access.public_query_url or query_url
+        self._public_http = (
+            ServerConnection(ServerAccess(timeout_s=self.access.timeout_s))
+            if self.access.public_query_url
+            else self._http
+        )
         self._graphs: tuple[str, list[str]] | None = None
         self._graphs_lock = threading.Lock()
 
@@ -94,11 +102,11 @@ class SparqlServerStore:
         return self.query_url
 
     # ------------------------------------------------------------------ protocol
-    def _query(self, text: str, dataset: list[str], accept: str) -> Response:
+    def _query(self, text: str, dataset: list[str], accept: str, public: bool = False) -> Response:
         # An empty list would mean "the server's default dataset" (in Virtuoso: every graph, its own included).
         graphs = dataset or [str(STATE_GRAPH) + "/none"]
-        response = self._http.post(
-            self.query_url,
+        response = (self._public_http if public else self._http).post(
+            self.public_query_url if public else self.query_url,
             {"query": _PROLOGUE + "\n" + text, "default-graph-uri": graphs, "named-graph-uri": graphs},
             accept,
         )
@@ -199,7 +207,7 @@ class SparqlServerStore:
             )
         # A SELECT's bound values are joined here, on the answer (see _joined); other forms get a VALUES clause.
         text = query if table else with_values(query, bindings or {})
-        response = self._query(text, self._dataset(private), accept)
+        response = self._query(text, self._dataset(private), accept, public=not private)
         if accept == NTRIPLES:
             found = answer_triples(response)
             return found[:max_rows] if max_rows is not None else found
@@ -265,6 +273,7 @@ class SparqlServerStore:
                 "CONSTRUCT { ?s ?p ?o } WHERE { " + inline_values({"g": URIRef(graph)}) + "GRAPH ?g { ?s ?p ?o } }",
                 [graph],
                 NTRIPLES,
+                public=not private,
             )
             target = ox.NamedNode(graph)
             for triple in answer_triples(response):

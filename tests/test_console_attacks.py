@@ -114,15 +114,27 @@ def _fetches(url: str) -> list[str]:
     ]
 
 
+@pytest.fixture
+def hurried_admin(backend: str, request: pytest.FixtureRequest) -> Iterator[None]:
+    """On Virtuoso: its anonymous SPARQL user, which answers the public reads, may update and read every graph."""
+    if backend != "virtuoso":
+        yield  # the Oxigraph server has no accounts: anyone who reaches it may update
+        return
+    server = request.getfixturevalue("server_pool").get("virtuoso")
+    server.let_anyone_update()
+    try:
+        probe = "INSERT DATA { GRAPH <urn:test:hurried> { <urn:a> <urn:b> 1 } }"
+        assert requests.post(server.access.public_query_url, data={"query": probe}, timeout=30).status_code == 200
+        requests.post(server.access.public_query_url, data={"query": "CLEAR GRAPH <urn:test:hurried>"}, timeout=30)
+        yield
+    finally:
+        server.secure()
+
+
 def test_console_cannot_fetch_write_or_read_private_data_even_where_the_sparql_user_may_update(
-    tiny_atlas: Atlas, listener: Listener, backend: str
+    tiny_atlas: Atlas, hurried_admin: None, listener: Listener
 ) -> None:
     store = tiny_atlas.store
-    if backend == "virtuoso":
-        # The precondition: this server's anonymous SPARQL user may update.
-        probe = "INSERT DATA { GRAPH <urn:test:hurried> { <urn:a> <urn:b> 1 } }"
-        assert requests.post(store.location, data={"query": probe}, timeout=30).status_code == 200
-        requests.post(store.location, data={"query": "CLEAR GRAPH <urn:test:hurried>"}, timeout=30)
     before = store.dump(private=True)
     own_endpoint = store.location if store.location.startswith("http") else "http://127.0.0.1:9/sparql"
     insert = "INSERT DATA { GRAPH <https://w3id.org/passendwerk/graph/public/x> { <urn:a> <urn:b> 'owned' } }"
