@@ -54,7 +54,7 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
         answer, seconds = {"too_slow": True}, timeout_s
     except WorkerFailed as error:
         raise ConsoleError(
-            f"De console kon de gegevens niet openen: {error}", f"The console could not open the data: {error}"
+            f"De console kon de vraag niet beantwoorden: {error}", f"The console could not answer: {error}"
         ) from error
     if answer.get("too_slow"):
         raise ConsoleError(

@@ -53,10 +53,14 @@ class _Worker:
         return bool(self._process.is_alive())
 
     def ask(self, request: tuple[str, str, int], seconds: float) -> dict[str, Any]:
-        self._connection.send(request)
-        if not self._connection.poll(max(seconds, 0.0)):
+        try:
+            self._connection.send(request)
+            answered = self._connection.poll(max(seconds, 0.0))
+            answer: dict[str, Any] = self._connection.recv() if answered else {}
+        except (EOFError, OSError) as error:  # the worker died (out of memory, killed)
+            raise WorkerFailed("the console's worker stopped; ask again") from error
+        if not answered:
             raise TimeoutError
-        answer: dict[str, Any] = self._connection.recv()
         return answer
 
     def stop(self) -> None:

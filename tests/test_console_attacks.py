@@ -160,3 +160,15 @@ def test_console_cannot_fetch_write_or_read_private_data_even_where_the_sparql_u
 def test_engine_predicates_are_refused(tiny_atlas: Atlas) -> None:
     with pytest.raises(ConsoleError, match="extension|uitbreiding"):
         run_console(tiny_atlas.store, "SELECT ?s WHERE { ?s <bif:contains> 'Piet' }")
+
+
+def test_sparql_functions_and_xsd_casts_are_accepted(tiny_atlas: Atlas) -> None:
+    query = (
+        'SELECT (xsd:integer("3") AS ?i) (<http://www.w3.org/2001/XMLSchema#decimal>("1.5") AS ?d) '
+        '(STRLEN("abc") AS ?l) (UCASE("a") AS ?u) (COUNT(?o) AS ?n) '
+        'WHERE { ?o a org:Organization FILTER(STRSTARTS(STR(?o), "https://") && !isBLANK(?o)) }'
+    )
+    result = run_console(tiny_atlas.store, query)
+    assert result.table is not None
+    row = result.table.iloc[0]
+    assert (int(row.i), float(row.d), int(row.l), row.u) == (3, 1.5, 3, "A") and int(row.n) > 0
