@@ -92,12 +92,19 @@ class LocalServer:
         isql = shutil.which("isql-vt")
         if self.sql_port is None or isql is None:
             raise ServerUnavailable("only a local Virtuoso with isql-vt takes SQL")
-        subprocess.run(
+        done = subprocess.run(
             [isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"],
             check=True,
             capture_output=True,
+            text=True,
             timeout=60,
         )
+        # isql goes on after a failing statement and still exits 0. A role already granted (U0013) or not granted
+        # (U0014) is what a repeated set-up meets; anything else is a set-up that did not happen.
+        errors = [line for line in (done.stdout + done.stderr).splitlines() if "*** Error" in line]
+        failed = [line for line in errors if "U0013" not in line and "U0014" not in line]
+        if failed:
+            raise RuntimeError("Virtuoso refused its set-up: " + "; ".join(failed))
 
     def secure(self) -> None:
         """Virtuoso as the README's set-up says (again): the atlas's account writes, the anonymous user reads."""
