@@ -71,10 +71,10 @@ class _Worker:
 class WorkerPool:
     """Up to ``size`` workers for one store; a question takes an idle one, or starts one while under the cap."""
 
-    def __init__(self, location: str, access: Any, size: int = POOL_SIZE) -> None:
+    def __init__(self, location: str, access: Any, size: int | None = None) -> None:
         self.location = location
         self.access = access
-        self.size = size
+        self.size = size or POOL_SIZE
         self._idle: list[_Worker] = []
         self._running = 0
         self._changed = threading.Condition()

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from graph import console_workers
 from graph.atlas import Atlas
 from graph.console import ConsoleError, check_read_only, run_console
 from graph.console_workers import stop_all_workers
@@ -160,3 +161,33 @@ def test_a_slow_question_does_not_hold_up_another_users_ask(tiny_atlas: Atlas) -
     # Counted from the request, without the start of a second worker: no waiting behind the slow question.
     assert answer.boolean is True and answer.seconds < 3.0, answer.seconds
     assert outcome and "longer than 8 s" in outcome[0]
+
+
+def test_when_every_worker_is_busy_the_console_says_so_within_the_limit(
+    tiny_atlas: Atlas, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend == "virtuoso":
+        pytest.skip("Virtuoso refuses this slow question before it runs (its cost estimate), so no worker stays busy")
+    monkeypatch.setattr(console_workers, "_POOLS", {})
+    monkeypatch.setattr(console_workers, "POOL_SIZE", 1)
+    run_console(tiny_atlas.store, "ASK {}")  # the one worker is ready
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    outcome: list[str] = []
+
+    def slow_user() -> None:
+        try:
+            run_console(tiny_atlas.store, heavy, timeout_s=6.0)
+        except ConsoleError as error:
+            outcome.append(error.message_en)
+
+    slow = threading.Thread(target=slow_user)
+    slow.start()
+    time.sleep(0.5)
+    asked = time.monotonic()
+    with pytest.raises(ConsoleError) as caught:
+        run_console(tiny_atlas.store, "ASK {}", timeout_s=1.0)
+    assert "bezet" in caught.value.message_nl and "busy" in caught.value.message_en
+    assert time.monotonic() - asked < 3.0
+    slow.join()
+    assert outcome and "longer than 6 s" in outcome[0]
+    console_workers.stop_all_workers()
