@@ -61,6 +61,8 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
         print("true" if result.boolean else "false")
     elif result.graph is not None:
         sys.stdout.write(result.graph.serialize(format="turtle"))
+        if result.truncated:
+            print(f"(afgekapt na {args.max_rows} triples / truncated after {args.max_rows} triples)", file=sys.stderr)
     return 0
 
 

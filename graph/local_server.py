@@ -5,17 +5,30 @@ benchmarks. Two engines: the Oxigraph server (PyPI package ``oxigraph``) and Vir
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
 
+from .settings import ServerAccess
+
 ENGINES = ("oxigraph", "virtuoso")
+
+WRITER = "atlas"
+"""Virtuoso's account for the atlas's writes and private reads (through /sparql-auth, digest)."""
+PRIVATE_GRAPHS = (
+    "https://w3id.org/passendwerk/graph/private/contacts",
+    "https://w3id.org/passendwerk/graph/private/follow-up",
+    "https://w3id.org/passendwerk/graph/private/review-log",
+    "https://w3id.org/passendwerk/graph/private/store-state",
+)
+"""The private graphs with a fixed name, put in Virtuoso's group of private graphs (see the README)."""
 
 _VIRTUOSO_INI = """[Database]
 DatabaseFile = {folder}/virtuoso.db
@@ -60,6 +73,49 @@ class LocalServer:
     query_url: str
     update_url: str
     process: subprocess.Popen[bytes]
+    access: ServerAccess = field(default_factory=ServerAccess)
+    sql_port: int | None = None
+
+    def environment(self) -> dict[str, str]:
+        """The ``PASSENDWERK_STORE*`` variables with which a process of the atlas uses this server."""
+        variables = {"PASSENDWERK_STORE": self.query_url}
+        if self.access.user is not None:
+            variables |= {
+                "PASSENDWERK_STORE_USER": self.access.user,
+                "PASSENDWERK_STORE_PASSWORD": self.access.password or "",
+                "PASSENDWERK_STORE_AUTH": self.access.auth,
+            }
+        return variables
+
+    def sql(self, statements: str) -> None:
+        """Run SQL statements as Virtuoso's administrator (only on this local, throw-away server)."""
+        isql = shutil.which("isql-vt")
+        if self.sql_port is None or isql is None:
+            raise ServerUnavailable("only a local Virtuoso with isql-vt takes SQL")
+        done = subprocess.run(
+            [isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        # isql goes on after a failing statement and still exits 0. A role already granted (U0013) or not granted
+        # (U0014) is what a repeated set-up meets; anything else is a set-up that did not happen.
+        errors = [line for line in (done.stdout + done.stderr).splitlines() if "*** Error" in line]
+        failed = [line for line in errors if "U0013" not in line and "U0014" not in line]
+        if failed:
+            raise RuntimeError("Virtuoso refused its set-up: " + "; ".join(failed))
+
+    def secure(self) -> None:
+        """Virtuoso as the README's set-up says (again): the atlas's account writes, the anonymous user reads."""
+        self.sql(secure_virtuoso_sql(None))
+
+    def let_anyone_update(self) -> None:
+        """A hurried admin's Virtuoso: the anonymous SPARQL user may update and read every graph."""
+        self.sql(
+            'GRANT SPARQL_UPDATE TO "SPARQL"; '
+            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 3, 0); DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 3, 1);"
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -140,26 +196,43 @@ def _start_virtuoso(folder: Path, max_rows: int, timeout_s: int) -> LocalServer:
     process = subprocess.Popen(
         [program, "+configfile", str(ini), "+foreground"], cwd=folder, stdout=log, stderr=subprocess.STDOUT
     )
-    url = f"http://127.0.0.1:{http_port}/sparql"
-    server = LocalServer("virtuoso", folder, url, url, process)
-    _wait_until_answering(server)
-    # The anonymous SPARQL user may update; on a shared server use /sparql-auth and a real account instead.
-    subprocess.run(
-        [isql, f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
+    anonymous = f"http://127.0.0.1:{http_port}/sparql"
+    access = ServerAccess(user=WRITER, password=secrets.token_urlsafe(16), auth="digest", public_query_url=anonymous)
+    url = anonymous + "-auth"
+    server = LocalServer("virtuoso", folder, url, url, process, access, sql_port)
+    _wait_until_answering(server, anonymous)
+    server.sql(secure_virtuoso_sql(access.password))
     return server
 
 
-def _wait_until_answering(server: LocalServer, timeout_s: float = 120.0) -> None:
+def secure_virtuoso_sql(password: str | None) -> str:
+    """The SQL of the README's Virtuoso set-up: an account for the atlas that may update and read everything
+    (used through /sparql-auth), and an anonymous user (/sparql, the public reads) that may not update and may
+    not read the graphs in Virtuoso's group of private graphs. Without ``password`` the account is not created
+    (it exists already)."""
+    private_group = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+    statements = [
+        f"DB.DBA.USER_CREATE('{WRITER}', '{password}');" if password else "",
+        f'GRANT SPARQL_SELECT TO "{WRITER}";',
+        f'GRANT SPARQL_UPDATE TO "{WRITER}";',
+        'REVOKE SPARQL_UPDATE FROM "SPARQL";',
+        f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{private_group}', 1);" if password else "",
+        *(f"DB.DBA.RDF_GRAPH_GROUP_INS('{private_group}', '{graph}');" for graph in PRIVATE_GRAPHS),
+        f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{WRITER}', 3, 0);",
+        f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{WRITER}', 3, 1);",
+        "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 1, 0);",
+        "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);",
+    ]
+    return " ".join(statement for statement in statements if statement)
+
+
+def _wait_until_answering(server: LocalServer, url: str | None = None, timeout_s: float = 120.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(f"{server.engine} stopped while starting; see {server.folder / 'server.log'}")
         try:
-            response = requests.post(server.query_url, data={"query": "ASK {}"}, timeout=5)
+            response = requests.post(url or server.query_url, data={"query": "ASK {}"}, timeout=5)
             if response.status_code == 200:
                 return
         except requests.RequestException:

@@ -50,7 +50,8 @@ from .server_updates import (
     staging_started,
 )
 from .settings import ServerAccess, graph_store_url_for, update_url_for
-from .sparql_text import chooses_own_dataset, inline_values, joined, ox_quad, prologue, quad_block, with_values
+from .sparql_policy import names_own_dataset
+from .sparql_text import inline_values, joined, ox_quad, prologue, quad_block, with_values
 from .store import Change, Quad, StoreError, _Solutions, graph_of
 from .terms import from_ox, python_value, to_ox
 from .viewer import PrivateRead, reads_private
@@ -86,6 +87,14 @@ class SparqlServerStore:
         self.update_url = self.access.update_url or update_url_for(query_url)
         self.graph_store_url = self.access.graph_store_url or graph_store_url_for(query_url)
         self._http = ServerConnection(self.access)
+        # Public reads go, where the server has one, to an endpoint whose account may not update or read private
+        # graphs: a second wall behind the request's dataset and the console's checks.
+        self.public_query_url = self.access.public_query_url or query_url
+        self._public_http = (
+            ServerConnection(ServerAccess(timeout_s=self.access.timeout_s))
+            if self.access.public_query_url
+            else self._http
+        )
         self._graphs: tuple[str, list[str]] | None = None
         self._graphs_lock = threading.Lock()
 
@@ -94,11 +103,11 @@ class SparqlServerStore:
         return self.query_url
 
     # ------------------------------------------------------------------ protocol
-    def _query(self, text: str, dataset: list[str], accept: str) -> Response:
+    def _query(self, text: str, dataset: list[str], accept: str, public: bool = False) -> Response:
         # An empty list would mean "the server's default dataset" (in Virtuoso: every graph, its own included).
         graphs = dataset or [str(STATE_GRAPH) + "/none"]
-        response = self._http.post(
-            self.query_url,
+        response = (self._public_http if public else self._http).post(
+            self.public_query_url if public else self.query_url,
             {"query": text, "default-graph-uri": graphs, "named-graph-uri": graphs},
             accept,
         )
@@ -195,13 +204,13 @@ class SparqlServerStore:
         table: bool = False,
         prefixes: Mapping[str, str] | None = None,
     ) -> Any:
-        if chooses_own_dataset(query):
+        if names_own_dataset(query):
             raise StoreError(
                 "Een vraag mag geen eigen dataset (FROM) kiezen / a query may not choose its own dataset (FROM)"
             )
         # A SELECT's bound values are joined here, on the answer (see _joined); other forms get a VALUES clause.
         text = prologue(prefixes or {}) + (query if table else with_values(query, bindings or {}))
-        response = self._query(text, self._dataset(private), accept)
+        response = self._query(text, self._dataset(private), accept, public=not private)
         if accept == NTRIPLES:
             found = answer_triples(response)
             return found[:max_rows] if max_rows is not None else found
@@ -243,8 +252,9 @@ class SparqlServerStore:
         *,
         private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
+        max_triples: int | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private, NTRIPLES, prefixes=prefixes))
+        return graph_of(self._execute(query, bindings, private, NTRIPLES, max_triples, prefixes=prefixes))
 
     def quads(
         self,
@@ -278,6 +288,7 @@ class SparqlServerStore:
                 "CONSTRUCT { ?s ?p ?o } WHERE { " + inline_values({"g": URIRef(graph)}) + "GRAPH ?g { ?s ?p ?o } }",
                 [graph],
                 NTRIPLES,
+                public=graph.startswith(str(PUBLIC_GRAPH_BASE)),
             )
             target = ox.NamedNode(graph)
             for triple in answer_triples(response):

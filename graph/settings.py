@@ -33,11 +33,24 @@ def graph_store_url_for(query_url: str) -> str | None:
     return None
 
 
+def public_query_url_for(query_url: str) -> str | None:
+    """The usual anonymous query URL beside an account's one (Virtuoso: ``…/sparql-auth`` → ``…/sparql``)."""
+    path = query_url.rstrip("/")
+    if path.endswith("/sparql-auth"):
+        return path[: -len("-auth")]
+    return None
+
+
 @dataclass(frozen=True)
 class ServerAccess:
-    """How to reach a SPARQL server besides its query URL: the update URL and credentials (never shown)."""
+    """How to reach a SPARQL server besides its query URL: the update URL and credentials (never shown).
+
+    ``public_query_url`` answers the public reads (the console's too) without the credentials, as an account
+    that can neither update nor read private graphs; ``None`` means the query URL and the account.
+    """
 
     update_url: str | None = None
+    public_query_url: str | None = None
     graph_store_url: str | None = None
     user: str | None = None
     password: str | None = field(default=None, repr=False)
@@ -103,6 +116,7 @@ def settings_from_environment(
     server = ServerAccess(
         update_url=env.get("PASSENDWERK_STORE_UPDATE") or None,
         graph_store_url=env.get("PASSENDWERK_STORE_GRAPH_STORE") or None,
+        public_query_url=env.get("PASSENDWERK_STORE_PUBLIC") or public_query_url_for(store_location),
         user=env.get("PASSENDWERK_STORE_USER") or None,
         password=env.get("PASSENDWERK_STORE_PASSWORD") or None,
         auth=env.get("PASSENDWERK_STORE_AUTH", "basic"),

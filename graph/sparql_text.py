@@ -1,9 +1,8 @@
-"""SPARQL text: reading it for keywords without being fooled by strings, IRIs or comments, and writing RDF
-terms into it (only ever through pyoxigraph's serialiser, never from raw text)."""
+"""SPARQL text: writing RDF terms into it, only ever through pyoxigraph's serialiser, never from raw text.
+(What a query may contain is decided on its parse, in :mod:`graph.sparql_policy`, never by reading its text.)"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,29 +12,12 @@ from rdflib.term import Identifier, Node
 
 from .terms import python_value, to_ox
 
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
-_IRIS = re.compile(r"<[^<>\s]*>")
-_COMMENTS = re.compile(r"#[^\n]*")
-
-
-def without_strings_and_comments(query: str) -> str:
-    """The query with every string emptied, every IRI written as ``<>`` and every comment removed."""
-    return _COMMENTS.sub("", _IRIS.sub("<>", _STRINGS.sub('""', query)))
-
 
 def prologue(prefixes: Mapping[str, str]) -> str:
     """PREFIX declarations for a query text (one line, so that a message's column stays right after line 1)."""
     if not prefixes:
         return ""
     return " ".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in prefixes.items()) + "\n"
-
-
-_DATASET_CLAUSE = re.compile(r"(?<![?$:\w-])FROM\b", re.IGNORECASE)
-
-
-def chooses_own_dataset(query: str) -> bool:
-    """Whether the query has a ``FROM`` or ``FROM NAMED`` clause of its own."""
-    return bool(_DATASET_CLAUSE.search(without_strings_and_comments(query)))
 
 
 def ox_quad(quad: tuple[Node, Node, Node, URIRef]) -> ox.Quad:

@@ -123,6 +123,7 @@ class AtlasStore(ReadableStore, Protocol):
         *,
         private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
+        max_triples: int | None = None,
     ) -> Graph: ...
 
     def quads(
@@ -209,8 +210,10 @@ class OxigraphReader:
         *,
         private: PrivateRead | None = None,
         prefixes: Mapping[str, str] | None = None,
+        max_triples: int | None = None,
     ) -> Graph:
-        return graph_of(self._execute(query, bindings, private, prefixes=prefixes))
+        """The answer to a CONSTRUCT or DESCRIBE query; with ``max_triples``, reading stops after that many."""
+        return graph_of(self._execute(query, bindings, private, max_triples, prefixes))
 
     def quads(
         self,

@@ -66,15 +66,27 @@ class ServerPool:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.servers: dict[str, LocalServer] = {}
+        self.saved_environment: dict[str, str | None] = {}
 
     def get(self, engine: str) -> LocalServer:
         if engine not in self.servers:
-            self.servers[engine] = start_server(engine, self.folder / engine)
+            server = self.servers[engine] = start_server(engine, self.folder / engine)
+            # The atlas's account, for the processes the tests start (the command line, the app), as in a
+            # deployment; a server without accounts (Oxigraph) never asks for them.
+            for name, value in server.environment().items():
+                if name != "PASSENDWERK_STORE":
+                    self.saved_environment.setdefault(name, os.environ.get(name))
+                    os.environ[name] = value
         return self.servers[engine]
 
     def stop(self) -> None:
         for server in self.servers.values():
             server.stop()
+        for name, value in self.saved_environment.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +100,7 @@ def fresh_server_atlas(pool: ServerPool, engine: str, baseline: Path | None, ref
     """An atlas on a shared server, emptied of what earlier tests wrote; with ``baseline`` (an N-Quads file),
     holding exactly those graphs (they are kept between tests when they are still intact, to save time)."""
     server = pool.get(engine)
-    atlas = Atlas.open(Settings(store=server.query_url, reference=reference))
+    atlas = Atlas.open(Settings(store=server.query_url, reference=reference, server=server.access))
     expected = _graph_sizes(baseline) if baseline else {}
     present = atlas.store.select(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", private=EVERYTHING

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 from streamlit.testing.v1 import AppTest
 
 from graph.atlas import Atlas
@@ -215,6 +216,16 @@ def test_console_refuses_writes_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_s
     app.text_area(key="console").set_value("SELECT ?n WHERE { ?o org:classification kind:network ; schema:name ?n }")
     app.button(key="run_console").click().run()
     assert len(app.dataframe[-1].value) == 2
+
+
+def test_console_says_when_a_construct_was_capped(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "questions")
+    # every pair of municipalities: 342 × 342 triples, far over the cap
+    pairs = "CONSTRUCT { ?a pw:near ?b } WHERE { ?a a pw:Municipality . ?b a pw:Municipality }"
+    app.text_area(key="console").set_value(pairs)
+    app.button(key="run_console").click().run()
+    assert any("Afgekapt na 10000 triples" in warning.value for warning in app.warning)
+    assert len(Graph().parse(data=app.code[-1].value, format="turtle")) == 10_000
 
 
 def test_examples_gallery_filters_by_activity(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

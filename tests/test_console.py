@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
+from graph import console_workers
 from graph.atlas import Atlas
 from graph.console import ConsoleError, check_read_only, run_console
+from graph.console_workers import stop_all_workers
 
 from .conftest import EVERYTHING, run_cli
 
@@ -105,3 +110,84 @@ def test_cli_sparql_exit_codes(tiny_atlas: Atlas) -> None:
     assert ok.returncode == 0 and "Netwerk N" in ok.stdout
     refused = run_cli("sparql", "DROP ALL", store=tiny_atlas.store.location)
     assert refused.returncode == 2 and "Alleen lezen" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_construct_and_describe_are_capped_with_a_notice(tiny_atlas: Atlas) -> None:
+    construct = run_console(
+        tiny_atlas.store, "CONSTRUCT { ?m a pw:Municipality } WHERE { ?m a pw:Municipality }", max_rows=10
+    )
+    assert construct.graph is not None and len(construct.graph) == 10 and construct.truncated
+    describe = run_console(tiny_atlas.store, "DESCRIBE ?m WHERE { ?m a pw:Municipality }", max_rows=10)
+    assert describe.graph is not None and len(describe.graph) == 10 and describe.truncated
+    small = run_console(tiny_atlas.store, "CONSTRUCT { ?o a org:Organization } WHERE { ?o a org:Organization }")
+    assert small.graph is not None and not small.truncated
+    cli = run_cli(
+        "sparql", "CONSTRUCT WHERE { ?m a pw:Municipality }", "--max-rows", "10", store=tiny_atlas.store.location
+    )
+    assert cli.returncode == 0 and "afgekapt na 10 triples" in cli.stderr and "truncated after 10 triples" in cli.stderr
+
+
+def test_time_limit_runs_from_the_request_not_from_the_workers_start(tiny_atlas: Atlas) -> None:
+    stop_all_workers()
+    started = time.monotonic()
+    # The worker's start (seconds: importing the libraries, reading the store) is not the question's time.
+    assert run_console(tiny_atlas.store, "ASK { ?c adms:status status:ended }", timeout_s=1.0).boolean is True
+    start_up = time.monotonic() - started
+    stop_all_workers()
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    started = time.monotonic()
+    with pytest.raises(ConsoleError, match="langer dan 1 s"):
+        run_console(tiny_atlas.store, heavy, timeout_s=1.0)
+    assert time.monotonic() - started < start_up + 1.0 + 3.0
+
+
+def test_a_slow_question_does_not_hold_up_another_users_ask(tiny_atlas: Atlas) -> None:
+    run_console(tiny_atlas.store, "ASK {}")  # one worker ready, as on a running site
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    outcome: list[str] = []
+
+    def slow_user() -> None:
+        try:
+            run_console(tiny_atlas.store, heavy, timeout_s=8.0)
+            outcome.append("answered")
+        except ConsoleError as error:
+            outcome.append(error.message_en)
+
+    slow = threading.Thread(target=slow_user)
+    slow.start()
+    time.sleep(0.5)
+    answer = run_console(tiny_atlas.store, "ASK { ?c adms:status status:ended }", timeout_s=7.0)
+    slow.join()
+    # Counted from the request, without the start of a second worker: no waiting behind the slow question.
+    assert answer.boolean is True and answer.seconds < 3.0, answer.seconds
+    assert outcome and "longer than 8 s" in outcome[0]
+
+
+def test_when_every_worker_is_busy_the_console_says_so_within_the_limit(
+    tiny_atlas: Atlas, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend == "virtuoso":
+        pytest.skip("Virtuoso refuses this slow question before it runs (its cost estimate), so no worker stays busy")
+    monkeypatch.setattr(console_workers, "_POOLS", {})
+    monkeypatch.setattr(console_workers, "POOL_SIZE", 1)
+    run_console(tiny_atlas.store, "ASK {}")  # the one worker is ready
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    outcome: list[str] = []
+
+    def slow_user() -> None:
+        try:
+            run_console(tiny_atlas.store, heavy, timeout_s=6.0)
+        except ConsoleError as error:
+            outcome.append(error.message_en)
+
+    slow = threading.Thread(target=slow_user)
+    slow.start()
+    time.sleep(0.5)
+    asked = time.monotonic()
+    with pytest.raises(ConsoleError) as caught:
+        run_console(tiny_atlas.store, "ASK {}", timeout_s=1.0)
+    assert "bezet" in caught.value.message_nl and "busy" in caught.value.message_en
+    assert time.monotonic() - asked < 3.0
+    slow.join()
+    assert outcome and "longer than 6 s" in outcome[0]
+    console_workers.stop_all_workers()

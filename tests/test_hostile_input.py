@@ -116,13 +116,19 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
         )
         codes.append(submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form).code)
     script = (
-        "import sys\nfrom graph.atlas import Atlas\nfrom graph.settings import Settings\n"
+        "import sys\nfrom graph.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
         "from graph.submissions import approve\n"
-        "a = Atlas.open(Settings(store=sys.argv[1]))\n"
+        "a = Atlas.open(settings_from_environment(sys.argv[1]))\n"
         "for code in sys.argv[2:]:\n    approve(a.store, a.library, a.settings.data_dir, code, 'anna')\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script, tiny_atlas.settings.store, *codes], cwd=REPO_ROOT)
-    time.sleep(4.0)
+    # Kill it once it is under way (its start alone took 4 s on a busy machine), not after a fixed pause.
+    watcher = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.library)):
+            break
+        time.sleep(0.2)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()

@@ -12,7 +12,7 @@ import requests
 
 from graph.atlas import Atlas
 from graph.server_answers import WriteConflict
-from graph.settings import Settings
+from graph.settings import ServerAccess, Settings
 from graph.store import QueryTooSlow, StoreError
 from graph.submissions import submissions, submit
 from graph.viewer import COMMAND_LINE
@@ -30,16 +30,19 @@ class Relay(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, access: ServerAccess) -> None:
         super().__init__(("127.0.0.1", 0), _RelayHandler)
         self.origin = urlsplit(target)._replace(path="", query="").geturl()
+        self.base_path = urlsplit(target).path
+        # The relay signs in for the atlas, so the atlas talks to it without credentials.
+        self.auth = requests.auth.HTTPDigestAuth(access.user, access.password or "") if access.user else None
         self.deadlocks = 0
         self.updates_seen = 0
         self.lock = threading.Lock()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/sparql"  # Virtuoso's paths, so its other URLs follow
+        return f"http://127.0.0.1:{self.server_address[1]}{self.base_path}"  # the server's paths: its other URLs follow
 
 
 class _RelayHandler(BaseHTTPRequestHandler):
@@ -56,7 +59,9 @@ class _RelayHandler(BaseHTTPRequestHandler):
             if refuse:
                 return self._send(500, "text/plain", VIRTUOSO_DEADLOCK.encode("utf-8"))
         headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if self.headers[name]}
-        answer = requests.post(self.server.origin + self.path, data=body, headers=headers, timeout=120)
+        answer = requests.post(
+            self.server.origin + self.path, data=body, headers=headers, timeout=120, auth=self.server.auth
+        )
         self._send(answer.status_code, answer.headers.get("Content-Type", "text/plain"), answer.content)
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
@@ -72,7 +77,7 @@ class _RelayHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def relayed(tiny_atlas: Atlas) -> Iterator[tuple[Atlas, Relay]]:
-    relay = Relay(tiny_atlas.settings.store)
+    relay = Relay(tiny_atlas.settings.store, tiny_atlas.settings.server)
     thread = threading.Thread(target=relay.serve_forever, daemon=True)
     thread.start()
     try:

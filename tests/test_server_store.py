@@ -84,7 +84,7 @@ def test_an_unreachable_server_gives_a_clear_message() -> None:
 def test_virtuoso_credentials_and_its_default_row_limit(tmp_path: Path) -> None:
     """Virtuoso as it comes: a truncated answer is refused with the setting's name; digest credentials work."""
     with start_server("virtuoso", tmp_path / "virtuoso", max_rows=10_000) as server:
-        protected = server.query_url + "-auth"
+        protected = server.query_url  # /sparql-auth
         with pytest.raises(StoreError, match="401"):
             open_store(protected, ServerAccess(user="dba", password="fout", auth="digest")).apply(many_names(1))
         store = open_store(protected, ServerAccess(user="dba", password="dba", auth="digest"))

@@ -154,9 +154,9 @@ def test_fifty_submissions_from_threads_all_arrive_once(tiny_atlas: Atlas) -> No
 SUBMIT_IN_A_PROCESS = """
 import sys
 from graph.atlas import Atlas
-from graph.settings import Settings
+from graph.settings import settings_from_environment
 from graph.submissions import SubmissionForm, submit
-atlas = Atlas.open(Settings(store=sys.argv[1]))
+atlas = Atlas.open(settings_from_environment(sys.argv[1]))
 for number in range(int(sys.argv[2])):
     form = SubmissionForm(library_site_id="a-utrecht", care_site_id="w-utrecht", description=f"{sys.argv[3]}-{number}",
                           submitter_email="p@example.org")

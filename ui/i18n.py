@@ -186,6 +186,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "console_query": ("SPARQL-vraag", "SPARQL query"),
     "truncated": ("Afgekapt na {n} rijen.", "Truncated after {n} rows."),
+    "truncated_triples": ("Afgekapt na {n} triples.", "Truncated after {n} triples."),
     "answer": ("Antwoord", "Answer"),
     # examples
     # submissions

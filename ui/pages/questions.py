@@ -79,4 +79,6 @@ if st.button(t("run"), key="run_console"):
         elif result.boolean is not None:
             st.write("✔ true" if result.boolean else "✘ false")
         elif result.graph is not None:
+            if result.truncated:
+                st.warning(t("truncated_triples", n=current.settings.row_limit))
             st.code(result.graph.serialize(format="turtle"), language="turtle")
