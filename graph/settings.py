@@ -9,6 +9,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = "var/store"
 DEFAULT_REFERENCE = REPO_ROOT.parent / "shared" / "data"
+#: Where readers reach the app; reports print the address of their page under it (``PASSENDWERK_PUBLIC_URL``).
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8501"
 
 
 def update_url_for(query_url: str) -> str:
@@ -59,6 +61,7 @@ class Settings:
     row_limit: int = 10_000
     lang: str = "nl"
     server: ServerAccess = field(default_factory=ServerAccess)
+    public_url: str = DEFAULT_PUBLIC_URL
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -88,4 +91,5 @@ def settings_from_environment(
     )
     if server.auth not in ("basic", "digest"):
         raise ValueError("PASSENDWERK_STORE_AUTH moet 'basic' of 'digest' zijn / must be 'basic' or 'digest'")
-    return Settings(store=store_location, reference=reference_dir, server=server)
+    public_url = env.get("PASSENDWERK_PUBLIC_URL") or DEFAULT_PUBLIC_URL
+    return Settings(store=store_location, reference=reference_dir, server=server, public_url=public_url)
