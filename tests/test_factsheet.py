@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from graph.atlas import Atlas
-from graph.factsheet import NETHERLANDS, Figures, FactsheetError, FactsheetSource
+from graph.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
 from graph.factsheet_report import content, file_name, render
 from graph.factsheet_text import SOURCE_LINE, sentence
 from graph.settings import REPO_ROOT
