@@ -211,7 +211,8 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-ser
        line-height: 1.3; color: #1f2328; margin: 0 auto; max-width: 186mm; }
 h1 { font-size: 16pt; margin: 0; } h2 { font-size: 10.5pt; margin: 8px 0 3px; border-bottom: 1px solid #d0d7de; }
 .sub { color: #57606a; margin: 1px 0 6px; } .sentence { font-size: 10pt; font-weight: 600; margin: 4px 0 6px; }
-.top { display: flex; gap: 10px; align-items: flex-start; } .top > div { flex: 1; }
+.top { display: flex; gap: 10px; align-items: flex-start; } .top > div { flex: 1; min-width: 0; }
+svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; } th, td { padding: 2px 4px; border-bottom: 1px solid #eaeef2;
        text-align: left; vertical-align: top; } th { background: #f6f8fa; }
 td.n, th.n { text-align: right; white-space: nowrap; }
@@ -267,7 +268,7 @@ def html(report: ReportContent, sheet: Factsheet) -> str:
 <p class="sentence">{e(report.sentence)}</p>
 <div class="top"><div><h2>{e(report.label("figures"))}</h2>
 <table><tr>{cells(report.figure_header, "th", 1)}</tr>{figures}</table>{notes}</div>
-<div style="flex:0 0 250px"><h2>{e(report.label("map"))}</h2>{svg(sheet, 250, 190, report.name)}{legend}</div></div>
+<div style="flex:0 0 230px"><h2>{e(report.label("map"))}</h2>{svg(sheet, 230, 180, report.name)}{legend}</div></div>
 <h2>{e(report.stories_title)}</h2>{"".join(stories)}
 <h2>{e(report.label("chances"))}</h2><p class="muted">{e(report.chances_intro)}</p>{chances}
 <h2>{e(report.label("trend"))}</h2>{trend}

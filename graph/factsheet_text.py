@@ -26,6 +26,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "exploring_collaborations": ("Verkennende samenwerkingen", "Exploring collaborations"),
     "ended_collaborations": ("Beëindigde samenwerkingen", "Ended collaborations"),
     "covered_municipalities": ("Gemeenten met actieve samenwerking", "Municipalities with an active collaboration"),
+    "in_brackets": ("Tussen haakjes: per 100.000 inwoners.", "In brackets: per 100,000 inhabitants."),
+    "counting_rule": (
+        "Een samenwerking telt mee in de gemeente van de bibliotheeklocatie.",
+        "A collaboration counts in the municipality of its library site.",
+    ),
     "counting_note": (
         "Per 100.000 inwoners. Een samenwerking telt mee in de gemeente van de bibliotheeklocatie.",
         "Per 100,000 inhabitants. A collaboration counts in the municipality of its library site.",

@@ -57,7 +57,8 @@ def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, see
     assert app.info[0].value.startswith("Venlo\\: 2 bibliotheeklocaties, 2 zorglocaties, 2 actieve samenwerkingen")
     assert [metric.value for metric in app.metric] == ["2", "2", "2", "0", "0"]
     comparison = app.dataframe[0].value
-    assert list(comparison.columns[[1, 3, 5]]) == ["Venlo", "Limburg", "Nederland"]
+    assert list(comparison.columns) == ["Cijfer", "Venlo", "Limburg", "Nederland"]
+    assert list(comparison.Venlo[:3]) == ["2 (1,9)", "2 (1,9)", "2 (1,9)"]  # 2 of 103,789 inhabitants
     shown = everything_shown(app)
     assert "Daelzicht" in shown and "Werkleercentrum PSW" in shown  # the stories of its collaborations
     assert "Open kansen" in shown and "Gestart per jaar" in shown

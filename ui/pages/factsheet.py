@@ -1,8 +1,11 @@
+import math
+from collections.abc import Callable
+
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 from shapely import wkt
-from shapely.geometry import mapping
+from shapely.geometry import mapping, shape
 
 from graph.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.factsheet_report import file_name, render
@@ -16,6 +19,7 @@ lang = language()
 current = atlas()
 names = labels()
 AREA_FILL = [9, 105, 218, 40]
+MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom shows the whole area
 LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
 
 
@@ -30,10 +34,18 @@ def _source(version: str, for_coordinator: bool) -> FactsheetSource:
     return FactsheetSource(current.store, current.library, for_coordinator=for_coordinator)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _report(version: str, code: str, output_format: str, report_lang: str) -> bytes:
-    sheet = _source(version, False).factsheet(code).public()
-    return render(sheet, output_format, report_lang, current.settings.public_url, labels())
+def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
+    """Zoomed to the area's boundary (Web Mercator: one zoom level halves the degrees shown)."""
+    points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
+    bounds = [shape(feature["geometry"]).bounds for feature in features]
+    west = min([b[0] for b in bounds] + [p[0] for p in points], default=3.3)
+    south = min([b[1] for b in bounds] + [p[1] for p in points], default=50.7)
+    east = max([b[2] for b in bounds] + [p[0] for p in points], default=7.3)
+    north = max([b[3] for b in bounds] + [p[1] for p in points], default=53.6)
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    zoom_x = math.log2(MAP_WIDTH * 360 / (256 * max(east - west, 0.01)))
+    zoom_y = math.log2(MAP_HEIGHT * 360 / (256 * max(north - south, 0.01) * stretch))
+    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
 
 
 source = _source(data_version(), viewer_is_coordinator())
@@ -89,13 +101,15 @@ for column, key in zip(
 
 st.subheader(text("figures", lang))
 keys = ["library_sites", "care_sites", "active_collaborations", "exploring_collaborations", "ended_collaborations"]
+# One column per area, each cell "count (per 100,000)": narrow enough for the page, numbers as a reader writes them.
 comparison = pd.DataFrame({text("figure", lang): [text(key, lang) for key in keys]})
 for name, compared in [(area.name, figures), *sheet.comparison]:
-    label = area_name(name, lang)
-    comparison[label] = [int(getattr(compared, key)) for key in keys]
-    comparison[f"{label} — {text('per_100k', lang)}"] = [compared.per_100k(getattr(compared, key)) for key in keys]
+    comparison[area_name(name, lang)] = [
+        f"{number(getattr(compared, key), lang)} ({number(compared.per_100k(getattr(compared, key)), lang, 1)})"
+        for key in keys
+    ]
 st.dataframe(comparison, hide_index=True)
-st.caption(text("counting_note", lang))
+st.caption(f"{text('in_brackets', lang)} {text('counting_rule', lang)}")
 
 st.subheader(text("map", lang))
 shapes = []
@@ -120,11 +134,9 @@ if shapes:
     )
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
 layers.extend(site_layers(sheet.sites))
-points = sheet.sites if not sheet.sites.empty else pd.DataFrame({"lat": [area.lat or 52.15], "lon": [area.lon or 5.3]})
-view = pdk.data_utils.compute_view(points[["lon", "lat"]].astype(float).values.tolist(), view_proportion=1.0)
-view.zoom = min(float(view.zoom or 10) - 0.4, 12.5)
 st.pydeck_chart(
-    pdk.Deck(layers=layers, initial_view_state=view, map_style=None, tooltip={"text": "{label}"}), height=420
+    pdk.Deck(layers=layers, initial_view_state=_view(shapes, sheet.sites), map_style=None, tooltip={"text": "{label}"}),
+    height=MAP_HEIGHT,
 )
 line_legend = " · ".join(f":{colour}[{status(code, lang)}]" for code, colour in LEGEND_COLOURS.items())
 st.caption(f":blue[{t('legend_library')}] · :red[{t('legend_care')}] · {line_legend}")
@@ -164,8 +176,8 @@ else:
         "library_organisation": text("library", lang),
         "care_organisation": text("care_organisation", lang),
         "municipality": t("municipality"),
-        "distance_km": text("distance", lang) + " (km)",
-        "score": text("score", lang),
+        "distance_km": st.column_config.NumberColumn(text("distance", lang), format="%.1f km"),
+        "score": st.column_config.NumberColumn(text("score", lang), format="%.2f"),
         "reasons": text("reasons", lang),
     }
     if sheet.for_coordinator and "follow_up" in shown:
@@ -186,12 +198,22 @@ st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
 buttons = st.columns(3)
 public = sheet.public()
+report_source = _source(data_version(), False)  # the report holds public data only, also for a coordinator
+
+
+def _report(output_format: str) -> Callable[[], bytes]:
+    """The report, made when its button is clicked (not on every view of the page)."""
+    return lambda: render(
+        report_source.factsheet(area.code).public(), output_format, lang, current.settings.public_url, names
+    )
+
+
 for column, (output_format, mime) in zip(
     buttons, [("pdf", "application/pdf"), ("html", "text/html"), ("md", "text/markdown")], strict=True
 ):
     column.download_button(
         t(f"factsheet_{output_format}"),
-        _report(data_version(), area.code, output_format, lang),
+        _report(output_format),
         file_name(public, output_format, lang),
         mime,
         key=f"factsheet_{output_format}",
