@@ -17,9 +17,10 @@ from .factsheet_text import area_name, number, page_url, sentence, status, text,
 from .followup import STATE_LABELS
 from .labels import Labels
 
-MAX_STORIES = 4
-STORY_CHARACTERS = 260
-REASON_CHARACTERS = 150
+MAX_STORIES = 3
+STORY_CHARACTERS = 200
+NAME_CHARACTERS = 40
+REASON_CHARACTERS = 110
 TREND_YEARS = 12
 FORMATS = ("pdf", "html", "md")
 
@@ -99,8 +100,8 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
     chance_rows = []
     for chance in sheet.chances.itertuples():
         cells = [
-            str(chance.library_organisation),
-            str(chance.care_organisation),
+            shorten(str(chance.library_organisation), NAME_CHARACTERS),
+            shorten(str(chance.care_organisation), NAME_CHARACTERS),
             f"{number(float(str(chance.distance_km)), lang, 1)} km",
             shorten(str(chance.reasons), REASON_CHARACTERS),
         ]
@@ -207,15 +208,15 @@ def markdown(report: ReportContent) -> str:
 CSS = """
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8.6pt;
-       line-height: 1.3; color: #1f2328; margin: 0 auto; max-width: 186mm; }
-h1 { font-size: 16pt; margin: 0; } h2 { font-size: 10.5pt; margin: 8px 0 3px; border-bottom: 1px solid #d0d7de; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 8.2pt;
+       line-height: 1.25; color: #1f2328; margin: 0 auto; max-width: 186mm; }
+h1 { font-size: 16pt; margin: 0; } h2 { font-size: 10.5pt; margin: 6px 0 2px; border-bottom: 1px solid #d0d7de; }
 .sub { color: #57606a; margin: 1px 0 6px; } .sentence { font-size: 10pt; font-weight: 600; margin: 4px 0 6px; }
 .top { display: flex; gap: 10px; align-items: flex-start; } .top > div { flex: 1; min-width: 0; }
 svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; } th, td { padding: 2px 4px; border-bottom: 1px solid #eaeef2;
        text-align: left; vertical-align: top; } th { background: #f6f8fa; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; white-space: nowrap; } table.fixed { table-layout: fixed; }
 .story { margin: 0 0 4px; break-inside: avoid; } .story p { margin: 1px 0; } .muted { color: #57606a; }
 .legend span { display: inline-block; width: 8px; height: 8px; border-radius: 4px; margin: 0 3px 0 6px; }
 footer { margin-top: 8px; padding-top: 4px; border-top: 1px solid #d0d7de; color: #57606a; font-size: 7.6pt; }
@@ -247,7 +248,11 @@ def html(report: ReportContent, sheet: Factsheet) -> str:
     chances = ""
     if report.chance_rows:
         body = "".join(f"<tr>{cells(row, 'td', 99)}</tr>" for row in report.chance_rows)
-        chances = f"<table><tr>{cells(report.chance_header, 'th', 99)}</tr>{body}</table>"
+        widths = ["22%", "22%", "8%", "48%"] if len(report.chance_header) == 4 else ["20%", "20%", "8%", "40%", "12%"]
+        columns = "".join(f'<col style="width:{width}">' for width in widths)
+        header = cells(report.chance_header, "th", 99)
+        chances = f'<table class="fixed"><colgroup>{columns}</colgroup><tr>{header}</tr>{body}</table>'
+
     if report.trend_rows:
         trend_body = "".join(f"<tr>{cells(row, 'td', 1)}</tr>" for row in report.trend_rows[1:])
         trend = f"<table><tr>{cells(report.trend_rows[0], 'th', 1)}</tr>{trend_body}</table>"
@@ -266,10 +271,10 @@ def html(report: ReportContent, sheet: Factsheet) -> str:
 <h1>{e(report.title)}: {e(report.name)}</h1>
 <p class="sub">{e(report.subtitle)}</p>
 <p class="sentence">{e(report.sentence)}</p>
-<div class="top"><div><h2>{e(report.label("figures"))}</h2>
-<table><tr>{cells(report.figure_header, "th", 1)}</tr>{figures}</table>{notes}</div>
-<div style="flex:0 0 230px"><h2>{e(report.label("map"))}</h2>{svg(sheet, 230, 180, report.name)}{legend}</div></div>
-<h2>{e(report.stories_title)}</h2>{"".join(stories)}
+<h2>{e(report.label("figures"))}</h2>
+<table><tr>{cells(report.figure_header, "th", 1)}</tr>{figures}</table>{notes}
+<div class="top"><div><h2>{e(report.stories_title)}</h2>{"".join(stories)}</div>
+<div style="flex:0 0 210px"><h2>{e(report.label("map"))}</h2>{svg(sheet, 210, 170, report.name)}{legend}</div></div>
 <h2>{e(report.label("chances"))}</h2><p class="muted">{e(report.chances_intro)}</p>{chances}
 <h2>{e(report.label("trend"))}</h2>{trend}
 <footer>{e(report.made_on)} · {e(report.label("source_line"))} ·

@@ -36,6 +36,7 @@ from graph.settings import REPO_ROOT
 from .conftest import run_cli
 
 BASE_URL = "https://atlas.example.org"
+LONG_NAME = "Stichting Openbare Bibliotheek Maas en Peel en omstreken, vestiging Centrum"
 
 
 def pdf_pages_and_text(data: bytes) -> tuple[int, str]:
@@ -185,12 +186,18 @@ def test_reports_hold_the_figures_date_source_and_address_on_one_page(tiny_atlas
 def test_the_largest_report_still_fits_one_page(tiny_atlas: Atlas) -> None:
     """Long stories, many chances and years: the PDF shrinks its content rather than run onto a second page."""
     sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
-    many = sheet.collaborations.iloc[[0] * 12].assign(description="Een lang verhaal. " * 60)
+    many = sheet.collaborations.iloc[[0] * 12].assign(
+        description="Een lang verhaal. " * 60, library=LONG_NAME, care_organisation=LONG_NAME
+    )
     sheet.collaborations = many.reset_index(drop=True)
-    sheet.chances = sheet.chances.iloc[[0] * 5].assign(reasons="reden; " * 40).reset_index(drop=True)
+    sheet.chances = (
+        sheet.chances.iloc[[0] * 5]
+        .assign(reasons="reden; " * 40, library_organisation=LONG_NAME, care_organisation=LONG_NAME)
+        .reset_index(drop=True)
+    )
     pages, text = pdf_pages_and_text(render(sheet, "pdf", "nl", BASE_URL))
     assert pages == 1
-    assert "en nog 8" in text
+    assert "en nog 9" in text
 
 
 def test_hostile_names_stay_text_in_every_report(tiny_atlas: Atlas) -> None:

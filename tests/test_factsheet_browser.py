@@ -18,6 +18,7 @@ from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app, 
 from .conftest import SEED, reference_dir
 
 pytestmark = pytest.mark.browser
+LONG_NAME = "Stichting Openbare Bibliotheek Maas en Peel en omstreken, vestiging Centrum"
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +87,14 @@ def test_html_report_with_the_most_content_still_prints_on_one_a4(  # type: igno
     tiny_atlas: Atlas, chromium
 ) -> None:
     sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
-    sheet.collaborations = sheet.collaborations.iloc[[0] * 12].assign(description="Een lang verhaal. " * 60)
-    sheet.chances = sheet.chances.iloc[[0] * 5].assign(reasons="reden; " * 40).reset_index(drop=True)
+    sheet.collaborations = sheet.collaborations.iloc[[0] * 12].assign(
+        description="Een lang verhaal. " * 60, library=LONG_NAME, care_organisation=LONG_NAME
+    )
+    sheet.chances = (
+        sheet.chances.iloc[[0] * 5]
+        .assign(reasons="reden; " * 40, library_organisation=LONG_NAME, care_organisation=LONG_NAME)
+        .reset_index(drop=True)
+    )
     sheet.trend = sheet.trend.iloc[[0] * 20].assign(year=range(2007, 2027)).reset_index(drop=True)
     html = render(sheet, "html", "en", "https://atlas.example.org").decode()
     assert printed_pages(chromium, html, "factsheet-report-fullest") == 1

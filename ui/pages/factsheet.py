@@ -45,7 +45,7 @@ def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: 
     stretch = 1 / math.cos(math.radians((south + north) / 2))
     zoom_x = math.log2(MAP_WIDTH * 360 / (256 * max(east - west, 0.01)))
     zoom_y = math.log2(MAP_HEIGHT * 360 / (256 * max(north - south, 0.01) * stretch))
-    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
+    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.5)
 
 
 source = _source(data_version(), viewer_is_coordinator())
