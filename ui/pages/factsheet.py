@@ -35,7 +35,7 @@ def _source(version: str, for_coordinator: bool) -> FactsheetSource:
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
-    """Zoomed to the area's boundary (Web Mercator: one zoom level halves the degrees shown)."""
+    """Zoomed to the area's boundary (deck.gl's Web Mercator: the world is 512 pixels wide at zoom 0)."""
     points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
     bounds = [shape(feature["geometry"]).bounds for feature in features]
     west = min([b[0] for b in bounds] + [p[0] for p in points], default=3.3)
@@ -43,9 +43,9 @@ def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: 
     east = max([b[2] for b in bounds] + [p[0] for p in points], default=7.3)
     north = max([b[3] for b in bounds] + [p[1] for p in points], default=53.6)
     stretch = 1 / math.cos(math.radians((south + north) / 2))
-    zoom_x = math.log2(MAP_WIDTH * 360 / (256 * max(east - west, 0.01)))
-    zoom_y = math.log2(MAP_HEIGHT * 360 / (256 * max(north - south, 0.01) * stretch))
-    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.5)
+    zoom_x = math.log2(MAP_WIDTH * 360 / (512 * max(east - west, 0.01)))
+    zoom_y = math.log2(MAP_HEIGHT * 360 / (512 * max(north - south, 0.01) * stretch))
+    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
 
 
 source = _source(data_version(), viewer_is_coordinator())
@@ -133,7 +133,7 @@ if shapes:
         )
     )
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
-layers.extend(site_layers(sheet.sites))
+layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False)))  # care on top of libraries
 st.pydeck_chart(
     pdk.Deck(layers=layers, initial_view_state=_view(shapes, sheet.sites), map_style=None, tooltip={"text": "{label}"}),
     height=MAP_HEIGHT,
