@@ -136,3 +136,27 @@ def test_profile_page_renders_on_an_empty_store(monkeypatch: pytest.MonkeyPatch,
     app = open_profile(monkeypatch, str(tmp_path / "empty"), gemeente="GM0983")
     assert not app.exception, app.exception
     assert app.warning[0].value == "Deze gemeente of provincie kent de atlas niet."
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from graph.demo import write_demo
+    from graph.settings import Settings
+
+    from .conftest import reference_dir
+
+    folder = tmp_path_factory.mktemp("factsheet-demo")
+    write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=folder / "data")
+    return atlas.settings.store
+
+
+@pytest.mark.parametrize("query", [{"gemeente": "GM0363"}, {"provincie": "PV30"}, {"gemeente": "GM0088"}])
+def test_profile_page_renders_on_demo_data(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str, query: dict[str, str]
+) -> None:
+    app = open_profile(monkeypatch, demo_store, **query)
+    assert not app.exception, app.exception
+    assert app.title and app.info  # the name and the sentence
+    assert len(app.metric) == 5
