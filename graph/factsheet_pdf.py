@@ -95,7 +95,7 @@ def pdf(report: ReportContent, sheet: Factsheet) -> bytes:
     header: list[object] = [para(cell, "cell") for cell in report.figure_header]
     areas = (len(report.figure_header) - 1) // 2
     label_width = width - map_width - 2 * mm - areas * 30 * mm
-    figure_widths = [label_width] + [16 * mm, 14 * mm] * areas
+    figure_widths = [label_width] + [18 * mm, 12 * mm] * areas
     left: list[Flowable] = [
         para(report.label("figures"), "h2"),
         _table([header, *figures], figure_widths, 1),

@@ -11,7 +11,7 @@ SOURCE_LINE = "Bron: Passend Werk Atlas; CBS / PDOK"
 TEXTS: dict[str, tuple[str, str]] = {
     "title_municipality": ("Gemeenteprofiel", "Municipality profile"),
     "title_province": ("Provincieprofiel", "Province profile"),
-    "netherlands": ("Nederland", "the Netherlands"),
+    "netherlands": ("Nederland", "Netherlands"),
     "province_of": ("provincie {name}", "province of {name}"),
     "made_on": ("Gemaakt op {day}", "Made on {day}"),
     "source_line": (SOURCE_LINE, SOURCE_LINE + " (source)"),
