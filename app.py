@@ -28,6 +28,7 @@ navigation = st.navigation(
         text("section_analyse", lang): [
             page("suggestions", ":material/handshake:"),
             page("coverage", ":material/insights:"),
+            page("factsheet", ":material/summarize:"),
             page("questions", ":material/query_stats:"),
         ],
         text("section_contribute", lang): [

@@ -1,17 +1,18 @@
-"""python -m bench [load|queries|suggest|app|servers|all] [--scales 1,10] [--no-rdflib] [--reuse] [--out FILE]"""
+"""python -m bench [load|queries|suggest|app|servers|factsheet|all] [--scales 1,10] [--no-rdflib] [--reuse]
+[--out FILE]"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from . import app, load, queries, servers, suggest
+from . import app, factsheet, load, queries, servers, suggest
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "which", nargs="?", default="all", choices=("load", "queries", "suggest", "app", "servers", "all")
+        "which", nargs="?", default="all", choices=("load", "queries", "suggest", "app", "servers", "factsheet", "all")
     )
     parser.add_argument("--scales", default="1,10", help="comma-separated demo scales")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline of the query benchmark")
@@ -36,6 +37,9 @@ def main() -> None:
         print(parts[-1], flush=True)
     if args.which in ("servers", "all"):
         parts.append(servers.run(scales, reuse=args.reuse))
+        print(parts[-1], flush=True)
+    if args.which in ("factsheet", "all"):
+        parts.append(factsheet.run(scales))
         print(parts[-1], flush=True)
     if args.out:
         Path(args.out).write_text("\n".join(parts), encoding="utf-8")

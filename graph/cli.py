@@ -203,10 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=int, default=2026)
     sub.add_argument("--out", default="var/demo")
     sub.add_argument("--load", action="store_true", help="ook importeren (also import)")
-    from . import cli_admin, cli_analysis
+    from . import cli_admin, cli_analysis, cli_factsheet
 
     cli_analysis.add_commands(command)
     cli_admin.add_commands(command)
+    cli_factsheet.add_commands(command)
     return parser
 
 

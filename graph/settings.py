@@ -12,6 +12,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_STORE = "var/store"
 # The reference data this repository carries (CBS / PDOK municipalities and provinces, GeoNames places).
 DEFAULT_REFERENCE = REPO_ROOT / "data" / "reference"
+#: Where readers reach the app; reports print the address of their page under it (``PASSENDWERK_PUBLIC_URL``).
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8501"
 
 
 def update_url_for(query_url: str) -> str:
@@ -95,6 +97,7 @@ class Settings:
     lang: str = "nl"
     server: ServerAccess = field(default_factory=ServerAccess)
     publication: Publication = field(default_factory=Publication)
+    public_url: str = DEFAULT_PUBLIC_URL
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -123,7 +126,13 @@ def settings_from_environment(
     )
     if server.auth not in ("basic", "digest"):
         raise ValueError("PASSENDWERK_STORE_AUTH moet 'basic' of 'digest' zijn / must be 'basic' or 'digest'")
-    return Settings(store=store_location, reference=reference_dir, server=server, publication=publication_from(env))
+    return Settings(
+        store=store_location,
+        reference=reference_dir,
+        server=server,
+        publication=publication_from(env),
+        public_url=env.get("PASSENDWERK_PUBLIC_URL") or DEFAULT_PUBLIC_URL,
+    )
 
 
 def publication_from(env: Mapping[str, str]) -> Publication:

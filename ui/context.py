@@ -27,6 +27,7 @@ PAGES = {
     "examples": "ui/pages/examples.py",
     "submit": "ui/pages/submit.py",
     "review": "ui/pages/review.py",
+    "factsheet": "ui/pages/factsheet.py",
 }
 
 

@@ -13,6 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page_coverage": ("Dekking", "Coverage"),
     "page_questions": ("Vragen", "Questions"),
     "page_examples": ("Praktijkvoorbeelden", "Practice examples"),
+    "page_factsheet": ("Gebiedsprofiel", "Area profile"),
     "section_explore": ("Verkennen", "Explore"),
     "section_analyse": ("Analyseren", "Analyse"),
     "language": ("Taal", "Language"),
@@ -316,6 +317,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Goede voorbeelden helpen anderen op weg: samenwerkingen met hun verhaal en bron.",
         "Good examples help others get started: collaborations with their story and source.",
     ),
+    # area profiles (the report's own words are in graph/factsheet_text.py)
+    "factsheet_intro": (
+        "Eén pagina over uw eigen gemeente of provincie: kerncijfers naast provincie en land, de samenwerkingen, "
+        "open kansen en de trend. Ook als rapport van één A4.",
+        "One page about your own municipality or province: key figures beside the province and the country, the "
+        "collaborations, open chances and the trend. Also as a one-page report.",
+    ),
+    "factsheet_search": ("Zoek een gemeente of provincie", "Find a municipality or province"),
+    "factsheet_unknown": ("Deze gemeente of provincie kent de atlas niet.", "The atlas does not know this area."),
+    "factsheet_level_municipality": ("gemeente", "municipality"),
+    "factsheet_level_province": ("provincie", "province"),
+    "factsheet_download": ("Rapport downloaden", "Download the report"),
+    "factsheet_pdf": ("PDF (één A4)", "PDF (one A4)"),
+    "factsheet_html": ("HTML (print op één A4)", "HTML (prints on one A4)"),
+    "factsheet_md": ("Markdown", "Markdown"),
+    "factsheet_report_public": (
+        "Het rapport bevat alleen openbare gegevens.",
+        "The report holds public data only.",
+    ),
+    "open_profile": ("Profiel van {name}", "Profile of {name}"),
+    "col_profile": ("Profiel", "Profile"),
 }
 
 

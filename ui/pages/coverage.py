@@ -4,6 +4,7 @@ import streamlit as st
 from graph.mapdata import municipality_features
 from ui.components import deck, downloads, municipality_layer
 from ui.context import atlas, data_version, headings, labels, language, language_switch, t, url_choice
+from ui.factsheet_links import profile_column, profile_link, with_profile_links
 
 language_switch()
 current = atlas()
@@ -13,16 +14,19 @@ st.caption(t("coverage_intro"))
 if not current.has_reference():
     st.info(t("no_reference"))
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+if province:
+    profile_link(province, names.province(province))
 suffix = f"-{province}" if province else ""
 
 by_province = current.library.run(current.store, "coverage-by-province")
 by_province = by_province.assign(province=by_province.province_code.map(names.province))
 st.subheader(t("per_province"))
 st.dataframe(
-    by_province,
+    with_profile_links(by_province, "province_code"),
     hide_index=True,
     column_config={
         **headings(by_province.columns),
+        **profile_column(),
         "province_code": None,
         "population_covered_share": st.column_config.ProgressColumn(
             t("population_covered"), min_value=0.0, max_value=1.0, format="percent"
@@ -35,7 +39,11 @@ values = {"province_code": province} if province else {}
 st.subheader(t("gap_list"))
 st.caption(t("gap_intro"))
 gaps = current.library.run(current.store, "gaps", values)
-st.dataframe(gaps, hide_index=True, column_config=headings(gaps.columns))
+st.dataframe(
+    with_profile_links(gaps, "municipality_code"),
+    hide_index=True,
+    column_config={**headings(gaps.columns), **profile_column()},
+)
 downloads(gaps, f"witte-vlekken{suffix}", "gaps")
 
 
@@ -51,7 +59,11 @@ if current.has_reference():
 
 st.subheader(t("per_municipality"))
 coverage = current.library.run(current.store, "coverage", values)
-st.dataframe(coverage, hide_index=True, column_config=headings(coverage.columns))
+st.dataframe(
+    with_profile_links(coverage, "municipality_code"),
+    hide_index=True,
+    column_config={**headings(coverage.columns), **profile_column()},
+)
 downloads(coverage, f"dekking-per-gemeente{suffix}", "coverage")
 
 st.subheader(t("trend"))

@@ -4,6 +4,7 @@ from graph.mapdata import collaboration_lines, municipality_features, sites
 from graph.overview import collaborations
 from ui.components import deck, line_layer, municipality_layer, site_layers
 from ui.context import PAGES, atlas, data_version, labels, language_switch, safe, t, url_choice
+from ui.factsheet_links import profile_link
 
 language_switch()
 current = atlas()
@@ -17,6 +18,12 @@ municipalities = dict(zip(all_sites.municipality_code, all_sites.municipality, s
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 status = url_choice("status", t("status"), ["active", "exploring", "ended", "unknown"], names.status)
+if municipality or province:
+    area_name = municipalities.get(municipality or "")
+    profile_link(
+        municipality or province or "",
+        area_name if isinstance(area_name, str) and area_name else names.province(province or ""),
+    )
 show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=current.has_reference())
 
 shown = sites(current.store, current.library, province, municipality)
@@ -54,3 +61,5 @@ if selected:
     st.subheader(t("selected_site"))
     st.markdown(f"**{safe(site['site'])}** — {safe(site['organisation'])} ({safe(names.kind(site['kind']))})")
     st.page_link(PAGES["organisation"], label=t("open_organisation"), query_params={"org": site["organisation_id"]})
+    if site.get("municipality_code"):
+        profile_link(site["municipality_code"], site.get("municipality") or site["municipality_code"])

@@ -1,0 +1,163 @@
+"""The area profile page (AppTest on real stores) and what it and the reports never show: private contacts
+and follow-up notes; the follow-up state only for signed-in coordinators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.atlas import Atlas
+from graph.factsheet import FactsheetSource
+from graph.factsheet_report import FORMATS, render
+from graph.followup import record_state
+from graph.settings import REPO_ROOT
+from graph.viewer import Viewer
+
+APP = str(REPO_ROOT / "app.py")
+PRIVATE_NOTE = "Notitie: Piet belt terug na de zomer"
+# c3 in tests/data/tiny has a contact without consent to publish: Piet Prive, piet@example.org, Begeleider.
+PRIVATE = ("Piet Prive", "piet@example.org", "Begeleider", PRIVATE_NOTE, "Piet belt")
+
+
+def open_profile(monkeypatch: pytest.MonkeyPatch, store: str, coordinator: str | None = None, **query: str) -> AppTest:
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        app.query_params[key] = value
+    if coordinator:
+        app.session_state["coordinator"] = coordinator
+    app.switch_page("ui/pages/factsheet.py")
+    return app.run()
+
+
+def everything_shown(app: AppTest) -> str:
+    """Every text, table cell and label the page shows."""
+    parts = [str(e.value) for e in (*app.title, *app.markdown, *app.caption, *app.subheader, *app.info, *app.warning)]
+    parts += [f"{metric.label} {metric.value}" for metric in app.metric]
+    for table in app.dataframe:
+        frame = table.value if isinstance(table.value, pd.DataFrame) else pd.DataFrame()
+        parts += [" ".join(map(str, frame.columns)), frame.to_csv(index=False)]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def tiny_with_follow_up(tiny_atlas: Atlas) -> Atlas:
+    """The tiny graph with a coordinator's follow-up (and its private note) on Venlo's open chance."""
+    record_state(tiny_atlas.store, tiny_atlas.library, "lib-d", "care-x", "introduced", "Anna", PRIVATE_NOTE)
+    return tiny_atlas
+
+
+def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas) -> None:
+    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM0983")
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Venlo"
+    assert "Gemeenteprofiel" in app.caption[0].value and "provincie Limburg" in app.caption[0].value
+    assert app.info[0].value.startswith("Venlo\\: 2 bibliotheeklocaties, 2 zorglocaties, 2 actieve samenwerkingen")
+    assert [metric.value for metric in app.metric] == ["2", "2", "2", "0", "0"]
+    comparison = app.dataframe[0].value
+    assert list(comparison.columns) == ["Cijfer", "Venlo", "Limburg", "Nederland"]
+    assert list(comparison.Venlo[:3]) == ["2 (1,9)", "2 (1,9)", "2 (1,9)"]  # 2 of 103,789 inhabitants
+    shown = everything_shown(app)
+    assert "Daelzicht" in shown and "Werkleercentrum PSW" in shown  # the stories of its collaborations
+    assert "Open kansen" in shown and "Gestart per jaar" in shown
+    assert app.selectbox(key="factsheet_search").value == "GM0983"
+
+
+def test_profile_page_of_a_province_in_english(monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas) -> None:
+    app = open_profile(monkeypatch, seed_atlas.settings.store, provincie="PV31", lang="en")
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Limburg"
+    assert "Province profile" in app.caption[0].value
+    assert "Netherlands" in list(app.dataframe[0].value.columns)
+    assert "Open chances" in everything_shown(app)
+
+
+def test_search_box_opens_a_profile_and_an_unknown_code_is_said_plainly(
+    monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
+) -> None:
+    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM9999")
+    assert not app.exception
+    assert app.warning[0].value == "Deze gemeente of provincie kent de atlas niet."
+    app.selectbox(key="factsheet_search").set_value("GM0632").run()
+    assert app.title[0].value == "Woerden"
+    assert app.query_params["gemeente"] == ["GM0632"] or app.query_params["gemeente"] == "GM0632"
+
+
+def test_coverage_tables_and_gap_list_link_to_the_profiles(monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas) -> None:
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_atlas.settings.store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page("ui/pages/coverage.py")
+    app.run()
+    assert not app.exception, app.exception
+    by_province, gaps, per_municipality = (table.value for table in app.dataframe[:3])
+    assert by_province.profile.iloc[0].startswith("factsheet?provincie=PV")
+    assert gaps.profile.str.match(r"^factsheet\?gemeente=GM\d{4}$").all() and len(gaps) > 0
+    assert "factsheet?gemeente=GM0983" in set(per_municipality.profile)
+
+
+def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
+    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas
+) -> None:
+    store = tiny_with_follow_up.settings.store
+    # Amsterdam lists c3 (whose contact is private); Venlo's open chance carries the follow-up and its note.
+    for query in ({"gemeente": "GM0363"}, {"gemeente": "GM0983"}, {"provincie": "PV31"}, {"provincie": "PV27"}):
+        for coordinator in (None, "Anna de Vries"):
+            shown = everything_shown(open_profile(monkeypatch, store, coordinator, **query))
+            for secret in PRIVATE:
+                assert secret not in shown, (query, coordinator, secret)
+    source = FactsheetSource(tiny_with_follow_up.store, tiny_with_follow_up.library, viewer=Viewer.coordinator("test"))
+    for code in ("GM0363", "GM0983", "PV31", "PV27"):
+        public = source.factsheet(code).public()
+        for output_format in FORMATS:
+            for lang in ("nl", "en"):
+                report = render(public, output_format, lang, "https://atlas.example.org")
+                text = report.decode("utf-8") if output_format != "pdf" else report.decode("latin-1")
+                for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging", "Follow-up"):
+                    assert secret not in text, (code, output_format, lang, secret)
+
+
+def test_follow_up_state_only_for_signed_in_coordinators(
+    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas
+) -> None:
+    store = tiny_with_follow_up.settings.store
+    public = open_profile(monkeypatch, store, gemeente="GM0983")
+    chances = public.dataframe[1].value
+    assert list(chances.library_organisation) == ["Bibliotheek Delta"]
+    assert "follow_up" not in chances.columns
+    signed_in = open_profile(monkeypatch, store, "Anna de Vries", gemeente="GM0983")
+    chances = signed_in.dataframe[1].value
+    assert list(chances.follow_up) == ["geïntroduceerd"]
+    assert PRIVATE_NOTE not in everything_shown(signed_in)
+
+
+def test_profile_page_renders_on_an_empty_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = open_profile(monkeypatch, str(tmp_path / "empty"), gemeente="GM0983")
+    assert not app.exception, app.exception
+    assert app.warning[0].value == "Deze gemeente of provincie kent de atlas niet."
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from graph.demo import write_demo
+    from graph.settings import Settings
+
+    from .conftest import reference_dir
+
+    folder = tmp_path_factory.mktemp("factsheet-demo")
+    write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    atlas.initialise(seed=folder / "data")
+    return atlas.settings.store
+
+
+@pytest.mark.parametrize("query", [{"gemeente": "GM0363"}, {"provincie": "PV30"}, {"gemeente": "GM0088"}])
+def test_profile_page_renders_on_demo_data(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str, query: dict[str, str]
+) -> None:
+    app = open_profile(monkeypatch, demo_store, **query)
+    assert not app.exception, app.exception
+    assert app.title and app.info  # the name and the sentence
+    assert len(app.metric) == 5

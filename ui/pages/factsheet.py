@@ -1,0 +1,217 @@
+import math
+from collections.abc import Callable
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+from shapely import wkt
+from shapely.geometry import mapping, shape
+
+from graph.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
+from graph.factsheet_report import file_name, render
+from graph.factsheet_text import area_name, number, sentence, status, text, title
+from graph.followup import STATE_LABELS
+from graph.viewer import Viewer
+from ui.components import COVERAGE_COLOURS, line_layer, site_layers
+from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
+
+language_switch()
+lang = language()
+current = atlas()
+names = labels()
+AREA_FILL = [9, 105, 218, 40]
+MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom shows the whole area
+LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _source(version: str, reader: Viewer) -> FactsheetSource:
+    """One source per data version and viewer: its answers are shared by every profile of the same province."""
+    return FactsheetSource(current.store, current.library, viewer=reader)
+
+
+def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
+    """Zoomed to the area's boundary (deck.gl's Web Mercator: the world is 512 pixels wide at zoom 0)."""
+    points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
+    bounds = [shape(feature["geometry"]).bounds for feature in features]
+    west = min([b[0] for b in bounds] + [p[0] for p in points], default=3.3)
+    south = min([b[1] for b in bounds] + [p[1] for p in points], default=50.7)
+    east = max([b[2] for b in bounds] + [p[0] for p in points], default=7.3)
+    north = max([b[3] for b in bounds] + [p[1] for p in points], default=53.6)
+    stretch = 1 / math.cos(math.radians((south + north) / 2))
+    zoom_x = math.log2(MAP_WIDTH * 360 / (512 * max(east - west, 0.01)))
+    zoom_y = math.log2(MAP_HEIGHT * 360 / (512 * max(north - south, 0.01) * stretch))
+    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
+
+
+sign_in_box()  # a coordinator who signs in here also sees the follow-up of the chances
+source = _source(data_version(), viewer())
+areas = source.areas()
+chosen = (st.query_params.get("gemeente") or st.query_params.get("provincie") or "").strip().upper()
+options = ["", *areas.code]
+display = {
+    str(row.code): f"{row.name} ({t('factsheet_level_' + str(row.level))}"
+    + (f", {names.province(str(row.province_code))})" if row.level == "municipality" else ")")
+    for row in areas.itertuples()
+}
+picked = st.selectbox(
+    t("factsheet_search"),
+    options,
+    index=options.index(chosen) if chosen in options else 0,
+    format_func=lambda code: "—" if not code else display.get(code, code),
+    key="factsheet_search",
+)
+if picked and picked != chosen:
+    st.query_params.pop("gemeente", None)
+    st.query_params.pop("provincie", None)
+    st.query_params["provincie" if picked.startswith("PV") else "gemeente"] = picked
+if not picked:
+    st.title(t("page_factsheet"))
+    st.caption(t("factsheet_intro"))
+    if chosen:
+        st.warning(t("factsheet_unknown"))
+    st.stop()
+
+try:
+    sheet: Factsheet = source.factsheet(picked)
+except FactsheetError:
+    st.warning(t("factsheet_unknown"))
+    st.stop()
+area = sheet.area
+st.title(safe(area.name))
+province_name = area_name(sheet.comparison[0][0], lang) if not area.is_province and len(sheet.comparison) > 1 else ""
+caption = [title(sheet, lang)]
+if province_name:
+    caption.append(text("province_of", lang, name=safe(province_name)))
+caption.append(f"{number(area.population, lang)} {text('population', lang).lower()}")
+st.caption(" · ".join(caption))
+st.info(safe(sentence(sheet, lang)))
+
+figures = sheet.figures
+columns = st.columns(5)
+for column, key in zip(
+    columns,
+    ["library_sites", "care_sites", "active_collaborations", "exploring_collaborations", "ended_collaborations"],
+    strict=True,
+):
+    column.metric(text(key, lang), number(getattr(figures, key), lang))
+
+st.subheader(text("figures", lang))
+keys = ["library_sites", "care_sites", "active_collaborations", "exploring_collaborations", "ended_collaborations"]
+# One column per area, each cell "count (per 100,000)": narrow enough for the page, numbers as a reader writes them.
+comparison = pd.DataFrame({text("figure", lang): [text(key, lang) for key in keys]})
+for name, compared in [(area.name, figures), *sheet.comparison]:
+    comparison[area_name(name, lang)] = [
+        f"{number(getattr(compared, key), lang)} ({number(compared.per_100k(getattr(compared, key)), lang, 1)})"
+        for key in keys
+    ]
+st.dataframe(comparison, hide_index=True)
+st.caption(f"{text('in_brackets', lang)} {text('counting_rule', lang)}")
+
+st.subheader(text("map", lang))
+shapes = []
+for row in sheet.boundaries.itertuples():
+    if row.level == "province" and len(sheet.boundaries) > 1:
+        continue
+    colour = COVERAGE_COLOURS.get(str(row.coverage), AREA_FILL) if row.coverage != "area" else AREA_FILL
+    shapes.append({"type": "Feature", "geometry": mapping(wkt.loads(str(row.wkt))), "properties": {"fill": colour}})
+layers = []
+if shapes:
+    layers.append(
+        pdk.Layer(
+            "GeoJsonLayer",
+            data={"type": "FeatureCollection", "features": shapes},
+            id="area",
+            get_fill_color="properties.fill",
+            get_line_color=[87, 96, 106, 200],
+            line_width_min_pixels=1,
+            stroked=True,
+            filled=True,
+        )
+    )
+layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
+layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False)))  # care on top of libraries
+st.pydeck_chart(
+    pdk.Deck(layers=layers, initial_view_state=_view(shapes, sheet.sites), map_style=None, tooltip={"text": "{label}"}),
+    height=MAP_HEIGHT,
+)
+line_legend = " · ".join(f":{colour}[{status(code, lang)}]" for code, colour in LEGEND_COLOURS.items())
+st.caption(f":blue[{t('legend_library')}] · :red[{t('legend_care')}] · {line_legend}")
+
+own = not sheet.collaborations.empty
+st.subheader(text("collaborations" if own else "examples_nearby", lang))
+if not own and sheet.examples.empty:
+    st.write(text("no_collaborations", lang))
+for row in (sheet.collaborations if own else sheet.examples).itertuples():
+    with st.container(border=True):
+        st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
+        details = [status(str(row.status), lang), safe(row.municipality)]
+        if row.start_date:
+            details.append(text("started", lang, date=safe(row.start_date)))
+        if row.end_date:
+            details.append(text("ended", lang, date=safe(row.end_date)))
+        if row.activities:
+            details.append(safe(names.activity_list(row.activities)))
+        if not own:
+            details.append(text("km_away", lang, km=number(float(row.distance_km), lang, 1)))
+        st.caption(" · ".join(details))
+        if row.description:
+            st.markdown(safe(row.description))
+        if str(row.source_url).startswith(("http://", "https://")):
+            st.link_button(text("source", lang), row.source_url)
+
+st.subheader(text("chances", lang))
+if sheet.chances.empty:
+    st.write(text("no_chances", lang, km=number(CHANCE_RADIUS_KM, lang)))
+else:
+    intro = text("chances_intro", lang, km=number(CHANCE_RADIUS_KM, lang))
+    if not bool(sheet.chances.in_area.iloc[0]):
+        intro += " " + text("chances_nearby", lang)
+    st.caption(intro)
+    shown = sheet.chances.drop(columns="in_area")
+    column_config = {
+        "library_organisation": text("library", lang),
+        "care_organisation": text("care_organisation", lang),
+        "municipality": t("municipality"),
+        "distance_km": st.column_config.NumberColumn(text("distance", lang), format="%.1f km"),
+        "score": st.column_config.NumberColumn(text("score", lang), format="%.2f"),
+        "reasons": text("reasons", lang),
+    }
+    if sheet.for_coordinator and "follow_up" in shown:
+        shown = shown.assign(follow_up=shown.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(lang, "")))
+        column_config["follow_up"] = text("follow_up", lang)
+    st.dataframe(shown, hide_index=True, column_config=column_config)
+
+st.subheader(text("trend", lang))
+if sheet.trend.empty:
+    st.write(text("no_trend", lang))
+else:
+    compared_with = area_name(sheet.trend_comparison, lang)
+    trend = sheet.trend.rename(columns={"area": area.name, "comparison": compared_with}).set_index("year")
+    trend.index = trend.index.astype(str)
+    st.bar_chart(trend, stack=False)
+
+st.subheader(t("factsheet_download"))
+st.caption(t("factsheet_report_public"))
+buttons = st.columns(3)
+public = sheet.public()
+report_source = _source(data_version(), False)  # the report holds public data only, also for a coordinator
+
+
+def _report(output_format: str) -> Callable[[], bytes]:
+    """The report, made when its button is clicked (not on every view of the page)."""
+    return lambda: render(
+        report_source.factsheet(area.code).public(), output_format, lang, current.settings.public_url, names
+    )
+
+
+for column, (output_format, mime) in zip(
+    buttons, [("pdf", "application/pdf"), ("html", "text/html"), ("md", "text/markdown")], strict=True
+):
+    column.download_button(
+        t(f"factsheet_{output_format}"),
+        _report(output_format),
+        file_name(public, output_format, lang),
+        mime,
+        key=f"factsheet_{output_format}",
+    )
