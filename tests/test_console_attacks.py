@@ -17,7 +17,7 @@ import requests
 from graph.atlas import Atlas
 from graph.console import ConsoleError, run_console
 
-from .conftest import run_cli
+from .conftest import EVERYTHING, run_cli
 
 pytestmark = pytest.mark.backends
 
@@ -135,7 +135,7 @@ def test_console_cannot_fetch_write_or_read_private_data_even_where_the_sparql_u
     tiny_atlas: Atlas, hurried_admin: None, listener: Listener
 ) -> None:
     store = tiny_atlas.store
-    before = store.dump(private=True)
+    before = store.dump(private=EVERYTHING)
     own_endpoint = store.location if store.location.startswith("http") else "http://127.0.0.1:9/sparql"
     insert = "INSERT DATA { GRAPH <https://w3id.org/passendwerk/graph/public/x> { <urn:a> <urn:b> 'owned' } }"
     leak = f"SELECT ?n WHERE {{ GRAPH <{PRIVATE_CONTACTS}> {{ ?c vcard:fn ?n }} }}"
@@ -151,7 +151,7 @@ def test_console_cannot_fetch_write_or_read_private_data_even_where_the_sparql_u
     refused = run_cli("sparql", attacks[0], store=store.location)
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert listener.requests == []
-    assert store.dump(private=True) == before
+    assert store.dump(private=EVERYTHING) == before
     everything = run_console(store, "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", max_rows=1_000_000)
     assert everything.table is not None
     assert not any(value in everything.table.to_csv() for value in PRIVATE_VALUES)
