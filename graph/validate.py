@@ -8,24 +8,30 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from .geo import MunicipalityLocator, in_netherlands_extent
+from .input_limits import MAX_PROBLEMS_KEPT, dutch_count
 from .records import CollaborationRecord, Contact, OrganisationRecord, RecordSet, SiteRecord
-from .tables import InputTables, Problem, Row
+from .tables import InputTables, Problem, Row, shown
 from .vocab import KINDS, STATUSES, collaboration_iri, organisation_iri, site_iri
+from .web_address import web_address_problem
 
+# re.ASCII: \d and \s mean ASCII digits and spaces only, so "٢٠٢٥" is not a year and "５２" no latitude.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-MUNICIPALITY_PATTERN = re.compile(r"^GM\d{4}$")
-POSTCODE_PATTERN = re.compile(r"^([1-9]\d{3})\s?([A-Za-z]{2})$")
+MUNICIPALITY_PATTERN = re.compile(r"^GM\d{4}$", re.ASCII)
+POSTCODE_PATTERN = re.compile(r"^([1-9]\d{3})\s?([A-Za-z]{2})$", re.ASCII)
 EMAIL_PATTERN = re.compile(
     r"^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$"
 )
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
-URL_PATTERN = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
+NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?$", re.ASCII)
+# Control characters, bidirectional overrides, lone surrogates (which no store can write) and the two
+# non-characters XML forbids (which would break the Excel export).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 MAX_LENGTH = {"name": 200, "town": 100, "address": 200, "description": 4000, "end_reason": 1000, "default": 300}
 YES = {"yes", "ja", "true", "1", "y", "j"}
 NO = {"no", "nee", "false", "0", "n", ""}
@@ -45,9 +51,25 @@ class ValidationContext:
 class _Checker:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
+        self.stopped = False
 
     def add(self, row: Row, column: str, nl: str, en: str) -> None:
         self.problems.append(Problem(row.file, row.number, column, nl, en))
+
+    def while_room(self, rows: list[Row]) -> Iterator[Row]:
+        """The rows to check, until so many problems are found that more would not help anyone."""
+        for row in rows:
+            if len(self.problems) >= MAX_PROBLEMS_KEPT:
+                if not self.stopped:
+                    self.stopped = True
+                    self.add(
+                        row,
+                        "",
+                        f"meer dan {dutch_count(MAX_PROBLEMS_KEPT)} problemen: vanaf hier niet verder gecontroleerd",
+                        f"more than {MAX_PROBLEMS_KEPT:,} problems: not checked from here on",
+                    )
+                return
+            yield row
 
     def text(self, row: Row, column: str, *, required: bool = False) -> str:
         value = row.get(column)
@@ -66,39 +88,39 @@ class _Checker:
             self.add(
                 row,
                 column,
-                f"ongeldige id {value!r}: alleen letters, cijfers, '.', '_' en '-'",
-                f"invalid id {value!r}: only letters, digits, '.', '_' and '-'",
+                f"ongeldige id {shown(value)}: alleen letters, cijfers, '.', '_' en '-'",
+                f"invalid id {shown(value)}: only letters, digits, '.', '_' and '-'",
             )
         if seen is not None and value:
             if value in seen:
-                self.add(row, column, f"id {value!r} komt dubbel voor", f"duplicate id {value!r}")
+                self.add(row, column, f"id {shown(value)} komt dubbel voor", f"duplicate id {shown(value)}")
             seen.add(value)
         return value
 
     def url(self, row: Row, column: str) -> str:
         value = self.text(row, column)
-        if value and not URL_PATTERN.match(value):
-            self.add(row, column, "geen geldige webadres (http:// of https://)", "not a valid http(s) URL")
+        problem = web_address_problem(value) if value else None
+        if problem:
+            self.add(row, column, f"{shown(value)} {problem[0]}", f"{shown(value)} {problem[1]}")
         return value
 
     def number(self, row: Row, column: str) -> float:
         raw = self.text(row, column, required=True)
         if not raw:
             return math.nan
-        try:
-            value = float(raw.replace(",", "."))
-        except ValueError:
-            self.add(row, column, f"{raw!r} is geen getal", f"{raw!r} is not a number")
+        if not NUMBER_PATTERN.match(raw):
+            self.add(row, column, f"{shown(raw)} is geen getal", f"{shown(raw)} is not a number")
             return math.nan
-        if not math.isfinite(value):
-            self.add(row, column, f"{raw!r} is geen eindig getal", f"{raw!r} is not a finite number")
-        return value
+        return float(raw.replace(",", "."))
 
     def date(self, row: Row, column: str) -> str:
         value = self.text(row, column)
         if value and not _is_date(value):
             self.add(
-                row, column, f"{value!r} is geen datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)", f"{value!r} is not an ISO date"
+                row,
+                column,
+                f"{shown(value)} is geen datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)",
+                f"{shown(value)} is not an ISO date",
             )
             return ""
         return value
@@ -137,7 +159,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     new_kinds: dict[str, str] = {}
     seen: set[str] = set()
     memberships: list[tuple[OrganisationRecord, Row]] = []
-    for row in tables.organisations:
+    for row in check.while_room(tables.organisations):
         record = _organisation(check, row, seen)
         if record:
             new_kinds[record.id] = record.kind
@@ -151,19 +173,19 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
                 check.add(
                     row,
                     "member_of",
-                    f"{network_id!r} is geen bekende netwerkorganisatie",
-                    f"{network_id!r} is not a known network organisation",
+                    f"{shown(network_id)} is geen bekende netwerkorganisatie",
+                    f"{shown(network_id)} is not a known network organisation",
                 )
     site_organisations = dict(context.sites)
     seen = set()
-    for row in tables.sites:
+    for row in check.while_room(tables.sites):
         site = _site(check, row, seen, organisation_kinds, context)
         if site:
             site_organisations[site.id] = site.organisation_id
             records.sites.append(site)
             records.origin[str(site_iri(site.id))] = (row.file, row.number)
     seen = set()
-    for row in tables.collaborations:
+    for row in check.while_room(tables.collaborations):
         collaboration = _collaboration(check, row, seen, site_organisations, organisation_kinds, context)
         if collaboration:
             records.collaborations.append(collaboration)
@@ -178,7 +200,10 @@ def _organisation(check: _Checker, row: Row, seen: set[str]) -> OrganisationReco
     kind = check.text(row, "kind", required=True).lower()
     if kind and kind not in KINDS:
         check.add(
-            row, "kind", f"{kind!r} moet library, care of network zijn", f"{kind!r} must be library, care or network"
+            row,
+            "kind",
+            f"{shown(kind)} moet library, care of network zijn",
+            f"{shown(kind)} must be library, care or network",
         )
     website = check.url(row, "website")
     member_of = tuple(part.strip() for part in row.get("member_of").split(";") if part.strip())
@@ -197,17 +222,24 @@ def _site(
         check.add(
             row,
             "organisation_id",
-            f"onbekende organisatie {organisation_id!r}",
-            f"unknown organisation {organisation_id!r}",
+            f"onbekende organisatie {shown(organisation_id)}",
+            f"unknown organisation {shown(organisation_id)}",
         )
     name = check.text(row, "name", required=True)
     town = check.text(row, "town", required=True)
     lat, lon = check.number(row, "lat"), check.number(row, "lon")
     code = check.text(row, "municipality_code").upper()
     if code and not MUNICIPALITY_PATTERN.match(code):
-        check.add(row, "municipality_code", f"{code!r} is geen CBS-gemeentecode (GMxxxx)", f"{code!r} is not GMxxxx")
+        check.add(
+            row, "municipality_code", f"{shown(code)} is geen CBS-gemeentecode (GMxxxx)", f"{shown(code)} is not GMxxxx"
+        )
     elif code and context.municipalities and code not in context.municipalities:
-        check.add(row, "municipality_code", f"onbekende gemeentecode {code!r}", f"unknown municipality code {code!r}")
+        check.add(
+            row,
+            "municipality_code",
+            f"onbekende gemeentecode {shown(code)}",
+            f"unknown municipality code {shown(code)}",
+        )
     if math.isfinite(lat) and math.isfinite(lon):
         located = context.locator.locate(lat, lon) if context.locator else None
         if context.locator and located is None or not context.locator and not in_netherlands_extent(lat, lon):
@@ -228,7 +260,12 @@ def _site(
             code = located.code
     postcode = check.text(row, "postcode")
     if postcode and not POSTCODE_PATTERN.match(postcode):
-        check.add(row, "postcode", f"{postcode!r} is geen postcode (1234 AB)", f"{postcode!r} is not a Dutch postcode")
+        check.add(
+            row,
+            "postcode",
+            f"{shown(postcode)} is geen postcode (1234 AB)",
+            f"{shown(postcode)} is not a Dutch postcode",
+        )
     address = check.text(row, "address")
     if len(check.problems) > before:
         return None
@@ -255,13 +292,13 @@ def _collaboration(
         if not site_id:
             continue
         if site_id not in site_organisations:
-            check.add(row, column, f"onbekende locatie {site_id!r}", f"unknown site {site_id!r}")
+            check.add(row, column, f"onbekende locatie {shown(site_id)}", f"unknown site {shown(site_id)}")
         elif kinds.get(site_organisations[site_id]) != wanted:
             check.add(
                 row,
                 column,
-                f"locatie {site_id!r} hoort niet bij een {label_nl}",
-                f"site {site_id!r} does not belong to a {label_en}",
+                f"locatie {shown(site_id)} hoort niet bij een {label_nl}",
+                f"site {shown(site_id)} does not belong to a {label_en}",
             )
     activities = []
     for label in (part.strip() for part in row.get("activities").split(";")):
@@ -269,7 +306,7 @@ def _collaboration(
             continue
         code = context.activities.get(label.lower())
         if code is None:
-            check.add(row, "activities", f"onbekende activiteit {label!r}", f"unknown activity {label!r}")
+            check.add(row, "activities", f"onbekende activiteit {shown(label)}", f"unknown activity {shown(label)}")
         elif code not in activities:
             activities.append(code)
     status = check.text(row, "status").lower() or "active"
@@ -277,8 +314,8 @@ def _collaboration(
         check.add(
             row,
             "status",
-            f"{status!r} moet exploring, active of ended zijn",
-            f"{status!r} must be exploring/active/ended",
+            f"{shown(status)} moet exploring, active of ended zijn",
+            f"{shown(status)} must be exploring/active/ended",
         )
     start, end = check.date(row, "start_date"), check.date(row, "end_date")
     if start and end and _date_end(end) < _date_start(start):
@@ -286,10 +323,10 @@ def _collaboration(
     participants = None
     raw = check.text(row, "participants")
     if raw:
-        if raw.isdigit() and int(raw) <= 100_000:
+        if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) <= 100_000:
             participants = int(raw)
         else:
-            check.add(row, "participants", f"{raw!r} is geen aantal (0 of meer)", f"{raw!r} is not a count")
+            check.add(row, "participants", f"{shown(raw)} is geen aantal (0 of meer)", f"{shown(raw)} is not a count")
     contact = _contact(check, row)
     description = check.text(row, "description")
     source_url = check.url(row, "source_url")
@@ -317,10 +354,14 @@ def _contact(check: _Checker, row: Row) -> Contact:
     role = check.text(row, "contact_role")
     email = check.text(row, "contact_email")
     if email and not EMAIL_PATTERN.match(email):
-        check.add(row, "contact_email", f"{email!r} is geen geldig e-mailadres", f"{email!r} is not a valid email")
+        check.add(
+            row, "contact_email", f"{shown(email)} is geen geldig e-mailadres", f"{shown(email)} is not a valid email"
+        )
     phone = check.text(row, "contact_phone")
     if phone and not PHONE_PATTERN.match(phone):
-        check.add(row, "contact_phone", f"{phone!r} is geen telefoonnummer", f"{phone!r} is not a phone number")
+        check.add(
+            row, "contact_phone", f"{shown(phone)} is geen telefoonnummer", f"{shown(phone)} is not a phone number"
+        )
     consent = check.text(row, "contact_public").lower()
     if consent not in YES | NO:
         check.add(row, "contact_public", "vul yes of no in", "fill in yes or no")
