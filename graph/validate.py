@@ -7,34 +7,26 @@ records become, by the SHACL shapes (:mod:`graph.shacl`).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
+from .field_rules import (
+    EMAIL_PATTERN,
+    MUNICIPALITY_PATTERN,
+    NO,
+    PHONE_PATTERN,
+    POSTCODE_PATTERN,
+    YES,
+    FieldChecker,
+    date_end,
+    date_start,
+    normalise_postcode,
+)
 from .geo import MunicipalityLocator, in_netherlands_extent
-from .input_limits import MAX_PROBLEMS_KEPT, dutch_count
 from .records import CollaborationRecord, Contact, OrganisationRecord, RecordSet, SiteRecord
 from .tables import InputTables, Problem, Row, shown
 from .vocab import KINDS, STATUSES, collaboration_iri, organisation_iri, site_iri
-from .web_address import web_address_problem
 
-# re.ASCII: \d and \s mean ASCII digits and spaces only, so "٢٠٢٥" is not a year and "５２" no latitude.
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-MUNICIPALITY_PATTERN = re.compile(r"^GM\d{4}$", re.ASCII)
-POSTCODE_PATTERN = re.compile(r"^([1-9]\d{3})\s?([A-Za-z]{2})$", re.ASCII)
-EMAIL_PATTERN = re.compile(
-    r"^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$"
-)
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
-NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?$", re.ASCII)
-# Control characters, bidirectional overrides, lone surrogates (which no store can write) and the two
-# non-characters XML forbids (which would break the Excel export).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-MAX_LENGTH = {"name": 200, "town": 100, "address": 200, "description": 4000, "end_reason": 1000, "default": 300}
-YES = {"yes", "ja", "true", "1", "y", "j"}
-NO = {"no", "nee", "false", "0", "n", ""}
+__all__ = ["EMAIL_PATTERN", "ValidationContext", "normalise_postcode", "validate_tables"]
 
 
 @dataclass
@@ -48,112 +40,10 @@ class ValidationContext:
     locator: MunicipalityLocator | None = None
 
 
-class _Checker:
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        self.stopped = False
-
-    def add(self, row: Row, column: str, nl: str, en: str) -> None:
-        self.problems.append(Problem(row.file, row.number, column, nl, en))
-
-    def while_room(self, rows: list[Row]) -> Iterator[Row]:
-        """The rows to check, until so many problems are found that more would not help anyone."""
-        for row in rows:
-            if len(self.problems) >= MAX_PROBLEMS_KEPT:
-                if not self.stopped:
-                    self.stopped = True
-                    self.add(
-                        row,
-                        "",
-                        f"meer dan {dutch_count(MAX_PROBLEMS_KEPT)} problemen: vanaf hier niet verder gecontroleerd",
-                        f"more than {MAX_PROBLEMS_KEPT:,} problems: not checked from here on",
-                    )
-                return
-            yield row
-
-    def text(self, row: Row, column: str, *, required: bool = False) -> str:
-        value = row.get(column)
-        if required and not value:
-            self.add(row, column, "verplicht veld is leeg", "required value is missing")
-        limit = MAX_LENGTH.get(column.removeprefix("contact_"), MAX_LENGTH["default"])
-        if len(value) > limit:
-            self.add(row, column, f"te lang (maximaal {limit} tekens)", f"too long (at most {limit} characters)")
-        if CONTROL_CHARACTERS.search(value):
-            self.add(row, column, "bevat onzichtbare stuurtekens", "contains invisible control characters")
-        return value
-
-    def identifier(self, row: Row, column: str, seen: set[str] | None = None) -> str:
-        value = self.text(row, column, required=True)
-        if value and not ID_PATTERN.match(value):
-            self.add(
-                row,
-                column,
-                f"ongeldige id {shown(value)}: alleen letters, cijfers, '.', '_' en '-'",
-                f"invalid id {shown(value)}: only letters, digits, '.', '_' and '-'",
-            )
-        if seen is not None and value:
-            if value in seen:
-                self.add(row, column, f"id {shown(value)} komt dubbel voor", f"duplicate id {shown(value)}")
-            seen.add(value)
-        return value
-
-    def url(self, row: Row, column: str) -> str:
-        value = self.text(row, column)
-        problem = web_address_problem(value) if value else None
-        if problem:
-            self.add(row, column, f"{shown(value)} {problem[0]}", f"{shown(value)} {problem[1]}")
-        return value
-
-    def number(self, row: Row, column: str) -> float:
-        raw = self.text(row, column, required=True)
-        if not raw:
-            return math.nan
-        if not NUMBER_PATTERN.match(raw):
-            self.add(row, column, f"{shown(raw)} is geen getal", f"{shown(raw)} is not a number")
-            return math.nan
-        return float(raw.replace(",", "."))
-
-    def date(self, row: Row, column: str) -> str:
-        value = self.text(row, column)
-        if value and not _is_date(value):
-            self.add(
-                row,
-                column,
-                f"{shown(value)} is geen datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)",
-                f"{shown(value)} is not an ISO date",
-            )
-            return ""
-        return value
-
-
-def _is_date(value: str) -> bool:
-    if not DATE_PATTERN.match(value):
-        return False
-    parts = [int(part) for part in value.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return 1900 <= parts[0] <= 2100
-
-
-def _date_start(value: str) -> str:
-    return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
-
-
-def _date_end(value: str) -> str:
-    return (value + "-12-31")[:10] if len(value) == 4 else (value + "-28")[:10]
-
-
-def normalise_postcode(value: str) -> str:
-    match = POSTCODE_PATTERN.match(value.strip())
-    return f"{match.group(1)} {match.group(2).upper()}" if match else value
-
-
 def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[RecordSet, list[Problem]]:
     """Check every row; return the records and every problem found (an empty list means all is valid)."""
     problems = list(tables.problems)
-    check = _Checker(problems)
+    check = FieldChecker(problems)
     records = RecordSet()
     organisation_kinds = dict(context.organisations)
     new_kinds: dict[str, str] = {}
@@ -193,7 +83,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     return records, problems
 
 
-def _organisation(check: _Checker, row: Row, seen: set[str]) -> OrganisationRecord | None:
+def _organisation(check: FieldChecker, row: Row, seen: set[str]) -> OrganisationRecord | None:
     before = len(check.problems)
     identifier = check.identifier(row, "id", seen)
     name = check.text(row, "name", required=True)
@@ -213,7 +103,7 @@ def _organisation(check: _Checker, row: Row, seen: set[str]) -> OrganisationReco
 
 
 def _site(
-    check: _Checker, row: Row, seen: set[str], kinds: dict[str, str], context: ValidationContext
+    check: FieldChecker, row: Row, seen: set[str], kinds: dict[str, str], context: ValidationContext
 ) -> SiteRecord | None:
     before = len(check.problems)
     identifier = check.identifier(row, "id", seen)
@@ -273,7 +163,7 @@ def _site(
 
 
 def _collaboration(
-    check: _Checker,
+    check: FieldChecker,
     row: Row,
     seen: set[str],
     site_organisations: dict[str, str],
@@ -318,7 +208,7 @@ def _collaboration(
             f"{shown(status)} must be exploring/active/ended",
         )
     start, end = check.date(row, "start_date"), check.date(row, "end_date")
-    if start and end and _date_end(end) < _date_start(start):
+    if start and end and date_end(end) < date_start(start):
         check.add(row, "end_date", "einddatum ligt vóór de startdatum", "end date is before the start date")
     participants = None
     raw = check.text(row, "participants")
@@ -349,7 +239,7 @@ def _collaboration(
     )
 
 
-def _contact(check: _Checker, row: Row) -> Contact:
+def _contact(check: FieldChecker, row: Row) -> Contact:
     name = check.text(row, "contact_name")
     role = check.text(row, "contact_role")
     email = check.text(row, "contact_email")
