@@ -237,6 +237,7 @@ def _cell_text(value: object) -> str:
 def _collect(tables: InputTables, name: str, file: str, grid: Iterable[list[str]]) -> None:
     """Rows of one table; the first non-empty row is the header. Reading stops beyond :data:`MAX_ROWS`."""
     header: list[str] | None = None
+    expected = TABLE_COLUMNS[name]
     rows = tables.table(name)
     for number, cells in enumerate(grid, start=1):
         if number > MAX_ROWS + 1:
@@ -256,7 +257,8 @@ def _collect(tables: InputTables, name: str, file: str, grid: Iterable[list[str]
             header = [cell.strip().lower() for cell in cells]
             _check_header(tables, file, number, header, name)
             continue
-        values = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header) if column}
+        # Only the template's columns are kept: an unknown one is reported once, at the header, not per row.
+        values = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header) if column in expected}
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             tables.problems.append(
                 Problem(file, number, "", "meer waarden dan kolommen", "more values than there are columns")
