@@ -137,8 +137,8 @@ def _no_rows(tables: InputTables) -> Problem:
     source = Path(tables.source)
     hint_nl = hint_en = ""
     if source.suffix.lower() in RDF_SUFFIXES:
-        hint_nl = " in het model van de atlas (org:Organization, org:Site, org:OrganizationalCollaboration)"
-        hint_en = " in the atlas's model (org:Organization, org:Site, org:OrganizationalCollaboration)"
+        hint_nl = " in het model van de atlas: org:Organization, org:Site, org:OrganizationalCollaboration"
+        hint_en = " in the atlas's model: org:Organization, org:Site, org:OrganizationalCollaboration"
     return Problem(
         source.name or tables.source,
         0,

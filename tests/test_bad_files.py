@@ -153,13 +153,22 @@ def test_a_line_over_the_limit_is_refused_at_its_row_and_reading_stops(tmp_path:
     ]
 
 
-def test_broken_csv_quoting_is_a_problem_at_its_row_not_a_traceback(tmp_path: Path) -> None:
+def test_broken_quoting_a_nul_and_bad_encoding_never_give_a_traceback(tmp_path: Path) -> None:
+    """Stray quotes and a NUL are read as text (and judged by the row rules); bytes that are not UTF-8 are a
+    problem of their file."""
+    from graph.validate import ValidationContext, validate_tables
+
     folder = tmp_path / "quotes"
     folder.mkdir()
-    (folder / "organisations.csv").write_text('id,name,kind\nx,"ab"c"d\x00,library\n', encoding="utf-8")
+    (folder / "organisations.csv").write_text('id,name,kind\nx,"ab"c"d\x00,library\n"open,care\n', encoding="utf-8")
     (folder / "sites.csv").write_bytes(b"id,name\n\xff\xfe,x\n")
-    rendered = [p.render() for p in read_input(folder).problems]
-    assert any(line.startswith("sites.csv: is geen UTF-8-tekst") for line in rendered), rendered
+    tables = read_input(folder)
+    assert [row.values["name"] for row in tables.organisations] == ['abc"d\x00', ""]
+    assert tables.organisations[1].values["id"] == "open,care\n"  # an open quote runs to the end of the file
+    _, problems = validate_tables(tables, ValidationContext())
+    rendered = [p.render("en") for p in problems]
+    assert rendered[0] == "sites.csv: is not UTF-8 text (invalid start byte)"
+    assert "organisations.csv:2: name: contains invisible control characters" in rendered
 
 
 # --- XLSX with a DOCTYPE ----------------------------------------------------------------------------------------
