@@ -207,13 +207,15 @@ def _read_workbook(path: Path) -> InputTables:
     found = False
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-        for name in TABLE_COLUMNS:
-            if name not in workbook.sheetnames:
-                continue
-            found = True
-            rows = workbook[name].iter_rows(max_col=MAX_COLUMNS, values_only=True)
-            _collect(tables, name, f"{path.name}[{name}]", ([_cell_text(value) for value in row] for row in rows))
-        workbook.close()
+        try:
+            for name in TABLE_COLUMNS:
+                if name not in workbook.sheetnames:
+                    continue
+                found = True
+                rows = workbook[name].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+                _collect(tables, name, f"{path.name}[{name}]", ([_cell_text(value) for value in row] for row in rows))
+        finally:
+            workbook.close()  # a read-only workbook keeps its file open until closed
     except Exception as error:  # openpyxl raises many kinds for a damaged file, also while reading a sheet
         raise InputError(f"{path}: geen leesbaar Excel-bestand (not a readable Excel file): {error}") from error
     if not found:
