@@ -12,6 +12,7 @@ import pandas as pd
 
 from .atlas import Atlas
 from .cells import csv_text
+from .input_limits import MAX_PROBLEMS_SHOWN
 from .settings import settings_from_environment
 from .store import StoreError
 from .tables import InputError, Problem
@@ -40,8 +41,11 @@ def cmd_init(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def _report_problems(problems: list[Problem], lang: str) -> int:
-    for problem in problems:
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
         print(problem.render(lang), file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        more = len(problems) - MAX_PROBLEMS_SHOWN
+        print(f"… en nog {more} (and {more} more)", file=sys.stderr)
     print(
         f"{len(problems)} probleem/problemen gevonden; er is niets geschreven (problems found; nothing was written)",
         file=sys.stderr,

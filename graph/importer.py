@@ -16,7 +16,7 @@ from .queries import QueryLibrary
 from .records import Partners, RecordSet
 from .shacl import shacl_problems
 from .store import AtlasStore, Change, MemoryStore
-from .tables import InputTables, Problem, read_input
+from .tables import RDF_SUFFIXES, InputTables, Problem, read_input
 from .validate import ValidationContext, validate_tables
 from .vocab import (
     KINDS,
@@ -54,13 +54,21 @@ def vocabulary_graph(data_dir: Path) -> Graph:
     return graph
 
 
-def ensure_vocabulary(store: AtlasStore, data_dir: Path) -> bool:
-    """Write the activity, kind and status schemes when the store does not hold this version yet."""
+def vocabulary_change(store: AtlasStore, data_dir: Path) -> Change:
+    """The change that writes the activity, kind and status schemes; empty when the store holds this version."""
     vocabulary = vocabulary_graph(data_dir)
     if len(store.quads(graph=VOCABULARY_GRAPH)) == len(vocabulary):
-        return False
+        return Change()
     change = Change(remove_graphs={VOCABULARY_GRAPH})
     change.add_graph(vocabulary, VOCABULARY_GRAPH)
+    return change
+
+
+def ensure_vocabulary(store: AtlasStore, data_dir: Path) -> bool:
+    """Write the activity, kind and status schemes when the store does not hold this version yet."""
+    change = vocabulary_change(store, data_dir)
+    if change.is_empty():
+        return False
     store.apply(change)
     return True
 
@@ -134,6 +142,8 @@ def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, 
     """Every problem with the input, checked against what the store holds; nothing is written."""
     context = validation_context(store, library, data_dir)
     records, problems = validate_tables(tables, context)
+    if not (tables.organisations or tables.sites or tables.collaborations):
+        problems.append(_no_rows(tables))
     if not problems:
         public, private = records_graphs(records, None)
         data = Graph()
@@ -177,6 +187,22 @@ def merge(change: Change, other: Change) -> None:
     change.add.extend(other.add)
 
 
+def _no_rows(tables: InputTables) -> Problem:
+    """An input without a single record: an import of it would only add an empty import graph."""
+    source = Path(tables.source)
+    hint_nl = hint_en = ""
+    if source.suffix.lower() in RDF_SUFFIXES:
+        hint_nl = " in het model van de atlas: org:Organization, org:Site, org:OrganizationalCollaboration"
+        hint_en = " in the atlas's model: org:Organization, org:Site, org:OrganizationalCollaboration"
+    return Problem(
+        source.name or tables.source,
+        0,
+        "",
+        f"bevat geen enkele organisatie, locatie of samenwerking{hint_nl}; er is niets te importeren",
+        f"holds no organisation, site or collaboration{hint_en}; there is nothing to import",
+    )
+
+
 def validate_path(store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
     checked = check_tables(store, library, read_input(path), data_dir)
     return ImportReport(checked.records, checked.problems)
@@ -186,7 +212,6 @@ def import_path(
     store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
 ) -> ImportReport:
     """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
-    ensure_vocabulary(store, data_dir)
     tables = read_input(path)
     erased = redact_rows((row.values for row in tables.collaborations), load_register(store))
     report = import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
@@ -211,6 +236,10 @@ def import_tables(
     graph_iri = import_graph_iri(provenance)
     change = replacement(records, public, private, graph_iri, network_ids(checked))
     merge(change, partner_updates(store, library, checked, graph_iri))
+    # The vocabulary the rows were checked against goes in the same transaction: a refused import writes nothing.
+    vocabulary = vocabulary_change(store, data_dir)
+    change.remove_graphs |= vocabulary.remove_graphs
+    change.add.extend(vocabulary.add)
     change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     store.apply(change)
     return ImportReport(records, [], True, str(graph_iri))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pyoxigraph as ox
 
+from .input_limits import MAX_ROWS, dutch_count
 from .queries import QueryLibrary
 from .settings import REPO_ROOT
 from .store import MemoryStore
@@ -27,6 +28,14 @@ def _file_store(path: Path, rdf_format: str) -> MemoryStore:
         store.store.load(path=str(path), format=FORMATS[rdf_format], to_graph=ox.DefaultGraph())
     except (SyntaxError, ValueError, OSError) as error:
         raise InputError(f"{path}: geen geldige {rdf_format} (not valid {rdf_format}): {error}") from error
+    # The records are read from the default graph; what a TriG file keeps in named graphs would be left behind.
+    named = next(iter(store.store.named_graphs()), None)
+    if named is not None:
+        raise InputError(
+            f"{Path(path).name}: bevat benoemde grafen (zoals {named.value}); de atlas leest alleen de standaardgraaf. "
+            f"Zet de gegevens in de standaardgraaf of gebruik Turtle (holds named graphs, such as {named.value}; the "
+            "atlas reads the default graph only: put the data in the default graph or use Turtle)"
+        )
     return store
 
 
@@ -36,6 +45,10 @@ def read_rdf(path: Path, rdf_format: str, queries_dir: Path | None = None) -> In
     tables = InputTables(source=str(path))
     for table in ("organisations", "sites", "collaborations"):
         frame: pd.DataFrame = library.run(store, f"internal/export-{table}")
+        if len(frame) > MAX_ROWS:
+            raise InputError(
+                f"{Path(path).name}: meer dan {dutch_count(MAX_ROWS)} {table} (more than {MAX_ROWS:,} {table})"
+            )
         for number, record in enumerate(frame.to_dict("records"), start=1):
             values = {str(key): _text(value) for key, value in record.items()}
             tables.table(table).append(Row(f"{Path(path).name}#{table}", number, values))

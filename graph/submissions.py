@@ -97,8 +97,13 @@ def _coordinate(value: float | None) -> str:
 
 
 def form_tables(form: SubmissionForm, code: str) -> InputTables:
-    """The import-template rows a form amounts to; row files name the part of the form they came from."""
+    """The import-template rows a form amounts to, and the form's own problems (a site on each side, the sender's
+    e-mail); row files name the part of the form they came from."""
     tables = InputTables(source=f"formulier {code}")
+    if not EMAIL_PATTERN.match(form.submitter_email.strip().lower()):
+        tables.problems.append(
+            Problem("submitter", 1, "email", "vul een geldig e-mailadres in", "enter a valid e-mail")
+        )
     ends = {}
     for side, kind, existing, new in (
         ("library", "library", form.library_site_id, form.new_library),
@@ -180,8 +185,6 @@ def submit(
     tables = form_tables(form, code)
     problems = list(tables.problems)
     email = form.submitter_email.strip().lower()
-    if not EMAIL_PATTERN.match(email):
-        problems.append(Problem("submitter", 1, "email", "vul een geldig e-mailadres in", "enter a valid e-mail"))
     tables.problems = []
     if not problems:
         problems = check_tables(store, library, tables, data_dir).problems
