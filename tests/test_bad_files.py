@@ -22,9 +22,10 @@ from graph.input_limits import MAX_PROBLEMS_SHOWN, MAX_ROWS
 from graph.settings import REPO_ROOT
 from graph.store import Change
 from graph.tables import InputError, read_input
+from graph.viewer import COMMAND_LINE
 from graph.web_address import web_address_problem
 
-from .conftest import TINY, run_cli
+from .conftest import EVERYTHING, TINY, run_cli
 
 pytestmark = pytest.mark.backends
 
@@ -133,13 +134,13 @@ def test_a_cell_over_128_kib_is_reported_at_its_row_and_column_with_exit_2(tiny_
     folder = copy_tiny(tmp_path / "big-cell")
     edit_row(folder, "organisations", 2, name="B" * 140_000)  # one line: Python's csv stopped at 131,072
     edit_row(folder, "collaborations", 3, description="regel\n" * 40_000)  # 240 KB over many lines, quoted
-    before = tiny_atlas.store.dump(private=True)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
     for command in ("validate", "import"):
         stderr = refused_cleanly(run_cli(command, str(folder), store=tiny_atlas.settings.store))
         assert "organisations.csv:2: name: te lang (maximaal 200 tekens)" in stderr
         assert "collaborations.csv:3: description: te lang (maximaal 4000 tekens)" in stderr
         assert len(stderr) < 5_000  # the huge values are not echoed back
-    assert tiny_atlas.store.dump(private=True) == before
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_a_line_over_the_limit_is_refused_at_its_row_and_reading_stops(tmp_path: Path) -> None:
@@ -298,14 +299,14 @@ def test_a_website_the_store_cannot_write_is_refused_by_validate_and_by_import(
     empty_atlas: Atlas, tmp_path: Path
 ) -> None:
     folder = organisations_with_websites(tmp_path / "bad", BAD_ADDRESSES)
-    before = empty_atlas.store.dump(private=True)
+    before = empty_atlas.store.dump(private=EVERYTHING)
     checked = validate_path(empty_atlas.store, empty_atlas.library, folder, empty_atlas.settings.data_dir)
     imported = empty_atlas.import_path(folder)
     for report in (checked, imported):
         located = {(p.file, p.row, p.column) for p in report.problems}
         assert located == {("organisations.csv", row, "website") for row in range(2, len(BAD_ADDRESSES) + 2)}
     assert not imported.written
-    assert empty_atlas.store.dump(private=True) == before
+    assert empty_atlas.store.dump(private=EVERYTHING) == before
     stderr = refused_cleanly(run_cli("validate", str(folder), store=empty_atlas.settings.store))
     assert "organisations.csv:2: website: 'https://a.example/x]y' is geen geldig webadres" in stderr
 
@@ -313,7 +314,7 @@ def test_a_website_the_store_cannot_write_is_refused_by_validate_and_by_import(
 def test_the_form_refuses_a_link_that_could_never_be_approved(tiny_atlas: Atlas) -> None:
     from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
 
-    before = len(submissions(tiny_atlas.store, tiny_atlas.library))
+    before = len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE))
     form = SubmissionForm(
         new_library=NewOrganisation("Bibliotheek Rand", "Woerden", 52.086, 4.884, website="https://a.example/x]y"),
         care_site_id="x-woerden",
@@ -323,7 +324,7 @@ def test_the_form_refuses_a_link_that_could_never_be_approved(tiny_atlas: Atlas)
     result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
     assert not result.ok
     assert {(p.file, p.column) for p in result.problems} >= {("library", "website"), ("collaboration", "source_url")}
-    assert len(submissions(tiny_atlas.store, tiny_atlas.library)) == before
+    assert len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)) == before
 
 
 def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_exception(tiny_atlas: Atlas) -> None:
@@ -341,7 +342,7 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
     )
     store, library, data_dir = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
     code = submit(store, library, data_dir, form).code
-    old = submission(store, library, code)["payload"]
+    old = submission(store, library, code, COMMAND_LINE)["payload"]
     node, graph = URIRef(f"{ID}submission/{code}"), submission_graph(code)
     store.apply(
         Change(
@@ -351,11 +352,11 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
     )
     problems = approve(store, library, data_dir, code, "anna")
     assert [(p.file, p.row, p.column) for p in problems] == [("collaboration", 1, "source_url")]
-    assert submission(store, library, code)["state"] == "pending"
-    edited = payload_tables(store, library, code)
+    assert submission(store, library, code, COMMAND_LINE)["state"] == "pending"
+    edited = payload_tables(store, library, code, COMMAND_LINE)
     edited.collaborations[0].values["source_url"] = "https://a.example/x"
     assert approve(store, library, data_dir, code, "anna", edited=edited) == []
-    assert submission(store, library, code)["state"] == "approved"
+    assert submission(store, library, code, COMMAND_LINE)["state"] == "approved"
 
 
 # --- declared limits: zip bombs, rows, columns, problems --------------------------------------------------------
@@ -393,13 +394,13 @@ def test_an_xlsx_zip_bomb_is_refused_early_in_little_time_and_memory(
 ) -> None:
     path = rewrite_part(workbook_from(TINY, tmp_path / "bomb.xlsx"), "xl/worksheets/sheet1.xml", one_cell_of(megabytes))
     assert path.stat().st_size < 500_000  # small on disk
-    before = empty_atlas.store.dump(private=True)
+    before = empty_atlas.store.dump(private=EVERYTHING)
     result, seconds, peak_kib = cli_with_memory(empty_atlas.settings.store, "import", str(path))
     stderr = refused_cleanly(result)
     assert expected in stderr, stderr
     assert seconds < 60 and peak_kib < 700_000, (seconds, peak_kib)  # reported: 160 s and 2.9 GB
     assert stderr.count("\n") < 5
-    assert empty_atlas.store.dump(private=True) == before
+    assert empty_atlas.store.dump(private=EVERYTHING) == before
 
 
 @pytest.mark.parametrize(
@@ -536,18 +537,18 @@ def test_an_import_without_rows_is_refused_and_creates_no_import_graph(
 ) -> None:
     make, expected = EMPTY_INPUTS[case]
     path = make(tmp_path / "input")
-    before = empty_atlas.store.dump(private=True)
+    before = empty_atlas.store.dump(private=EVERYTHING)
     report = empty_atlas.import_path(path)
     assert not report.ok and not report.written and not report.graph
     assert any(expected in p.render() for p in report.problems), [p.render() for p in report.problems]
-    assert empty_atlas.store.dump(private=True) == before  # not even the vocabulary
+    assert empty_atlas.store.dump(private=EVERYTHING) == before  # not even the vocabulary
 
 
 def test_an_empty_import_exits_2_on_the_command_line(empty_atlas: Atlas, tmp_path: Path) -> None:
-    before = empty_atlas.store.dump(private=True)
+    before = empty_atlas.store.dump(private=EVERYTHING)
     stderr = refused_cleanly(run_cli("import", str(_headers_only(tmp_path / "h")), store=empty_atlas.settings.store))
     assert "h: bevat geen enkele organisatie, locatie of samenwerking; er is niets te importeren" in stderr
-    assert empty_atlas.store.dump(private=True) == before
+    assert empty_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_a_trig_file_is_refused_because_its_named_graphs_would_be_left_behind(
@@ -560,7 +561,7 @@ def test_a_trig_file_is_refused_because_its_named_graphs_would_be_left_behind(
     assert triples
     trig = tmp_path / "atlas.trig"
     trig.write_bytes(b"<https://a.example/graph> {\n" + triples + b"\n}\n")
-    before = tiny_atlas.store.dump(private=True)
+    before = tiny_atlas.store.dump(private=EVERYTHING)
     stderr = refused_cleanly(run_cli("import", str(trig), store=tiny_atlas.settings.store))
     assert "atlas.trig: bevat benoemde grafen (zoals https://a.example/graph)" in stderr
-    assert tiny_atlas.store.dump(private=True) == before
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
