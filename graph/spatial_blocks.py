@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from .geo import EARTH_RADIUS_KM
 from .spatial import ClosestPairs, Sites, closest_of
@@ -46,6 +45,9 @@ def _cells(vectors: np.ndarray, size_km: float) -> np.ndarray:
     return (grid[:, 0] << 42) | (grid[:, 1] << 21) | grid[:, 2]
 
 
+MASK_21 = (1 << 21) - 1
+
+
 def _starts(sorted_codes: np.ndarray) -> np.ndarray:
     """Where each run of equal values begins."""
     change = np.empty(len(sorted_codes), dtype=bool)
@@ -67,7 +69,7 @@ def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 class _CareGroups:
-    """Care sites sorted by (organisation, cell), with a bounding sphere per group and a tree of the centres."""
+    """Care sites sorted by (organisation, cell), with a bounding sphere per group."""
 
     def __init__(self, care: Sites, size_km: float) -> None:
         codes = care.organisation_codes
@@ -82,13 +84,24 @@ class _CareGroups:
         spread = np.linalg.norm(self.vectors - np.repeat(self.centres, self.counts, axis=0), axis=1)
         self.extent = np.maximum.reduceat(spread, self.starts)
         self.widest = float(self.extent.max())
-        self.tree = cKDTree(self.centres)
+        self.size_km = size_km
+        # The groups by grid cell, to find the groups near a point by looking up the cells around it.
+        group_cells = sorted_cells[self.starts]
+        self.by_cell = np.argsort(group_cells, kind="stable")
+        self.cells = group_cells[self.by_cell]
 
-    def near(self, centre: np.ndarray, reach: float) -> np.ndarray:
-        """Positions (in sorted order) of the care sites of every group that can come within ``reach``."""
-        found = np.asarray(self.tree.query_ball_point(centre, reach + self.widest), dtype=np.int64)
-        if not len(found):
-            return found
+    def near(self, centre: np.ndarray, cell: int, reach: float) -> np.ndarray:
+        """Positions (in sorted order) of the care sites of every group that can come within ``reach``.
+
+        ``centre`` lies in grid cell ``cell``; a group centre lies in the cell of its sites, so every group
+        within reach lies in a cell at most ``span`` cells away along each axis.
+        """
+        span = math.ceil((reach + self.widest) * EARTH_RADIUS_KM / self.size_km)
+        steps = np.arange(-span, span + 1, dtype=np.int64)
+        x, y, z = (cell >> 42) + steps, ((cell >> 21) & MASK_21) + steps, (cell & MASK_21) + steps
+        around = ((x[:, None, None] << 42) | (y[None, :, None] << 21) | z[None, None, :]).reshape(-1)
+        first = np.searchsorted(self.cells, around, side="left")
+        found = self.by_cell[_ranges(first, np.searchsorted(self.cells, around, side="right") - first)]
         gap = np.linalg.norm(self.centres[found] - centre, axis=1)
         groups = np.sort(found[gap <= reach + self.extent[found] + 1e-12])
         return _ranges(self.starts[groups], self.counts[groups])
@@ -134,12 +147,13 @@ def search(libraries: Sites, care: Sites, radius_km: float) -> ClosestPairs:
     found_library, found_care = [none], [none]
     pending = 0
     best = closest_of(libraries, care, none, none, radius_km)
-    cell_starts = _starts(cells[order])
+    sorted_cells = cells[order]
+    cell_starts = _starts(sorted_cells)
     for start, end in zip(cell_starts.tolist(), np.append(cell_starts[1:], len(order)).tolist(), strict=True):
         vectors = library_vectors[start:end]
         centre = vectors.mean(axis=0)
         extent = float(np.linalg.norm(vectors - centre, axis=1).max())
-        cols = groups.near(centre, extent + reach)
+        cols = groups.near(centre, int(sorted_cells[start]), extent + reach)
         if not len(cols):
             continue
         cols_vectors, cols_codes = groups.vectors[cols], groups.organisations[cols]

@@ -214,38 +214,58 @@ class Ranking:
         if not len(chosen):
             return pd.DataFrame([], columns=COLUMNS)
         sites = self.data.sites
-        names = dict(zip(sites.organisation_id, sites.organisation, strict=False))
-        place_names = self.libraries.municipality.to_numpy(dtype=object)[self.library_row[chosen]]
+        # Plain arrays first: iterating a pandas string column costs microseconds per value.
+        names = dict(zip(_objects(sites.organisation_id), _objects(sites.organisation), strict=False))
+        library_orgs, care_orgs = self.library_org[chosen].tolist(), self.care_org[chosen].tolist()
+        place_codes = self.place_code[chosen].tolist()
+        places = [
+            str(name) or code
+            for name, code in zip(
+                _objects(self.libraries.municipality)[self.library_row[chosen]].tolist(), place_codes, strict=True
+            )
+        ]
         labels = self.data.activity_labels
-        rows = []
-        for position, place_name in zip(chosen.tolist(), place_names.tolist(), strict=True):
-            library_org, care_org = str(self.library_org[position]), str(self.care_org[position])
-            place_code = str(self.place_code[position])
-            place = str(place_name) or place_code
-            gap = bool(self.gap[position])
-            shared = self.experience.shared(library_org, care_org)
-            sentences = reasons(
-                lang,
-                float(self.distance[position]),
-                place if gap else "",
-                (names.get(care_org, care_org), int(self.care_partners[position])),
-                (names.get(library_org, library_org), int(self.library_partners[position])),
-                [labels.get(code, {}).get(lang, code) for code in sorted(shared)],
+        sentences = [
+            "; ".join(
+                reasons(
+                    lang,
+                    distance,
+                    place if gap else "",
+                    (names.get(care_org, care_org), care_partners),
+                    (names.get(library_org, library_org), library_partners),
+                    [
+                        labels.get(code, {}).get(lang, code)
+                        for code in sorted(self.experience.shared(library_org, care_org))
+                    ],
+                )
             )
-            rows.append(
-                {
-                    "library_org_id": library_org,
-                    "library_site_id": str(self.libraries.site_id.iat[int(self.library_row[position])]),
-                    "care_org_id": care_org,
-                    "care_site_id": str(self.care.site_id.iat[int(self.care_row[position])]),
-                    "distance_km": float(self.distance_km[position]),
-                    "score": float(self.score[position]),
-                    "municipality_code": place_code,
-                    "reasons": "; ".join(sentences),
-                    "library_organisation": names.get(library_org, ""),
-                    "care_organisation": names.get(care_org, ""),
-                    "municipality": place,
-                    "follow_up": str(self.follow_up[position]),
-                }
+            for library_org, care_org, distance, place, gap, care_partners, library_partners in zip(
+                library_orgs,
+                care_orgs,
+                self.distance[chosen].tolist(),
+                places,
+                self.gap[chosen].tolist(),
+                self.care_partners[chosen].tolist(),
+                self.library_partners[chosen].tolist(),
+                strict=True,
             )
-        return pd.DataFrame(rows, columns=COLUMNS)
+        ]
+        columns = {
+            "library_org_id": library_orgs,
+            "library_site_id": _objects(self.libraries.site_id)[self.library_row[chosen]].tolist(),
+            "care_org_id": care_orgs,
+            "care_site_id": _objects(self.care.site_id)[self.care_row[chosen]].tolist(),
+            "distance_km": self.distance_km[chosen].tolist(),
+            "score": self.score[chosen].tolist(),
+            "municipality_code": place_codes,
+            "reasons": sentences,
+            "library_organisation": [names.get(org, "") for org in library_orgs],
+            "care_organisation": [names.get(org, "") for org in care_orgs],
+            "municipality": places,
+            "follow_up": self.follow_up[chosen].tolist(),
+        }
+        return pd.DataFrame(columns, columns=COLUMNS)
+
+
+def _objects(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)

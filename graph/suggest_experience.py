@@ -69,7 +69,14 @@ class Experience:
 
     @cached_property
     def _sets(self) -> dict[str, set[str]]:
-        return {str(name): set(group) for name, group in self.activities.groupby("organisation").code}
+        sets: dict[str, set[str]] = {}
+        for organisation, code in zip(
+            self.activities.organisation.to_numpy(dtype=object),
+            self.activities.code.to_numpy(dtype=object),
+            strict=True,
+        ):
+            sets.setdefault(str(organisation), set()).add(str(code))
+        return sets
 
     def shared(self, library_org: str, care_org: str) -> set[str]:
         return self._sets.get(library_org, set()) & self._sets.get(care_org, set())
