@@ -107,6 +107,14 @@ class Row:
     case: str
     seconds: float | None
     note: str = ""
+    peak_mb: float | None = None  # peak resident memory of the process that measured it
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports KB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def machine() -> str:
@@ -117,18 +125,20 @@ def machine() -> str:
 
 def table(title: str, rows: list[Row], baseline: str) -> str:
     """Markdown table; each row's ratio is the baseline's time divided by its own within the same group."""
+    memory = any(row.peak_mb is not None for row in rows)
     lines = [
         f"### {title}",
         "",
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}. Ratio = time of `{baseline}` / time.",
         "",
-        "| group | case | seconds | ratio | note |",
-        "| --- | --- | ---: | ---: | --- |",
+        "| group | case | seconds | ratio |" + (" peak MB |" if memory else "") + " note |",
+        "| --- | --- | ---: | ---: |" + (" ---: |" if memory else "") + " --- |",
     ]
     base = {row.group: row.seconds for row in rows if row.case == baseline}
     for row in rows:
         reference = base.get(row.group)
         ratio = f"{reference / row.seconds:.1f}×" if reference and row.seconds else "–"
         seconds = f"{row.seconds:.4f}" if row.seconds is not None else "> cap"
-        lines.append(f"| {row.group} | {row.case} | {seconds} | {ratio} | {row.note} |")
+        peak = (f" {row.peak_mb:,.0f} |" if row.peak_mb is not None else " – |") if memory else ""
+        lines.append(f"| {row.group} | {row.case} | {seconds} | {ratio} |{peak} {row.note} |")
     return "\n".join(lines) + "\n"
