@@ -51,8 +51,12 @@ def demo_suggestion_input(scale: float) -> SuggestionInput:
     folder = demo_folder(scale)
     with open(DEFAULT_REFERENCE / "gemeenten_2025.csv", encoding="utf-8-sig", newline="") as handle:
         places = {row["gemeentecode"]: (row["gemeentenaam"], row["provinciecode"]) for row in csv.DictReader(handle)}
-    organisations = pd.read_csv(folder / "organisations.csv", dtype=str, keep_default_na=False)
-    sites = pd.read_csv(folder / "sites.csv", dtype=str, keep_default_na=False)
+    # Only the columns the ranking reads: descriptions and contacts would only take memory.
+    organisations = pd.read_csv(
+        folder / "organisations.csv", dtype=str, keep_default_na=False, usecols=["id", "name", "kind"]
+    )
+    site_columns = ["id", "organisation_id", "lat", "lon", "municipality_code"]
+    sites = pd.read_csv(folder / "sites.csv", dtype=str, keep_default_na=False, usecols=site_columns)
     sites = sites.merge(
         organisations.rename(columns={"id": "organisation_id", "name": "organisation"})[
             ["organisation_id", "organisation", "kind"]
@@ -72,7 +76,12 @@ def demo_suggestion_input(scale: float) -> SuggestionInput:
             "province_code": [places.get(code, ("", ""))[1] for code in sites.municipality_code],
         }
     ).sort_values("site_id", ignore_index=True)
-    collaborations = pd.read_csv(folder / "collaborations.csv", dtype=str, keep_default_na=False)
+    collaborations = pd.read_csv(
+        folder / "collaborations.csv",
+        dtype=str,
+        keep_default_na=False,
+        usecols=["library_site_id", "care_site_id", "activities", "status"],
+    )
     organisation_of = dict(zip(sites.id, sites.organisation_id, strict=True))
     place_of = dict(zip(sites.id, sites.municipality_code, strict=True))
     grouped: dict[tuple[str, str], set[str]] = {}

@@ -132,6 +132,15 @@ def _propose(
 
 
 def search(libraries: Sites, care: Sites, radius_km: float) -> ClosestPairs:
+    # A product of n×3 by 3×m matrices is too small a task to share: threads only wait for each other (on
+    # two busy cores OpenBLAS's threads made the search three times slower).
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _search(libraries, care, radius_km)
+
+
+def _search(libraries: Sites, care: Sites, radius_km: float) -> ClosestPairs:
     none = np.zeros(0, dtype=np.int64)
     if not len(libraries) or not len(care):
         return closest_of(libraries, care, none, none, radius_km)
