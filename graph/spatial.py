@@ -87,6 +87,9 @@ class ClosestPairs:
     def __len__(self) -> int:
         return len(self.distance_km)
 
+    def part(self, start: int, stop: int) -> ClosestPairs:
+        return ClosestPairs(self.library_index[start:stop], self.care_index[start:stop], self.distance_km[start:stop])
+
 
 def haversine_exact(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance with scalar arithmetic: the same bits wherever it is called from."""

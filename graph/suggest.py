@@ -14,6 +14,7 @@ once, and only the rows that are returned get their names and reasons written ou
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -114,11 +115,37 @@ def suggest(
             care = care[care.organisation_id == organisation]
     library_sites, care_sites = _sites_of(libraries), _sites_of(care)
     found = closest_pairs(library_sites, care_sites, float(radius_km))
-    ranking = Ranking(data, libraries, care, library_sites, care_sites, found, float(radius_km))
-    order = ranking.order(sort)
+    experience = Experience(data.pairs)
+
+    def ranking(part: ClosestPairs) -> Ranking:
+        return Ranking(data, experience, libraries, care, library_sites, care_sites, part, float(radius_km))
+
+    if limit is not None and len(found) > STREAM_ROWS:
+        return _best(ranking, found, sort, limit, lang)
+    ranked = ranking(found)
+    order = ranked.order(sort)
     if limit == 0:  # no rows, with the column types of the rows there are
-        return ranking.table(order[:1], lang).iloc[:0]
-    return ranking.table(order[:limit], lang)
+        return ranked.table(order[:1], lang).iloc[:0]
+    return ranked.table(order[:limit], lang)
+
+
+# With a limit, the pairs are scored this many at a time and only the best ``limit`` of each part are kept.
+STREAM_ROWS = 200_000
+
+
+def _best(
+    ranking: Callable[[ClosestPairs], Ranking], found: ClosestPairs, sort: str, limit: int, lang: str
+) -> pd.DataFrame:
+    """The best ``limit`` rows, scoring the found pairs part by part so that memory stays bounded."""
+    tables, keys = [], []
+    for start in range(0, len(found), STREAM_ROWS):
+        ranked = ranking(found.part(start, start + STREAM_ROWS))
+        chosen = ranked.order(sort)[: max(1, limit)]
+        tables.append(ranked.table(chosen, lang))
+        keys.append(ranked.sort_keys(chosen, sort))
+    merged = [np.concatenate(column) for column in zip(*keys, strict=True)]
+    order = np.lexsort(merged)[:limit]
+    return pd.concat(tables, ignore_index=True).iloc[order].reset_index(drop=True)
 
 
 def round3(values: np.ndarray) -> np.ndarray:
@@ -140,6 +167,7 @@ class Ranking:
     def __init__(
         self,
         data: SuggestionInput,
+        experience: Experience,
         libraries: pd.DataFrame,
         care: pd.DataFrame,
         library_sites: Sites,
@@ -148,7 +176,7 @@ class Ranking:
         radius_km: float,
     ) -> None:
         self.data = data
-        self.experience = Experience(data.pairs)
+        self.experience = experience
         library_orgs = library_sites.organisation_names
         care_orgs = care_sites.organisation_names
         library_code = library_sites.organisation_codes[found.library_index]
@@ -203,11 +231,17 @@ class Ranking:
         declined = states == "declined"
         return declined, states
 
-    def order(self, sort: str) -> np.ndarray:
-        """Positions from best to worst: by score, then distance and ids; or by distance first."""
+    def sort_keys(self, positions: np.ndarray, sort: str) -> tuple[np.ndarray, ...]:
+        """The keys for ``np.lexsort``, least significant first: by score, then distance and ids; or by
+        distance first. Organisation codes follow the order of the ids, so ties go to the smaller ids."""
+        codes = (self.care_code[positions], self.library_code[positions])
         if sort == "distance":
-            return np.lexsort((self.care_code, self.library_code, -self.score, self.distance_km))
-        return np.lexsort((self.care_code, self.library_code, self.distance_km, -self.score))
+            return (*codes, -self.score[positions], self.distance_km[positions])
+        return (*codes, self.distance_km[positions], -self.score[positions])
+
+    def order(self, sort: str) -> np.ndarray:
+        """Positions from best to worst."""
+        return np.lexsort(self.sort_keys(np.arange(len(self.score)), sort))
 
     def table(self, chosen: np.ndarray, lang: str) -> pd.DataFrame:
         """The rows at ``chosen``, in that order, with names and reasons written out."""

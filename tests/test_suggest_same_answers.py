@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from bench.common import demo_suggestion_input
+from graph import suggest as suggest_module
 from graph.atlas import Atlas
 from graph.suggest import SuggestionInput, load_input, round3, suggest
 
@@ -78,3 +79,15 @@ def test_no_sites_at_all_gives_the_same_empty_table(demo: SuggestionInput) -> No
 def test_rounding_equals_python_round_also_on_halves(value: float) -> None:
     values = pd.Series([value, math.nextafter(value, 0), math.nextafter(value, 10)]).to_numpy()
     assert round3(values).tolist() == [round(v, 3) for v in values.tolist()]
+
+
+@pytest.mark.parametrize(
+    ("sort", "limit"), [("score", 1), ("score", 30), ("distance", 30), ("score", 0), ("score", 5000)]
+)
+def test_the_best_rows_scored_part_by_part_equal_the_previous_ranking(
+    demo: SuggestionInput, sort: str, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a limit, pairs are scored in parts and only each part's best are kept: the same rows must win."""
+    monkeypatch.setattr(suggest_module, "STREAM_ROWS", 97)
+    found = suggest(demo, 25.0, sort=sort, limit=limit)
+    assert_same(found, previous_suggest(demo, 25.0, sort=sort, limit=limit))
