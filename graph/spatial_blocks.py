@@ -23,8 +23,9 @@ from .spatial import ClosestPairs, Sites, closest_of
 DOT_SLACK = 1e-11
 # At most this many site pairs are measured at once (16 MB per float matrix).
 BLOCK_ELEMENTS = 1 << 21
-# Proposals are decided exactly and merged whenever this many have gathered.
-MERGE_AT = 1 << 20
+# Library organisations are measured in batches of about this many sites; every organisation pair is complete
+# within its batch, so memory holds one batch's proposals at a time.
+BATCH_SITES = 8_000
 # Grid cells hold about this many library sites; never smaller than 1 km, never larger than 50 km.
 SITES_PER_CELL = 12
 NETHERLANDS_LAND_KM2 = 34_000.0
@@ -150,49 +151,54 @@ def _search(libraries: Sites, care: Sites, radius_km: float) -> ClosestPairs:
     size = cell_km(len(libraries), radius_km)
     groups = _CareGroups(care, size)
     cells = _cells(libraries.unit_vectors, size)
-    order = np.lexsort((libraries.organisation_codes, cells))
-    library_vectors = libraries.unit_vectors[order]
-    library_codes = libraries.organisation_codes[order]
-    found_library, found_care = [none], [none]
-    pending = 0
-    best = closest_of(libraries, care, none, none, radius_km)
-    sorted_cells = cells[order]
-    cell_starts = _starts(sorted_cells)
-    for start, end in zip(cell_starts.tolist(), np.append(cell_starts[1:], len(order)).tolist(), strict=True):
-        vectors = library_vectors[start:end]
-        centre = vectors.mean(axis=0)
-        extent = float(np.linalg.norm(vectors - centre, axis=1).max())
-        cols = groups.near(centre, int(sorted_cells[start]), extent + reach)
-        if not len(cols):
-            continue
-        cols_vectors, cols_codes = groups.vectors[cols], groups.organisations[cols]
-        step = max(1, BLOCK_ELEMENTS // len(cols))
-        for first in range(start, end, step):
-            last = min(end, first + step)
-            rows, positions = _propose(
-                library_vectors[first:last], library_codes[first:last], cols_vectors, cols_codes, least_dot
-            )
-            found_library.append(order[first + rows])
-            found_care.append(groups.order[cols[positions]])
-            pending += len(rows)
-        if pending >= MERGE_AT:
-            best = _merge(libraries, care, best, found_library, found_care, radius_km)
-            found_library, found_care, pending = [none], [none], 0
-    return _merge(libraries, care, best, found_library, found_care, radius_km)
-
-
-def _merge(
-    libraries: Sites,
-    care: Sites,
-    best: ClosestPairs,
-    found_library: list[np.ndarray],
-    found_care: list[np.ndarray],
-    radius_km: float,
-) -> ClosestPairs:
-    return closest_of(
-        libraries,
-        care,
-        np.concatenate([best.library_index, *found_library]),
-        np.concatenate([best.care_index, *found_care]),
-        radius_km,
+    parts = [closest_of(libraries, care, none, none, radius_km)]
+    for members in _batches(libraries.organisation_codes, cells):
+        found_library, found_care = [none], [none]
+        order = members[np.lexsort((libraries.organisation_codes[members], cells[members]))]
+        library_vectors = libraries.unit_vectors[order]
+        library_codes = libraries.organisation_codes[order]
+        sorted_cells = cells[order]
+        cell_starts = _starts(sorted_cells)
+        for start, end in zip(cell_starts.tolist(), np.append(cell_starts[1:], len(order)).tolist(), strict=True):
+            vectors = library_vectors[start:end]
+            centre = vectors.mean(axis=0)
+            extent = float(np.linalg.norm(vectors - centre, axis=1).max())
+            cols = groups.near(centre, int(sorted_cells[start]), extent + reach)
+            if not len(cols):
+                continue
+            cols_vectors, cols_codes = groups.vectors[cols], groups.organisations[cols]
+            step = max(1, BLOCK_ELEMENTS // len(cols))
+            for first in range(start, end, step):
+                last = min(end, first + step)
+                rows, positions = _propose(
+                    library_vectors[first:last], library_codes[first:last], cols_vectors, cols_codes, least_dot
+                )
+                found_library.append(order[first + rows])
+                found_care.append(groups.order[cols[positions]])
+        # Every site of the batch's organisations has been measured: the batch's pairs are final.
+        parts.append(closest_of(libraries, care, np.concatenate(found_library), np.concatenate(found_care), radius_km))
+    library_index = np.concatenate([part.library_index for part in parts])
+    care_index = np.concatenate([part.care_index for part in parts])
+    distance = np.concatenate([part.distance_km for part in parts])
+    key = (
+        libraries.organisation_codes[library_index] * len(care.organisation_names)
+        + (care.organisation_codes[care_index])
     )
+    in_order = np.argsort(key, kind="stable")
+    return ClosestPairs(library_index[in_order], care_index[in_order], distance[in_order])
+
+
+def _batches(codes: np.ndarray, cells: np.ndarray) -> list[np.ndarray]:
+    """Library sites in batches of whole organisations, about :data:`BATCH_SITES` each, near each other.
+
+    Organisations are ordered by the first grid cell of their sites, so a batch covers a band of the country
+    and its cells stay as full as those of the whole set.
+    """
+    first_cell = np.full(int(codes.max()) + 1, np.iinfo(np.int64).max)
+    np.minimum.at(first_cell, codes, cells)
+    rank = np.empty(len(first_cell), dtype=np.int64)
+    rank[np.argsort(first_cell, kind="stable")] = np.arange(len(first_cell))
+    by_rank = np.argsort(rank[codes], kind="stable")
+    organisation_starts = _starts(rank[codes][by_rank])
+    cut = organisation_starts[np.unique(np.searchsorted(organisation_starts, np.arange(0, len(codes), BATCH_SITES)))]
+    return np.split(by_rank, cut[1:])

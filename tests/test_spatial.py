@@ -113,14 +113,12 @@ def _random_sites(seed: int, libraries: int, care: int) -> tuple[Sites, Sites]:
 
 
 @pytest.mark.parametrize("radius", [0.0, 3.0, 12.0, 40.0])
-def test_tiny_blocks_and_early_merges_give_the_brute_force_answer(
-    radius: float, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Memory is bounded by measuring in slices and merging as it goes: neither may change the answer."""
+def test_tiny_blocks_and_batches_give_the_brute_force_answer(radius: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded by measuring in slices and in batches of organisations: neither may change the answer."""
     libraries, care = _random_sites(11, 300, 1200)
     expected = nearby_pairs_brute_force(libraries, care, radius)
     monkeypatch.setattr(spatial_blocks, "BLOCK_ELEMENTS", 50)
-    monkeypatch.setattr(spatial_blocks, "MERGE_AT", 7)
+    monkeypatch.setattr(spatial_blocks, "BATCH_SITES", 7)
     assert nearby_pairs(libraries, care, radius) == expected
     assert len(expected) > 10 or radius == 0.0
 
