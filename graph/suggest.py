@@ -249,13 +249,15 @@ class Ranking:
             return pd.DataFrame([], columns=COLUMNS)
         sites = self.data.sites
         # Plain arrays first: iterating a pandas string column costs microseconds per value.
-        names = dict(zip(_objects(sites.organisation_id), _objects(sites.organisation), strict=False))
+        # The last site of an organisation names it, as a dict built from every site would.
+        named = sites.drop_duplicates("organisation_id", keep="last")
+        names = dict(zip(_objects(named.organisation_id), _objects(named.organisation), strict=True))
         library_orgs, care_orgs = self.library_org[chosen].tolist(), self.care_org[chosen].tolist()
         place_codes = self.place_code[chosen].tolist()
         places = [
             str(name) or code
             for name, code in zip(
-                _objects(self.libraries.municipality)[self.library_row[chosen]].tolist(), place_codes, strict=True
+                _objects(self.libraries.municipality.iloc[self.library_row[chosen]]).tolist(), place_codes, strict=True
             )
         ]
         labels = self.data.activity_labels
@@ -286,9 +288,9 @@ class Ranking:
         ]
         columns = {
             "library_org_id": library_orgs,
-            "library_site_id": _objects(self.libraries.site_id)[self.library_row[chosen]].tolist(),
+            "library_site_id": _objects(self.libraries.site_id.iloc[self.library_row[chosen]]).tolist(),
             "care_org_id": care_orgs,
-            "care_site_id": _objects(self.care.site_id)[self.care_row[chosen]].tolist(),
+            "care_site_id": _objects(self.care.site_id.iloc[self.care_row[chosen]]).tolist(),
             "distance_km": self.distance_km[chosen].tolist(),
             "score": self.score[chosen].tolist(),
             "municipality_code": place_codes,
