@@ -1,43 +1,115 @@
-"""Pair generation for the whole country: the spatial index next to brute force, in the same run."""
+"""Suggestions for the whole country: the blocked array search next to brute force, in the same run.
+
+Every measurement runs in a process of its own (:mod:`bench.suggest_probe`), so its peak memory column is
+its own: reading the demo tables plus the work. The data is the demo generator's (scale 100 takes about
+2.5 minutes to generate, once), read straight from its CSV files: see ``demo_suggestion_input``. Brute force
+and the search must give the same answer (compared by digest); above scale 10 brute force is not run
+(4·10¹⁰ site pairs at scale 100), and scale 100 is measured at 5 km only, once per case. The last group
+times the command line from a cold process on the demo store of scale 1, against a cold ``stats`` on it.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import statistics
+import subprocess
+import sys
 import time
 
-from graph.spatial import Sites, nearby_pairs, nearby_pairs_brute_force
-from graph.suggest import load_input, suggest
-from graph.viewer import COMMAND_LINE
+from graph.settings import REPO_ROOT
 
-from .common import Row, best_of, demo_atlas, table
+from .common import Row, demo_atlas, demo_suggestion_input, table
 
-BASELINE = "brute force (all pairs)"
+BASELINE = "brute force (all site pairs)"
+RADII = (5.0, 15.0, 30.0)
+BRUTE_FORCE_UP_TO_SCALE = 10.0
+# From this scale on, only the first radius is measured, once per case (the aim there is memory).
+NATIONAL_SCALE = 100.0
+CLI_RADIUS_KM = 50.0
+CLI_REPEAT = 5
 
 
 def run(scales: list[float]) -> str:
     rows: list[Row] = []
     for scale in scales:
         rows.extend(_scale(scale))
+    if 1.0 in scales:
+        rows.extend(_cold_cli())
     return table("Suggestions", rows, baseline=BASELINE)
 
 
+def _probe(scale: float, radius: float, case: str, repeat: int) -> dict[str, float | str]:
+    command = [sys.executable, "-m", "bench.suggest_probe", f"{scale:g}", f"{radius:g}", case, str(repeat)]
+    done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    result: dict[str, float | str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def _scale(scale: float) -> list[Row]:
-    atlas = demo_atlas(scale)
-    data = load_input(atlas.store, atlas.library, COMMAND_LINE)
-    sites = data.sites
-    libraries = _sites(sites[sites.kind == "library"])
-    care = _sites(sites[sites.kind == "care"])
+    sites = demo_suggestion_input(scale).sites  # generates the demo tables on first use
+    libraries, care = int((sites.kind == "library").sum()), int((sites.kind == "care").sum())
     rows = []
-    for radius in (5.0, 15.0, 30.0):
-        group = f"scale {scale:g} ({len(libraries):,} × {len(care):,} sites), {radius:g} km"
-        started = time.perf_counter()
-        expected = nearby_pairs_brute_force(libraries, care, radius)
-        brute = time.perf_counter() - started
-        assert nearby_pairs(libraries, care, radius) == expected, "index and brute force disagree"
-        rows.append(Row(group, BASELINE, brute, f"{len(expected):,} pairs"))
-        rows.append(Row(group, "k-d tree (scipy cKDTree)", best_of(lambda r=radius: nearby_pairs(libraries, care, r))))
-        rows.append(Row(group, "whole suggest(): pairs, ranking, reasons", best_of(lambda r=radius: suggest(data, r))))
+    national = scale >= NATIONAL_SCALE
+    repeat = 1 if national else 3
+    for radius in RADII[:1] if national else RADII:
+        group = f"scale {scale:g} ({libraries:,} × {care:,} sites), {radius:g} km"
+        blocks = _probe(scale, radius, "blocks", repeat)
+        if scale <= BRUTE_FORCE_UP_TO_SCALE:
+            brute = _probe(scale, radius, "brute", 1)
+            assert brute["digest"] == blocks["digest"], f"{group}: search and brute force disagree"
+            rows.append(Row(group, BASELINE, float(brute["seconds"]), f"{int(brute['rows']):,} pairs", _mb(brute)))
+        note = f"{int(blocks['rows']):,} pairs" + (", same as brute force" if scale <= BRUTE_FORCE_UP_TO_SCALE else "")
+        rows.append(Row(group, "blocked search (closest_pairs)", float(blocks["seconds"]), note, _mb(blocks)))
+        top = _probe(scale, radius, "top", repeat)
+        note = f"of {int(blocks['rows']):,} pairs; " + _input_note(top)
+        rows.append(Row(group, "suggest(limit=100): best rows, scored in parts", float(top["seconds"]), note, _mb(top)))
+        if national:  # millions of rows, each with its reasons: more than a table anyone reads
+            rows.append(
+                Row(
+                    group,
+                    "suggest(), every row with its reasons",
+                    None,
+                    "not measured: millions of rows, past 3.9 GB when tried",
+                )
+            )
+            continue
+        every = _probe(scale, radius, "all", repeat)
+        note = f"{int(every['rows']):,} rows; " + _input_note(every)
+        rows.append(Row(group, "suggest(), every row with its reasons", float(every["seconds"]), note, _mb(every)))
     return rows
 
 
-def _sites(frame):  # type: ignore[no-untyped-def]
-    return Sites.of(list(zip(frame.site_id, frame.organisation_id, frame.lat, frame.lon, strict=True)))
+def _mb(result: dict[str, float | str]) -> float:
+    return float(result["peak_mb"])
+
+
+def _input_note(result: dict[str, float | str]) -> str:
+    return f"{float(result['input_mb']):,.0f} MB after reading the data"
+
+
+def _cold(arguments: list[str], store: str) -> tuple[float, float]:
+    """Median wall time and the largest peak memory of ``CLI_REPEAT`` cold runs of the command line."""
+    environment = dict(os.environ, PASSENDWERK_STORE=store)
+    times, peaks = [], []
+    for _ in range(CLI_REPEAT):
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "graph", *arguments], cwd=REPO_ROOT, env=environment, stdout=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        assert status == 0, f"{arguments} failed"
+        peaks.append(usage.ru_maxrss / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def _cold_cli() -> list[Row]:
+    store = str(demo_atlas(1.0).store.location)
+    group = f"cold command line, demo scale 1 store, median of {CLI_REPEAT}"
+    stats_seconds, stats_mb = _cold(["stats"], store)
+    suggest_seconds, suggest_mb = _cold(["suggest", "--radius-km", f"{CLI_RADIUS_KM:g}", "--format", "csv"], store)
+    return [
+        Row(group, "`stats` (opening the store, for scale)", stats_seconds, "largest peak of the runs", stats_mb),
+        Row(group, f"`suggest --radius-km {CLI_RADIUS_KM:g}`", suggest_seconds, "largest peak of the runs", suggest_mb),
+    ]

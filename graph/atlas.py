@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .importer import ImportReport, ensure_vocabulary, import_path
 from .queries import QueryLibrary
-from .reference import has_reference, load_reference
 from .settings import Settings
 from .store import AtlasStore, open_store
+
+if TYPE_CHECKING:
+    from .importer import ImportReport
+
+# The importer (SHACL, geometry) and the reference loader are imported where they are used: a command that
+# only reads should not pay for loading them.
 
 
 @dataclass
@@ -26,6 +31,8 @@ class Atlas:
         return bool(self.library.run(self.store, "internal/organisation-kinds").shape[0])
 
     def has_reference(self) -> bool:
+        from .reference import has_reference
+
         return has_reference(self.store)
 
     def initialise(self, seed: Path | None = None) -> list[str]:
@@ -43,6 +50,9 @@ class Atlas:
 
     def prepare(self) -> list[str]:
         """Load the vocabulary, and the reference data when it is available and not loaded yet."""
+        from .importer import ensure_vocabulary
+        from .reference import load_reference
+
         done = []
         if ensure_vocabulary(self.store, self.settings.data_dir):
             done.append("vocabulaire geladen (vocabulary loaded)")
@@ -52,4 +62,6 @@ class Atlas:
         return done
 
     def import_path(self, path: Path, agent: str = "cli") -> ImportReport:
+        from .importer import import_path
+
         return import_path(self.store, self.library, Path(path), self.settings.data_dir, agent)

@@ -9,7 +9,6 @@ from collections.abc import Callable
 import pandas as pd
 
 from .atlas import Atlas
-from .console import ConsoleError, run_console
 
 Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -45,6 +44,8 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
+    from .console import ConsoleError, run_console  # the SPARQL parser is slow to load: only for this command
+
     text = sys.stdin.read() if args.query == "-" else args.query
     try:
         result = run_console(

@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from shapely import make_valid, wkt
-from shapely.geometry import Point
-from shapely.strtree import STRtree
 
 EARTH_RADIUS_KM = 6371.0088
 # Generous extent of the European Netherlands (including the Wadden islands and the coast).
@@ -54,6 +51,12 @@ class MunicipalityLocator:
     """Point-in-polygon lookup over the municipality boundaries of the reference data."""
 
     def __init__(self, areas: Iterable[MunicipalityArea]) -> None:
+        # shapely is loaded here, not on import: distances are needed by commands that never locate a point.
+        from shapely import make_valid, wkt
+        from shapely.geometry import Point
+        from shapely.strtree import STRtree
+
+        self._point = Point
         self.areas = [area for area in areas if area.wkt]
         self._shapes = [make_valid(wkt.loads(area.wkt)) for area in self.areas]
         self._tree = STRtree(self._shapes) if self._shapes else None
@@ -65,7 +68,7 @@ class MunicipalityLocator:
         """The municipality containing the point, or the nearest one within a small coastal tolerance."""
         if self._tree is None or not (math.isfinite(lat) and math.isfinite(lon)):
             return None
-        point = Point(lon, lat)
+        point = self._point(lon, lat)
         for index in self._tree.query(point, predicate="intersects"):
             return self.areas[int(index)]
         nearest = self._tree.nearest(point)

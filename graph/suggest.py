@@ -6,18 +6,26 @@ Score (0–1) = 0.40 × closeness (1 at the same spot, 0 at the radius)
             + 0.10 × the library already works with care organisations
             + 0.15 × fit of activities (overlap of what each already does elsewhere, broader activities included)
 Every suggestion carries the reasons behind its score as short sentences in Dutch or English.
+
+The whole ranking works on numpy arrays with one entry per organisation pair (see :mod:`graph.spatial`):
+connected and declined pairs are dropped by joins on integer codes, scores are computed for all pairs at
+once, and only the rows that are returned get their names and reasons written out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .followup import current_states
 from .queries import QueryLibrary
-from .spatial import Candidate, Sites, check_radius, nearby_pairs
+from .spatial import ClosestPairs, Sites, check_radius, closest_pairs
 from .store import AtlasStore
+from .suggest_experience import Experience
+from .suggest_reasons import reasons
 from .viewer import Viewer
 
 WEIGHTS = {"distance": 0.40, "gap": 0.25, "care_experience": 0.10, "library_experience": 0.10, "fit": 0.15}
@@ -66,7 +74,7 @@ def load_input(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> Sugg
 
 
 def _sites_of(frame: pd.DataFrame) -> Sites:
-    return Sites.of(list(zip(frame.site_id, frame.organisation_id, frame.lat, frame.lon, strict=True)))
+    return Sites.from_columns(frame.site_id, frame.organisation_id, frame.lat, frame.lon)
 
 
 def suggest(
@@ -80,7 +88,7 @@ def suggest(
     limit: int | None = None,
     lang: str = "nl",
 ) -> pd.DataFrame:
-    """The ranked suggestions as a table with the columns of :data:`COLUMNS`."""
+    """The ranked suggestions as a table with the columns of :data:`COLUMNS`; ``limit`` keeps the best ones."""
     try:
         check_radius(float(radius_km))
     except (TypeError, ValueError) as error:
@@ -107,123 +115,195 @@ def suggest(
             libraries = libraries[libraries.organisation_id == organisation]
         else:
             care = care[care.organisation_id == organisation]
-    candidates = nearby_pairs(_sites_of(libraries), _sites_of(care), float(radius_km))
-    table = _rank(data, candidates, float(radius_km), lang)
-    if sort == "distance":
-        table = table.sort_values(["distance_km", "score"], ascending=[True, False], kind="stable")
-    table = table.reset_index(drop=True)
-    return table if limit is None else table.head(limit)
+    library_sites, care_sites = _sites_of(libraries), _sites_of(care)
+    found = closest_pairs(library_sites, care_sites, float(radius_km))
+    experience = Experience(data.pairs)
+
+    def ranking(part: ClosestPairs) -> Ranking:
+        return Ranking(data, experience, libraries, care, library_sites, care_sites, part, float(radius_km))
+
+    if limit is not None and len(found) > STREAM_ROWS:
+        return _best(ranking, found, sort, limit, lang)
+    ranked = ranking(found)
+    order = ranked.order(sort)
+    if limit == 0:  # no rows, with the column types of the rows there are
+        return ranked.table(order[:1], lang).iloc[:0]
+    return ranked.table(order[:limit], lang)
 
 
-def _experience(pairs: pd.DataFrame) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Partners of each organisation, and the activities each already does (broader ones included)."""
-    partners: dict[str, set[str]] = {}
-    activities: dict[str, set[str]] = {}
-    for row in pairs.itertuples():
-        partners.setdefault(str(row.library_org_id), set()).add(str(row.care_org_id))
-        partners.setdefault(str(row.care_org_id), set()).add(str(row.library_org_id))
-        done = {code for code in str(row.activities or "").split(";") if code}
-        for organisation in (str(row.library_org_id), str(row.care_org_id)):
-            activities.setdefault(organisation, set()).update(done)
-    return partners, activities
+# With a limit, the pairs are scored this many at a time and only the best ``limit`` of each part are kept.
+STREAM_ROWS = 200_000
 
 
-def _rank(data: SuggestionInput, candidates: list[Candidate], radius_km: float, lang: str) -> pd.DataFrame:
-    partners, activities = _experience(data.pairs)
-    place_of = dict(zip(data.sites.site_id, data.sites.municipality_code, strict=True))
-    place_name_of = dict(zip(data.sites.site_id, data.sites.municipality, strict=True))
-    names = dict(zip(data.sites.organisation_id, data.sites.organisation, strict=False))
-    rows = []
-    for candidate in candidates:
-        if candidate.care_org_id in partners.get(candidate.library_org_id, set()):
-            continue
-        state = data.states.get((candidate.library_org_id, candidate.care_org_id), {})
-        if state.get("state") == "declined":
-            continue
-        place_code = str(place_of[candidate.library_site_id])
-        place_name = str(place_name_of[candidate.library_site_id]) or place_code
-        closeness = 1.0 - candidate.distance_km / radius_km if radius_km > 0 else 1.0
-        gap = bool(place_code) and place_code not in data.active_places
-        care_partners = len(partners.get(candidate.care_org_id, set()))
-        library_partners = len(partners.get(candidate.library_org_id, set()))
-        shared = activities.get(candidate.care_org_id, set()) & activities.get(candidate.library_org_id, set())
-        either = activities.get(candidate.care_org_id, set()) | activities.get(candidate.library_org_id, set())
-        fit = len(shared) / len(either) if either else 0.0
+def _best(
+    ranking: Callable[[ClosestPairs], Ranking], found: ClosestPairs, sort: str, limit: int, lang: str
+) -> pd.DataFrame:
+    """The best ``limit`` rows, scoring the found pairs part by part so that memory stays bounded."""
+    tables, keys = [], []
+    for start in range(0, len(found), STREAM_ROWS):
+        ranked = ranking(found.part(start, start + STREAM_ROWS))
+        chosen = ranked.order(sort)[: max(1, limit)]
+        tables.append(ranked.table(chosen, lang))
+        keys.append(ranked.sort_keys(chosen, sort))
+    merged = [np.concatenate(column) for column in zip(*keys, strict=True)]
+    order = np.lexsort(merged)[:limit]
+    return pd.concat(tables, ignore_index=True).iloc[order].reset_index(drop=True)
+
+
+def round3(values: np.ndarray) -> np.ndarray:
+    """``round(value, 3)`` of Python for every value, computed on the array.
+
+    numpy rounds value × 1000, which can land on the other side of a half when value × 1000 is within
+    rounding of one; those few values are rounded by Python itself.
+    """
+    rounded = np.round(values, 3)
+    scaled = values * 1000.0
+    near_half = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    rounded[near_half] = [round(value, 3) for value in values[near_half].tolist()]
+    return rounded
+
+
+class Ranking:
+    """The scored, not yet connected organisation pairs, as arrays in the order of the found pairs."""
+
+    def __init__(
+        self,
+        data: SuggestionInput,
+        experience: Experience,
+        libraries: pd.DataFrame,
+        care: pd.DataFrame,
+        library_sites: Sites,
+        care_sites: Sites,
+        found: ClosestPairs,
+        radius_km: float,
+    ) -> None:
+        self.data = data
+        self.experience = experience
+        library_orgs = library_sites.organisation_names
+        care_orgs = care_sites.organisation_names
+        library_code = library_sites.organisation_codes[found.library_index]
+        care_code = care_sites.organisation_codes[found.care_index]
+        open_pair = ~self.experience.connected(library_orgs, care_orgs, library_code, care_code)
+        declined, self.states = self._states(library_orgs, care_orgs, library_code, care_code)
+        keep = open_pair & ~declined
+        self.library_code, self.care_code = library_code[keep], care_code[keep]
+        self.library_org = library_orgs[self.library_code]
+        self.care_org = care_orgs[self.care_code]
+        self.follow_up = self.states[keep]
+        self.library_row = found.library_index[keep]  # position within ``libraries``
+        self.care_row = found.care_index[keep]
+        self.libraries, self.care = libraries, care
+        distance = found.distance_km[keep]
+        self.distance = distance
+        place = libraries.municipality_code.to_numpy(dtype=object)[self.library_row].astype(str)
+        self.place_code = place
+        self.gap = (place != "") & ~pd.Series(place).isin(data.active_places).to_numpy()
+        self.care_partners = self.experience.partner_counts(self.care_org)
+        self.library_partners = self.experience.partner_counts(self.library_org)
+        self.fit = self.experience.fit(self.library_org, self.care_org)
+        closeness = 1.0 - distance / radius_km if radius_km > 0 else np.ones(len(distance))
         score = (
-            WEIGHTS["distance"] * max(0.0, closeness)
-            + WEIGHTS["gap"] * gap
-            + WEIGHTS["care_experience"] * (care_partners > 0)
-            + WEIGHTS["library_experience"] * (library_partners > 0)
-            + WEIGHTS["fit"] * fit
+            WEIGHTS["distance"] * np.maximum(0.0, closeness)
+            + WEIGHTS["gap"] * self.gap
+            + WEIGHTS["care_experience"] * (self.care_partners > 0)
+            + WEIGHTS["library_experience"] * (self.library_partners > 0)
+            + WEIGHTS["fit"] * self.fit
         )
-        reasons = _reasons(
-            lang,
-            candidate.distance_km,
-            place_name if gap else "",
-            (names.get(candidate.care_org_id, candidate.care_org_id), care_partners),
-            (names.get(candidate.library_org_id, candidate.library_org_id), library_partners),
-            [data.activity_labels.get(code, {}).get(lang, code) for code in sorted(shared)],
-        )
-        rows.append(
-            {
-                "library_org_id": candidate.library_org_id,
-                "library_site_id": candidate.library_site_id,
-                "care_org_id": candidate.care_org_id,
-                "care_site_id": candidate.care_site_id,
-                "distance_km": round(candidate.distance_km, 3),
-                "score": round(min(1.0, score), 3),
-                "municipality_code": place_code,
-                "reasons": "; ".join(reasons),
-                "library_organisation": names.get(candidate.library_org_id, ""),
-                "care_organisation": names.get(candidate.care_org_id, ""),
-                "municipality": place_name,
-                "follow_up": state.get("state", ""),
-            }
-        )
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.sort_values(
-        ["score", "distance_km", "library_org_id", "care_org_id"], ascending=[False, True, True, True], kind="stable"
-    )
+        self.score = round3(np.minimum(1.0, score))
+        self.distance_km = round3(distance)
+
+    def _states(
+        self, library_orgs: np.ndarray, care_orgs: np.ndarray, library_code: np.ndarray, care_code: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Per pair: whether a coordinator declined it, and its latest follow-up state ("" when none)."""
+        declined = np.zeros(len(library_code), dtype=bool)
+        states = np.full(len(library_code), "", dtype=object)
+        if not self.data.states or not len(library_code):
+            return declined, states
+        keys = list(self.data.states)
+        library_of = pd.Index(library_orgs).get_indexer([library for library, _ in keys])
+        care_of = pd.Index(care_orgs).get_indexer([care for _, care in keys])
+        known = (library_of >= 0) & (care_of >= 0)
+        state_keys = library_of[known] * len(care_orgs) + care_of[known]
+        state_names = np.array([self.data.states[key].get("state", "") for key in keys], dtype=object)[known]
+        by_key = pd.Series(state_names, index=state_keys)
+        found = by_key.reindex(library_code * len(care_orgs) + care_code).to_numpy(dtype=object)
+        named = pd.notna(found)
+        states[named] = found[named]
+        declined = states == "declined"
+        return declined, states
+
+    def sort_keys(self, positions: np.ndarray, sort: str) -> tuple[np.ndarray, ...]:
+        """The keys for ``np.lexsort``, least significant first: by score, then distance and ids; or by
+        distance first. Organisation codes follow the order of the ids, so ties go to the smaller ids."""
+        codes = (self.care_code[positions], self.library_code[positions])
+        if sort == "distance":
+            return (*codes, -self.score[positions], self.distance_km[positions])
+        return (*codes, self.distance_km[positions], -self.score[positions])
+
+    def order(self, sort: str) -> np.ndarray:
+        """Positions from best to worst."""
+        return np.lexsort(self.sort_keys(np.arange(len(self.score)), sort))
+
+    def table(self, chosen: np.ndarray, lang: str) -> pd.DataFrame:
+        """The rows at ``chosen``, in that order, with names and reasons written out."""
+        if not len(chosen):
+            return pd.DataFrame([], columns=COLUMNS)
+        sites = self.data.sites
+        # Plain arrays first: iterating a pandas string column costs microseconds per value.
+        # The last site of an organisation names it, as a dict built from every site would.
+        named = sites.drop_duplicates("organisation_id", keep="last")
+        names = dict(zip(_objects(named.organisation_id), _objects(named.organisation), strict=True))
+        library_orgs, care_orgs = self.library_org[chosen].tolist(), self.care_org[chosen].tolist()
+        place_codes = self.place_code[chosen].tolist()
+        places = [
+            str(name) or code
+            for name, code in zip(
+                _objects(self.libraries.municipality.iloc[self.library_row[chosen]]).tolist(), place_codes, strict=True
+            )
+        ]
+        labels = self.data.activity_labels
+        sentences = [
+            "; ".join(
+                reasons(
+                    lang,
+                    distance,
+                    place if gap else "",
+                    (names.get(care_org, care_org), care_partners),
+                    (names.get(library_org, library_org), library_partners),
+                    [
+                        labels.get(code, {}).get(lang, code)
+                        for code in sorted(self.experience.shared(library_org, care_org))
+                    ],
+                )
+            )
+            for library_org, care_org, distance, place, gap, care_partners, library_partners in zip(
+                library_orgs,
+                care_orgs,
+                self.distance[chosen].tolist(),
+                places,
+                self.gap[chosen].tolist(),
+                self.care_partners[chosen].tolist(),
+                self.library_partners[chosen].tolist(),
+                strict=True,
+            )
+        ]
+        columns = {
+            "library_org_id": library_orgs,
+            "library_site_id": _objects(self.libraries.site_id.iloc[self.library_row[chosen]]).tolist(),
+            "care_org_id": care_orgs,
+            "care_site_id": _objects(self.care.site_id.iloc[self.care_row[chosen]]).tolist(),
+            "distance_km": self.distance_km[chosen].tolist(),
+            "score": self.score[chosen].tolist(),
+            "municipality_code": place_codes,
+            "reasons": sentences,
+            "library_organisation": [names.get(org, "") for org in library_orgs],
+            "care_organisation": [names.get(org, "") for org in care_orgs],
+            "municipality": places,
+            "follow_up": self.follow_up[chosen].tolist(),
+        }
+        return pd.DataFrame(columns, columns=COLUMNS)
 
 
-# (one, many) per language: what the care organisation and the library already do with the other kind.
-EXPERIENCE_PHRASES = (
-    {
-        "nl": ("{name} werkt al met {count} andere bibliotheek", "{name} werkt al met {count} andere bibliotheken"),
-        "en": ("{name} already works with {count} other library", "{name} already works with {count} other libraries"),
-    },
-    {
-        "nl": ("{name} werkt al met {count} zorgorganisatie", "{name} werkt al met {count} zorgorganisaties"),
-        "en": (
-            "{name} already works with {count} care organisation",
-            "{name} already works with {count} care organisations",
-        ),
-    },
-)
-
-
-def _km(distance: float, lang: str) -> str:
-    text = f"{distance:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _reasons(
-    lang: str,
-    distance: float,
-    gap_place: str,
-    care: tuple[str, int],
-    library: tuple[str, int],
-    shared: list[str],
-) -> list[str]:
-    nl = lang != "en"
-    reasons = [f"{_km(distance, lang)} km van elkaar" if nl else f"{_km(distance, lang)} km apart"]
-    if gap_place:
-        reasons.append(f"nog geen samenwerking in {gap_place}" if nl else f"no collaboration in {gap_place} yet")
-    for (name, count), phrases in zip((care, library), EXPERIENCE_PHRASES, strict=True):
-        if count:
-            phrase = phrases["nl" if nl else "en"][0 if count == 1 else 1]
-            reasons.append(phrase.format(name=name, count=count))
-    if shared:
-        listed = ", ".join(label.lower() for label in shared)
-        reasons.append(f"beide doen al: {listed}" if nl else f"both already do: {listed}")
-    return reasons
+def _objects(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype=object)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.spatial import MAX_RADIUS_KM, Sites, haversine_exact, nearby_pairs, nearby_pairs_brute_force
+from graph import spatial, spatial_blocks
+from graph.spatial import (
+    MAX_RADIUS_KM,
+    Sites,
+    exact_km,
+    haversine_exact,
+    nearby_pairs,
+    nearby_pairs_brute_force,
+    vector_matches_scalar,
+)
 
 LAT = st.floats(min_value=50.7, max_value=53.6, allow_nan=False)
 LON = st.floats(min_value=3.3, max_value=7.25, allow_nan=False)
@@ -88,3 +98,43 @@ def test_absurd_radius_is_refused(radius: float) -> None:
 
 def test_one_degree_along_a_meridian() -> None:
     assert haversine_exact(52.0, 5.0, 53.0, 5.0) == pytest.approx(2 * math.pi * 6371.0088 / 360, rel=1e-12)
+
+
+def _random_sites(seed: int, libraries: int, care: int) -> tuple[Sites, Sites]:
+    rng = np.random.default_rng(seed)
+
+    def sites(kind: str, count: int, organisations: int) -> Sites:
+        lat, lon = rng.uniform(51.8, 52.4, count).round(4), rng.uniform(4.6, 5.6, count).round(4)
+        lat[: count // 10], lon[: count // 10] = 52.1, 5.1  # many sites on one spot: ties everywhere
+        owners = rng.integers(0, organisations, count)
+        return Sites.of([(f"{kind}{i}", f"{kind}-org{owners[i]}", lat[i], lon[i]) for i in range(count)])
+
+    return sites("L", libraries, libraries // 3), sites("C", care, care // 8)
+
+
+@pytest.mark.parametrize("radius", [0.0, 3.0, 12.0, 40.0])
+def test_tiny_blocks_and_batches_give_the_brute_force_answer(radius: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory is bounded by measuring in slices and in batches of organisations: neither may change the answer."""
+    libraries, care = _random_sites(11, 300, 1200)
+    expected = nearby_pairs_brute_force(libraries, care, radius)
+    monkeypatch.setattr(spatial_blocks, "BLOCK_ELEMENTS", 50)
+    monkeypatch.setattr(spatial_blocks, "BATCH_SITES", 7)
+    assert nearby_pairs(libraries, care, radius) == expected
+    assert len(expected) > 10 or radius == 0.0
+
+
+def test_array_distances_are_bit_for_bit_the_scalar_ones() -> None:
+    rng = np.random.default_rng(5)
+    lat1, lon1 = rng.uniform(50.7, 53.6, 20_000).round(5), rng.uniform(3.3, 7.25, 20_000).round(5)
+    lat2, lon2 = (lat1 + rng.normal(0, 0.05, 20_000)).round(5), (lon1 + rng.normal(0, 0.05, 20_000)).round(5)
+    scalar = [haversine_exact(*point) for point in zip(lat1, lon1, lat2, lon2, strict=True)]
+    assert exact_km(lat1, lon1, lat2, lon2).tolist() == scalar
+    assert vector_matches_scalar()
+
+
+def test_the_scalar_fallback_gives_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a machine whose numpy rounds sine differently, distances are measured one by one instead."""
+    libraries, care = _random_sites(3, 200, 900)
+    expected = nearby_pairs(libraries, care, 8.0)
+    monkeypatch.setattr(spatial, "vector_matches_scalar", lambda: False)
+    assert nearby_pairs(libraries, care, 8.0) == expected

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
+import pandas as pd
 import pytest
 
 from graph.atlas import Atlas
 from graph.followup import FollowUpError, record_state
-from graph.suggest import SuggestionError, load_input, suggest
+from graph.suggest import SuggestionError, SuggestionInput, load_input, suggest
 from graph.viewer import COMMAND_LINE
 
 from .conftest import run_cli
@@ -130,3 +131,45 @@ def test_cli_columns_and_exit_codes(tiny_atlas: Atlas) -> None:
     for bad in (["--radius-km", "-3"], ["--radius-km", "100000"], ["--radius-km", "5", "--organisation", "x"]):
         refused = run_cli("suggest", *bad, store=store)
         assert refused.returncode == 2 and "Traceback" not in refused.stderr
+
+
+def test_score_formula_by_hand() -> None:
+    """One pair worked out on paper: every term of the README's formula, and the reasons that name them."""
+    sites = pd.DataFrame(
+        [
+            # site_id, organisation_id, organisation, kind, lat, lon, municipality_code, municipality, province
+            ("l1", "lib-1", "Bibliotheek Een", "library", 52.0, 5.0, "GM0001", "Alfa", "PV01"),
+            ("l2", "lib-2", "Bibliotheek Twee", "library", 53.0, 6.0, "GM0002", "Beta", "PV01"),
+            ("c1", "care-1", "Zorg Een", "care", 52.036, 5.0, "GM0001", "Alfa", "PV01"),
+            ("c2", "care-2", "Zorg Twee", "care", 52.01, 5.0, "GM0001", "Alfa", "PV01"),
+        ],
+        columns=[
+            "site_id", "organisation_id", "organisation", "kind", "lat", "lon", "municipality_code", "municipality",
+            "province_code",
+        ],
+    )  # fmt: skip
+    collaborations = pd.DataFrame(
+        [("lib-2", "care-1", "werk;voorlezen"), ("lib-1", "care-2", "werk")],
+        columns=["library_org_id", "care_org_id", "activities"],
+    )
+    labels = {"werk": {"nl": "Werk", "en": "Work"}, "voorlezen": {"nl": "Voorlezen", "en": "Reading"}}
+    table = suggest(SuggestionInput(sites, collaborations, active_places={"GM0002"}, activity_labels=labels), 10.0)
+    # lib-1 and care-2 already work together; lib-2 is 130 km away: one suggestion is left.
+    assert pairs(table) == [("lib-1", "care-1")]
+    (row,) = table.itertuples()
+    # 0.036° along a meridian is 6371.0088 km × 0.036 × π / 180 = 4.00302 km
+    assert row.distance_km == 4.003
+    # 0.40 × (1 − 4.00302 / 10)   = 0.23988   closeness
+    # + 0.25 × 1                  = 0.25      gap: no active collaboration in Alfa (GM0001)
+    # + 0.10 × 1                  = 0.10      care-1 already works with a library (lib-2)
+    # + 0.10 × 1                  = 0.10      lib-1 already works with a care organisation (care-2)
+    # + 0.15 × 1/2                = 0.075     fit: {werk} shared of {werk, voorlezen}
+    #                             = 0.76488 → 0.765
+    assert row.score == 0.765
+    assert row.reasons.split("; ") == [
+        "4,0 km van elkaar",
+        "nog geen samenwerking in Alfa",
+        "Zorg Een werkt al met 1 andere bibliotheek",
+        "Bibliotheek Een werkt al met 1 zorgorganisatie",
+        "beide doen al: werk",
+    ]

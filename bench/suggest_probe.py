@@ -1,0 +1,62 @@
+"""One suggestion measurement in a process of its own, so that its peak memory is its own.
+
+python -m bench.suggest_probe SCALE RADIUS CASE REPEAT  → one JSON line: seconds (median), peak_mb,
+input_mb (peak after reading the data, before the measured work), rows and a digest of the answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from graph.spatial import ClosestPairs, Sites, closest_pairs, closest_pairs_brute_force
+from graph.suggest import suggest
+
+from .common import best_of, demo_suggestion_input, peak_mb
+
+TOP = 100
+
+
+def _digest(answer: object) -> tuple[int, str]:
+    if isinstance(answer, ClosestPairs):
+        parts = (answer.library_index, answer.care_index, answer.distance_km)
+        return len(answer), hashlib.sha256(b"".join(np.ascontiguousarray(p).tobytes() for p in parts)).hexdigest()
+    text = answer.to_csv(index=False)  # type: ignore[attr-defined]
+    return len(answer), hashlib.sha256(text.encode()).hexdigest()  # type: ignore[arg-type]
+
+
+def main() -> None:
+    scale, radius, case, repeat = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    data = demo_suggestion_input(scale)
+    sites = data.sites
+
+    def of(kind: str) -> Sites:
+        frame = sites[sites.kind == kind]
+        return Sites.from_columns(frame.site_id, frame.organisation_id, frame.lat, frame.lon)
+
+    libraries, care = of("library"), of("care")
+    actions: dict[str, Callable[[], object]] = {
+        "brute": lambda: closest_pairs_brute_force(libraries, care, radius),
+        "blocks": lambda: closest_pairs(libraries, care, radius),
+        "top": lambda: suggest(data, radius, limit=TOP),
+        "all": lambda: suggest(data, radius),
+    }
+    action = actions[case]
+    input_mb = peak_mb()
+    started = time.perf_counter()
+    answer = action()
+    seconds = time.perf_counter() - started
+    if repeat > 1:  # the median of further runs (the brute force is run once: it takes minutes)
+        seconds = best_of(action, repeat)
+    rows, digest = _digest(answer)
+    result = {"seconds": seconds, "peak_mb": peak_mb(), "input_mb": input_mb, "rows": rows, "digest": digest}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The reasons behind a suggestion's score, as short sentences in Dutch or English."""
+
+from __future__ import annotations
+
+# (one, many) per language: what the care organisation and the library already do with the other kind.
+EXPERIENCE_PHRASES = (
+    {
+        "nl": ("{name} werkt al met {count} andere bibliotheek", "{name} werkt al met {count} andere bibliotheken"),
+        "en": ("{name} already works with {count} other library", "{name} already works with {count} other libraries"),
+    },
+    {
+        "nl": ("{name} werkt al met {count} zorgorganisatie", "{name} werkt al met {count} zorgorganisaties"),
+        "en": (
+            "{name} already works with {count} care organisation",
+            "{name} already works with {count} care organisations",
+        ),
+    },
+)
+
+
+def km_text(distance: float, lang: str) -> str:
+    text = f"{distance:.1f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def reasons(
+    lang: str,
+    distance: float,
+    gap_place: str,
+    care: tuple[str, int],
+    library: tuple[str, int],
+    shared: list[str],
+) -> list[str]:
+    nl = lang != "en"
+    sentences = [f"{km_text(distance, lang)} km van elkaar" if nl else f"{km_text(distance, lang)} km apart"]
+    if gap_place:
+        sentences.append(f"nog geen samenwerking in {gap_place}" if nl else f"no collaboration in {gap_place} yet")
+    for (name, count), phrases in zip((care, library), EXPERIENCE_PHRASES, strict=True):
+        if count:
+            phrase = phrases["nl" if nl else "en"][0 if count == 1 else 1]
+            sentences.append(phrase.format(name=name, count=count))
+    if shared:
+        listed = ", ".join(label.lower() for label in shared)
+        sentences.append(f"beide doen al: {listed}" if nl else f"both already do: {listed}")
+    return sentences
