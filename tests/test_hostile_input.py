@@ -126,7 +126,7 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
     watcher = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
-        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.library)):
+        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.library, viewer=COMMAND_LINE)):
             break
         time.sleep(0.2)
     if process.poll() is None:
