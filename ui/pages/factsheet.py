@@ -11,7 +11,7 @@ from graph.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, Factshe
 from graph.factsheet_report import file_name, render
 from graph.factsheet_text import area_name, number, sentence, status, text, title
 from graph.followup import STATE_LABELS
-from graph.viewer import Viewer
+from graph.viewer import ANONYMOUS, Viewer
 from ui.components import COVERAGE_COLOURS, line_layer, site_layers
 from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
 
@@ -195,7 +195,7 @@ st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
 buttons = st.columns(3)
 public = sheet.public()
-report_source = _source(data_version(), False)  # the report holds public data only, also for a coordinator
+report_source = _source(data_version(), ANONYMOUS)  # the report holds public data only, also for a coordinator
 
 
 def _report(output_format: str) -> Callable[[], bytes]:
