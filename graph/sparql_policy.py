@@ -230,8 +230,7 @@ def _check_iri(iri: URIRef) -> None:
 
 def _function_refused(function: str) -> ConsoleError:
     return ConsoleError(
-        f"De functie {function} is niet toegestaan: alleen de functies van SPARQL 1.1, XSD-omzettingen "
-        "en de GeoSPARQL-functies uit de handleiding",
-        f"The function {function} is not allowed: only SPARQL 1.1 functions, XSD casts "
-        "and the GeoSPARQL functions the README lists",
+        f"De functie {function} is niet toegestaan: alleen de functies van SPARQL 1.1 en de XSD-omzettingen "
+        "(zoals xsd:integer)",
+        f"The function {function} is not allowed: only SPARQL 1.1 functions and the XSD casts (such as xsd:integer)",
     )
