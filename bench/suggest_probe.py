@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 
 from graph.spatial import ClosestPairs, Sites, closest_pairs, closest_pairs_brute_force
 from graph.suggest import suggest
@@ -26,8 +27,8 @@ def _digest(answer: object) -> tuple[int, str]:
     if isinstance(answer, ClosestPairs):
         parts = (answer.library_index, answer.care_index, answer.distance_km)
         return len(answer), hashlib.sha256(b"".join(np.ascontiguousarray(p).tobytes() for p in parts)).hexdigest()
-    text = answer.to_csv(index=False)  # type: ignore[attr-defined]
-    return len(answer), hashlib.sha256(text.encode()).hexdigest()  # type: ignore[arg-type]
+    hashed = pd.util.hash_pandas_object(answer, index=False).to_numpy()  # type: ignore[arg-type]
+    return len(answer), hashlib.sha256(hashed.tobytes()).hexdigest()  # type: ignore[arg-type]
 
 
 def main() -> None:

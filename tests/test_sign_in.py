@@ -87,18 +87,19 @@ def test_throttle_memory_is_bounded_when_names_are_sprayed() -> None:
 def test_unknown_user_takes_as_long_as_a_known_one(secrets: Path) -> None:
     """Regression: an unknown name was refused in half the time (or twice the time), which revealed names."""
 
-    def fastest(name: str) -> float:
-        times = []
-        for _ in range(4):
+    names = ("anna", "niemand", "x" * 200)
+    fastest = dict.fromkeys(names, float("inf"))
+    authenticate("warm-up", "x", secrets)
+    # Interleaved, so that other work on a busy machine slows every name alike; the fastest try of each name is
+    # the least disturbed. The bug was a factor of two, well outside these bounds.
+    for _ in range(6):
+        for name in names:
             start = time.perf_counter()
             assert authenticate(name, "een verkeerd wachtwoord", secrets) is None
-            times.append(time.perf_counter() - start)
-        return min(times)  # the least disturbed by other work on the machine
-
-    authenticate("warm-up", "x", secrets)
-    known, unknown, unknown_other = fastest("anna"), fastest("niemand"), fastest("x" * 200)
-    for other in (unknown, unknown_other):
-        assert 0.75 < other / known < 1.33, (known, other)
+            fastest[name] = min(fastest[name], time.perf_counter() - start)
+    known = fastest["anna"]
+    for other in (fastest["niemand"], fastest["x" * 200]):
+        assert 0.67 < other / known < 1.5, (known, other)
 
 
 def test_too_many_wrong_passwords_in_the_app_lock_the_sign_in(
