@@ -57,7 +57,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
 
 demo: $(VENV)/.installed
-	$(BIN)/python -m graph demo --scale 1 --load
+	$(BIN)/python -m devtools demo --scale 1 --load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis test-output

@@ -4,7 +4,7 @@ import logging
 
 import streamlit as st
 
-from graph.store import StoreError
+from graph.store.interface import StoreError
 from ui.context import PAGES, language
 from ui.i18n import text
 

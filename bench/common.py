@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from devtools.demo import write_demo
+from graph.analysis.suggest import SuggestionInput
 from graph.atlas import Atlas
-from graph.demo import write_demo
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
-from graph.suggest import SuggestionInput
 
 WORK = REPO_ROOT / "var" / "bench"
 

@@ -14,10 +14,10 @@ import time
 
 from streamlit.testing.v1 import AppTest
 
-from graph.factsheet import FactsheetSource
-from graph.factsheet_report import file_name, render
-from graph.labels import load_labels
 from graph.settings import REPO_ROOT
+from graph.store.labels import load_labels
+from graph.views.factsheet import FactsheetSource
+from graph.views.factsheet_report import file_name, render
 
 from .common import Row, demo_atlas, table
 

@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.atlas import Atlas
-from graph.exporter import rdf_bytes
+from graph.intake.exporter import rdf_bytes
 from graph.settings import DEFAULT_REFERENCE, Settings
 
 from .common import WORK, Row, best_of, demo_folder, table

@@ -8,8 +8,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.queries import NamedQuery, QueryLibrary
 from graph.settings import REPO_ROOT
+from graph.store.catalogue import NamedQuery, QueryLibrary
 
 from .common import WORK, Row, best_of, demo_atlas, table
 

@@ -25,15 +25,15 @@ from typing import TypeVar
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from devtools.local_server import start
+from graph.analysis.suggest import load_input, suggest
 from graph.atlas import Atlas
-from graph.local_server import start
-from graph.queries import QueryLibrary
+from graph.model.terms import from_ox
+from graph.model.viewer import COMMAND_LINE
+from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, ServerAccess, Settings
-from graph.store import AtlasStore, Change, StoreError
-from graph.suggest import load_input, suggest
-from graph.terms import from_ox
-from graph.viewer import COMMAND_LINE
-from graph.vocab import PUBLIC_GRAPH_BASE
+from graph.store.catalogue import QueryLibrary
+from graph.store.interface import AtlasStore, Change, StoreError
 
 from .common import WORK, Row, demo_atlas, demo_folder, table
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from graph.spatial import ClosestPairs, Sites, closest_pairs, closest_pairs_brute_force
-from graph.suggest import suggest
+from graph.analysis.spatial import ClosestPairs, Sites, closest_pairs_brute_force
+from graph.analysis.spatial_blocks import closest_pairs
+from graph.analysis.suggest import suggest
 
 from .common import best_of, demo_suggestion_input, peak_mb
 

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .queries import QueryLibrary
-from .settings import Settings
-from .store import AtlasStore, open_store
+from graph.settings import Settings
+from graph.store.catalogue import QueryLibrary
+from graph.store.interface import AtlasStore
+from graph.store.opening import open_store
 
 if TYPE_CHECKING:
-    from .importer import ImportReport
+    from graph.intake.importer import ImportReport
 
 # The importer (SHACL, geometry) and the reference loader are imported where they are used: a command that
 # only reads should not pay for loading them.
@@ -31,7 +32,7 @@ class Atlas:
         return bool(self.library.run(self.store, "internal/organisation-kinds").shape[0])
 
     def has_reference(self) -> bool:
-        from .reference import has_reference
+        from graph.intake.reference import has_reference
 
         return has_reference(self.store)
 
@@ -50,8 +51,8 @@ class Atlas:
 
     def prepare(self) -> list[str]:
         """Load the vocabulary, and the reference data when it is available and not loaded yet."""
-        from .importer import ensure_vocabulary
-        from .reference import load_reference
+        from graph.intake.importer import ensure_vocabulary
+        from graph.intake.reference import load_reference
 
         done = []
         if ensure_vocabulary(self.store, self.settings.data_dir):
@@ -62,6 +63,6 @@ class Atlas:
         return done
 
     def import_path(self, path: Path, agent: str = "cli") -> ImportReport:
-        from .importer import import_path
+        from graph.intake.importer import import_path
 
         return import_path(self.store, self.library, Path(path), self.settings.data_dir, agent)

@@ -94,7 +94,6 @@ class Settings:
     queries_dir: Path = field(default=REPO_ROOT / "queries")
     query_timeout_s: float = 10.0
     row_limit: int = 10_000
-    lang: str = "nl"
     server: ServerAccess = field(default_factory=ServerAccess)
     publication: Publication = field(default_factory=Publication)
     public_url: str = DEFAULT_PUBLIC_URL

@@ -17,12 +17,12 @@ import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
+from devtools.local_server import LocalServer, ServerUnavailable, start
 from graph.atlas import Atlas
-from graph.local_server import LocalServer, ServerUnavailable, start
+from graph.model.terms import from_ox
+from graph.model.viewer import COMMAND_LINE, private_read
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
-from graph.store import Change
-from graph.terms import from_ox
-from graph.viewer import COMMAND_LINE, private_read
+from graph.store.interface import Change
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny"
@@ -136,8 +136,8 @@ def empty_atlas(tmp_path: Path, backend: str, request: pytest.FixtureRequest) ->
 @pytest.fixture(scope="session")
 def _reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store with the vocabulary and the reference data, built once and copied per test."""
-    from graph.importer import ensure_vocabulary
-    from graph.reference import load_reference
+    from graph.intake.importer import ensure_vocabulary
+    from graph.intake.reference import load_reference
 
     folder = tmp_path_factory.mktemp("reference") / "store"
     atlas = Atlas.open(Settings(store=str(folder), reference=reference_dir()))
@@ -170,7 +170,7 @@ def other_reference_loaded(backend: str) -> Iterator[list[Atlas]]:
     """For a test that loads other reference data into the atlases it appends here: on a shared server their
     reference graph is dropped afterwards, so that the next test gets the real one again (the check that keeps
     graphs between tests compares sizes, and a changed boundary or code has the same size)."""
-    from graph.reference import REFERENCE_GRAPH
+    from graph.intake.reference import REFERENCE_GRAPH
 
     atlases: list[Atlas] = []
     yield atlases

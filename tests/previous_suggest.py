@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
-from graph.geo import EARTH_RADIUS_KM, haversine_km_array
-from graph.spatial import haversine_exact
-from graph.suggest import COLUMNS, WEIGHTS, SuggestionInput
+from graph.analysis.spatial import haversine_exact
+from graph.analysis.suggest import COLUMNS, WEIGHTS, SuggestionInput
+from graph.model.geo import EARTH_RADIUS_KM, haversine_km_array
 
 
 class Sites:

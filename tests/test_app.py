@@ -8,8 +8,8 @@ import pytest
 from rdflib import Graph
 from streamlit.testing.v1 import AppTest
 
+from devtools.demo import write_demo
 from graph.atlas import Atlas
-from graph.demo import write_demo
 from graph.settings import REPO_ROOT, Settings
 
 from .conftest import SEED, reference_dir
@@ -37,7 +37,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def demo_only_store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """What `python -m graph demo --scale 1 --load` leaves in a new store: records, but no reference data."""
+    """What `python -m devtools demo --scale 1 --load` leaves in a new store: records, but no reference data."""
     folder = tmp_path_factory.mktemp("demo-only")
     write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=None))
@@ -132,7 +132,7 @@ def test_empty_store_says_how_to_load_data(monkeypatch: pytest.MonkeyPatch, tmp_
 
 
 def test_an_unreachable_server_is_said_plainly_on_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.local_server import free_port
+    from devtools.local_server import free_port
 
     for page in ("overview", "submit"):
         app = open_page(monkeypatch, f"http://127.0.0.1:{free_port()}/query", page)
@@ -248,7 +248,7 @@ def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.Monkey
 
 def seeded_atlas_with_coordinator(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Atlas:
     """The seed graph and one coordinator, Anna, whose password is "een lang wachtwoord"."""
-    from graph.accounts import add_coordinator
+    from graph.privacy.accounts import add_coordinator
 
     atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
     atlas.initialise(seed=SEED)

@@ -16,14 +16,15 @@ import pytest
 from openpyxl import Workbook
 
 from graph.atlas import Atlas
-from graph.exporter import template_tables
-from graph.importer import validate_path
-from graph.input_limits import MAX_PROBLEMS_SHOWN, MAX_ROWS
+from graph.intake.exporter import template_tables
+from graph.intake.importer import validate_path
+from graph.intake.input_limits import MAX_PROBLEMS_SHOWN, MAX_ROWS
+from graph.intake.tables import read_input
+from graph.intake.template import InputError
+from graph.intake.web_address import web_address_problem
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
-from graph.store import Change
-from graph.tables import InputError, read_input
-from graph.viewer import COMMAND_LINE
-from graph.web_address import web_address_problem
+from graph.store.interface import Change
 
 from .conftest import EVERYTHING, TINY, run_cli
 
@@ -106,7 +107,7 @@ def sheet_part(
 def cli_with_memory(store: str, *args: str) -> tuple[subprocess.CompletedProcess[str], float, int]:
     """The real command line in its own process: its result, its wall time and its peak memory (KiB)."""
     script = (
-        "import resource, sys\nfrom graph.cli import main\ncode = main(sys.argv[1:])\n"
+        "import resource, sys\nfrom graph.cli.main import main\ncode = main(sys.argv[1:])\n"
         "print('maxrss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)\n"
     )
     started = time.monotonic()
@@ -157,7 +158,7 @@ def test_a_line_over_the_limit_is_refused_at_its_row_and_reading_stops(tmp_path:
 def test_broken_quoting_a_nul_and_bad_encoding_never_give_a_traceback(tmp_path: Path) -> None:
     """Stray quotes and a NUL are read as text (and judged by the row rules); bytes that are not UTF-8 are a
     problem of their file."""
-    from graph.validate import ValidationContext, validate_tables
+    from graph.intake.validate import ValidationContext, validate_tables
 
     folder = tmp_path / "quotes"
     folder.mkdir()
@@ -312,7 +313,7 @@ def test_a_website_the_store_cannot_write_is_refused_by_validate_and_by_import(
 
 
 def test_the_form_refuses_a_link_that_could_never_be_approved(tiny_atlas: Atlas) -> None:
-    from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
+    from graph.intake.submissions import NewOrganisation, SubmissionForm, submissions, submit
 
     before = len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE))
     form = SubmissionForm(
@@ -331,8 +332,8 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
     """A submission kept before the rule was shared: approval names the field; edited, it can be approved."""
     from rdflib import Literal, URIRef
 
-    from graph.submissions import SubmissionForm, approve, payload_tables, submission, submission_graph, submit
-    from graph.vocab import ID, PW
+    from graph.intake.submissions import SubmissionForm, approve, payload_tables, submission, submission_graph, submit
+    from graph.model.vocab import ID, PW
 
     form = SubmissionForm(
         library_site_id="a-utrecht",
@@ -454,9 +455,9 @@ def test_a_csv_with_more_rows_than_the_limit_is_refused_at_the_first_row_beyond_
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.input_limits
+    import graph.intake.input_limits
 
-    monkeypatch.setattr(graph.input_limits, "MAX_FILE_BYTES", 500)
+    monkeypatch.setattr(graph.intake.input_limits, "MAX_FILE_BYTES", 500)
     folder = copy_tiny(tmp_path / "large")
     rendered = [p.render("en") for p in read_input(folder).problems]
     assert any(line.startswith("sites.csv: file is too large") for line in rendered), rendered
@@ -484,7 +485,7 @@ def test_thousands_of_problems_print_a_hundred_and_count_the_rest(empty_atlas: A
 
 
 def test_the_problem_after_the_limit_says_where_checking_stopped(tmp_path: Path) -> None:
-    from graph.validate import ValidationContext, validate_tables
+    from graph.intake.validate import ValidationContext, validate_tables
 
     folder = tmp_path / "stop"
     folder.mkdir()
@@ -555,7 +556,7 @@ def test_a_trig_file_is_refused_because_its_named_graphs_would_be_left_behind(
     tiny_atlas: Atlas, tmp_path: Path
 ) -> None:
     """The atlas's own records, in a named graph of a TriG file: reported as imported (nothing) before."""
-    from graph.exporter import export
+    from graph.intake.exporter import export
 
     triples = export(tiny_atlas.store, tiny_atlas.library, "nt", None, False)
     assert triples

@@ -45,7 +45,7 @@ FRAMEWORK_MARKUP = ['[data-testid="stSidebarNav"]', '[data-testid="stSidebarNavI
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make test installs it)")
-    from graph.accounts import add_coordinator
+    from graph.privacy.accounts import add_coordinator
 
     folder = tmp_path_factory.mktemp("browser")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))

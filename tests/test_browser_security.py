@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from graph.atlas import Atlas
-from graph.cells import TRIGGERS, neutralise
+from graph.intake.cells import TRIGGERS, neutralise
 from graph.settings import Settings
 
 from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from graph import console_workers
 from graph.atlas import Atlas
-from graph.console import ConsoleError, check_read_only, run_console
-from graph.console_workers import stop_all_workers
+from graph.views import console_workers
+from graph.views.console import ConsoleError, check_read_only, run_console
+from graph.views.console_workers import stop_all_workers
 
 from .conftest import EVERYTHING, run_cli
 

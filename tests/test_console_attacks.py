@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from graph.atlas import Atlas
-from graph.console import ConsoleError, run_console
+from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, run_cli
 

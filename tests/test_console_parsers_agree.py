@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.sparql_policy import ConsoleError, check_query
-from graph.vocab import PREFIXES
+from graph.model.vocab import PREFIXES
+from graph.store.sparql_policy import ConsoleError, check_query
 
 SECRET = "geheim-Piet"
 PRIVATE = "urn:test:private"

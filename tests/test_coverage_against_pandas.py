@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from devtools.demo import write_demo
 from graph.atlas import Atlas
-from graph.demo import write_demo
 
 pytestmark = pytest.mark.backends
 

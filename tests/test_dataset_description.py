@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, VOID
 
 from graph.atlas import Atlas
-from graph.exporter import export
+from graph.intake.exporter import export
 from graph.settings import CC_BY_4, Publication, settings_from_environment
 
 from .conftest import run_cli

@@ -28,10 +28,11 @@ from pathlib import Path
 import pytest
 
 from graph.atlas import Atlas
-from graph.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
-from graph.factsheet_report import content, file_name, render
-from graph.factsheet_text import SOURCE_LINE, sentence
 from graph.settings import REPO_ROOT
+from graph.views.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
+from graph.views.factsheet_content import content
+from graph.views.factsheet_report import file_name, render
+from graph.views.factsheet_text import SOURCE_LINE, sentence
 
 from .conftest import run_cli
 

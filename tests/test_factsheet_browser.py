@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from graph.atlas import Atlas
-from graph.factsheet import FactsheetSource
-from graph.factsheet_report import render
 from graph.settings import Settings
+from graph.views.factsheet import FactsheetSource
+from graph.views.factsheet_report import render
 
 from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app, settle
 from .conftest import SEED, reference_dir

@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from graph.analysis.followup import record_state
 from graph.atlas import Atlas
-from graph.factsheet import FactsheetSource
-from graph.factsheet_report import FORMATS, render
-from graph.followup import record_state
+from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
-from graph.viewer import Viewer
+from graph.views.factsheet import FactsheetSource
+from graph.views.factsheet_report import FORMATS, render
 
 APP = str(REPO_ROOT / "app.py")
 PRIVATE_NOTE = "Notitie: Piet belt terug na de zomer"
@@ -141,7 +141,7 @@ def test_profile_page_renders_on_an_empty_store(monkeypatch: pytest.MonkeyPatch,
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from graph.demo import write_demo
+    from devtools.demo import write_demo
     from graph.settings import Settings
 
     from .conftest import reference_dir

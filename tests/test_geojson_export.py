@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.atlas import Atlas
-from graph.exporter import export
-from graph.geojson_export import rfc7946_geometry
+from graph.intake.exporter import export
+from graph.intake.geojson_export import rfc7946_geometry
 
 from .conftest import TINY, run_cli
 

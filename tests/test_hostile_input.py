@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.atlas import Atlas
+from graph.intake.submissions import NewOrganisation, SubmissionForm, submissions, submit
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
-from graph.store import open_store
-from graph.submissions import NewOrganisation, SubmissionForm, submissions, submit
-from graph.viewer import COMMAND_LINE
+from graph.store.opening import open_store
 
 pytestmark = pytest.mark.backends
 
@@ -117,7 +117,7 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
         codes.append(submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form).code)
     script = (
         "import sys\nfrom graph.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
-        "from graph.submissions import approve\n"
+        "from graph.intake.submissions import approve\n"
         "a = Atlas.open(settings_from_environment(sys.argv[1]))\n"
         "for code in sys.argv[2:]:\n    approve(a.store, a.library, a.settings.data_dir, code, 'anna')\n"
     )

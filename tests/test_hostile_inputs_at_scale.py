@@ -24,16 +24,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.atlas import Atlas
-from graph.console import ConsoleError, run_console
-from graph.importer import validation_context
-from graph.mapping import records_graphs
-from graph.records import RecordSet
+from graph.intake.importer import validation_context
+from graph.intake.mapping import records_graphs
+from graph.intake.submissions import NewOrganisation, SubmissionForm, form_tables, submissions, submit
+from graph.intake.tables import read_input
+from graph.intake.template import TABLE_COLUMNS, InputError, Problem
+from graph.intake.validate import ValidationContext, validate_tables
+from graph.model.records import RecordSet
+from graph.model.terms import to_ox
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import Settings
-from graph.submissions import NewOrganisation, SubmissionForm, form_tables, submissions, submit
-from graph.tables import TABLE_COLUMNS, InputError, Problem, read_input
-from graph.terms import to_ox
-from graph.validate import ValidationContext, validate_tables
-from graph.viewer import COMMAND_LINE
+from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, TINY
 from .test_bad_files import BAD_ADDRESSES, GOOD_ADDRESSES

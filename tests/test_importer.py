@@ -11,12 +11,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS
 
 from graph.atlas import Atlas
-from graph.exporter import export, template_tables
-from graph.importer import validate_path
-from graph.shacl import shacl_problems
-from graph.tables import InputError
-from graph.viewer import COMMAND_LINE
-from graph.vocab import PREFIXES, SDO, collaboration_iri, local_id, organisation_iri
+from graph.intake.exporter import export, template_tables
+from graph.intake.importer import validate_path
+from graph.intake.shacl import shacl_problems
+from graph.intake.template import InputError
+from graph.model.viewer import COMMAND_LINE
+from graph.model.vocab import PREFIXES, SDO, collaboration_iri, local_id, organisation_iri
 
 from .conftest import EVERYTHING, SEED, TINY
 

@@ -2,7 +2,7 @@
 JSON-LD through pyld, and every RDF export imported again.
 
 The data is the tiny hand-made graph (every kind of date, contact and membership) plus a small generated demo
-sample (``python -m graph demo`` at scale 0.03: the same generator as scale 1, about 90 collaborations)."""
+sample (``python -m devtools demo`` at scale 0.03: the same generator as scale 1, about 90 collaborations)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 
+from devtools.demo import NETWORKS, write_demo
 from graph.atlas import Atlas
-from graph.demo import NETWORKS, write_demo
-from graph.exporter import export, template_tables
+from graph.intake.exporter import export, template_tables
+from graph.intake.shacl import shapes_graph
+from graph.model.vocab import GSP, PREFIXES, PW, SDO, VCARD, collaboration_iri, organisation_iri, site_iri
 from graph.settings import Settings
-from graph.shacl import shapes_graph
-from graph.vocab import GSP, PREFIXES, PW, SDO, VCARD, collaboration_iri, organisation_iri, site_iri
 
 from .conftest import TINY, _copy_store, reference_dir
 

@@ -12,13 +12,13 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import ORG
 
 from graph.atlas import Atlas
-from graph.exporter import export
-from graph.importer import VOCABULARY_GRAPH
-from graph.migrate import LEGACY_CONTACT, LEGACY_START, migrate
-from graph.shacl import shapes_graph
-from graph.store import Change
-from graph.terms import from_ox
-from graph.viewer import COMMAND_LINE
+from graph.intake.exporter import export
+from graph.intake.importer import VOCABULARY_GRAPH
+from graph.intake.migrate import LEGACY_CONTACT, LEGACY_START, migrate
+from graph.intake.shacl import shapes_graph
+from graph.model.terms import from_ox
+from graph.model.viewer import COMMAND_LINE
+from graph.store.interface import Change
 
 from .conftest import EVERYTHING, TESTS
 

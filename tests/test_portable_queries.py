@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from graph.atlas import Atlas
-from graph.exporter import export
-from graph.queries import QueryLibrary, parameter_problems
+from graph.intake.exporter import export
 from graph.settings import REPO_ROOT
+from graph.store.catalogue import QueryLibrary, parameter_problems
 
 LIBRARY = QueryLibrary(REPO_ROOT / "queries")
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
@@ -26,8 +26,8 @@ READS_NAMED_GRAPHS = {"internal/person-contacts"}
 def exported_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, tuple[list[str], int]]]:
     """An Oxigraph folder loaded by the command line from the tiny data's N-Triples export, and the columns
     and number of rows each query file gives inside the atlas."""
-    from graph.importer import ensure_vocabulary
-    from graph.reference import load_reference
+    from graph.intake.importer import ensure_vocabulary
+    from graph.intake.reference import load_reference
     from graph.settings import Settings
 
     from .conftest import TINY, reference_dir

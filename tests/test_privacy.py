@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from graph.analysis.followup import record_state
 from graph.atlas import Atlas
-from graph.erasure import forget_contact, restore
-from graph.erasure_register import MARKER, Register, normal_phone, redact
-from graph.exporter import export
-from graph.followup import record_state
-from graph.privacy import export_person
-from graph.submissions import SubmissionForm, approve, reject, submissions, submit
-from graph.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused
+from graph.intake.exporter import export
+from graph.intake.submissions import SubmissionForm, approve, reject, submissions, submit
+from graph.model.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused
+from graph.privacy.erasure import forget_contact, restore
+from graph.privacy.personal_data import export_person
+from graph.store.erasure_register import MARKER, Register, normal_phone, redact
 
 from .conftest import EVERYTHING, TINY, run_cli
 
@@ -159,7 +159,7 @@ def test_cli_export_person_and_bad_email(tiny_atlas: Atlas) -> None:
 
 
 def test_coordinator_accounts(tmp_path: Path) -> None:
-    from graph.accounts import AccountError, add_coordinator, authenticate
+    from graph.privacy.accounts import AccountError, add_coordinator, authenticate
 
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('[other]\nkeep = "me"\n')
@@ -200,8 +200,8 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
 def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: Atlas) -> None:
     from rdflib import Literal, URIRef
 
-    from graph.store import Change
-    from graph.vocab import SDO, public_graph
+    from graph.model.vocab import SDO, public_graph
+    from graph.store.interface import Change
 
     forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
     story = (
@@ -221,7 +221,7 @@ def test_a_rewrite_stopped_between_its_renames_loses_nothing(tiny_atlas: Atlas, 
         pytest.skip("only the embedded store writes itself anew")
     import os
 
-    from graph.store import open_store
+    from graph.store.opening import open_store
 
     folder = Path(tiny_atlas.store.location)
     before = tiny_atlas.store.dump(private=EVERYTHING)

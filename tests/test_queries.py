@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from graph.atlas import Atlas
-from graph.queries import QueryError, QueryLibrary, parameter_problems
 from graph.settings import REPO_ROOT
+from graph.store.catalogue import QueryError, QueryLibrary, parameter_problems
 
 from .conftest import EVERYTHING
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 
-from graph.cli import build_parser
+from graph.cli.main import build_parser
 from graph.settings import REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")

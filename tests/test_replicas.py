@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.accounts import add_coordinator
 from graph.atlas import Atlas
+from graph.intake.submissions import submissions
+from graph.model.viewer import COMMAND_LINE
+from graph.privacy.accounts import add_coordinator
 from graph.settings import Settings
-from graph.submissions import submissions
-from graph.viewer import COMMAND_LINE
 
 from .browser import (
     CHROMIUM,

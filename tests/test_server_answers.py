@@ -11,11 +11,11 @@ import pytest
 import requests
 
 from graph.atlas import Atlas
-from graph.server_answers import WriteConflict
+from graph.intake.submissions import submissions, submit
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import ServerAccess, Settings
-from graph.store import QueryTooSlow, StoreError
-from graph.submissions import submissions, submit
-from graph.viewer import COMMAND_LINE
+from graph.store.interface import QueryTooSlow, StoreError
+from graph.store.server.answers import WriteConflict
 
 from .conftest import EVERYTHING
 from .test_submissions import new_pair_form
@@ -124,7 +124,7 @@ def test_a_change_that_keeps_colliding_is_refused_plainly_and_writes_nothing(rel
 def test_refusals_are_told_apart_by_what_the_server_says(
     status: int, said: str, kind: type[StoreError], words: str
 ) -> None:
-    from graph.server_answers import refusal
+    from graph.store.server.answers import refusal
 
     response = requests.Response()
     response.status_code = status

@@ -10,12 +10,13 @@ import pytest
 from rdflib import Literal, URIRef
 
 from graph.atlas import Atlas
-from graph.console import ConsoleError, run_console
-from graph.server_store import SparqlServerStore
-from graph.server_updates import STATE_GRAPH
+from graph.model.vocab import SDO, private_graph, public_graph
 from graph.settings import ServerAccess, Settings, graph_store_url_for, settings_from_environment, update_url_for
-from graph.store import Change, QueryTooSlow, StoreError, open_store
-from graph.vocab import SDO, private_graph, public_graph
+from graph.store.interface import Change, QueryTooSlow, StoreError
+from graph.store.opening import open_store
+from graph.store.server.store import SparqlServerStore
+from graph.store.server.updates import STATE_GRAPH
+from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, ServerPool, fresh_server_atlas, run_cli, start_server
 

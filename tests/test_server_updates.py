@@ -8,9 +8,9 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, ORG
 
-from graph.server_updates import STAGING_PREFIX, change_text
-from graph.store import Change
-from graph.vocab import PREFIXES, SDO, private_graph, public_graph
+from graph.model.vocab import PREFIXES, SDO, private_graph, public_graph
+from graph.store.interface import Change
+from graph.store.server.updates import STAGING_PREFIX, change_text
 
 # Virtuoso 7.2 keeps the operations before a failing one of the same request (measured: INSERT DATA, then a
 # CREATE GRAPH of an existing graph, leaves the inserted quad). A change stays whole only if no operation in

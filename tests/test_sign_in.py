@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.accounts import SIGN_IN_THROTTLE, add_coordinator, authenticate, sign_in
+from graph.privacy.accounts import SIGN_IN_THROTTLE, add_coordinator, authenticate, sign_in
+from graph.privacy.sign_in_throttle import SignInThrottle, SignInThrottled
 from graph.settings import REPO_ROOT
-from graph.sign_in_throttle import SignInThrottle, SignInThrottled
 
 PASSWORD = "een lang wachtwoord"
 
@@ -76,7 +76,7 @@ def test_unknown_names_are_throttled_like_known_ones(secrets: Path) -> None:
 
 
 def test_throttle_memory_is_bounded_when_names_are_sprayed() -> None:
-    from graph import sign_in_throttle
+    from graph.privacy import sign_in_throttle
 
     throttle = SignInThrottle(clock=Clock())
     for attempt in range(sign_in_throttle.MAX_TRACKED + 50):

@@ -9,16 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph import spatial, spatial_blocks
-from graph.spatial import (
+from graph.analysis import spatial, spatial_blocks
+from graph.analysis.spatial import (
     MAX_RADIUS_KM,
     Sites,
     exact_km,
     haversine_exact,
-    nearby_pairs,
     nearby_pairs_brute_force,
     vector_matches_scalar,
 )
+from graph.analysis.spatial_blocks import nearby_pairs
 
 LAT = st.floats(min_value=50.7, max_value=53.6, allow_nan=False)
 LON = st.floats(min_value=3.3, max_value=7.25, allow_nan=False)

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from graph.atlas import Atlas
-from graph.cells import TRIGGERS, csv_bytes, excel_bytes, neutralise, restore
-from graph.exporter import export, template_tables
+from graph.intake.cells import TRIGGERS, csv_bytes, excel_bytes, neutralise, restore
+from graph.intake.exporter import export, template_tables
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
-from graph.viewer import COMMAND_LINE
 
 from .conftest import TINY, run_cli
 

@@ -14,13 +14,15 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import ORG
 
+from devtools.demo import write_demo
 from graph.atlas import Atlas
-from graph.exporter import template_tables
+from graph.intake.exporter import template_tables
+from graph.model.vocab import SDO, private_graph, public_graph
 from graph.settings import REPO_ROOT
-from graph.store import Change, StoreError, open_store
-from graph.vocab import SDO, private_graph, public_graph
+from graph.store.interface import Change, StoreError
+from graph.store.opening import open_store
 
-from .conftest import EVERYTHING, run_cli
+from .conftest import EVERYTHING, reference_dir, run_cli
 
 pytestmark = pytest.mark.backends
 
@@ -119,7 +121,7 @@ def test_restore_refuses_a_folder_that_is_no_backup(tiny_atlas: Atlas, tmp_path:
 def test_an_import_killed_midway_leaves_all_or_nothing(reference_atlas: Atlas, tmp_path: Path) -> None:
     """SIGKILL an import of demo data at random moments; the store must open with all of it or none."""
     demo = tmp_path / "demo"
-    assert run_cli("demo", "--scale", "0.05", "--out", str(demo), store=tmp_path / "unused").returncode == 0
+    write_demo(demo, 0.05, 2026, reference_dir())
     store_path = reference_atlas.store.location
     outcomes = set()
     for delay in (0.5, 1.5, 3.0, 60.0):

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from graph.analysis.similar import search_organisations, similar_organisations
 from graph.atlas import Atlas
-from graph.exporter import template_tables
-from graph.settings import REPO_ROOT
-from graph.similar import search_organisations, similar_organisations
-from graph.submissions import (
+from graph.intake.exporter import template_tables
+from graph.intake.submissions import (
     NewOrganisation,
     RateLimiter,
     SubmissionError,
@@ -25,8 +24,9 @@ from graph.submissions import (
     submissions,
     submit,
 )
-from graph.viewer import COMMAND_LINE
-from graph.vocab import PREFIXES
+from graph.model.viewer import COMMAND_LINE
+from graph.model.vocab import PREFIXES
+from graph.settings import REPO_ROOT
 
 from .conftest import EVERYTHING
 
@@ -155,7 +155,7 @@ SUBMIT_IN_A_PROCESS = """
 import sys
 from graph.atlas import Atlas
 from graph.settings import settings_from_environment
-from graph.submissions import SubmissionForm, submit
+from graph.intake.submissions import SubmissionForm, submit
 atlas = Atlas.open(settings_from_environment(sys.argv[1]))
 for number in range(int(sys.argv[2])):
     form = SubmissionForm(library_site_id="a-utrecht", care_site_id="w-utrecht", description=f"{sys.argv[3]}-{number}",

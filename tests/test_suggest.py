@@ -8,10 +8,10 @@ import io
 import pandas as pd
 import pytest
 
+from graph.analysis.followup import FollowUpError, record_state
+from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
 from graph.atlas import Atlas
-from graph.followup import FollowUpError, record_state
-from graph.suggest import SuggestionError, SuggestionInput, load_input, suggest
-from graph.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE
 
 from .conftest import run_cli
 

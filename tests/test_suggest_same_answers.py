@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from bench.common import demo_suggestion_input
-from graph import suggest as suggest_module
+from graph.analysis import suggest as suggest_module
+from graph.analysis.suggest import SuggestionInput, load_input, round3, suggest
 from graph.atlas import Atlas
-from graph.suggest import SuggestionInput, load_input, round3, suggest
-from graph.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE
 
 from .previous_suggest import previous_suggest
 

@@ -116,12 +116,12 @@ def test_unknown_organisation_in_the_url_is_said_politely(
 def test_an_unexpected_failure_shows_a_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:
-    import graph.suggest
+    import graph.analysis.suggest
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("/srv/passendwerk/graph/suggest.py: internal detail")
 
-    monkeypatch.setattr(graph.suggest, "suggest", broken)
+    monkeypatch.setattr(graph.analysis.suggest, "suggest", broken)
     app = open_page(monkeypatch, seed_store, "suggestions")
     assert not app.exception, app.exception
     assert "Deze pagina kon niet worden getoond" in shown(app)

@@ -11,13 +11,13 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest, app_test
 
+from graph.analysis.followup import record_state
+from graph.analysis.suggest import load_input, suggest
 from graph.atlas import Atlas
-from graph.followup import record_state
-from graph.privacy import contacts
+from graph.intake.submissions import SubmissionForm, approve, reject, submit
+from graph.model.viewer import ANONYMOUS, Viewer
+from graph.privacy.personal_data import contacts
 from graph.settings import REPO_ROOT, Settings
-from graph.submissions import SubmissionForm, approve, reject, submit
-from graph.suggest import load_input, suggest
-from graph.viewer import ANONYMOUS, Viewer
 from ui.context import PAGES
 
 from .conftest import TINY, reference_dir

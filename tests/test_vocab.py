@@ -1,6 +1,6 @@
 import pytest
 
-from graph.vocab import PW, SDO, VCARD, collaboration_iri, local_id, organisation_iri
+from graph.model.vocab import PW, SDO, VCARD, collaboration_iri, local_id, organisation_iri
 
 
 def test_misspelt_project_term_raises_instead_of_minting_an_iri() -> None:

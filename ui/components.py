@@ -8,7 +8,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from graph.cells import csv_bytes, excel_bytes
+from graph.intake.cells import csv_bytes, excel_bytes
 
 from .context import PAGES, labels, safe, t
 
@@ -54,7 +54,7 @@ def example_card(row: Any) -> None:
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and Excel downloads of a table; no cell can run as a formula (graph/cells.py)."""
+    """CSV and Excel downloads of a table; no cell can run as a formula (graph/intake/cells.py)."""
     columns = st.columns(2)
     columns[0].download_button(t("download_csv"), csv_bytes(frame), f"{name}.csv", "text/csv", key=f"{key}_csv")
     columns[1].download_button(

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from graph.atlas import Atlas
-from graph.labels import Labels, load_labels
+from graph.model.viewer import ANONYMOUS, Viewer
 from graph.settings import Settings, settings_from_environment
-from graph.viewer import ANONYMOUS, Viewer
+from graph.store.labels import Labels, load_labels
 
 from .i18n import text
 from .markdown import safe
@@ -148,8 +148,8 @@ def viewer() -> Viewer:
 
 def sign_in_box() -> str | None:
     """A sign-in form for coordinators in the sidebar; returns the coordinator's name when signed in."""
-    from graph.accounts import sign_in
-    from graph.sign_in_throttle import SignInThrottled
+    from graph.privacy.accounts import sign_in
+    from graph.privacy.sign_in_throttle import SignInThrottled
 
     box = st.sidebar.expander(t("sign_in"), expanded=False)
     name = coordinator()

@@ -317,7 +317,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Goede voorbeelden helpen anderen op weg: samenwerkingen met hun verhaal en bron.",
         "Good examples help others get started: collaborations with their story and source.",
     ),
-    # area profiles (the report's own words are in graph/factsheet_text.py)
+    # area profiles (the report's own words are in graph/views/factsheet_text.py)
     "factsheet_intro": (
         "Eén pagina over uw eigen gemeente of provincie: kerncijfers naast provincie en land, de samenwerkingen, "
         "open kansen en de trend. Ook als rapport van één A4.",

@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from graph.mapdata import municipality_features
+from graph.analysis.mapdata import municipality_features
 from ui.components import deck, downloads, municipality_layer
 from ui.context import atlas, data_version, headings, labels, language, language_switch, t, url_choice
 from ui.factsheet_links import profile_column, profile_link, with_profile_links

@@ -1,7 +1,7 @@
 import streamlit as st
 
-from graph.mapdata import collaboration_lines
-from graph.overview import collaborations, practice_examples
+from graph.analysis.mapdata import collaboration_lines
+from graph.analysis.overview import collaborations, practice_examples
 from ui.components import example_card
 from ui.context import atlas, labels, language_switch, t, url_choice
 

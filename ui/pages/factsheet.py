@@ -7,11 +7,11 @@ import streamlit as st
 from shapely import wkt
 from shapely.geometry import mapping, shape
 
-from graph.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
-from graph.factsheet_report import file_name, render
-from graph.factsheet_text import area_name, number, sentence, status, text, title
-from graph.followup import STATE_LABELS
-from graph.viewer import ANONYMOUS, Viewer
+from graph.analysis.followup import STATE_LABELS
+from graph.model.viewer import ANONYMOUS, Viewer
+from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
+from graph.views.factsheet_report import file_name, render
+from graph.views.factsheet_text import area_name, number, sentence, status, text, title
 from ui.components import COVERAGE_COLOURS, line_layer, site_layers
 from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
 

@@ -1,7 +1,7 @@
 import streamlit as st
 
-from graph.mapdata import collaboration_lines, municipality_features, sites
-from graph.overview import collaborations
+from graph.analysis.mapdata import collaboration_lines, municipality_features, sites
+from graph.analysis.overview import collaborations
 from ui.components import deck, line_layer, municipality_layer, site_layers
 from ui.context import PAGES, atlas, data_version, labels, language_switch, safe, t, url_choice
 from ui.factsheet_links import profile_link

@@ -1,8 +1,9 @@
 import streamlit as st
 
-from graph.mapdata import collaboration_lines
-from graph.network import DEFAULT_MAX_NODES, build_graph, figures, limit_graph, network_html
-from graph.overview import collaborations
+from graph.analysis.mapdata import collaboration_lines
+from graph.analysis.network import DEFAULT_MAX_NODES, build_graph, figures, limit_graph
+from graph.analysis.overview import collaborations
+from graph.views.network_drawing import network_html
 from ui.context import atlas, data_version, headings, labels, language_switch, t, url_choice
 
 language_switch()
@@ -37,7 +38,7 @@ else:
     columns[3].metric(t("largest_component"), summary.largest_component)
     if limited:
         st.warning(t("network_limited", total=total, shown=shown))
-    # The drawing sits in its own sandboxed frame (graph/network_drawing.py); this frame only holds that one.
+    # The drawing sits in its own sandboxed frame (graph/views/network_drawing.py); this frame only holds that one.
     st.iframe(html, height=640, alt=t("network_drawing"))
     left, right = st.columns(2)
     kind_label = {"library": names.kind("library"), "care": names.kind("care")}

@@ -1,9 +1,9 @@
 import streamlit as st
 
-from graph import privacy
-from graph.mapdata import sites
-from graph.overview import organisation_collaborations, organisations
-from graph.suggest import load_input, suggest
+from graph.analysis.mapdata import sites
+from graph.analysis.overview import organisation_collaborations, organisations
+from graph.analysis.suggest import load_input, suggest
+from graph.privacy import personal_data as privacy
 from ui.components import example_card
 from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t, viewer
 from ui.url import url_text

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from graph.overview import collaborations, key_figures, practice_examples
+from graph.analysis.overview import collaborations, key_figures, practice_examples
 from ui.components import example_card
 from ui.context import atlas, language_switch, t
 

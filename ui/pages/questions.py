@@ -1,7 +1,7 @@
 import streamlit as st
 
-from graph.console import ConsoleError, run_console
-from graph.queries import QueryError
+from graph.store.catalogue import QueryError
+from graph.views.console import ConsoleError, run_console
 from ui.components import deck, downloads, site_layers
 from ui.context import atlas, language, language_switch, safe, t
 from ui.url import url_option, url_text

@@ -1,11 +1,11 @@
 import pandas as pd
 import streamlit as st
 
-from graph.exporter import template_tables
-from graph.overview import organisations
-from graph.similar import similar_organisations
-from graph.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
-from graph.tables import InputTables, Row
+from graph.analysis.overview import organisations
+from graph.analysis.similar import similar_organisations
+from graph.intake.exporter import template_tables
+from graph.intake.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
+from graph.intake.template import InputTables, Row
 from ui.context import atlas, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()

@@ -1,11 +1,11 @@
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from graph.gazetteer import locate_town
-from graph.mapdata import sites
-from graph.overview import organisations
-from graph.similar import search_organisations, similar_organisations
-from graph.submissions import NewOrganisation, RateLimiter, SubmissionForm, submit
+from graph.analysis.mapdata import sites
+from graph.analysis.overview import organisations
+from graph.analysis.similar import search_organisations, similar_organisations
+from graph.intake.gazetteer import locate_town
+from graph.intake.submissions import NewOrganisation, RateLimiter, SubmissionForm, submit
 from ui.components import deck, site_layers
 from ui.context import atlas, data_version, labels, language_switch, safe, sign_in_box, t
 

@@ -1,8 +1,8 @@
 import streamlit as st
 
-from graph.followup import STATE_LABELS, STATES, FollowUpError, record_state
-from graph.suggest import SuggestionError, load_input, suggest
-from graph.viewer import Viewer
+from graph.analysis.followup import STATE_LABELS, STATES, FollowUpError, record_state
+from graph.analysis.suggest import SuggestionError, load_input, suggest
+from graph.model.viewer import Viewer
 from ui.components import downloads
 from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice, viewer
 from ui.url import url_int

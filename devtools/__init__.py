@@ -1,0 +1,1 @@
+"""Development tooling, outside the product: local SPARQL servers and the demo-data generator."""

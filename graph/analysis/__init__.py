@@ -1,0 +1,1 @@
+"""Analysis: suggested pairs, nearby search, the network, coverage and follow-up."""

@@ -1,0 +1,96 @@
+"""What coordinators did with a suggestion: introduced, in conversation, declined — with date, note and who.
+
+Each step is its own record (the history stays), kept in a private graph: notes about people and talks
+are for coordinators, not for the public.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, XSD
+
+from graph.model.text import CONTROL_CHARACTERS
+from graph.model.viewer import Viewer, private_read
+from graph.model.vocab import ID, PW, SDO, organisation_iri, private_graph
+from graph.store.catalogue import QueryLibrary
+from graph.store.interface import AtlasStore, Change
+
+FOLLOW_UP_GRAPH = private_graph("follow-up")
+STATES = ("introduced", "in_conversation", "declined")
+STATE_LABELS = {
+    "introduced": {"nl": "geïntroduceerd", "en": "introduced"},
+    "in_conversation": {"nl": "in gesprek", "en": "in conversation"},
+    "declined": {"nl": "afgewezen", "en": "declined"},
+}
+
+
+class FollowUpError(ValueError):
+    pass
+
+
+def record_state(
+    store: AtlasStore,
+    library: QueryLibrary,
+    library_org_id: str,
+    care_org_id: str,
+    state: str,
+    by: str,
+    note: str = "",
+    on: str | None = None,
+) -> URIRef:
+    """Record one follow-up step for a (library, care) pair; raises :class:`FollowUpError` on bad input."""
+    if state not in STATES:
+        raise FollowUpError(f"status moet een van {', '.join(STATES)} zijn (state must be one of them), niet {state!r}")
+    kinds = dict((str(row.id), str(row.kind)) for row in library.run(store, "internal/organisation-kinds").itertuples())
+    if kinds.get(library_org_id) != "library":
+        raise FollowUpError(f"{library_org_id!r} is geen bekende bibliotheek (not a known library)")
+    if kinds.get(care_org_id) != "care":
+        raise FollowUpError(f"{care_org_id!r} is geen bekende zorgorganisatie (not a known care organisation)")
+    if not by.strip() or len(by) > 200:
+        raise FollowUpError("vul in wie dit vastlegt (who records this is required)")
+    if len(note) > 2000 or CONTROL_CHARACTERS.search(note):
+        raise FollowUpError("de notitie is te lang of bevat stuurtekens (note too long or has control characters)")
+    try:
+        day = date.fromisoformat(on) if on else datetime.now(UTC).date()
+    except ValueError as error:
+        raise FollowUpError(f"{on!r} is geen datum JJJJ-MM-DD (not a date)") from error
+    recorded = datetime.now(UTC)
+    step = URIRef(
+        f"{ID}suggestion/{quote(library_org_id, safe='')}--{quote(care_org_id, safe='')}/"
+        f"{recorded.strftime('%Y%m%dT%H%M%S%f')}"
+    )
+    graph = Graph()
+    graph.add((step, RDF.type, PW.Suggestion))
+    graph.add((step, PW.libraryOrganisation, organisation_iri(library_org_id)))
+    graph.add((step, PW.careOrganisation, organisation_iri(care_org_id)))
+    graph.add((step, PW.followUpState, Literal(state)))
+    graph.add((step, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
+    graph.add((step, PROV.generatedAtTime, Literal(recorded.isoformat(), datatype=XSD.dateTime)))
+    agent = URIRef(f"{ID}agent/{quote(by.strip(), safe='')}")
+    graph.add((step, PROV.wasAttributedTo, agent))
+    graph.add((agent, SDO.name, Literal(by.strip())))
+    if note.strip():
+        graph.add((step, PW.note, Literal(note.strip())))
+    change = Change()
+    change.add_graph(graph, FOLLOW_UP_GRAPH)
+    store.apply(change)
+    return step
+
+
+def history(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> list[dict[str, str]]:
+    """Every recorded step, for a coordinator; nobody else sees follow-up (not even that a pair was declined)."""
+    if not viewer.sees_private:
+        return []
+    frame = library.run(store, "internal/suggestion-states", private=private_read(viewer))
+    return [{str(key): str(value) for key, value in record.items()} for record in frame.to_dict("records")]
+
+
+def current_states(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> dict[tuple[str, str], dict[str, str]]:
+    """The latest step per (library, care) pair, as far as the viewer may know."""
+    latest: dict[tuple[str, str], dict[str, str]] = {}
+    for step in history(store, library, viewer):  # ordered by the time it was recorded
+        latest[(step["library_org_id"], step["care_org_id"])] = step
+    return latest

@@ -1,0 +1,87 @@
+"""The library–care network: figures from networkx, and the part of it a drawing can show.
+
+Beyond ``max_nodes`` only the largest connected groups are drawn, and the note says so. The drawing itself is
+in :mod:`graph.views.network_drawing`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+DEFAULT_MAX_NODES = 400
+
+
+@dataclass
+class NetworkFigures:
+    organisations: int
+    collaborations: int
+    components: int
+    largest_component: int
+    degree: pd.DataFrame = field(repr=False)  # organisation_id, organisation, kind, partners
+    brokers: pd.DataFrame = field(repr=False)  # organisation_id, organisation, kind, betweenness
+
+
+def build_graph(collaborations: pd.DataFrame) -> nx.Graph:
+    """Organisations as nodes, a link per pair that works (or worked) together, weighted by collaborations."""
+    graph = nx.Graph()
+    for row in collaborations.itertuples():
+        graph.add_node(row.library_org_id, name=row.library, kind="library")
+        graph.add_node(row.care_org_id, name=row.care_organisation, kind="care")
+        if graph.has_edge(row.library_org_id, row.care_org_id):
+            graph[row.library_org_id][row.care_org_id]["weight"] += 1
+        else:
+            graph.add_edge(row.library_org_id, row.care_org_id, weight=1)
+    return graph
+
+
+def figures(graph: nx.Graph, top: int = 10) -> NetworkFigures:
+    components = list(nx.connected_components(graph))
+    rows = [
+        {"organisation_id": node, "organisation": data["name"], "kind": data["kind"], "partners": graph.degree(node)}
+        for node, data in graph.nodes(data=True)
+    ]
+    degree = pd.DataFrame(rows, columns=["organisation_id", "organisation", "kind", "partners"])
+    degree = degree.sort_values(["partners", "organisation"], ascending=[False, True]).head(top)
+    # Exact betweenness is cubic; beyond a few thousand nodes a fixed-seed sample is used.
+    sample = min(len(graph), 500) if len(graph) > 2000 else None
+    betweenness = nx.betweenness_centrality(graph, k=sample, seed=7) if len(graph) else {}
+    brokers = pd.DataFrame(
+        [
+            {
+                "organisation_id": node,
+                "organisation": graph.nodes[node]["name"],
+                "kind": graph.nodes[node]["kind"],
+                "betweenness": round(value, 4),
+            }
+            for node, value in betweenness.items()
+            if value > 0
+        ],
+        columns=["organisation_id", "organisation", "kind", "betweenness"],
+    )
+    brokers = brokers.sort_values(["betweenness", "organisation"], ascending=[False, True]).head(top)
+    return NetworkFigures(
+        organisations=graph.number_of_nodes(),
+        collaborations=int(sum(weight for _, _, weight in graph.edges(data="weight"))),
+        components=len(components),
+        largest_component=max((len(c) for c in components), default=0),
+        degree=degree.reset_index(drop=True),
+        brokers=brokers.reset_index(drop=True),
+    )
+
+
+def limit_graph(graph: nx.Graph, max_nodes: int) -> tuple[nx.Graph, bool]:
+    """The largest connected groups that together fit in ``max_nodes``; whether anything was left out."""
+    if graph.number_of_nodes() <= max_nodes:
+        return graph, False
+    kept: set[str] = set()
+    for component in sorted(nx.connected_components(graph), key=len, reverse=True):
+        if len(kept) + len(component) > max_nodes:
+            if not kept:  # one group larger than the limit: keep its best-connected members
+                ranked = sorted(component, key=lambda node: (-graph.degree(node), node))
+                kept.update(ranked[:max_nodes])
+            break
+        kept.update(component)
+    return graph.subgraph(kept).copy(), True

@@ -1,0 +1,69 @@
+"""Key figures and practice examples for the overview, the gallery and the organisation pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from graph.store.catalogue import QueryLibrary
+from graph.store.interface import AtlasStore
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    libraries: int
+    care_organisations: int
+    sites: int
+    active_collaborations: int
+    municipalities: int
+    covered_municipalities: int
+    population: int
+    population_covered: int
+
+    @property
+    def population_share(self) -> float:
+        return self.population_covered / self.population if self.population else 0.0
+
+
+def key_figures(store: AtlasStore, library: QueryLibrary) -> KeyFigures:
+    stats = library.run(store, "stats").set_index("measure")["value"].to_dict()
+    coverage = library.run(store, "coverage")
+    population = pd.to_numeric(coverage["population"], errors="coerce").fillna(0)
+    covered = coverage["covered"].astype(bool)
+    return KeyFigures(
+        libraries=int(stats.get("organisations_library", 0)),
+        care_organisations=int(stats.get("organisations_care", 0)),
+        sites=int(stats.get("sites", 0)),
+        active_collaborations=int(stats.get("collaborations_active", 0)),
+        municipalities=len(coverage),
+        covered_municipalities=int(covered.sum()),
+        population=int(population.sum()),
+        population_covered=int(population[covered].sum()),
+    )
+
+
+def collaborations(store: AtlasStore, library: QueryLibrary, **filters: str | None) -> pd.DataFrame:
+    """All collaborations (one row each), optionally for one status, province or organisation."""
+    values = {key: value for key, value in filters.items() if value}
+    frame = library.run(store, "collaboration-overview", values)
+    return frame.fillna({"participants": 0, "activities": ""})
+
+
+def practice_examples(frame: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """Collaborations with a story, newest first."""
+    stories = frame[frame["description"].astype(str).str.strip() != ""]
+    stories = stories.sort_values(["start_date", "collaboration_id"], ascending=[False, True], kind="stable")
+    return stories if limit is None else stories.head(limit)
+
+
+def organisation_collaborations(store: AtlasStore, library: QueryLibrary, organisation_id: str) -> pd.DataFrame:
+    as_library = collaborations(store, library, library_org_id=organisation_id)
+    as_care = collaborations(store, library, care_org_id=organisation_id)
+    return pd.concat([as_library, as_care], ignore_index=True).drop_duplicates("collaboration_id")
+
+
+def organisations(store: AtlasStore, library: QueryLibrary) -> pd.DataFrame:
+    """Every organisation (id, name, kind), sorted by name: for pickers and search."""
+    frame = library.run(store, "internal/organisation-kinds")
+    return frame.sort_values("name", key=lambda column: column.str.lower()).reset_index(drop=True)

@@ -1,0 +1,59 @@
+"""Command line: ``python -m graph`` or ``passendwerk``. Exit codes: 0 ok, 2 bad input, 1 other failure."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from graph.atlas import Atlas
+from graph.cli import admin, data, factsheet, questions
+from graph.cli.output import BAD_INPUT, UsageError
+from graph.intake.template import InputError
+from graph.settings import settings_from_environment
+from graph.store.interface import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="passendwerk",
+        description="Passend Werk Atlas: samenwerkingen tussen bibliotheken en zorgorganisaties "
+        "(collaborations between libraries and disability-care organisations).",
+    )
+    parser.add_argument(
+        "--store", help="map of SPARQL-endpoint (folder or endpoint); default $PASSENDWERK_STORE or var/store"
+    )
+    parser.add_argument(
+        "--reference", help="map met CBS-referentiegegevens (reference folder); default $PASSENDWERK_REFERENCE"
+    )
+    parser.add_argument(
+        "--lang", choices=("nl", "en", "both"), default="both", help="taal van meldingen (message language)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(
+        name: str, handler: Callable[[Atlas, argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    for part in (data, questions, admin, factsheet):
+        part.add_commands(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        atlas = Atlas.open(settings_from_environment(args.store, args.reference))
+        return int(args.handler(atlas, args))
+    except (UsageError, InputError, ValueError, KeyError) as error:
+        print(f"fout (error): {error}", file=sys.stderr)
+        return BAD_INPUT
+    except StoreError as error:
+        print(f"fout (error): {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,133 @@
+"""Command line, part two: asking questions of the graph (named queries, free SPARQL)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from graph.atlas import Atlas
+from graph.cli.output import Command, UsageError, print_frame
+
+
+def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
+    if args.list or not args.name:
+        rows = [
+            {
+                "name": query.name,
+                "title": query.title(args.lang if args.lang != "both" else "nl"),
+                "parameters": " ".join(f"{p.name}={p.default or ''}" for p in query.parameters),
+            }
+            for query in atlas.library.public()
+        ]
+        print_frame(pd.DataFrame(rows), args.format)
+        return 0
+    values = {}
+    for item in args.param or []:
+        name, separator, value = item.partition("=")
+        if not separator:
+            raise UsageError(f"--param {item!r}: gebruik naam=waarde (use name=value)")
+        values[name.strip().lstrip("?")] = value
+    print_frame(atlas.library.run(atlas.store, args.name, values), args.format)
+    return 0
+
+
+def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.views.console import (  # the SPARQL parser is slow to load: only for this command
+        ConsoleError,
+        run_console,
+    )
+
+    text = sys.stdin.read() if args.query == "-" else args.query
+    try:
+        result = run_console(
+            atlas.store, text, timeout_s=args.timeout or atlas.settings.query_timeout_s, max_rows=args.max_rows
+        )
+    except ConsoleError as error:
+        print(f"fout (error): {error}", file=sys.stderr)
+        return 2
+    if result.table is not None:
+        print_frame(result.table, args.format)
+        if result.truncated:
+            print(f"(afgekapt na {args.max_rows} rijen / truncated after {args.max_rows} rows)", file=sys.stderr)
+    elif result.boolean is not None:
+        print("true" if result.boolean else "false")
+    elif result.graph is not None:
+        sys.stdout.write(result.graph.serialize(format="turtle"))
+        if result.truncated:
+            print(f"(afgekapt na {args.max_rows} triples / truncated after {args.max_rows} triples)", file=sys.stderr)
+    return 0
+
+
+def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.analysis.suggest import load_input, suggest
+    from graph.model.viewer import COMMAND_LINE
+
+    lang = "en" if args.lang == "en" else "nl"
+    table = suggest(
+        load_input(atlas.store, atlas.library, COMMAND_LINE),
+        args.radius_km,
+        municipality=args.municipality,
+        province=args.province,
+        organisation=args.organisation,
+        sort=args.sort,
+        limit=args.limit,
+        lang=lang,
+    )
+    if args.format == "table" and not table.empty:
+        table = table[
+            [
+                "library_organisation",
+                "care_organisation",
+                "distance_km",
+                "score",
+                "municipality",
+                "reasons",
+                "follow_up",
+            ]
+        ]
+    print_frame(table, args.format)
+    return 0
+
+
+def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.analysis.followup import record_state
+
+    record_state(atlas.store, atlas.library, args.library, args.care, args.state, args.by, args.note or "", args.date)
+    print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
+    return 0
+
+
+def add_commands(command: Command) -> None:
+    """Register the analysis commands on the main parser."""
+    sub = command("query", cmd_query, "benoemde vragen uit queries/ (named questions); --list toont ze")
+    sub.add_argument("name", nargs="?", help="naam van de vraag (query name), e.g. coverage")
+    sub.add_argument("--list", action="store_true", help="toon alle vragen (list the questions)")
+    sub.add_argument("--param", action="append", metavar="NAAM=WAARDE", help="parameter, e.g. province_code=PV26")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub = command("sparql", cmd_sparql, "vrije SPARQL-vraag, alleen lezen (free read-only SPARQL); '-' leest stdin")
+    sub.add_argument("query", help="SELECT, ASK, CONSTRUCT of DESCRIBE")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub.add_argument("--timeout", type=float, help="seconden (seconds)")
+    sub.add_argument("--max-rows", type=int, default=10_000)
+    sub = command(
+        "suggest", cmd_suggest, "koppelsuggesties: nabije paren zonder samenwerking (nearby unconnected pairs)"
+    )
+    sub.add_argument("--radius-km", type=float, required=True, help="straal in km (radius), 0 tot 300")
+    sub.add_argument("--limit", type=int, help="hoogstens zoveel (at most this many); default: alle / all")
+    sub.add_argument("--municipality", help="alleen bibliotheeklocaties in deze gemeente (GMxxxx)")
+    sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
+    sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
+    sub.add_argument("--sort", choices=("score", "distance"), default="score")
+    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal van de redenen (language)")
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sub = command(
+        "suggestion-status", cmd_suggestion_status, "opvolging van een suggestie vastleggen (record follow-up)"
+    )
+    sub.add_argument("--library", required=True, help="import id van de bibliotheek")
+    sub.add_argument("--care", required=True, help="import id van de zorgorganisatie")
+    sub.add_argument("--state", required=True, choices=("introduced", "in_conversation", "declined"))
+    sub.add_argument("--by", required=True, help="wie (who)")
+    sub.add_argument("--note", help="notitie (note)")
+    sub.add_argument("--date", help="JJJJ-MM-DD; default vandaag (today)")

@@ -1,0 +1,247 @@
+"""Import: read the template, check every row against the store, validate with SHACL, write all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
+
+from graph.intake.mapping import Provenance, import_graph_iri, partner_triples, records_graphs, replacement
+from graph.intake.shacl import shacl_problems
+from graph.intake.tables import read_input
+from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
+from graph.intake.validate import ValidationContext, validate_tables
+from graph.model.geo import MunicipalityArea, MunicipalityLocator
+from graph.model.records import Partners, RecordSet
+from graph.model.vocab import (
+    KINDS,
+    PW,
+    bind_prefixes,
+    collaboration_iri,
+    municipality_iri,
+    organisation_iri,
+    public_graph,
+    site_iri,
+)
+from graph.store.catalogue import QueryLibrary
+from graph.store.embedded import MemoryStore
+from graph.store.erasure_register import load_register, redact_rows
+from graph.store.interface import AtlasStore, Change
+
+VOCABULARY_GRAPH = public_graph("vocabulary")
+MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")
+
+
+@dataclass
+class ImportReport:
+    records: RecordSet = field(default_factory=RecordSet)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+    graph: str = ""
+    erased: int = 0
+    """Values of people in the erasure register that were left out of the rows before anything was checked."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def vocabulary_graph(data_dir: Path) -> Graph:
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.parse(data_dir / "vocabulary.ttl", format="turtle")
+    return graph
+
+
+def vocabulary_change(store: AtlasStore, data_dir: Path) -> Change:
+    """The change that writes the activity, kind and status schemes; empty when the store holds this version."""
+    vocabulary = vocabulary_graph(data_dir)
+    if len(store.quads(graph=VOCABULARY_GRAPH)) == len(vocabulary):
+        return Change()
+    change = Change(remove_graphs={VOCABULARY_GRAPH})
+    change.add_graph(vocabulary, VOCABULARY_GRAPH)
+    return change
+
+
+def ensure_vocabulary(store: AtlasStore, data_dir: Path) -> bool:
+    """Write the activity, kind and status schemes when the store does not hold this version yet."""
+    change = vocabulary_change(store, data_dir)
+    if change.is_empty():
+        return False
+    store.apply(change)
+    return True
+
+
+def municipality_stubs(records: RecordSet, known: dict[str, str]) -> Graph:
+    """Municipalities named by sites but absent from the reference data (or all, when none is loaded).
+
+    They get a node of their own so that coverage can still list them; their triples live in one graph so
+    that importing them again adds nothing.
+    """
+    graph = Graph()
+    for code in {site.municipality_code for site in records.sites if site.municipality_code} - set(known):
+        graph.add((municipality_iri(code), RDF.type, PW.Municipality))
+        graph.add((municipality_iri(code), DCTERMS.identifier, Literal(code)))
+    return graph
+
+
+def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path) -> ValidationContext:
+    context = ValidationContext()
+    labels = library.run(store, "internal/activity-labels")
+    if labels.empty:  # a store that was never initialised: check against the bundled vocabulary
+        vocabulary = MemoryStore()
+        vocabulary.store.load(path=str(data_dir / "vocabulary.ttl"), format=ox.RdfFormat.TURTLE)
+        labels = library.run(vocabulary, "internal/activity-labels")
+    for row in labels.itertuples():
+        for key in (row.code, row.label, row.concept):
+            context.activities[str(key).lower()] = str(row.code)
+    for row in library.run(store, "internal/organisation-kinds").itertuples():
+        context.organisations[str(row.id)] = str(row.kind)
+        context.names[str(row.id)] = str(row.name)
+    for row in library.run(store, "internal/site-organisations").itertuples():
+        context.sites[str(row.site_id)] = str(row.organisation_id)
+    areas = [
+        MunicipalityArea(str(r.code), str(r.name), str(r.province_code or ""), str(r.wkt or ""))
+        for r in library.run(store, "internal/municipality-areas").itertuples()
+    ]
+    context.municipalities = {area.code: area.name for area in areas if area.wkt}
+    context.locator = MunicipalityLocator(areas) if context.municipalities else None
+    return context
+
+
+def _stored_context(context: ValidationContext, records: RecordSet) -> Graph:
+    """What SHACL needs to know about records already stored: which organisation a site belongs to, and its kind.
+    Records being written replace what is stored (a site may move to another organisation)."""
+    graph = Graph()
+    replaced_sites = {record.id for record in records.sites}
+    replaced_organisations = {record.id for record in records.organisations}
+    for site_id, organisation_id in context.sites.items():
+        if site_id not in replaced_sites:
+            graph.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
+    for organisation_id, kind in context.organisations.items():
+        if kind in KINDS and organisation_id not in replaced_organisations:
+            graph.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
+    return graph
+
+
+@dataclass
+class CheckResult:
+    records: RecordSet
+    problems: list[Problem]
+    context: ValidationContext
+
+
+def network_ids(checked: CheckResult) -> set[str]:
+    """The network organisations, stored or being written, that an organisation may have left."""
+    stored = {organisation for organisation, kind in checked.context.organisations.items() if kind == "network"}
+    return stored | {record.id for record in checked.records.organisations if record.kind == "network"}
+
+
+def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
+    """Every problem with the input, checked against what the store holds; nothing is written."""
+    context = validation_context(store, library, data_dir)
+    records, problems = validate_tables(tables, context)
+    if not (tables.organisations or tables.sites or tables.collaborations):
+        problems.append(_no_rows(tables))
+    if not problems:
+        public, private = records_graphs(records, None)
+        data = Graph()
+        for triple in public:
+            data.add(triple)
+        for triple in private:
+            data.add(triple)
+        problems = shacl_problems(data, vocabulary_graph(data_dir), _stored_context(context, records), records.origin)
+    return CheckResult(records, problems, context)
+
+
+def partner_updates(store: AtlasStore, library: QueryLibrary, checked: CheckResult, graph_iri: URIRef) -> Change:
+    """Stored collaborations whose partner was renamed, or whose site changed organisation, by this import:
+    their members and labels made again (the collaborations being imported are made whole anyway)."""
+    records = checked.records
+    names = dict(checked.context.names) | {record.id: record.name for record in records.organisations}
+    owners = dict(checked.context.sites) | {record.id: record.organisation_id for record in records.sites}
+    renamed = {r.id for r in records.organisations if checked.context.names.get(r.id, r.name) != r.name}
+    moved = {r.id for r in records.sites if checked.context.sites.get(r.id, r.organisation_id) != r.organisation_id}
+    change = Change()
+    if not (renamed or moved):
+        return change
+    imported = {record.id for record in records.collaborations}
+    graph = Graph()
+    for row in library.run(store, "internal/collaboration-sites").itertuples():
+        collaboration, sites = str(row.collaboration_id), (str(row.library_site_id), str(row.care_site_id))
+        touched = bool(moved & set(sites)) or bool(renamed & {owners.get(site) for site in sites})
+        if collaboration in imported or not touched or not all(site in owners for site in sites):
+            continue
+        library_id, care_id = owners[sites[0]], owners[sites[1]]
+        partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
+        partner_triples(graph, collaboration, partners)
+        change.remove_matching.add((collaboration_iri(collaboration), ORG.hasMember, None))
+        change.remove_matching.add((collaboration_iri(collaboration), RDFS.label, None))
+    change.add_graph(graph, graph_iri)
+    return change
+
+
+def merge(change: Change, other: Change) -> None:
+    change.remove_matching |= other.remove_matching
+    change.add.extend(other.add)
+
+
+def _no_rows(tables: InputTables) -> Problem:
+    """An input without a single record: an import of it would only add an empty import graph."""
+    source = Path(tables.source)
+    hint_nl = hint_en = ""
+    if source.suffix.lower() in RDF_SUFFIXES:
+        hint_nl = " in het model van de atlas: org:Organization, org:Site, org:OrganizationalCollaboration"
+        hint_en = " in the atlas's model: org:Organization, org:Site, org:OrganizationalCollaboration"
+    return Problem(
+        source.name or tables.source,
+        0,
+        "",
+        f"bevat geen enkele organisatie, locatie of samenwerking{hint_nl}; er is niets te importeren",
+        f"holds no organisation, site or collaboration{hint_en}; there is nothing to import",
+    )
+
+
+def validate_path(store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
+    checked = check_tables(store, library, read_input(path), data_dir)
+    return ImportReport(checked.records, checked.problems)
+
+
+def import_path(
+    store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
+) -> ImportReport:
+    """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
+    tables = read_input(path)
+    erased = redact_rows((row.values for row in tables.collaborations), load_register(store))
+    report = import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
+    report.erased = erased
+    return report
+
+
+def import_tables(
+    store: AtlasStore,
+    library: QueryLibrary,
+    tables: InputTables,
+    data_dir: Path,
+    agent: str,
+    source: str = "",
+) -> ImportReport:
+    checked = check_tables(store, library, tables, data_dir)
+    records = checked.records
+    if checked.problems:
+        return ImportReport(records, checked.problems)
+    provenance = Provenance.new("import", agent, source or tables.source)
+    public, private = records_graphs(records, provenance)
+    graph_iri = import_graph_iri(provenance)
+    change = replacement(records, public, private, graph_iri, network_ids(checked))
+    merge(change, partner_updates(store, library, checked, graph_iri))
+    # The vocabulary the rows were checked against goes in the same transaction: a refused import writes nothing.
+    vocabulary = vocabulary_change(store, data_dir)
+    change.remove_graphs |= vocabulary.remove_graphs
+    change.add.extend(vocabulary.add)
+    change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
+    store.apply(change)
+    return ImportReport(records, [], True, str(graph_iri))

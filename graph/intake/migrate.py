@@ -1,0 +1,109 @@
+"""Bring a store written with the earlier model up to date, in place and in one change.
+
+The earlier model dated collaborations with ``schema:startDate``/``schema:endDate``, linked contacts with
+``schema:contactPoint``, had no members or labels on collaborations, typed sites only as ``org:Site`` and put
+file names under ``dcterms:source``. Every triple stays in the graph it was in; running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF
+
+from graph.intake.importer import ensure_vocabulary
+from graph.intake.mapping import partner_triples, period_triples
+from graph.model.records import Partners
+from graph.model.viewer import COMMAND_LINE, private_read
+from graph.model.vocab import GSP, SDO, local_id, public_graph
+from graph.store.catalogue import QueryLibrary
+from graph.store.interface import AtlasStore, Change, Quad
+
+# Maintenance of the store itself reads every graph, as whoever holds the store does.
+EVERY_GRAPH = private_read(COMMAND_LINE)
+
+SCHEMA = "https://schema.org/"
+LEGACY_START, LEGACY_END = URIRef(SCHEMA + "startDate"), URIRef(SCHEMA + "endDate")
+LEGACY_CONTACT = URIRef(SCHEMA + "contactPoint")
+REFERENCE_GRAPH = public_graph("reference")
+
+
+def migration(store: AtlasStore, library: QueryLibrary) -> Change:
+    """The change that rewrites every triple of the earlier model into the current one."""
+    change = Change()
+    additions: dict[URIRef, Graph] = defaultdict(Graph)
+
+    def replace(old: Quad, *new: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
+        change.remove_quads.append(old)
+        for triple in new:
+            additions[old[3]].add(triple)
+
+    for quad in store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + store.quads(
+        predicate=LEGACY_END, private=EVERY_GRAPH
+    ):
+        subject, predicate, value, graph_iri = quad
+        change.remove_quads.append(quad)
+        start, end = (str(value), "") if predicate == LEGACY_START else ("", str(value))
+        period_triples(additions[graph_iri], URIRef(str(subject)), start, end)
+    for quad in store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
+        replace(quad, (URIRef(str(quad[0])), DCAT.contactPoint, URIRef(str(quad[2]))))
+    activities = {quad[0] for quad in store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
+    for quad in store.quads(predicate=DCTERMS.source, private=EVERY_GRAPH):
+        subject, _, value, _ = quad
+        if not isinstance(value, Literal):
+            continue
+        if subject in activities:
+            used = URIRef(str(subject) + "/input")
+            replace(
+                quad,
+                (URIRef(str(subject)), PROV.used, used),
+                (used, RDF.type, PROV.Entity),
+                (used, DCTERMS.title, value),
+            )
+        elif subject == REFERENCE_GRAPH:
+            replace(quad, (URIRef(str(subject)), DCTERMS.bibliographicCitation, value))
+        else:  # a submission said "formulier": every submission comes from the form
+            change.remove_quads.append(quad)
+    places = {quad[0] for quad in store.quads(predicate=RDF.type, obj=SDO.Place, private=EVERY_GRAPH)}
+    for site, _, _, graph_iri in store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
+        if site in places:
+            continue
+        additions[graph_iri].add((URIRef(str(site)), RDF.type, SDO.Place))
+        additions[graph_iri].add((URIRef(str(site)), RDF.type, GSP.Feature))
+    _partners(store, library, additions)
+    for target, triples in additions.items():
+        change.add_graph(triples, target)
+    return change
+
+
+def _partners(store: AtlasStore, library: QueryLibrary, additions: dict[URIRef, Graph]) -> None:
+    """Members and labels for the collaborations that have none yet, in the graph that holds each one."""
+    with_members = {quad[0] for quad in store.quads(predicate=ORG.hasMember, private=EVERY_GRAPH)}
+    names = {str(row.id): str(row.name) for row in library.run(store, "internal/organisation-kinds").itertuples()}
+    owners = {
+        str(row.site_id): str(row.organisation_id)
+        for row in library.run(store, "internal/site-organisations").itertuples()
+    }
+    graphs = {
+        local_id(str(quad[0])): quad[3]
+        for quad in store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=EVERY_GRAPH)
+        if quad[0] not in with_members
+    }
+    for row in library.run(store, "internal/collaboration-sites").itertuples():
+        collaboration = str(row.collaboration_id)
+        library_id, care_id = owners.get(str(row.library_site_id)), owners.get(str(row.care_site_id))
+        if collaboration not in graphs or library_id is None or care_id is None:
+            continue
+        partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
+        partner_triples(additions[graphs[collaboration]], collaboration, partners)
+
+
+def migrate(store: AtlasStore, library: QueryLibrary, data_dir: Path) -> int:
+    """Refresh the vocabulary and rewrite the earlier model; returns the number of quads changed."""
+    ensure_vocabulary(store, data_dir)
+    change = migration(store, library)
+    if not change.is_empty():
+        store.apply(change)
+    return len(change.remove_quads) + len(change.add)

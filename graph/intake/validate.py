@@ -1,0 +1,268 @@
+"""Row rules of the import template, shared by file import and the partner form.
+
+Every problem names its file, row and column. The same rules are then checked again on the RDF that the
+records become, by the SHACL shapes (:mod:`graph.intake.shacl`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from graph.intake.field_rules import (
+    EMAIL_PATTERN,
+    MUNICIPALITY_PATTERN,
+    NO,
+    PHONE_PATTERN,
+    POSTCODE_PATTERN,
+    YES,
+    FieldChecker,
+    date_end,
+    date_start,
+    normalise_postcode,
+)
+from graph.intake.template import InputTables, Problem, Row, shown
+from graph.model.geo import MunicipalityLocator, in_netherlands_extent
+from graph.model.records import CollaborationRecord, Contact, OrganisationRecord, Partners, RecordSet, SiteRecord
+from graph.model.vocab import KINDS, STATUSES, collaboration_iri, organisation_iri, site_iri
+
+__all__ = ["EMAIL_PATTERN", "ValidationContext", "normalise_postcode", "validate_tables"]
+
+
+@dataclass
+class ValidationContext:
+    """What the store already holds that new rows may refer to."""
+
+    organisations: dict[str, str] = field(default_factory=dict)  # id -> kind
+    names: dict[str, str] = field(default_factory=dict)  # organisation id -> name
+    sites: dict[str, str] = field(default_factory=dict)  # id -> organisation id
+    activities: dict[str, str] = field(default_factory=dict)  # lower-case label, notation or IRI -> code
+    municipalities: dict[str, str] = field(default_factory=dict)  # code -> name (reference data)
+    locator: MunicipalityLocator | None = None
+
+
+def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[RecordSet, list[Problem]]:
+    """Check every row; return the records and every problem found (an empty list means all is valid)."""
+    problems = list(tables.problems)
+    check = FieldChecker(problems)
+    records = RecordSet()
+    organisation_kinds = dict(context.organisations)
+    names = dict(context.names)
+    new_kinds: dict[str, str] = {}
+    seen: set[str] = set()
+    memberships: list[tuple[OrganisationRecord, Row]] = []
+    for row in check.while_room(tables.organisations):
+        record = _organisation(check, row, seen)
+        if record:
+            new_kinds[record.id] = record.kind
+            names[record.id] = record.name
+            records.organisations.append(record)
+            records.origin[str(organisation_iri(record.id))] = (row.file, row.number)
+            memberships.append((record, row))
+    organisation_kinds.update(new_kinds)
+    for record, row in memberships:
+        for network_id in record.member_of:
+            if organisation_kinds.get(network_id) != "network":
+                check.add(
+                    row,
+                    "member_of",
+                    f"{shown(network_id)} is geen bekende netwerkorganisatie",
+                    f"{shown(network_id)} is not a known network organisation",
+                )
+    site_organisations = dict(context.sites)
+    seen = set()
+    for row in check.while_room(tables.sites):
+        site = _site(check, row, seen, organisation_kinds, context)
+        if site:
+            site_organisations[site.id] = site.organisation_id
+            records.sites.append(site)
+            records.origin[str(site_iri(site.id))] = (row.file, row.number)
+    seen = set()
+    for row in check.while_room(tables.collaborations):
+        collaboration = _collaboration(check, row, seen, site_organisations, organisation_kinds, context)
+        if collaboration:
+            library_id = site_organisations[collaboration.library_site_id]
+            care_id = site_organisations[collaboration.care_site_id]
+            partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
+            collaboration = replace(collaboration, partners=partners)
+            records.collaborations.append(collaboration)
+            records.origin[str(collaboration_iri(collaboration.id))] = (row.file, row.number)
+    return records, problems
+
+
+def _organisation(check: FieldChecker, row: Row, seen: set[str]) -> OrganisationRecord | None:
+    before = len(check.problems)
+    identifier = check.identifier(row, "id", seen)
+    name = check.text(row, "name", required=True)
+    kind = check.text(row, "kind", required=True).lower()
+    if kind and kind not in KINDS:
+        check.add(
+            row,
+            "kind",
+            f"{shown(kind)} moet library, care of network zijn",
+            f"{shown(kind)} must be library, care or network",
+        )
+    website = check.url(row, "website")
+    member_of = tuple(part.strip() for part in row.get("member_of").split(";") if part.strip())
+    if len(check.problems) > before:
+        return None
+    return OrganisationRecord(identifier, name, kind, website, member_of)
+
+
+def _site(
+    check: FieldChecker, row: Row, seen: set[str], kinds: dict[str, str], context: ValidationContext
+) -> SiteRecord | None:
+    before = len(check.problems)
+    identifier = check.identifier(row, "id", seen)
+    organisation_id = check.text(row, "organisation_id", required=True)
+    if organisation_id and organisation_id not in kinds:
+        check.add(
+            row,
+            "organisation_id",
+            f"onbekende organisatie {shown(organisation_id)}",
+            f"unknown organisation {shown(organisation_id)}",
+        )
+    name = check.text(row, "name", required=True)
+    town = check.text(row, "town", required=True)
+    lat, lon = check.number(row, "lat"), check.number(row, "lon")
+    code = check.text(row, "municipality_code").upper()
+    if code and not MUNICIPALITY_PATTERN.match(code):
+        check.add(
+            row, "municipality_code", f"{shown(code)} is geen CBS-gemeentecode (GMxxxx)", f"{shown(code)} is not GMxxxx"
+        )
+    elif code and context.municipalities and code not in context.municipalities:
+        check.add(
+            row,
+            "municipality_code",
+            f"onbekende gemeentecode {shown(code)}",
+            f"unknown municipality code {shown(code)}",
+        )
+    if math.isfinite(lat) and math.isfinite(lon):
+        located = context.locator.locate(lat, lon) if context.locator else None
+        if context.locator and located is None or not context.locator and not in_netherlands_extent(lat, lon):
+            check.add(
+                row,
+                "lat",
+                f"het punt ({lat}, {lon}) ligt niet in Nederland",
+                f"the point ({lat}, {lon}) is outside the Netherlands",
+            )
+        elif located is not None:
+            if code and code != located.code:
+                check.add(
+                    row,
+                    "municipality_code",
+                    f"{code} past niet bij het punt, dat in {located.name} ({located.code}) ligt",
+                    f"{code} disagrees with the point, which lies in {located.name} ({located.code})",
+                )
+            code = located.code
+    postcode = check.text(row, "postcode")
+    if postcode and not POSTCODE_PATTERN.match(postcode):
+        check.add(
+            row,
+            "postcode",
+            f"{shown(postcode)} is geen postcode (1234 AB)",
+            f"{shown(postcode)} is not a Dutch postcode",
+        )
+    address = check.text(row, "address")
+    if len(check.problems) > before:
+        return None
+    return SiteRecord(identifier, organisation_id, name, town, lat, lon, code, address, normalise_postcode(postcode))
+
+
+def _collaboration(
+    check: FieldChecker,
+    row: Row,
+    seen: set[str],
+    site_organisations: dict[str, str],
+    kinds: dict[str, str],
+    context: ValidationContext,
+) -> CollaborationRecord | None:
+    before = len(check.problems)
+    identifier = check.identifier(row, "id", seen)
+    ends = {}
+    for column, wanted, label_nl, label_en in (
+        ("library_site_id", "library", "bibliotheek", "library"),
+        ("care_site_id", "care", "zorgorganisatie", "care organisation"),
+    ):
+        site_id = check.text(row, column, required=True)
+        ends[column] = site_id
+        if not site_id:
+            continue
+        if site_id not in site_organisations:
+            check.add(row, column, f"onbekende locatie {shown(site_id)}", f"unknown site {shown(site_id)}")
+        elif kinds.get(site_organisations[site_id]) != wanted:
+            check.add(
+                row,
+                column,
+                f"locatie {shown(site_id)} hoort niet bij een {label_nl}",
+                f"site {shown(site_id)} does not belong to a {label_en}",
+            )
+    activities = []
+    for label in (part.strip() for part in row.get("activities").split(";")):
+        if not label:
+            continue
+        code = context.activities.get(label.lower())
+        if code is None:
+            check.add(row, "activities", f"onbekende activiteit {shown(label)}", f"unknown activity {shown(label)}")
+        elif code not in activities:
+            activities.append(code)
+    status = check.text(row, "status").lower() or "active"
+    if status not in STATUSES:
+        check.add(
+            row,
+            "status",
+            f"{shown(status)} moet exploring, active, ended of unknown zijn",
+            f"{shown(status)} must be exploring/active/ended/unknown",
+        )
+    start, end = check.date(row, "start_date"), check.date(row, "end_date")
+    if start and end and date_end(end) < date_start(start):
+        check.add(row, "end_date", "einddatum ligt vóór de startdatum", "end date is before the start date")
+    participants = None
+    raw = check.text(row, "participants")
+    if raw:
+        if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) <= 100_000:
+            participants = int(raw)
+        else:
+            check.add(row, "participants", f"{shown(raw)} is geen aantal (0 of meer)", f"{shown(raw)} is not a count")
+    contact = _contact(check, row)
+    description = check.text(row, "description")
+    source_url = check.url(row, "source_url")
+    end_reason = check.text(row, "end_reason")
+    if len(check.problems) > before:
+        return None
+    return CollaborationRecord(
+        identifier,
+        ends["library_site_id"],
+        ends["care_site_id"],
+        tuple(activities),
+        status,
+        start,
+        end,
+        participants,
+        description,
+        contact,
+        source_url,
+        end_reason,
+    )
+
+
+def _contact(check: FieldChecker, row: Row) -> Contact:
+    name = check.text(row, "contact_name")
+    role = check.text(row, "contact_role")
+    email = check.text(row, "contact_email")
+    if email and not EMAIL_PATTERN.match(email):
+        check.add(
+            row, "contact_email", f"{shown(email)} is geen geldig e-mailadres", f"{shown(email)} is not a valid email"
+        )
+    phone = check.text(row, "contact_phone")
+    if phone and not PHONE_PATTERN.match(phone):
+        check.add(
+            row, "contact_phone", f"{shown(phone)} is geen telefoonnummer", f"{shown(phone)} is not a phone number"
+        )
+    consent = check.text(row, "contact_public").lower()
+    if consent not in YES | NO:
+        check.add(row, "contact_public", "vul yes of no in", "fill in yes or no")
+    contact = Contact(name, role, email.lower(), phone, consent in YES)
+    if contact.public and not name:
+        check.add(row, "contact_name", "een openbaar contact heeft een naam nodig", "a public contact needs a name")
+    return contact

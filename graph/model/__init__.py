@@ -1,0 +1,1 @@
+"""The model: vocabulary, terms, typed records, geography and who is looking."""

@@ -1,0 +1,1 @@
+"""Stores: one interface, the embedded Oxigraph store, SPARQL servers, and the named questions."""

@@ -1,0 +1,40 @@
+"""Answers read whole while the store is open: SELECT rows, CONSTRUCT triples as an rdflib graph."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.model.terms import from_ox
+from graph.model.vocab import bind_prefixes
+
+
+def graph_of(triples: list[Any]) -> Graph:
+    """pyoxigraph triples as an rdflib graph with the atlas's prefixes (what CONSTRUCT answers become)."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for triple in triples:
+        graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))
+    return graph
+
+
+def _materialise(result: Any, max_rows: int | None = None) -> Any:
+    """Read a result fully while its store is still open (a lazy answer must not outlive the lock)."""
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        columns = [variable.value for variable in result.variables]
+        solutions = islice(result, max_rows) if max_rows is not None else result
+        return Solutions(columns, [tuple(solution) for solution in solutions])
+    return list(islice(result, max_rows) if max_rows is not None else result)
+
+
+class Solutions:
+    """A fully read SELECT answer."""
+
+    def __init__(self, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        self.columns = columns
+        self.rows = rows

@@ -1,0 +1,300 @@
+"""The embedded store: Oxigraph in a local folder, the atlas's default.
+
+Public reads go to an in-memory copy that only ever receives the public graphs, so no query through the public
+path can see private data, whatever the query says. The copy is rebuilt after a committed write (a generation
+counter beside the store tells readers in any process that something changed), which also keeps aggregate
+queries fast: Oxigraph answers them several times faster from memory than from disk.
+
+Writes hold an exclusive file lock, open the on-disk store, apply one transaction and close it again, so
+that several processes (the app, the CLI, workers) can share one folder.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Identifier
+
+from graph.model.terms import from_ox, python_value, to_ox
+from graph.model.viewer import PrivateRead, reads_private
+from graph.model.vocab import PUBLIC_GRAPH_BASE
+from graph.store.answers import Solutions, _materialise, graph_of
+from graph.store.files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
+
+if TYPE_CHECKING:
+    from graph.settings import ServerAccess
+from graph.store.interface import Change, Quad, StoreError
+from graph.store.sparql_text import ox_quad, update_text
+
+
+class OxigraphReader:
+    """Read access to Oxigraph; subclasses say where the public and the private data are."""
+
+    @contextmanager
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def _execute(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: PrivateRead | None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> Any:
+        substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
+        # The default graph is the union of the graphs read (the public ones, or all): the dataset that every
+        # query file's header describes. Prefixes are only those the caller offers (the console's); query
+        # files declare their own.
+        with self._reading(private) as store:
+            answer = _materialise(
+                store.query(
+                    query, prefixes=dict(prefixes or {}), use_default_graph_as_union=True, substitutions=substitutions
+                ),
+                max_rows,
+            )
+        return answer
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: PrivateRead | None = None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
+        result = self._execute(query, bindings, private, max_rows, prefixes)
+        if not isinstance(result, Solutions):
+            raise TypeError("not a SELECT query")
+        return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
+
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: PrivateRead | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bool:
+        return bool(self._execute(query, bindings, private, prefixes=prefixes))
+
+    def construct(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        private: PrivateRead | None = None,
+        prefixes: Mapping[str, str] | None = None,
+        max_triples: int | None = None,
+    ) -> Graph:
+        """The answer to a CONSTRUCT or DESCRIBE query; with ``max_triples``, reading stops after that many."""
+        return graph_of(self._execute(query, bindings, private, max_triples, prefixes))
+
+    def quads(
+        self,
+        subject: URIRef | None = None,
+        predicate: URIRef | None = None,
+        obj: Identifier | None = None,
+        graph: URIRef | None = None,
+        *,
+        private: PrivateRead | None = None,
+    ) -> list[Quad]:
+        pattern = [None if term is None else to_ox(term) for term in (subject, predicate, obj, graph)]
+        with self._reading(private) as store:
+            found = list(store.quads_for_pattern(*pattern))
+        return [
+            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
+            for q in found
+            if isinstance(q.graph_name, ox.NamedNode)
+        ]
+
+    def named_graphs(self, *, private: PrivateRead | None = None) -> list[str]:
+        with self._reading(private) as store:
+            return sorted(g.value for g in store.named_graphs())
+
+    def count(self, *, private: PrivateRead | None = None) -> int:
+        with self._reading(private) as store:
+            return len(store)
+
+    def dump(self, *, private: PrivateRead | None = None) -> bytes:
+        """Every quad as N-Quads: the public graphs, or with ``private`` everything."""
+        with self._reading(private) as store:
+            return store.dump(format=ox.RdfFormat.N_QUADS) or b""
+
+
+class MemoryStore(OxigraphReader):
+    """An in-memory Oxigraph store whose whole content counts as public (an RDF file being imported)."""
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+
+    @contextmanager
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+        yield self.store
+
+
+class EmbeddedStore(OxigraphReader):
+    """Oxigraph in a local folder, shared safely between threads and processes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_path = self.path.with_name(self.path.name + ".lock")
+        self._generation_path = self.path.with_name(self.path.name + ".generation")
+        self._thread_lock = threading.RLock()
+        self._public: ox.Store | None = None
+        self._public_generation: str | None = None
+        self._public_lock = threading.Lock()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def access(self) -> ServerAccess | None:
+        return None
+
+    def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
+        """Nothing to tidy: a write here is one transaction under a lock, it leaves nothing behind."""
+        return []
+
+    # ------------------------------------------------------------------ locking and opening
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The store's folder, exclusively (threads and processes), for the duration of the block."""
+        with self._thread_lock, open(self._lock_path, "a+b") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _disk(self) -> Iterator[ox.Store]:
+        """The on-disk store, exclusively, for the duration of the block."""
+        with self._locked():
+            finish_interrupted_rewrite(self.path)
+            try:
+                handle = _OpenStore(ox.Store(str(self.path)))
+            except OSError as error:
+                raise StoreError(
+                    f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
+                ) from error
+            try:
+                yield handle  # type: ignore[misc]
+                handle.flush()
+            finally:
+                # The database closes when its last reference goes: drop ours before another process may open it.
+                handle.close()
+
+    def generation(self) -> str:
+        try:
+            return self._generation_path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            return "0"
+
+    def _bump_generation(self) -> None:
+        # Written while the write lock is held and before the transaction commits: a reader that sees the
+        # new number must take the lock to rebuild its copy, so it can only read the committed result.
+        temporary = self._generation_path.with_name(self._generation_path.name + f".{os.getpid()}")
+        temporary.write_text(f"{time.time_ns()}-{os.getpid()}\n", encoding="ascii")
+        os.replace(temporary, self._generation_path)
+
+    def _public_copy(self) -> ox.Store:
+        with self._public_lock:
+            generation = self.generation()
+            if self._public is None or generation != self._public_generation:
+                copy = ox.Store()
+                with self._disk() as disk:
+                    generation = self.generation()
+                    for graph in disk.named_graphs():
+                        if isinstance(graph, ox.NamedNode) and graph.value.startswith(PUBLIC_GRAPH_BASE):
+                            copy.load(
+                                disk.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph),
+                                format=ox.RdfFormat.N_TRIPLES,
+                                to_graph=graph,
+                            )
+                self._public, self._public_generation = copy, generation
+            return self._public
+
+    @contextmanager
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+        # The one gate to the private graphs on disk: a real PrivateRead or nothing (see graph/model/viewer.py).
+        if reads_private(private):
+            with self._disk() as disk:
+                yield disk
+        else:
+            yield self._public_copy()
+
+    # ------------------------------------------------------------------ writing
+    def apply(self, change: Change) -> None:
+        """Write one change in a single transaction."""
+        if change.is_empty():
+            return
+        with self._disk() as disk:
+            self._bump_generation()
+            removals = _removals(disk, change)
+            additions = [ox_quad(q) for q in change.add]
+            if not removals and not change.remove_graphs:
+                disk.extend(additions)
+            else:
+                disk.update(update_text(removals, additions, change.remove_graphs))
+        if change.compact:
+            self._rewrite()
+
+    def _rewrite(self) -> None:
+        with self._locked():
+            self._bump_generation()
+            rewrite_folder(self.path)
+
+    # ------------------------------------------------------------------ backup
+    def backup(self, target: Path) -> None:
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} bestaat al / already exists: kies een nieuwe map / choose a new folder")
+        with self._disk() as disk:
+            disk.backup(str(target))
+
+    def restore(self, source: Path) -> None:
+        source = Path(source)
+        try:
+            ox.Store.read_only(str(source))
+        except OSError as error:
+            raise StoreError(f"{source} is geen back-up van de opslag / is not a store backup: {error}") from error
+        with self._locked():
+            self._bump_generation()
+            swap_in(source, self.path)
+
+
+def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
+    found: dict[str, ox.Quad] = {}
+    preserved = {to_ox(predicate) for predicate in change.preserve_predicates}
+    for subject in change.remove_subjects:
+        for quad in disk.quads_for_pattern(to_ox(subject), None, None, None):
+            if quad.predicate not in preserved:
+                found[str(quad)] = quad
+    for predicate, obj in change.remove_incoming:
+        for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
+            found[str(quad)] = quad
+    for pattern in change.remove_matching:
+        terms = [None if term is None else to_ox(term) for term in pattern]
+        for quad in disk.quads_for_pattern(terms[0], terms[1], terms[2], None):
+            found[str(quad)] = quad
+    for removed in change.remove_quads:
+        removed_quad = ox_quad(removed)
+        found[str(removed_quad)] = removed_quad
+    return list(found.values())

@@ -1,0 +1,21 @@
+"""Opening the store a setting names: the embedded store in a folder, or a SPARQL server by its address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graph.store.embedded import EmbeddedStore
+from graph.store.interface import AtlasStore
+
+if TYPE_CHECKING:
+    from graph.settings import ServerAccess
+
+
+def open_store(location: str, access: ServerAccess | None = None) -> AtlasStore:
+    """The store at ``location``: an ``http(s)://`` SPARQL query endpoint, or a folder (created when missing)."""
+    if location.startswith(("http://", "https://")):
+        from graph.store.server.store import SparqlServerStore
+
+        return SparqlServerStore(location, access)
+    return EmbeddedStore(Path(location))

@@ -1,0 +1,1 @@
+"""What each page and report shows: read models that take a viewer."""

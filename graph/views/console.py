@@ -1,0 +1,76 @@
+"""The free SPARQL console: read-only, public data only, bounded in time and size, no outgoing requests.
+
+A question is checked on its parse before anything runs (see :mod:`graph.store.sparql_policy`): only SELECT, ASK,
+CONSTRUCT and DESCRIBE, only SPARQL 1.1 functions, no dataset clause, no SERVICE, no engine extensions. It
+then runs in a worker process (see :mod:`graph.views.console_workers`) on the public data only, so contacts without
+consent cannot be read through it, and stops after the time limit and the row or triple limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+from rdflib import Graph
+
+from graph.model.vocab import bind_prefixes
+from graph.store.interface import AtlasStore
+from graph.store.sparql_policy import ConsoleError, check_query
+from graph.views.console_workers import ConsoleBusy, WorkerFailed, pool_for
+
+__all__ = ["ConsoleError", "ConsoleResult", "check_read_only", "run_console"]
+
+
+@dataclass
+class ConsoleResult:
+    form: str  # SELECT | ASK | CONSTRUCT | DESCRIBE
+    table: pd.DataFrame | None = None
+    boolean: bool | None = None
+    graph: Graph | None = None
+    truncated: bool = False
+    seconds: float = 0.0
+
+
+def check_read_only(query: str) -> str:
+    """The query form when the console may run the question; raises :class:`ConsoleError` otherwise."""
+    return check_query(query).form
+
+
+def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_rows: int = 10_000) -> ConsoleResult:
+    """Answer a free question on the public data, or raise :class:`ConsoleError` with a clear message.
+
+    ``max_rows`` caps a SELECT's rows and a CONSTRUCT's or DESCRIBE's triples; ``timeout_s`` runs from the call.
+    """
+    checked = check_query(query)
+    pool = pool_for(store.location, store.access)
+    try:
+        answer, seconds = pool.answer(checked.text, checked.form, max_rows, timeout_s, checked.prefixes)
+    except ConsoleBusy:
+        raise ConsoleError(
+            f"De console is bezet met andere vragen; probeer het over {timeout_s:g} s opnieuw",
+            f"The console is busy with other questions; try again in {timeout_s:g} s",
+        ) from None
+    except TimeoutError:
+        answer, seconds = {"too_slow": True}, timeout_s
+    except WorkerFailed as error:
+        raise ConsoleError(
+            f"De console kon de vraag niet beantwoorden: {error}", f"The console could not answer: {error}"
+        ) from error
+    if answer.get("too_slow"):
+        raise ConsoleError(
+            f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker",
+            f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
+        )
+    if "error" in answer:
+        raise ConsoleError(
+            f"De vraag kon niet worden uitgevoerd: {answer['error']}", f"The query failed: {answer['error']}"
+        )
+    result = ConsoleResult(checked.form, truncated=bool(answer.get("truncated")), seconds=seconds)
+    if checked.form == "SELECT":
+        result.table = pd.DataFrame(answer["rows"], columns=answer["columns"])
+    elif checked.form == "ASK":
+        result.boolean = bool(answer["boolean"])
+    else:
+        result.graph = Graph().parse(data=answer["ntriples"], format="nt")
+        bind_prefixes(result.graph)
+    return result

@@ -1,0 +1,131 @@
+"""The network drawing: a page of our own around vis-network, in a frame that cannot reach the app.
+
+Names in the network come from partners and imports, so they are hostile input. Three walls keep them text:
+
+1. The page is generated here from a template this module controls (pyvis's own page switches every popup to
+   ``innerHTML`` as soon as one title contains "href", and links Bootstrap from a CDN). Node data travels as
+   JSON inside a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and every
+   tooltip is built with ``textContent``: no string from data is ever parsed as HTML.
+2. The drawing runs in ``<iframe sandbox="allow-scripts">`` without ``allow-same-origin``: an opaque origin
+   that can read neither the app's page, its cookies nor its storage, and may not open dialogs, pop-ups or
+   navigate the app.
+3. Its Content-Security-Policy allows no request at all (``default-src 'none'``; scripts and styles only
+   inline): the drawing asks nothing of any host, not even of the app.
+
+vis-network itself (9.1.2) is read from the pyvis package, which ships it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import cache
+from importlib.resources import files
+
+import networkx as nx
+
+COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
+LAYOUT_SCALE = 600.0
+CONTENT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<title>{title}</title>
+<style>
+html, body {{ margin: 0; padding: 0; background: #ffffff; font-family: sans-serif; }}
+#network {{ width: 100%; height: {height}px; }}
+div.vis-tooltip {{ position: absolute; visibility: hidden; padding: 5px 8px; white-space: pre-wrap; max-width: 420px;
+  font-size: 14px; color: #000000; background: #f5f4ed; border: 1px solid #808074; border-radius: 3px;
+  box-shadow: 3px 3px 10px rgba(0, 0, 0, 0.2); pointer-events: none; z-index: 5; }}
+</style>
+<script>{vis}</script>
+</head><body>
+<div id="network" role="img" aria-label="{title}"></div>
+<script type="application/json" id="network-data">{data}</script>
+<script>
+"use strict";
+const data = JSON.parse(document.getElementById("network-data").textContent);
+// A tooltip is an element whose text is set as text: vis-network shows an element as it is.
+function tooltip(text) {{
+  const element = document.createElement("div");
+  element.textContent = text;
+  return element;
+}}
+const nodes = new vis.DataSet(data.nodes.map((node) => Object.assign({{}}, node, {{ title: tooltip(node.tooltip) }})));
+const edges = new vis.DataSet(data.edges);
+window.atlasNetwork = new vis.Network(document.getElementById("network"), {{ nodes: nodes, edges: edges }}, {{
+  nodes: {{ font: {{ size: 18 }} }},
+  interaction: {{ hover: true, tooltipDelay: 150 }},
+  physics: {{ enabled: false }},
+}});
+// Without physics vis-network keeps the layout's scale; fit it so every organisation is in view.
+window.atlasNetwork.once("afterDrawing", () => window.atlasNetwork.fit({{ animation: false }}));
+</script>
+</body></html>
+"""
+
+
+@cache
+def _vis_network_js() -> str:
+    return (files("pyvis") / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
+
+
+def script_json(value: object) -> str:
+    """JSON that can stand inside a ``<script>`` block: no text in it can close the block or open a tag."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def drawing_data(graph: nx.Graph, labels: dict[str, str]) -> dict[str, list[dict[str, object]]]:
+    """Nodes (with their fixed layout) and links as plain data; names stay strings."""
+    positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
+    nodes: list[dict[str, object]] = []
+    for node, attributes in graph.nodes(data=True):
+        x, y = positions[node]
+        degree = graph.degree(node)
+        kind = attributes["kind"]
+        nodes.append(
+            {
+                "id": str(node),
+                "label": str(attributes["name"]),
+                "tooltip": f"{attributes['name']} — {labels.get(kind, kind)}, {degree}",
+                "color": COLOURS.get(kind, "#6e7781"),
+                "shape": "dot" if kind == "care" else "square",
+                "size": 8 + 4 * min(degree, 10),
+                "x": float(x) * LAYOUT_SCALE,
+                "y": float(y) * LAYOUT_SCALE,
+            }
+        )
+    edges: list[dict[str, object]] = [
+        {"from": str(source), "to": str(target), "value": weight, "color": "#8c959f"}
+        for source, target, weight in graph.edges(data="weight")
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def network_page(graph: nx.Graph, labels: dict[str, str], title: str, lang: str = "nl", height_px: int = 620) -> str:
+    """The drawing's own page: vis-network inline, the data as JSON, no request to any host."""
+    return _PAGE.format(
+        lang=html.escape(lang),
+        policy=CONTENT_POLICY,
+        title=html.escape(title),
+        height=int(height_px),
+        vis=_vis_network_js(),
+        data=script_json(drawing_data(graph, labels)),
+    )
+
+
+def sandboxed_frame(page: str, title: str, height_px: int = 620) -> str:
+    """A document holding ``page`` in a sandboxed frame with an opaque origin (scripts only, nothing else)."""
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><style>html, body { margin: 0; padding: 0; }</style>'
+        f'</head><body><iframe sandbox="allow-scripts" title="{html.escape(title)}" '
+        f'style="border: 0; width: 100%; height: {int(height_px)}px; display: block;" '
+        f'srcdoc="{html.escape(page, quote=True)}"></iframe></body></html>'
+    )
+
+
+def network_html(graph: nx.Graph, labels: dict[str, str], title: str, lang: str = "nl", height_px: int = 620) -> str:
+    """The drawing, ready to embed: our own vis-network page inside a sandboxed frame ."""
+    return sandboxed_frame(network_page(graph, labels, title, lang, height_px), title, height_px)

@@ -1,0 +1,116 @@
+"""The house: the import graph of the product has no circles, and each layer only imports the layers below it.
+
+Layers, from the bottom: ``model`` (vocabulary, terms, records, who is looking), ``settings``, ``store`` (one
+interface, the engines, the named questions), ``analysis``, ``intake`` (files in and out, the form),
+``privacy``, ``views`` (what pages and reports show), ``atlas`` (the service the app and the CLI open) and
+``cli``. Only ``ui`` (and ``app.py``) import Streamlit, and nothing in ``graph`` imports ``ui`` or ``devtools``.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+
+from graph.settings import REPO_ROOT
+
+LAYERS = (
+    "graph.model",
+    "graph.settings",
+    "graph.store",
+    "graph.analysis",
+    "graph.intake",
+    "graph.privacy",
+    "graph.views",
+    "graph.atlas",
+    "graph.cli",
+)
+PACKAGES = ("graph", "ui", "devtools")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO_ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules() -> dict[str, Path]:
+    found = {_module_name(path): path for package in PACKAGES for path in (REPO_ROOT / package).rglob("*.py")}
+    found["app"] = REPO_ROOT / "app.py"
+    return found
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside a function (a lazy import is still a dependency)."""
+    named: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            named.add(node.module)
+            named.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            named.update(alias.name for alias in node.names)
+    return named
+
+
+def import_graph() -> nx.DiGraph:
+    modules = _modules()
+    graph = nx.DiGraph()
+    for name, path in modules.items():
+        graph.add_node(name)
+        for target in _imports(path):
+            # a package's __init__ holds only its docstring: importing a package is no dependency
+            if target in modules and target != name and modules[target].name != "__init__.py":
+                graph.add_edge(name, target)
+    return graph
+
+
+def _layer(module: str) -> int | None:
+    for number, layer in enumerate(LAYERS):
+        if module == layer or module.startswith(layer + "."):
+            return number
+    return None
+
+
+def test_the_import_graph_has_no_circles() -> None:
+    graph = import_graph()
+    assert graph.number_of_nodes() > 60 and graph.number_of_edges() > 150  # the walk itself found the house
+    circles = [" -> ".join([*circle, circle[0]]) for circle in nx.simple_cycles(graph)]
+    assert circles == []
+
+
+def test_a_layer_imports_only_the_layers_below_it() -> None:
+    upward = [
+        f"{source} -> {target}"
+        for source, target in import_graph().edges
+        if (low := _layer(source)) is not None and (high := _layer(target)) is not None and high > low
+    ]
+    assert upward == []
+
+
+def test_the_product_package_reaches_neither_the_app_nor_the_development_tools() -> None:
+    outward = [
+        f"{source} -> {target}"
+        for source, target in import_graph().edges
+        if source.startswith("graph") and target.split(".")[0] in ("ui", "devtools", "app")
+    ]
+    assert outward == []
+
+
+def test_only_the_app_imports_streamlit() -> None:
+    modules = _modules()
+    importers = sorted(
+        name
+        for name, path in modules.items()
+        if any(target == "streamlit" or target.startswith("streamlit.") for target in _imports(path))
+        and not (name == "app" or name.startswith("ui"))
+    )
+    assert importers == []
+
+
+def test_the_walk_sees_a_circle_when_there_is_one(tmp_path: Path) -> None:
+    """The check itself: two modules that import each other are found."""
+    graph = nx.DiGraph([("graph.a", "graph.b"), ("graph.b", "graph.a")])
+    assert list(nx.simple_cycles(graph))
+    source = tmp_path / "x.py"
+    source.write_text("def f():\n    from graph.store.catalogue import QueryLibrary\n", encoding="utf-8")
+    assert "graph.store.catalogue" in _imports(source)
