@@ -15,8 +15,9 @@ import pandas as pd
 
 from devtools.demo import write_demo
 from graph.analysis.suggest import SuggestionInput
-from graph.atlas import Atlas
+from graph.intake.setup import initialise
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 
 WORK = REPO_ROOT / "var" / "bench"
 
@@ -31,7 +32,7 @@ def demo_folder(scale: float, seed: int = 2026) -> Path:
 def demo_atlas(scale: float) -> Atlas:
     """The shared store with demo data at this scale, built on first use and reused by every benchmark."""
     atlas = Atlas.open(Settings(store=str(WORK / f"store-queries-{scale:g}"), reference=DEFAULT_REFERENCE))
-    atlas.initialise(seed=demo_folder(scale))
+    initialise(atlas, seed=demo_folder(scale))
     return atlas
 
 

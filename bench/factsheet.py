@@ -45,10 +45,10 @@ def run(scales: list[float]) -> str:
         atlas = demo_atlas(scale)
         os.environ["PASSENDWERK_STORE"] = atlas.settings.store
         group = f"scale {scale:g}"
-        atlas.library.run(atlas.store, "stats")  # the embedded store builds its public copy on first read
-        labels = load_labels(atlas.store, atlas.library, "nl")
+        atlas.answer("stats")  # the embedded store builds its public copy on first read
+        labels = load_labels(atlas, "nl")
         started = time.perf_counter()
-        venlo = FactsheetSource(atlas.store, atlas.library).factsheet("GM0983")
+        venlo = FactsheetSource(atlas).factsheet("GM0983")
         render(venlo, "pdf", "nl", BASE_URL, labels)
         rows.append(Row(group, BASELINE, time.perf_counter() - started))
         folder = REPO_ROOT / "test-output" / "factsheet"
@@ -66,12 +66,12 @@ def run(scales: list[float]) -> str:
         first, _ = _page("gemeente", "GM0935")
         rows.append(Row(group, "page Maastricht: first render (same province)", first, "aim 2 s"))
 
-        source = FactsheetSource(atlas.store, atlas.library)
+        source = FactsheetSource(atlas)
         provinces = source.areas().query("level == 'province'")
         slowest = ("", 0.0, 0)
         for code in provinces.code:
             started = time.perf_counter()
-            fresh = FactsheetSource(atlas.store, atlas.library)
+            fresh = FactsheetSource(atlas)
             areas = [fresh.area(code), *fresh.municipalities_of(code)]
             for area in areas:
                 render(fresh.factsheet(area.code), "pdf", "nl", BASE_URL, labels)

@@ -10,9 +10,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.atlas import Atlas
 from graph.intake.exporter import rdf_bytes
+from graph.intake.importer import import_path
+from graph.intake.setup import prepare
 from graph.settings import DEFAULT_REFERENCE, Settings
+from graph.store.atlas import Atlas
 
 from .common import WORK, Row, best_of, demo_folder, table
 
@@ -31,9 +33,9 @@ def _scale(scale: float) -> list[Row]:
     store_path = WORK / f"store-load-{scale:g}"
     shutil.rmtree(store_path, ignore_errors=True)
     atlas = Atlas.open(Settings(store=str(store_path), reference=DEFAULT_REFERENCE))
-    atlas.prepare()
+    prepare(atlas)
     started = time.perf_counter()
-    report = atlas.import_path(folder, agent="bench")
+    report = import_path(atlas, folder, agent="bench")
     elapsed = time.perf_counter() - started
     assert report.ok, report.problems[:3]
     group = f"scale {scale:g} ({atlas.store.count():,} public quads)"

@@ -27,12 +27,14 @@ from rdflib import URIRef
 
 from devtools.local_server import start
 from graph.analysis.suggest import load_input, suggest
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
+from graph.intake.setup import prepare
 from graph.model.terms import from_ox
 from graph.model.viewer import COMMAND_LINE
 from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, ServerAccess, Settings
-from graph.store.catalogue import QueryLibrary
+from graph.store.atlas import Atlas
+from graph.store.catalogue import QueryCatalogue
 from graph.store.interface import AtlasStore, Change, StoreError
 
 from .common import WORK, Row, demo_atlas, demo_folder, table
@@ -71,9 +73,9 @@ def _pipeline(folder: Path) -> list[Row]:
     with start("oxigraph", folder / "oxigraph") as server:
         for case, location in ((BASELINE, str(folder / "embedded")), (SERVER, server.query_url)):
             atlas = Atlas.open(Settings(store=location, reference=DEFAULT_REFERENCE))
-            atlas.prepare()
+            prepare(atlas)
             started = time.perf_counter()
-            report = atlas.import_path(demo_folder(1), agent="bench")
+            report = import_path(atlas, demo_folder(1), agent="bench")
             assert report.ok, report.problems[:3]
             rows.append(Row("import pipeline @ scale 1", case, time.perf_counter() - started, "incl. SHACL"))
     return rows
@@ -123,7 +125,7 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
             store.count()
             first_read = "first read after writing" if fresh else "first read after opening"
             rows.append(Row(f"{first_read} @ scale {scale:g}", case, time.perf_counter() - started))
-        library = QueryLibrary(REPO_ROOT / "queries")
+        library = QueryCatalogue(REPO_ROOT / "queries")
         repeat = 3 if scale <= 10 else 1
         for query in library.public():
             answers = {}

@@ -18,10 +18,11 @@ import pytest
 from rdflib import URIRef
 
 from devtools.local_server import LocalServer, ServerUnavailable, start
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
 from graph.model.terms import from_ox
 from graph.model.viewer import COMMAND_LINE, private_read
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
 TESTS = Path(__file__).resolve().parent
@@ -181,14 +182,14 @@ def other_reference_loaded(backend: str) -> Iterator[list[Atlas]]:
 
 @pytest.fixture
 def seed_atlas(reference_atlas: Atlas) -> Atlas:
-    report = reference_atlas.import_path(SEED, agent="test")
+    report = import_path(reference_atlas, SEED, agent="test")
     assert report.ok, [p.render() for p in report.problems]
     return reference_atlas
 
 
 @pytest.fixture
 def tiny_atlas(reference_atlas: Atlas) -> Atlas:
-    report = reference_atlas.import_path(TINY, agent="test")
+    report = import_path(reference_atlas, TINY, agent="test")
     assert report.ok, [p.render() for p in report.problems]
     return reference_atlas
 

@@ -9,8 +9,11 @@ from rdflib import Graph
 from streamlit.testing.v1 import AppTest
 
 from devtools.demo import write_demo
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
+from graph.intake.reference import has_reference
+from graph.intake.setup import initialise, prepare
 from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 
 from .conftest import SEED, reference_dir
 
@@ -23,7 +26,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("demo")
     write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=folder / "data")
+    initialise(atlas, seed=folder / "data")
     return atlas.settings.store
 
 
@@ -31,7 +34,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("seed")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     return atlas.settings.store
 
 
@@ -41,8 +44,8 @@ def demo_only_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("demo-only")
     write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=None))
-    assert atlas.import_path(folder / "data", agent="demo").ok
-    assert not atlas.has_reference()
+    assert import_path(atlas, folder / "data", agent="demo").ok
+    assert not has_reference(atlas.store)
     return atlas.settings.store
 
 
@@ -51,7 +54,7 @@ def reference_only_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Vocabulary and municipalities, no records yet."""
     folder = tmp_path_factory.mktemp("reference-only")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.prepare()
+    prepare(atlas)
     return atlas.settings.store
 
 
@@ -238,10 +241,10 @@ def test_examples_gallery_filters_by_activity(monkeypatch: pytest.MonkeyPatch, s
 def test_pages_follow_a_write_made_while_the_app_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Regression: cached answers were keyed without the data version and showed stale data after a write."""
     atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
-    atlas.prepare()
+    prepare(atlas)
     before = open_page(monkeypatch, atlas.settings.store, "map", province="PV31")
     assert "0 locaties en 0 samenwerkingen getoond." in texts(before)
-    assert atlas.import_path(SEED).ok
+    assert import_path(atlas, SEED).ok
     after = open_page(monkeypatch, atlas.settings.store, "map", province="PV31")
     assert "4 locaties en 2 samenwerkingen getoond." in texts(after)
 
@@ -251,7 +254,7 @@ def seeded_atlas_with_coordinator(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     from graph.privacy.accounts import add_coordinator
 
     atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     secrets = tmp_path / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", "een lang wachtwoord", secrets)
     monkeypatch.setenv("PASSENDWERK_SECRETS", str(secrets))

@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from graph.atlas import Atlas
 from graph.intake.exporter import template_tables
-from graph.intake.importer import validate_path
+from graph.intake.importer import import_path, validate_path
 from graph.intake.input_limits import MAX_PROBLEMS_SHOWN, MAX_ROWS
 from graph.intake.tables import read_input
 from graph.intake.template import InputError
 from graph.intake.web_address import web_address_problem
 from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
 from .conftest import EVERYTHING, TINY, run_cli
@@ -290,9 +290,9 @@ def test_the_web_address_rule_refuses_what_a_store_cannot_write_or_is_no_website
 
 def test_good_web_addresses_import_and_come_back_exactly(empty_atlas: Atlas, tmp_path: Path) -> None:
     folder = organisations_with_websites(tmp_path / "good", GOOD_ADDRESSES)
-    report = empty_atlas.import_path(folder)
+    report = import_path(empty_atlas, folder)
     assert report.ok, [p.render() for p in report.problems]
-    organisations = template_tables(empty_atlas.store, empty_atlas.library)["organisations"]
+    organisations = template_tables(empty_atlas)["organisations"]
     assert sorted(organisations["website"]) == sorted(GOOD_ADDRESSES)
 
 
@@ -301,8 +301,8 @@ def test_a_website_the_store_cannot_write_is_refused_by_validate_and_by_import(
 ) -> None:
     folder = organisations_with_websites(tmp_path / "bad", BAD_ADDRESSES)
     before = empty_atlas.store.dump(private=EVERYTHING)
-    checked = validate_path(empty_atlas.store, empty_atlas.library, folder, empty_atlas.settings.data_dir)
-    imported = empty_atlas.import_path(folder)
+    checked = validate_path(empty_atlas, folder)
+    imported = import_path(empty_atlas, folder)
     for report in (checked, imported):
         located = {(p.file, p.row, p.column) for p in report.problems}
         assert located == {("organisations.csv", row, "website") for row in range(2, len(BAD_ADDRESSES) + 2)}
@@ -315,17 +315,17 @@ def test_a_website_the_store_cannot_write_is_refused_by_validate_and_by_import(
 def test_the_form_refuses_a_link_that_could_never_be_approved(tiny_atlas: Atlas) -> None:
     from graph.intake.submissions import NewOrganisation, SubmissionForm, submissions, submit
 
-    before = len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE))
+    before = len(submissions(tiny_atlas, viewer=COMMAND_LINE))
     form = SubmissionForm(
         new_library=NewOrganisation("Bibliotheek Rand", "Woerden", 52.086, 4.884, website="https://a.example/x]y"),
         care_site_id="x-woerden",
         link="https://a.example/[x]",
         submitter_email="partner@example.org",
     )
-    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
+    result = submit(tiny_atlas, form)
     assert not result.ok
     assert {(p.file, p.column) for p in result.problems} >= {("library", "website"), ("collaboration", "source_url")}
-    assert len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)) == before
+    assert len(submissions(tiny_atlas, viewer=COMMAND_LINE)) == before
 
 
 def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_exception(tiny_atlas: Atlas) -> None:
@@ -341,23 +341,23 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
         link="https://a.example/x",
         submitter_email="partner@example.org",
     )
-    store, library, data_dir = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
-    code = submit(store, library, data_dir, form).code
-    old = submission(store, library, code, COMMAND_LINE)["payload"]
+    atlas = tiny_atlas
+    code = submit(atlas, form).code
+    old = submission(atlas, code, COMMAND_LINE)["payload"]
     node, graph = URIRef(f"{ID}submission/{code}"), submission_graph(code)
-    store.apply(
+    atlas.store.apply(
         Change(
             remove_quads=[(node, PW.payload, Literal(old), graph)],
             add=[(node, PW.payload, Literal(old.replace("https://a.example/x", "https://a.example/[x]")), graph)],
         )
     )
-    problems = approve(store, library, data_dir, code, "anna")
+    problems = approve(atlas, code, "anna")
     assert [(p.file, p.row, p.column) for p in problems] == [("collaboration", 1, "source_url")]
-    assert submission(store, library, code, COMMAND_LINE)["state"] == "pending"
-    edited = payload_tables(store, library, code, COMMAND_LINE)
+    assert submission(atlas, code, COMMAND_LINE)["state"] == "pending"
+    edited = payload_tables(atlas, code, COMMAND_LINE)
     edited.collaborations[0].values["source_url"] = "https://a.example/x"
-    assert approve(store, library, data_dir, code, "anna", edited=edited) == []
-    assert submission(store, library, code, COMMAND_LINE)["state"] == "approved"
+    assert approve(atlas, code, "anna", edited=edited) == []
+    assert submission(atlas, code, COMMAND_LINE)["state"] == "approved"
 
 
 # --- declared limits: zip bombs, rows, columns, problems --------------------------------------------------------
@@ -539,7 +539,7 @@ def test_an_import_without_rows_is_refused_and_creates_no_import_graph(
     make, expected = EMPTY_INPUTS[case]
     path = make(tmp_path / "input")
     before = empty_atlas.store.dump(private=EVERYTHING)
-    report = empty_atlas.import_path(path)
+    report = import_path(empty_atlas, path)
     assert not report.ok and not report.written and not report.graph
     assert any(expected in p.render() for p in report.problems), [p.render() for p in report.problems]
     assert empty_atlas.store.dump(private=EVERYTHING) == before  # not even the vocabulary
@@ -558,7 +558,7 @@ def test_a_trig_file_is_refused_because_its_named_graphs_would_be_left_behind(
     """The atlas's own records, in a named graph of a TriG file: reported as imported (nothing) before."""
     from graph.intake.exporter import export
 
-    triples = export(tiny_atlas.store, tiny_atlas.library, "nt", None, False)
+    triples = export(tiny_atlas, "nt", None, False)
     assert triples
     trig = tmp_path / "atlas.trig"
     trig.write_bytes(b"<https://a.example/graph> {\n" + triples + b"\n}\n")

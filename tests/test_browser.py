@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
+from graph.intake.setup import initialise
 from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 
 from .browser import (
     CHROMIUM,
@@ -49,8 +51,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     folder = tmp_path_factory.mktemp("browser")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
-    assert atlas.import_path(TESTS / "data" / "hostile").ok
+    initialise(atlas, seed=SEED)
+    assert import_path(atlas, TESTS / "data" / "hostile").ok
     secrets = folder / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", PASSWORD, secrets)
     with running_app(atlas.settings.store, str(secrets)) as url:

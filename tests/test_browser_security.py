@@ -12,9 +12,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from graph.atlas import Atlas
 from graph.intake.cells import TRIGGERS, neutralise
+from graph.intake.importer import import_path
+from graph.intake.setup import initialise
 from graph.settings import Settings
+from graph.store.atlas import Atlas
 
 from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app
 from .conftest import SEED, reference_dir
@@ -78,9 +80,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip("Debian chromium is not installed (make test installs it)")
     folder = tmp_path_factory.mktemp("network")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     _write_hostile_network(folder / "hostile")
-    assert atlas.import_path(folder / "hostile").ok
+    assert import_path(atlas, folder / "hostile").ok
     with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
         yield url
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from graph.atlas import Atlas
+from graph.store.atlas import Atlas
 from graph.views import console_workers
 from graph.views.console import ConsoleError, check_read_only, run_console
 from graph.views.console_workers import stop_all_workers

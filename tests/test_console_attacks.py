@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 import requests
 
-from graph.atlas import Atlas
+from graph.store.atlas import Atlas
 from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, run_cli

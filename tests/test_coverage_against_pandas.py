@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from devtools.demo import write_demo
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
+from graph.store.atlas import Atlas
 
 pytestmark = pytest.mark.backends
 
@@ -44,14 +45,14 @@ def test_coverage_and_gaps_match_pandas_on_random_demo_data(reference_atlas: Atl
     write_demo(folder, scale=0.03, seed=seed, reference=reference)
     with open(folder / "sites.csv", encoding="utf-8") as handle:
         assert all(row["municipality_code"] for row in csv.DictReader(handle))
-    report = reference_atlas.import_path(folder)
+    report = import_path(reference_atlas, folder)
     assert report.ok, [p.render() for p in report.problems[:5]]
     expected = expected_coverage(folder, reference)
-    actual = reference_atlas.library.run(reference_atlas.store, "coverage")
+    actual = reference_atlas.answer("coverage")
     columns = ["municipality_code", "library_sites", "care_sites", "active_collaborations", "covered", "population"]
     pd.testing.assert_frame_equal(actual[columns].reset_index(drop=True), expected[columns], check_dtype=False)
     gaps = expected[(expected.library_sites > 0) & (expected.care_sites > 0) & ~expected.covered]
     gaps = gaps.sort_values(["population", "municipality_code"], ascending=[False, True])
-    actual_gaps = reference_atlas.library.run(reference_atlas.store, "gaps")
+    actual_gaps = reference_atlas.answer("gaps")
     assert list(actual_gaps.municipality_code) == list(gaps.municipality_code)
     assert len(actual_gaps) > 0

@@ -9,9 +9,11 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, VOID
 
-from graph.atlas import Atlas
 from graph.intake.exporter import export
+from graph.intake.importer import import_path
+from graph.intake.setup import prepare
 from graph.settings import CC_BY_4, Publication, settings_from_environment
+from graph.store.atlas import Atlas
 
 from .conftest import run_cli
 
@@ -20,7 +22,7 @@ PARSERS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 
 
 def exported(atlas: Atlas, rdf_format: str, publication: Publication | None = None) -> Graph:
-    content = export(atlas.store, atlas.library, rdf_format, None, publication=publication)
+    content = export(atlas, rdf_format, None, publication=publication)
     assert content is not None
     return Graph().parse(data=content, format=PARSERS[rdf_format])
 
@@ -98,10 +100,10 @@ def test_the_public_sparql_endpoint_is_named_when_configured(seed_atlas: Atlas) 
 
 def test_an_export_with_its_description_imports_again(seed_atlas: Atlas, tmp_path: Path) -> None:
     path = tmp_path / "atlas.ttl"
-    export(seed_atlas.store, seed_atlas.library, "ttl", path)
+    export(seed_atlas, "ttl", path)
     fresh = Atlas.open(seed_atlas.settings.with_(store=str(tmp_path / "fresh")))
-    fresh.prepare()
-    report = fresh.import_path(path)
+    prepare(fresh)
+    report = import_path(fresh, path)
     assert report.ok, [problem.render() for problem in report.problems]
     assert len(report.records.collaborations) == 7
 

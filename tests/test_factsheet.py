@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 from graph.views.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
 from graph.views.factsheet_content import content
 from graph.views.factsheet_report import file_name, render
@@ -58,7 +58,7 @@ def pdf_pages_and_text(data: bytes) -> tuple[int, str]:
 
 @pytest.mark.backends
 def test_figures_of_venlo_with_an_ended_collaboration_only(tiny_atlas: Atlas) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     assert (sheet.area.name, sheet.area.level, sheet.area.province_code) == ("Venlo", "municipality", "PV31")
     assert sheet.figures == Figures(
         population=103_789, library_sites=2, care_sites=1, ended_collaborations=1, library_sites_working=0
@@ -107,7 +107,7 @@ def test_figures_of_venlo_with_an_ended_collaboration_only(tiny_atlas: Atlas) ->
 
 @pytest.mark.backends
 def test_figures_of_utrecht_a_gap(tiny_atlas: Atlas) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("gm0344")
+    sheet = FactsheetSource(tiny_atlas).factsheet("gm0344")
     assert sheet.figures == Figures(population=374_238, library_sites=1, care_sites=2)
     province = sheet.comparison[0][1]
     assert (province.library_sites, province.care_sites, province.active_collaborations) == (2, 3, 2)
@@ -134,7 +134,7 @@ def test_figures_of_utrecht_a_gap(tiny_atlas: Atlas) -> None:
 
 @pytest.mark.backends
 def test_province_profile_of_utrecht(tiny_atlas: Atlas) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("PV26")
+    sheet = FactsheetSource(tiny_atlas).factsheet("PV26")
     assert sheet.area.is_province and sheet.area.name == "Utrecht"
     assert (sheet.figures.library_sites, sheet.figures.active_collaborations, sheet.figures.municipalities) == (
         2,
@@ -162,11 +162,11 @@ def test_province_profile_of_utrecht(tiny_atlas: Atlas) -> None:
 @pytest.mark.backends
 def test_an_unknown_area_is_a_clear_error(tiny_atlas: Atlas) -> None:
     with pytest.raises(FactsheetError, match="GM9999.*unknown municipality or province"):
-        FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM9999")
+        FactsheetSource(tiny_atlas).factsheet("GM9999")
 
 
 def test_reports_hold_the_figures_date_source_and_address_on_one_page(tiny_atlas: Atlas) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     day = sheet.made_on.isoformat()
     markdown = render(sheet, "md", "nl", BASE_URL).decode()
     html = render(sheet, "html", "nl", BASE_URL).decode()
@@ -186,7 +186,7 @@ def test_reports_hold_the_figures_date_source_and_address_on_one_page(tiny_atlas
 
 def test_the_largest_report_still_fits_one_page(tiny_atlas: Atlas) -> None:
     """Long stories, many chances and years: the PDF shrinks its content rather than run onto a second page."""
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     many = sheet.collaborations.iloc[[0] * 12].assign(
         description="Een lang verhaal. " * 60, library=LONG_NAME, care_organisation=LONG_NAME
     )
@@ -202,7 +202,7 @@ def test_the_largest_report_still_fits_one_page(tiny_atlas: Atlas) -> None:
 
 
 def test_hostile_names_stay_text_in_every_report(tiny_atlas: Atlas) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     sheet.collaborations = sheet.collaborations.assign(
         library="<script>alert(1)</script>", description="**vet** [link](javascript:alert(1)) <b>x</b>"
     )
@@ -255,7 +255,7 @@ def test_cli_reports_for_every_municipality_of_a_province(tiny_atlas: Atlas, tmp
 
 def test_example_reports_for_the_readme(seed_atlas: Atlas) -> None:
     """The example reports the README links to: Venlo with the seed data, in Dutch and English."""
-    sheet = FactsheetSource(seed_atlas.store, seed_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(seed_atlas).factsheet("GM0983")
     folder = REPO_ROOT / "test-output" / "factsheet"
     folder.mkdir(parents=True, exist_ok=True)
     for output_format in ("pdf", "html", "md"):

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
+from graph.intake.setup import initialise
 from graph.settings import Settings
+from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_report import render
 
@@ -27,7 +28,7 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Atlas:
         pytest.skip("Debian chromium is not installed (make test installs it)")
     folder = tmp_path_factory.mktemp("factsheet-browser")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     return atlas
 
 
@@ -77,7 +78,7 @@ def printed_pages(chromium, html: str, name: str) -> int:  # type: ignore[no-unt
 
 
 def test_html_report_prints_on_one_a4(seed_store: Atlas, chromium) -> None:  # type: ignore[no-untyped-def]
-    source = FactsheetSource(seed_store.store, seed_store.library)
+    source = FactsheetSource(seed_store)
     for code in ("GM0983", "PV31"):
         html = render(source.factsheet(code), "html", "nl", "https://atlas.example.org").decode()
         assert printed_pages(chromium, html, f"factsheet-report-{code}") == 1
@@ -86,7 +87,7 @@ def test_html_report_prints_on_one_a4(seed_store: Atlas, chromium) -> None:  # t
 def test_html_report_with_the_most_content_still_prints_on_one_a4(  # type: ignore[no-untyped-def]
     tiny_atlas: Atlas, chromium
 ) -> None:
-    sheet = FactsheetSource(tiny_atlas.store, tiny_atlas.library).factsheet("GM0983")
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     sheet.collaborations = sheet.collaborations.iloc[[0] * 12].assign(
         description="Een lang verhaal. " * 60, library=LONG_NAME, care_organisation=LONG_NAME
     )

@@ -10,9 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.analysis.followup import record_state
-from graph.atlas import Atlas
+from graph.intake.setup import initialise
 from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_report import FORMATS, render
 
@@ -46,7 +47,7 @@ def everything_shown(app: AppTest) -> str:
 @pytest.fixture
 def tiny_with_follow_up(tiny_atlas: Atlas) -> Atlas:
     """The tiny graph with a coordinator's follow-up (and its private note) on Venlo's open chance."""
-    record_state(tiny_atlas.store, tiny_atlas.library, "lib-d", "care-x", "introduced", "Anna", PRIVATE_NOTE)
+    record_state(tiny_atlas, "lib-d", "care-x", "introduced", "Anna", PRIVATE_NOTE)
     return tiny_atlas
 
 
@@ -108,7 +109,7 @@ def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
             shown = everything_shown(open_profile(monkeypatch, store, coordinator, **query))
             for secret in PRIVATE:
                 assert secret not in shown, (query, coordinator, secret)
-    source = FactsheetSource(tiny_with_follow_up.store, tiny_with_follow_up.library, viewer=Viewer.coordinator("test"))
+    source = FactsheetSource(tiny_with_follow_up, viewer=Viewer.coordinator("test"))
     for code in ("GM0363", "GM0983", "PV31", "PV27"):
         public = source.factsheet(code).public()
         for output_format in FORMATS:
@@ -149,7 +150,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("factsheet-demo")
     write_demo(folder / "data", scale=0.05, seed=11, reference=reference_dir())
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=folder / "data")
+    initialise(atlas, seed=folder / "data")
     return atlas.settings.store
 
 

@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from graph.atlas import Atlas
 from graph.intake.exporter import export
 from graph.intake.geojson_export import rfc7946_geometry
+from graph.intake.importer import import_path
+from graph.store.atlas import Atlas
 
 from .conftest import TINY, run_cli
 
@@ -27,7 +28,7 @@ def polygons(geometry: dict[str, Any]) -> list[list[list[list[float]]]]:
 
 
 def geojson(atlas: Atlas, *layers: str) -> tuple[str, dict[str, Any]]:
-    content = export(atlas.store, atlas.library, "geojson", None, layers=layers or ("sites",))
+    content = export(atlas, "geojson", None, layers=layers or ("sites",))
     assert content is not None
     return content.decode("utf-8"), json.loads(content)
 
@@ -71,7 +72,7 @@ def test_coordinates_have_at_most_seven_decimals(reference_atlas: Atlas, tmp_pat
     shutil.copytree(TINY, folder)
     sites = (folder / "sites.csv").read_text(encoding="utf-8")
     (folder / "sites.csv").write_text(sites.replace("52.085,4.88333,", "52.0850001499,4.883331234567891,"))
-    report = reference_atlas.import_path(folder)
+    report = import_path(reference_atlas, folder)
     assert report.ok, [problem.render() for problem in report.problems]
     text, collection = geojson(reference_atlas, "sites", "collaborations", "municipalities")
     assert not TOO_PRECISE.search(text), TOO_PRECISE.search(text)

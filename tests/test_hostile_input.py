@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.atlas import Atlas
 from graph.intake.submissions import NewOrganisation, SubmissionForm, submissions, submit
 from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 from graph.store.opening import open_store
 
 pytestmark = pytest.mark.backends
@@ -88,10 +88,10 @@ def forms(draw: st.DrawFn) -> SubmissionForm:
 )
 @given(form=forms())
 def test_validator_never_crashes_and_stores_all_or_nothing(tiny_atlas: Atlas, form: SubmissionForm) -> None:
-    before = len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE))
+    before = len(submissions(tiny_atlas, viewer=COMMAND_LINE))
     public = tiny_atlas.store.dump()
-    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
-    after = submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
+    result = submit(tiny_atlas, form)
+    after = submissions(tiny_atlas, viewer=COMMAND_LINE)
     assert len(after) == before + (1 if result.ok else 0)
     assert tiny_atlas.store.dump() == public  # nothing pending reaches the public graphs
     if result.ok:
@@ -114,27 +114,27 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
             description=f"verhaal {number}",
             submitter_email="p@example.org",
         )
-        codes.append(submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form).code)
+        codes.append(submit(tiny_atlas, form).code)
     script = (
-        "import sys\nfrom graph.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
+        "import sys\nfrom graph.store.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
         "from graph.intake.submissions import approve\n"
         "a = Atlas.open(settings_from_environment(sys.argv[1]))\n"
-        "for code in sys.argv[2:]:\n    approve(a.store, a.library, a.settings.data_dir, code, 'anna')\n"
+        "for code in sys.argv[2:]:\n    approve(a, a.settings.data_dir, code, 'anna')\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script, tiny_atlas.settings.store, *codes], cwd=REPO_ROOT)
     # Kill it once it is under way (its start alone took 4 s on a busy machine), not after a fixed pause.
     watcher = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
-        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.library, viewer=COMMAND_LINE)):
+        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.questions, viewer=COMMAND_LINE)):
             break
         time.sleep(0.2)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
     reader = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
-    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.library, viewer=COMMAND_LINE)}
-    published = set(tiny_atlas.library.run(reader, "internal/export-collaborations")["id"])
+    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.questions, viewer=COMMAND_LINE)}
+    published = set(tiny_atlas.questions.run(reader, "internal/export-collaborations")["id"])
     for code in codes:
         assert (states[code] == "approved") == (code.lower() in published), code
         assert states[code] in ("approved", "pending")
@@ -146,11 +146,7 @@ def test_stored_text_comes_back_verbatim_for_escaping_at_display(tiny_atlas: Atl
     form = SubmissionForm(
         library_site_id="a-utrecht", care_site_id="w-utrecht", description=value, submitter_email="p@example.org"
     )
-    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
+    result = submit(tiny_atlas, form)
     assert result.ok
-    payload = next(
-        row
-        for row in submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
-        if row["code"] == result.code
-    )["payload"]
+    payload = next(row for row in submissions(tiny_atlas, viewer=COMMAND_LINE) if row["code"] == result.code)["payload"]
     assert value in payload

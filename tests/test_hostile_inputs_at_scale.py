@@ -23,8 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.atlas import Atlas
-from graph.intake.importer import validation_context
+from graph.intake.importer import import_path, validation_context
 from graph.intake.mapping import records_graphs
 from graph.intake.submissions import NewOrganisation, SubmissionForm, form_tables, submissions, submit
 from graph.intake.tables import read_input
@@ -34,6 +33,7 @@ from graph.model.records import RecordSet
 from graph.model.terms import to_ox
 from graph.model.viewer import COMMAND_LINE
 from graph.settings import Settings
+from graph.store.atlas import Atlas
 from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, TINY
@@ -218,7 +218,7 @@ def atlas(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
     When the module is done, the counts are written to the terminal (also when output is captured).
     """
     atlas = Atlas.open(Settings(store=str(tmp_path_factory.mktemp("scale") / "store"), reference=None))
-    assert atlas.import_path(TINY, agent="test").ok
+    assert import_path(atlas, TINY, agent="test").ok
     failed_before = request.session.testsfailed
     yield atlas
     total = sum(COUNTS[name] for name in RUNS)
@@ -257,7 +257,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="module")
 def context(atlas: Atlas) -> ValidationContext:
-    return validation_context(atlas.store, atlas.library, atlas.settings.data_dir)
+    return validation_context(atlas)
 
 
 # --- the import ---------------------------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ def test_hostile_imports_write_all_or_nothing(
     COUNTS["import_written"] += 1
     before = atlas.store.dump(private=EVERYTHING)
     try:
-        report = atlas.import_path(path, agent="hostile")
+        report = import_path(atlas, path, agent="hostile")
     except InputError:
         COUNTS["import_written:file refused"] += 1
         assert atlas.store.dump(private=EVERYTHING) == before
@@ -386,11 +386,10 @@ def test_hostile_forms_are_checked_or_refused_clearly(context: ValidationContext
 @given(form=forms())
 def test_hostile_submissions_are_stored_whole_or_not_at_all(atlas: Atlas, form: SubmissionForm) -> None:
     COUNTS["form_submitted"] += 1
-    store, library = atlas.store, atlas.library
-    before, public = len(submissions(store, library, viewer=COMMAND_LINE)), store.dump()
-    result = submit(store, library, atlas.settings.data_dir, form)
-    assert len(submissions(store, library, viewer=COMMAND_LINE)) == before + (1 if result.ok else 0)
-    assert store.dump() == public  # nothing pending is ever public
+    before, public = len(submissions(atlas, viewer=COMMAND_LINE)), atlas.store.dump()
+    result = submit(atlas, form)
+    assert len(submissions(atlas, viewer=COMMAND_LINE)) == before + (1 if result.ok else 0)
+    assert atlas.store.dump() == public  # nothing pending is ever public
     assert_clear(result.problems)
     COUNTS["form_submitted:" + ("stored" if result.ok else "refused")] += 1
 

@@ -1,8 +1,8 @@
 """The house: the import graph of the product has no circles, and each layer only imports the layers below it.
 
 Layers, from the bottom: ``model`` (vocabulary, terms, records, who is looking), ``settings``, ``store`` (one
-interface, the engines, the named questions), ``analysis``, ``intake`` (files in and out, the form),
-``privacy``, ``views`` (what pages and reports show), ``atlas`` (the service the app and the CLI open) and
+interface, the engines, the named questions, and the :class:`~graph.store.atlas.Atlas` that holds them),
+``analysis``, ``intake`` (files in and out, the form), ``privacy``, ``views`` (what pages and reports show) and
 ``cli``. Only ``ui`` (and ``app.py``) import Streamlit, and nothing in ``graph`` imports ``ui`` or ``devtools``.
 """
 
@@ -23,7 +23,6 @@ LAYERS = (
     "graph.intake",
     "graph.privacy",
     "graph.views",
-    "graph.atlas",
     "graph.cli",
 )
 PACKAGES = ("graph", "ui", "devtools")
@@ -112,5 +111,5 @@ def test_the_walk_sees_a_circle_when_there_is_one(tmp_path: Path) -> None:
     graph = nx.DiGraph([("graph.a", "graph.b"), ("graph.b", "graph.a")])
     assert list(nx.simple_cycles(graph))
     source = tmp_path / "x.py"
-    source.write_text("def f():\n    from graph.store.catalogue import QueryLibrary\n", encoding="utf-8")
+    source.write_text("def f():\n    from graph.store.catalogue import QueryCatalogue\n", encoding="utf-8")
     assert "graph.store.catalogue" in _imports(source)

@@ -10,13 +10,14 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS
 
-from graph.atlas import Atlas
 from graph.intake.exporter import export, template_tables
-from graph.intake.importer import validate_path
+from graph.intake.importer import import_path, validate_path
+from graph.intake.setup import initialise
 from graph.intake.shacl import shacl_problems
 from graph.intake.template import InputError
 from graph.model.viewer import COMMAND_LINE
 from graph.model.vocab import PREFIXES, SDO, collaboration_iri, local_id, organisation_iri
+from graph.store.atlas import Atlas
 
 from .conftest import EVERYTHING, SEED, TINY
 
@@ -51,7 +52,7 @@ def _append(folder: Path, table: str, **values: str) -> None:
 
 
 def _counts(atlas: Atlas) -> dict[str, int]:
-    return {name: len(frame) for name, frame in template_tables(atlas.store, atlas.library).items()}
+    return {name: len(frame) for name, frame in template_tables(atlas).items()}
 
 
 def test_seed_data_imports_and_counts_match_the_files(seed_atlas: Atlas) -> None:
@@ -59,7 +60,7 @@ def test_seed_data_imports_and_counts_match_the_files(seed_atlas: Atlas) -> None
 
 
 def test_seed_collaborations_claim_only_what_their_sources_say(seed_atlas: Atlas) -> None:
-    rows = seed_atlas.library.run(seed_atlas.store, "collaboration-overview").set_index("collaboration_id")
+    rows = seed_atlas.answer("collaboration-overview").set_index("collaboration_id")
     dordrecht = rows.loc["rtvdordrecht-2019-philadelphia-dordrecht"]
     assert (dordrecht["status"], dordrecht["start_date"], dordrecht["municipality_code"]) == (
         "unknown",
@@ -73,17 +74,17 @@ def test_seed_collaborations_claim_only_what_their_sources_say(seed_atlas: Atlas
         prefixes=PREFIXES,
     )
     assert set(labels["label"]) == {"Onbekend", "Unknown"}
-    coverage = seed_atlas.library.run(seed_atlas.store, "coverage").set_index("municipality_code")
+    coverage = seed_atlas.answer("coverage").set_index("municipality_code")
     assert not coverage.loc["GM0505", "covered"] and coverage.loc["GM1940", "covered"]
 
 
 def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_path: Path) -> None:
     first = tmp_path / "first"
-    export(tiny_atlas.store, tiny_atlas.library, "csv", first, include_private=True, viewer=COMMAND_LINE)
+    export(tiny_atlas, "csv", first, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "second-store")))
-    fresh.initialise(seed=first)
+    initialise(fresh, seed=first)
     second = tmp_path / "second"
-    export(fresh.store, fresh.library, "csv", second, include_private=True, viewer=COMMAND_LINE)
+    export(fresh, "csv", second, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (first / f"{name}.csv").read_text() == (second / f"{name}.csv").read_text(), name
     # and the export is the same data as the hand-made input
@@ -98,35 +99,33 @@ def test_round_trip_csv_import_export_import_is_exact(tiny_atlas: Atlas, tmp_pat
 @pytest.mark.parametrize("rdf_format", ["ttl", "jsonld"])
 def test_round_trip_through_turtle_and_json_ld(tiny_atlas: Atlas, tmp_path: Path, rdf_format: str) -> None:
     path = tmp_path / f"export.{rdf_format}"
-    export(tiny_atlas.store, tiny_atlas.library, rdf_format, path, include_private=True, viewer=COMMAND_LINE)
+    export(tiny_atlas, rdf_format, path, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
-    fresh.initialise(seed=path)
-    before = template_tables(tiny_atlas.store, tiny_atlas.library, include_private=True, viewer=COMMAND_LINE)
-    after = template_tables(fresh.store, fresh.library, include_private=True, viewer=COMMAND_LINE)
+    initialise(fresh, seed=path)
+    before = template_tables(tiny_atlas, include_private=True, viewer=COMMAND_LINE)
+    after = template_tables(fresh, include_private=True, viewer=COMMAND_LINE)
     for name in before:
         assert before[name].equals(after[name]), name
 
 
 def test_xlsx_round_trip(tiny_atlas: Atlas, tmp_path: Path) -> None:
     path = tmp_path / "atlas.xlsx"
-    export(tiny_atlas.store, tiny_atlas.library, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
+    export(tiny_atlas, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
     fresh = Atlas.open(tiny_atlas.settings.with_(store=str(tmp_path / "other")))
-    fresh.initialise(seed=path)
+    initialise(fresh, seed=path)
     assert _counts(fresh) == _counts(tiny_atlas)
 
 
 def test_reimport_updates_and_never_duplicates(tiny_atlas: Atlas, tmp_path: Path) -> None:
     before = tiny_atlas.store.count()
-    assert tiny_atlas.import_path(TINY).ok
+    assert import_path(tiny_atlas, TINY).ok
     # only the new import activity is added (type, time, agent, agent type, and the file it used: link, type,
     # name); no record doubles
     assert tiny_atlas.store.count() == before + 7
     folder = _copy(TINY, tmp_path / "changed")
     _edit(folder, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
-    assert tiny_atlas.import_path(folder).ok
-    names = {
-        row.id: row.name for row in tiny_atlas.library.run(tiny_atlas.store, "internal/organisation-kinds").itertuples()
-    }
+    assert import_path(tiny_atlas, folder).ok
+    names = {row.id: row.name for row in tiny_atlas.answer("internal/organisation-kinds").itertuples()}
     assert names["lib-a"] == "Bibliotheek Alfa Nieuw"
     assert _counts(tiny_atlas) == {"organisations": 9, "sites": 10, "collaborations": 4}
 
@@ -135,8 +134,8 @@ def test_reimporting_an_organisation_alone_keeps_its_sites_and_memberships(tiny_
     folder = tmp_path / "orgs-only"
     folder.mkdir()
     shutil.copy(TINY / "organisations.csv", folder)
-    assert tiny_atlas.import_path(folder).ok
-    tables = template_tables(tiny_atlas.store, tiny_atlas.library)
+    assert import_path(tiny_atlas, folder).ok
+    tables = template_tables(tiny_atlas)
     assert len(tables["sites"]) == 10
     members = dict(zip(tables["organisations"]["id"], tables["organisations"]["member_of"], strict=True))
     assert members["care-x"] == "net-n"
@@ -155,7 +154,7 @@ def test_a_collaboration_moved_to_another_care_site_has_only_its_new_partners_as
 ) -> None:
     folder = _copy(TINY, tmp_path / "moved")
     _edit(folder, "collaborations", "c1", care_site_id="y-utrecht")
-    assert tiny_atlas.import_path(folder).ok
+    assert import_path(tiny_atlas, folder).ok
     assert _members(tiny_atlas, "c1") == {"lib-a", "care-y"}
     labels = {
         str(label) for _, _, label, _ in tiny_atlas.store.quads(subject=collaboration_iri("c1"), predicate=RDFS.label)
@@ -175,7 +174,7 @@ def test_renaming_a_partner_or_moving_a_site_updates_the_collaborations_labels_a
     renamed.mkdir()
     shutil.copy(TINY / "organisations.csv", renamed)
     _edit(renamed, "organisations", "lib-a", name="Bibliotheek Alfa Nieuw")
-    assert tiny_atlas.import_path(renamed).ok
+    assert import_path(tiny_atlas, renamed).ok
     for collaboration in ("c1", "c4"):
         assert "Samenwerking Bibliotheek Alfa Nieuw en " in " ".join(_labels(tiny_atlas, collaboration))
     assert _labels(tiny_atlas, "c2") == {
@@ -186,7 +185,7 @@ def test_renaming_a_partner_or_moving_a_site_updates_the_collaborations_labels_a
     moved.mkdir()
     shutil.copy(TINY / "sites.csv", moved)
     _edit(moved, "sites", "a-woerden", organisation_id="lib-b")
-    assert tiny_atlas.import_path(moved).ok
+    assert import_path(tiny_atlas, moved).ok
     assert _members(tiny_atlas, "c1") == {"lib-b", "care-x"}
     assert _labels(tiny_atlas, "c1") == {
         "Samenwerking Bibliotheek Beta en Zorg X",
@@ -197,7 +196,7 @@ def test_renaming_a_partner_or_moving_a_site_updates_the_collaborations_labels_a
 def test_leaving_a_network_removes_only_that_membership(tiny_atlas: Atlas, tmp_path: Path) -> None:
     folder = _copy(TINY, tmp_path / "left")
     _edit(folder, "organisations", "care-x", member_of="")
-    assert tiny_atlas.import_path(folder).ok
+    assert import_path(tiny_atlas, folder).ok
     network = organisation_iri("net-n")
     assert not tiny_atlas.store.quads(subject=network, predicate=ORG.hasMember)
     assert _members(tiny_atlas, "c1") == {"lib-a", "care-x"}
@@ -251,7 +250,7 @@ def test_bad_input_is_reported_by_file_row_and_column_and_nothing_is_written(
     folder = _copy(TINY, tmp_path / "bad")
     _edit(folder, table, row_id, **changes)
     before = reference_atlas.store.dump(private=EVERYTHING)
-    report = reference_atlas.import_path(folder)
+    report = import_path(reference_atlas, folder)
     assert not report.ok and not report.written
     rendered = [problem.render() for problem in report.problems]
     assert any(line.startswith(expected) for line in rendered), rendered
@@ -261,16 +260,16 @@ def test_bad_input_is_reported_by_file_row_and_column_and_nothing_is_written(
 def test_duplicate_id_is_reported(reference_atlas: Atlas, tmp_path: Path) -> None:
     folder = _copy(TINY, tmp_path / "dup")
     _append(folder, "organisations", id="lib-a", name="Nog een Alfa", kind="library")
-    report = reference_atlas.import_path(folder)
+    report = import_path(reference_atlas, folder)
     assert any("organisations.csv:11: id: id 'lib-a' komt dubbel voor" in p.render() for p in report.problems)
-    assert reference_atlas.library.run(reference_atlas.store, "internal/organisation-kinds").empty
+    assert reference_atlas.answer("internal/organisation-kinds").empty
 
 
 def test_every_problem_is_reported_not_just_the_first(reference_atlas: Atlas, tmp_path: Path) -> None:
     folder = _copy(TINY, tmp_path / "many")
     _edit(folder, "sites", "a-woerden", lat="")
     _edit(folder, "collaborations", "c3", status="paused", participants="-2")
-    report = reference_atlas.import_path(folder)
+    report = import_path(reference_atlas, folder)
     columns = {(p.file, p.row, p.column) for p in report.problems}
     assert {
         ("sites.csv", 2, "lat"),
@@ -283,21 +282,21 @@ def test_unknown_column_and_missing_required_column(reference_atlas: Atlas, tmp_
     folder = tmp_path / "cols"
     folder.mkdir()
     (folder / "organisations.csv").write_text("id,naam,kind\nx,Iets,library\n", encoding="utf-8")
-    rendered = [p.render() for p in reference_atlas.import_path(folder).problems]
+    rendered = [p.render() for p in import_path(reference_atlas, folder).problems]
     assert "organisations.csv:1: naam: onbekende kolom" in rendered[0]
     assert any(line.startswith("organisations.csv:1: name: verplichte kolom ontbreekt") for line in rendered)
 
 
 def test_validate_writes_nothing_even_when_valid(reference_atlas: Atlas) -> None:
     before = reference_atlas.store.dump(private=EVERYTHING)
-    report = validate_path(reference_atlas.store, reference_atlas.library, TINY, reference_atlas.settings.data_dir)
+    report = validate_path(reference_atlas, TINY)
     assert report.ok and len(report.records) == 23
     assert reference_atlas.store.dump(private=EVERYTHING) == before
 
 
 def test_missing_input_is_a_clear_error(reference_atlas: Atlas, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="bestaat niet"):
-        reference_atlas.import_path(tmp_path / "nowhere")
+        import_path(reference_atlas, tmp_path / "nowhere")
 
 
 def test_shacl_rejects_a_record_that_breaks_the_model() -> None:
@@ -311,20 +310,20 @@ def test_shacl_rejects_a_record_that_breaks_the_model() -> None:
 
 
 def test_private_contacts_are_left_out_of_exports_unless_asked(tiny_atlas: Atlas, tmp_path: Path) -> None:
-    public = export(tiny_atlas.store, tiny_atlas.library, "ttl", None)
+    public = export(tiny_atlas, "ttl", None)
     assert public is not None
     assert b"Anna Publiek" in public and b"Piet Prive" not in public and b"piet@example.org" not in public
-    private = export(tiny_atlas.store, tiny_atlas.library, "ttl", None, include_private=True, viewer=COMMAND_LINE)
+    private = export(tiny_atlas, "ttl", None, include_private=True, viewer=COMMAND_LINE)
     assert private is not None and b"Piet Prive" in private
     folder = tmp_path / "csv"
-    export(tiny_atlas.store, tiny_atlas.library, "csv", folder)
+    export(tiny_atlas, "csv", folder)
     assert "Piet" not in (folder / "collaborations.csv").read_text()
 
 
 def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
     import json
 
-    content = export(tiny_atlas.store, tiny_atlas.library, "geojson", None)
+    content = export(tiny_atlas, "geojson", None)
     assert content is not None
     collection = json.loads(content)
     assert len(collection["features"]) == 10
@@ -334,6 +333,6 @@ def test_geojson_has_one_feature_per_site(tiny_atlas: Atlas) -> None:
 
 
 def test_without_reference_data_points_are_checked_against_the_extent(empty_atlas: Atlas) -> None:
-    empty_atlas.initialise(seed=SEED)
-    sites = template_tables(empty_atlas.store, empty_atlas.library)["sites"]
+    initialise(empty_atlas, seed=SEED)
+    sites = template_tables(empty_atlas)["sites"]
     assert set(sites["municipality_code"]) == {"GM0983", "GM0632", "GM0197", "GM0363", "GM0505", "GM1940"}

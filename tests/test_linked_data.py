@@ -18,11 +18,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS
 
 from devtools.demo import NETWORKS, write_demo
-from graph.atlas import Atlas
 from graph.intake.exporter import export, template_tables
+from graph.intake.importer import import_path
 from graph.intake.shacl import shapes_graph
 from graph.model.vocab import GSP, PREFIXES, PW, SDO, VCARD, collaboration_iri, organisation_iri, site_iri
 from graph.settings import Settings
+from graph.store.atlas import Atlas
 
 from .conftest import TINY, _copy_store, reference_dir
 
@@ -35,14 +36,14 @@ def exported(tmp_path_factory: pytest.TempPathFactory, _reference_store: Path) -
     folder = tmp_path_factory.mktemp("linked")
     _copy_store(_reference_store, folder / "store")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    assert atlas.import_path(TINY, agent="test").ok
+    assert import_path(atlas, TINY, agent="test").ok
     write_demo(folder / "demo", 0.03, 7, reference_dir())
-    report = atlas.import_path(folder / "demo", agent="demo")
+    report = import_path(atlas, folder / "demo", agent="demo")
     assert report.ok, [problem.render() for problem in report.problems[:5]]
     files = {}
     for name in RDF_FORMATS:
         files[name] = folder / f"atlas.{name}"
-        export(atlas.store, atlas.library, name, files[name])
+        export(atlas, name, files[name])
     return atlas, files
 
 
@@ -64,10 +65,10 @@ def test_every_rdf_export_imports_again_to_the_same_tables(
     exported: tuple[Atlas, dict[str, Path]], name: str, reference_atlas: Atlas
 ) -> None:
     atlas, files = exported
-    report = reference_atlas.import_path(files[name], agent="test")
+    report = import_path(reference_atlas, files[name], agent="test")
     assert report.ok, [problem.render() for problem in report.problems[:5]]
-    again = template_tables(reference_atlas.store, reference_atlas.library)
-    for table, frame in template_tables(atlas.store, atlas.library).items():
+    again = template_tables(reference_atlas)
+    for table, frame in template_tables(atlas).items():
         assert again[table].equals(frame), table
 
 

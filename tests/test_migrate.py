@@ -11,13 +11,13 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import ORG
 
-from graph.atlas import Atlas
 from graph.intake.exporter import export
 from graph.intake.importer import VOCABULARY_GRAPH
 from graph.intake.migrate import LEGACY_CONTACT, LEGACY_START, migrate
 from graph.intake.shacl import shapes_graph
 from graph.model.terms import from_ox
 from graph.model.viewer import COMMAND_LINE
+from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
 from .conftest import EVERYTHING, TESTS
@@ -42,25 +42,25 @@ def test_migrate_brings_a_store_of_the_earlier_model_to_the_current_one(
     tiny_atlas: Atlas, tmp_path: Path, backend: str
 ) -> None:
     expected = tmp_path / "expected"
-    export(tiny_atlas.store, tiny_atlas.library, "csv", expected, include_private=True, viewer=COMMAND_LINE)
+    export(tiny_atlas, "csv", expected, include_private=True, viewer=COMMAND_LINE)
     _as_legacy_store(tiny_atlas)
     store = tiny_atlas.store
     assert store.quads(predicate=LEGACY_START) and store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
     assert not store.quads(predicate=ORG.hasMember, subject=URIRef("https://w3id.org/passendwerk/id/collaboration/c1"))
 
-    assert migrate(store, tiny_atlas.library, tiny_atlas.settings.data_dir) > 0
+    assert migrate(store, tiny_atlas.questions) > 0
 
     migrated = tmp_path / "migrated"
-    export(store, tiny_atlas.library, "csv", migrated, include_private=True, viewer=COMMAND_LINE)
+    export(store, tiny_atlas.questions, "csv", migrated, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (migrated / f"{name}.csv").read_text() == (expected / f"{name}.csv").read_text(), name
     assert not store.quads(predicate=LEGACY_START, private=EVERYTHING)
     assert not store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
-    export(store, tiny_atlas.library, "ttl", tmp_path / "migrated.ttl")
+    export(store, tiny_atlas.questions, "ttl", tmp_path / "migrated.ttl")
     conforms, _, text = validate(
         Graph().parse(tmp_path / "migrated.ttl", format="turtle"), shacl_graph=shapes_graph(), inference="none"
     )
     # Virtuoso gives every geosparql:wktLiteral back as its own virtrdf:Geometry, with rounded coordinates.
     assert conforms or (backend == "virtuoso" and "virtrdf#Geometry" in text and text.count("Value Node") == 10), text
     # running it again changes nothing
-    assert migrate(store, tiny_atlas.library, tiny_atlas.settings.data_dir) == 0
+    assert migrate(store, tiny_atlas.questions) == 0

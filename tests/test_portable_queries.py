@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
 from graph.intake.exporter import export
+from graph.intake.importer import import_path
 from graph.settings import REPO_ROOT
-from graph.store.catalogue import QueryLibrary, parameter_problems
+from graph.store.atlas import Atlas
+from graph.store.catalogue import QueryCatalogue, parameter_problems
 
-LIBRARY = QueryLibrary(REPO_ROOT / "queries")
+LIBRARY = QueryCatalogue(REPO_ROOT / "queries")
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 # Files that read named graphs (GRAPH ?graph): an export has none, so only their running is checked.
 READS_NAMED_GRAPHS = {"internal/person-contacts"}
@@ -36,8 +37,8 @@ def exported_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict
     atlas = Atlas.open(Settings(store=str(folder / "atlas"), reference=reference_dir()))
     ensure_vocabulary(atlas.store, atlas.settings.data_dir)
     load_reference(atlas.store, reference_dir())
-    assert atlas.import_path(TINY, agent="test").ok
-    export(atlas.store, atlas.library, "nt", folder / "atlas.nt")
+    assert import_path(atlas, TINY, agent="test").ok
+    export(atlas, "nt", folder / "atlas.nt")
     subprocess.run(
         [str(OXIGRAPH), "load", "--location", str(folder / "plain"), "--file", str(folder / "atlas.nt")],
         check=True,
@@ -82,7 +83,7 @@ def test_the_runner_adds_no_prefixes_to_a_query_file(tmp_path: Path, empty_atlas
         "SELECT ?site WHERE { ?site a org:Site }\n",
         encoding="utf-8",
     )
-    bare = QueryLibrary(folder)
+    bare = QueryCatalogue(folder)
     with pytest.raises(SyntaxError, match="Prefix not found"):
         bare.run(empty_atlas.store, "bare")
     assert "Prefix not found" in " ".join(parameter_problems(bare.get("bare")))

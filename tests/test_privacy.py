@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from graph.analysis.followup import record_state
-from graph.atlas import Atlas
 from graph.intake.exporter import export
 from graph.intake.submissions import SubmissionForm, approve, reject, submissions, submit
 from graph.model.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused
 from graph.privacy.erasure import forget_contact, restore
 from graph.privacy.personal_data import export_person
+from graph.store.atlas import Atlas
 from graph.store.erasure_register import MARKER, Register, normal_phone, redact
 
 from .conftest import EVERYTHING, TINY, run_cli
@@ -37,24 +37,23 @@ def _strict(text: str) -> object:
 
 def _spread_the_person(atlas: Atlas) -> str:
     """Piet in a public story (approved submission), a pending submission's rows, a review reason, a note."""
-    store, library, data_dir = atlas.store, atlas.library, atlas.settings.data_dir
     published = SubmissionForm(
         library_site_id="a-utrecht", care_site_id="w-utrecht", description=STORY, contact_name="Piet Prive",
         contact_email="piet@example.org", contact_phone="06 1234 5678", submitter_email="piet@example.org",
     )  # fmt: skip
-    code = submit(store, library, data_dir, published).code
-    assert approve(store, library, data_dir, code, "Anna") == []
+    code = submit(atlas, published).code
+    assert approve(atlas, code, "Anna") == []
     refused = SubmissionForm(
         library_site_id="b-venlo", care_site_id="x-venlo", description=VARIANT, submitter_email="iemand@example.org"
     )
-    refused_code = submit(store, library, data_dir, refused).code
-    reject(store, library, refused_code, "Anna", "Piet Prive (06-12345678) trok dit in")
+    refused_code = submit(atlas, refused).code
+    reject(atlas, refused_code, "Anna", "Piet Prive (06-12345678) trok dit in")
     pending = SubmissionForm(
         library_site_id="c-amsterdam", care_site_id="z-amsterdam", description=VARIANT,
         contact_name="Piet Prive", contact_email="PIET@example.org", submitter_email="bram@example.org",
     )  # fmt: skip
-    assert submit(store, library, data_dir, pending).ok
-    record_state(store, library, "lib-a", "care-y", "introduced", "Anna", note=f"Gebeld: {VARIANT}")
+    assert submit(atlas, pending).ok
+    record_state(atlas, "lib-a", "care-y", "introduced", "Anna", note=f"Gebeld: {VARIANT}")
     return code
 
 
@@ -64,7 +63,7 @@ def _traces(content: bytes) -> list[bytes]:
 
 def test_export_person_includes_notes_and_review_reasons_as_valid_json(tiny_atlas: Atlas) -> None:
     code = _spread_the_person(tiny_atlas)
-    report = export_person(tiny_atlas.store, tiny_atlas.library, "Piet@Example.org", COMMAND_LINE)
+    report = export_person(tiny_atlas, "Piet@Example.org", COMMAND_LINE)
     assert sorted(c["collaboration_id"] for c in report.contacts) == ["c3", code.lower()]
     assert len(report.submissions) == 2 and report.submissions[0]["sent_by_this_person"]
     mentioned = {m["predicate"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] for m in report.mentions}
@@ -75,7 +74,7 @@ def test_export_person_includes_notes_and_review_reasons_as_valid_json(tiny_atla
     assert isinstance(printed, dict) and len(printed["mentions"]) == len(report.mentions)
     assert all(isinstance(contact["role"], str) for contact in printed["contacts"])
     with pytest.raises(PrivateAccessRefused):
-        export_person(tiny_atlas.store, tiny_atlas.library, "piet@example.org", ANONYMOUS)
+        export_person(tiny_atlas, "piet@example.org", ANONYMOUS)
 
 
 def test_forget_contact_erases_name_email_and_phone_from_story_submission_reason_and_note(
@@ -83,7 +82,7 @@ def test_forget_contact_erases_name_email_and_phone_from_story_submission_reason
 ) -> None:
     _spread_the_person(tiny_atlas)
     assert _traces(tiny_atlas.store.dump(private=EVERYTHING))
-    report = forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
+    report = forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     everything = tiny_atlas.store.dump(private=EVERYTHING)
     assert _traces(everything) == []
     assert len(report.contacts_removed) == 2  # c3 and the approved one's (the pending one's is only in its rows)
@@ -92,11 +91,11 @@ def test_forget_contact_erases_name_email_and_phone_from_story_submission_reason
     assert f"Vraag {MARKER} ({MARKER}, {MARKER}) naar het rooster.".encode() in tiny_atlas.store.dump()
     # what is not the person stays: the stories, the submissions and their states
     assert b"naar het rooster" in tiny_atlas.store.dump() and b"Verkenning van voorleesochtenden" in everything
-    assert len(submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)) == 3
-    assert export_person(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE).as_dict() == {
+    assert len(submissions(tiny_atlas, viewer=COMMAND_LINE)) == 3
+    assert export_person(tiny_atlas, "piet@example.org", COMMAND_LINE).as_dict() == {
         "email": "piet@example.org", "contacts": [], "submissions": [], "mentions": []
     }  # fmt: skip
-    private_export = export(tiny_atlas.store, tiny_atlas.library, "ttl", None, True, viewer=COMMAND_LINE)
+    private_export = export(tiny_atlas, "ttl", None, True, viewer=COMMAND_LINE)
     assert private_export is not None and _traces(private_export) == []
     backup = tmp_path / "backup-after-erasure"
     tiny_atlas.store.backup(backup)
@@ -117,7 +116,7 @@ def test_restoring_an_old_backup_erases_the_person_again_and_says_so(tiny_atlas:
     _spread_the_person(tiny_atlas)
     old = tmp_path / ("old.nq" if tiny_atlas.store.location.startswith("http") else "old")
     tiny_atlas.store.backup(old)
-    forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
+    forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     result = run_cli("restore", str(old), store=tiny_atlas.store.location)
     assert result.returncode == 0, result.stderr
     assert "verwijderregister opnieuw toegepast" in result.stdout and "2 contactpersoon" in result.stdout
@@ -128,7 +127,7 @@ def test_restoring_an_old_backup_erases_the_person_again_and_says_so(tiny_atlas:
 
 
 def test_a_later_import_leaves_an_erased_contact_out_and_says_so(tiny_atlas: Atlas) -> None:
-    forget_contact(tiny_atlas.store, tiny_atlas.library, "anna@example.org", COMMAND_LINE)
+    forget_contact(tiny_atlas, "anna@example.org", COMMAND_LINE)
     result = run_cli("import", str(TINY), store=tiny_atlas.store.location)
     assert result.returncode == 0, result.stderr
     assert "4 gegeven(s) van verwijderde personen weggelaten" in result.stdout  # c1's name, role, e-mail, phone
@@ -191,7 +190,7 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
         return [path.name for path in folder.rglob("*") if path.is_file() and _traces(path.read_bytes())]
 
     assert files_with_traces()  # the person is in the database's files (*.sst, the log) before
-    forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
+    forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     assert files_with_traces() == []
     siblings = [path.name for path in folder.parent.iterdir() if path.name.startswith(folder.name)]
     assert sorted(siblings) == ["store", "store.generation", "store.lock"]
@@ -203,7 +202,7 @@ def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: 
     from graph.model.vocab import SDO, public_graph
     from graph.store.interface import Change
 
-    forget_contact(tiny_atlas.store, tiny_atlas.library, "piet@example.org", COMMAND_LINE)
+    forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     story = (
         URIRef("https://w3id.org/passendwerk/id/collaboration/c3"),
         SDO.description,

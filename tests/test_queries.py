@@ -7,15 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graph.atlas import Atlas
 from graph.settings import REPO_ROOT
-from graph.store.catalogue import QueryError, QueryLibrary, parameter_problems
+from graph.store.atlas import Atlas
+from graph.store.catalogue import QueryCatalogue, QueryError, parameter_problems
 
 from .conftest import EVERYTHING
 
 pytestmark = pytest.mark.backends
 
-LIBRARY = QueryLibrary(REPO_ROOT / "queries")
+LIBRARY = QueryCatalogue(REPO_ROOT / "queries")
 ALL = LIBRARY.names(include_internal=True)
 
 
@@ -172,7 +172,7 @@ def test_query_library_reads_headers(tmp_path: Path) -> None:
         "# title-nl: Test\n# title-en: Test EN\n# description-nl: d\n# description-en: d\n"
         "# param: ?n integer 5\nSELECT ?n WHERE { BIND(1 AS ?x) ?s ?p ?n }\n"
     )
-    query = QueryLibrary(tmp_path).get("q")
+    query = QueryCatalogue(tmp_path).get("q")
     assert query.title("en") == "Test EN" and query.parameters[0].default == "5"
     assert str(query.bindings({})["n"]) == "5"
     with pytest.raises(QueryError, match="geen geldige waarde"):

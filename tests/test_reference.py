@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
 from graph.intake.reference import ReferenceError, load_reference
 from graph.model.vocab import PREFIXES
+from graph.store.atlas import Atlas
 
 pytestmark = pytest.mark.backends
 
 
 def test_all_municipalities_and_provinces_are_loaded(reference_atlas: Atlas) -> None:
-    areas = reference_atlas.library.run(reference_atlas.store, "internal/municipality-areas")
+    areas = reference_atlas.answer("internal/municipality-areas")
     assert len(areas) == 342
     woerden = areas.set_index("code").loc["GM0632"]
     assert woerden["name"] == "Woerden" and woerden["province_code"] == "PV26"
@@ -60,7 +60,7 @@ def test_the_first_load_into_an_empty_store_keeps_everything(empty_atlas: Atlas)
     from .conftest import reference_dir
 
     assert load_reference(empty_atlas.store, reference_dir()) == 342
-    areas = empty_atlas.library.run(empty_atlas.store, "internal/municipality-areas")
+    areas = empty_atlas.answer("internal/municipality-areas")
     assert len(areas) == 342
 
 
@@ -81,7 +81,7 @@ def test_westervoort_and_schouwen_duiveland_boundaries_are_valid(reference_atlas
     or union with them failed or answered wrongly."""
     from shapely import wkt
 
-    areas = reference_atlas.library.run(reference_atlas.store, "internal/municipality-areas").set_index("code")
+    areas = reference_atlas.answer("internal/municipality-areas").set_index("code")
     shapes = {code: wkt.loads(text) for code, text in areas["wkt"].items()}
     assert len(shapes) == 342 and all(shape.is_valid for shape in shapes.values())
     assert shapes["GM0293"].geom_type == "MultiPolygon" and shapes["GM1676"].geom_type == "Polygon"
@@ -107,7 +107,7 @@ def test_an_invalid_boundary_in_a_new_file_is_repaired_on_loading(
     (folder / "gemeente_2026.geojson").write_text(json.dumps(data), encoding="utf-8")
     assert (reference_dir() / "gemeente_2025.geojson").exists()
     assert load_reference(empty_atlas.store, folder) == 342
-    areas = empty_atlas.library.run(empty_atlas.store, "internal/municipality-areas").set_index("code")
+    areas = empty_atlas.answer("internal/municipality-areas").set_index("code")
     repaired = wkt.loads(areas.loc["GM0632", "wkt"])
     assert repaired.is_valid and repaired.geom_type == "MultiPolygon" and len(repaired.geoms) == 2
 
@@ -155,10 +155,10 @@ def test_next_years_municipalities_move_the_sites_of_a_merged_municipality(
         ("abrona-woerden", "GM0632", "GM9632"),
         ("bibliotheek-woerden-woerden", "GM0632", "GM9632"),
     ]
-    sites = seed_atlas.library.run(seed_atlas.store, "site-overview").set_index("site_id")
+    sites = seed_atlas.answer("site-overview").set_index("site_id")
     assert set(sites.loc[["abrona-woerden", "bibliotheek-woerden-woerden"], "municipality"]) == {"Woerden-Montfoort"}
     assert sites.loc["bibliotheek-venlo-stadsbibliotheek", "municipality_code"] == "GM0983"  # untouched
-    coverage = seed_atlas.library.run(seed_atlas.store, "coverage").set_index("municipality_code")
+    coverage = seed_atlas.answer("coverage").set_index("municipality_code")
     assert "GM0632" not in coverage.index and coverage.loc["GM9632", "active_collaborations"] == 1
     # Loading the same year again has nothing left to move.
     assert load_reference_report(seed_atlas.store, folder).moved == []

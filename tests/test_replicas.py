@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
+from graph.intake.setup import initialise
 from graph.intake.submissions import submissions
 from graph.model.viewer import COMMAND_LINE
 from graph.privacy.accounts import add_coordinator
 from graph.settings import Settings
+from graph.store.atlas import Atlas
 
 from .browser import (
     CHROMIUM,
@@ -37,7 +38,7 @@ def replicas(server_pool: ServerPool, tmp_path_factory: pytest.TempPathFactory) 
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (make test installs it)")
     atlas = fresh_server_atlas(server_pool, "oxigraph", None, reference_dir())
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     secrets = tmp_path_factory.mktemp("replicas") / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", PASSWORD, secrets)
     with ExitStack() as apps:
@@ -74,5 +75,5 @@ def test_two_replicas_share_one_server_and_lose_nothing(replicas: tuple[str, lis
         browser.close()
 
     atlas = Atlas.open(Settings(store=store))
-    states = {row["code"]: row["state"] for row in submissions(atlas.store, atlas.library, viewer=COMMAND_LINE)}
+    states = {row["code"]: row["state"] for row in submissions(atlas, viewer=COMMAND_LINE)}
     assert states == {code_one: "approved", code_two: "approved"}

@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from graph.atlas import Atlas
 from graph.intake.submissions import submissions, submit
 from graph.model.viewer import COMMAND_LINE
 from graph.settings import ServerAccess, Settings
+from graph.store.atlas import Atlas
 from graph.store.interface import QueryTooSlow, StoreError
 from graph.store.server.answers import WriteConflict
 
@@ -93,10 +93,10 @@ def test_a_change_rolled_back_for_a_deadlock_is_sent_again(relayed: tuple[Atlas,
     deadlocked" and that submission was lost; the store now sends a rolled-back change again."""
     atlas, relay = relayed
     relay.deadlocks = 2
-    result = submit(atlas.store, atlas.library, atlas.settings.data_dir, new_pair_form(description="Na twee botsingen"))
+    result = submit(atlas, new_pair_form(description="Na twee botsingen"))
     assert result.ok
     assert relay.deadlocks == 0
-    stored = [row for row in submissions(atlas.store, atlas.library, viewer=COMMAND_LINE) if row["code"] == result.code]
+    stored = [row for row in submissions(atlas, viewer=COMMAND_LINE) if row["code"] == result.code]
     assert len(stored) == 1
 
 
@@ -106,7 +106,7 @@ def test_a_change_that_keeps_colliding_is_refused_plainly_and_writes_nothing(rel
     before = atlas.store.dump(private=EVERYTHING)
     relay.deadlocks = 1_000
     with pytest.raises(WriteConflict, match="niets opgeslagen") as refused:
-        submit(atlas.store, atlas.library, atlas.settings.data_dir, new_pair_form())
+        submit(atlas, new_pair_form())
     assert "nothing was stored" in str(refused.value)
     assert relay.updates_seen == 5  # a bounded number of tries, not a loop
     assert atlas.store.dump(private=EVERYTHING) == before

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from graph.atlas import Atlas
 from graph.model.vocab import SDO, private_graph, public_graph
 from graph.settings import ServerAccess, Settings, graph_store_url_for, settings_from_environment, update_url_for
+from graph.store.atlas import Atlas
 from graph.store.interface import Change, QueryTooSlow, StoreError
 from graph.store.opening import open_store
 from graph.store.server.store import SparqlServerStore

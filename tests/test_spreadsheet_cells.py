@@ -14,11 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from graph.atlas import Atlas
 from graph.intake.cells import TRIGGERS, csv_bytes, excel_bytes, neutralise, restore
 from graph.intake.exporter import export, template_tables
+from graph.intake.importer import import_path
+from graph.intake.setup import initialise
 from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 
 from .conftest import TINY, run_cli
 
@@ -54,7 +56,7 @@ def _hostile_copy(target: Path) -> Path:
 
 
 def _stored(atlas: Atlas) -> dict[tuple[str, str, str], str]:
-    tables = template_tables(atlas.store, atlas.library, include_private=True, viewer=COMMAND_LINE)
+    tables = template_tables(atlas, include_private=True, viewer=COMMAND_LINE)
     return {key: tables[key[0]].set_index("id").at[key[1], key[2]] for key in HOSTILE}
 
 
@@ -73,10 +75,10 @@ def test_apostrophe_names_and_free_text_keep_their_form() -> None:
 
 
 def test_formula_injection_in_csv_export_is_neutralised_and_round_trips(reference_atlas: Atlas, tmp_path: Path) -> None:
-    assert reference_atlas.import_path(_hostile_copy(tmp_path / "input")).ok
+    assert import_path(reference_atlas, _hostile_copy(tmp_path / "input")).ok
     assert _stored(reference_atlas) == HOSTILE  # as typed, apostrophes of the file's escaping removed
     first = tmp_path / "first"
-    export(reference_atlas.store, reference_atlas.library, "csv", first, include_private=True, viewer=COMMAND_LINE)
+    export(reference_atlas, "csv", first, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         with open(first / f"{name}.csv", encoding="utf-8", newline="") as handle:
             cells = [cell for row in csv.reader(handle) for cell in row]
@@ -86,24 +88,24 @@ def test_formula_injection_in_csv_export_is_neutralised_and_round_trips(referenc
     assert "'s-Hertogenbosch" in (first / "sites.csv").read_text(encoding="utf-8")
 
     fresh = Atlas.open(reference_atlas.settings.with_(store=str(tmp_path / "again")))
-    fresh.initialise(seed=first)
+    initialise(fresh, seed=first)
     assert _stored(fresh) == HOSTILE
     second = tmp_path / "second"
-    export(fresh.store, fresh.library, "csv", second, include_private=True, viewer=COMMAND_LINE)
+    export(fresh, "csv", second, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (first / f"{name}.csv").read_bytes() == (second / f"{name}.csv").read_bytes(), name
 
 
 def test_formula_injection_in_xlsx_export_gives_text_cells_only(reference_atlas: Atlas, tmp_path: Path) -> None:
-    assert reference_atlas.import_path(_hostile_copy(tmp_path / "input")).ok
+    assert import_path(reference_atlas, _hostile_copy(tmp_path / "input")).ok
     path = tmp_path / "atlas.xlsx"
-    export(reference_atlas.store, reference_atlas.library, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
+    export(reference_atlas, "xlsx", path, include_private=True, viewer=COMMAND_LINE)
     workbook = load_workbook(path)
     cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert cells and all(cell.data_type == "s" for cell in cells)  # the template is text: never a formula
     assert not [cell.value for cell in cells if str(cell.value).startswith(TRIGGERS)]
     fresh = Atlas.open(reference_atlas.settings.with_(store=str(tmp_path / "again")))
-    fresh.initialise(seed=path)
+    initialise(fresh, seed=path)
     assert _stored(fresh) == HOSTILE
 
 
@@ -126,7 +128,7 @@ def test_formula_injection_in_downloads_is_neutralised() -> None:
 def test_formula_injection_in_cli_question_csv_is_neutralised(reference_atlas: Atlas, tmp_path: Path) -> None:
     if reference_atlas.settings.store.startswith("http"):
         pytest.skip("the command line's CSV writer is the same for every store; run once")
-    assert reference_atlas.import_path(_hostile_copy(tmp_path / "input")).ok
+    assert import_path(reference_atlas, _hostile_copy(tmp_path / "input")).ok
     result = run_cli("query", "organisations-by-partners", "--format", "csv", store=reference_atlas.settings.store)
     assert result.returncode == 0, result.stderr
     cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]

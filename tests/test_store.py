@@ -15,10 +15,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import ORG
 
 from devtools.demo import write_demo
-from graph.atlas import Atlas
 from graph.intake.exporter import template_tables
 from graph.model.vocab import SDO, private_graph, public_graph
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 from graph.store.interface import Change, StoreError
 from graph.store.opening import open_store
 
@@ -39,11 +39,11 @@ def test_data_survives_a_process_restart(tmp_path: Path) -> None:
 
 
 def test_a_write_in_one_process_is_seen_by_a_reader_in_another(seed_atlas: Atlas) -> None:
-    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 16
+    assert len(template_tables(seed_atlas)["organisations"]) == 16
     # another process imports while this one keeps its in-memory read copy
     result = run_cli("import", str(REPO_ROOT / "tests" / "data" / "tiny"), store=seed_atlas.store.location)
     assert result.returncode == 0, result.stderr
-    assert len(template_tables(seed_atlas.store, seed_atlas.library)["organisations"]) == 25
+    assert len(template_tables(seed_atlas)["organisations"]) == 25
 
 
 def test_private_graphs_never_reach_the_public_path(empty_atlas: Atlas) -> None:
@@ -104,9 +104,9 @@ def test_backup_and_restore(tiny_atlas: Atlas, tmp_path: Path) -> None:
         tiny_atlas.store.backup(backup)
     change = Change(remove_subjects={URIRef("https://w3id.org/passendwerk/id/organisation/lib-a")})
     tiny_atlas.store.apply(change)
-    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 8
+    assert len(template_tables(tiny_atlas)["organisations"]) == 8
     tiny_atlas.store.restore(backup)
-    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 9
+    assert len(template_tables(tiny_atlas)["organisations"]) == 9
 
 
 def test_restore_refuses_a_folder_that_is_no_backup(tiny_atlas: Atlas, tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_restore_refuses_a_folder_that_is_no_backup(tiny_atlas: Atlas, tmp_path:
     (tmp_path / "junk" / "file.txt").write_text("x")
     with pytest.raises(StoreError):
         tiny_atlas.store.restore(tmp_path / "junk")
-    assert len(template_tables(tiny_atlas.store, tiny_atlas.library)["organisations"]) == 9
+    assert len(template_tables(tiny_atlas)["organisations"]) == 9
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from graph.analysis.similar import search_organisations, similar_organisations
-from graph.atlas import Atlas
 from graph.intake.exporter import template_tables
 from graph.intake.submissions import (
     NewOrganisation,
@@ -27,6 +26,7 @@ from graph.intake.submissions import (
 from graph.model.viewer import COMMAND_LINE
 from graph.model.vocab import PREFIXES
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 
 from .conftest import EVERYTHING
 
@@ -54,13 +54,13 @@ def new_pair_form(**changes: object) -> SubmissionForm:
 
 
 def public_ids(atlas: Atlas) -> set[str]:
-    return set(template_tables(atlas.store, atlas.library)["collaborations"]["id"])
+    return set(template_tables(atlas)["collaborations"]["id"])
 
 
 def test_a_valid_submission_is_pending_and_not_public(tiny_atlas: Atlas) -> None:
-    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form())
+    result = submit(tiny_atlas, new_pair_form())
     assert result.ok and result.code.startswith("PW-") and len(result.code) == 11
-    pending = submissions(tiny_atlas.store, tiny_atlas.library, "pending", viewer=COMMAND_LINE)
+    pending = submissions(tiny_atlas, "pending", viewer=COMMAND_LINE)
     assert [row["code"] for row in pending] == [result.code]
     assert pending[0]["submitter_email"] == "partner@example.org"
     assert result.code.lower() not in public_ids(tiny_atlas)
@@ -68,44 +68,44 @@ def test_a_valid_submission_is_pending_and_not_public(tiny_atlas: Atlas) -> None
 
 
 def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas: Atlas) -> None:
-    store, library, data = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
-    code = submit(store, library, data, new_pair_form()).code
-    assert approve(store, library, data, code, "coordinator-anna") == []
+    atlas = tiny_atlas
+    code = submit(atlas, new_pair_form()).code
+    assert approve(atlas, code, "coordinator-anna") == []
     assert code.lower() in public_ids(tiny_atlas)
-    coverage = library.run(store, "coverage").set_index("municipality_code")
+    coverage = atlas.answer("coverage").set_index("municipality_code")
     assert coverage.at["GM0589", "active_collaborations"] == 1  # Oudewater
-    provenance = store.select(
+    provenance = atlas.store.select(
         "SELECT ?id ?agent WHERE { ?c dcterms:identifier ?id ; prov:wasGeneratedBy/prov:wasAssociatedWith ?agent }",
         {"id": __import__("rdflib").Literal(code.lower())},
         prefixes=PREFIXES,
     )
     assert list(provenance.agent) == ["https://w3id.org/passendwerk/id/agent/coordinator-anna"]
     with pytest.raises(SubmissionError, match="approved"):
-        approve(store, library, data, code, "coordinator-anna")
-    revert(store, library, code, "coordinator-anna", "dubbel ingevoerd")
+        approve(atlas, code, "coordinator-anna")
+    revert(atlas, code, "coordinator-anna", "dubbel ingevoerd")
     assert code.lower() not in public_ids(tiny_atlas)
-    assert b"Bibliotheek Oudewater" not in store.dump() and b"Sanne" not in store.dump()
-    states = {row["code"]: (row["state"], row["reason"]) for row in submissions(store, library, viewer=COMMAND_LINE)}
+    assert b"Bibliotheek Oudewater" not in atlas.store.dump() and b"Sanne" not in atlas.store.dump()
+    states = {row["code"]: (row["state"], row["reason"]) for row in submissions(atlas, viewer=COMMAND_LINE)}
     assert states[code] == ("reverted", "dubbel ingevoerd")
 
 
 def test_edit_then_approve(tiny_atlas: Atlas) -> None:
-    store, library, data = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
-    code = submit(store, library, data, new_pair_form()).code
-    edited = payload_tables(store, library, code, COMMAND_LINE)
+    atlas = tiny_atlas
+    code = submit(atlas, new_pair_form()).code
+    edited = payload_tables(atlas, code, COMMAND_LINE)
     edited.organisations[0].values["name"] = "Bibliotheek Oudewater (gecorrigeerd)"
-    assert approve(store, library, data, code, "anna", edited) == []
-    names = set(template_tables(store, library)["organisations"]["name"])
+    assert approve(atlas, code, "anna", edited) == []
+    names = set(template_tables(atlas)["organisations"]["name"])
     assert "Bibliotheek Oudewater (gecorrigeerd)" in names
 
 
 def test_rejection_needs_a_reason_and_is_logged(tiny_atlas: Atlas) -> None:
-    store, library, data = tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir
-    code = submit(store, library, data, new_pair_form()).code
+    atlas = tiny_atlas
+    code = submit(atlas, new_pair_form()).code
     with pytest.raises(SubmissionError, match="reden"):
-        reject(store, library, code, "anna", " ")
-    reject(store, library, code, "anna", "Geen echte samenwerking")
-    row = next(r for r in submissions(store, library, viewer=COMMAND_LINE) if r["code"] == code)
+        reject(atlas, code, "anna", " ")
+    reject(atlas, code, "anna", "Geen echte samenwerking")
+    row = next(r for r in submissions(atlas, viewer=COMMAND_LINE) if r["code"] == code)
     assert (row["state"], row["reason"], row["decided_by"]) == ("rejected", "Geen echte samenwerking", "anna")
 
 
@@ -125,7 +125,7 @@ def test_bad_fields_are_named_and_nothing_is_stored(
     tiny_atlas: Atlas, changes: dict[str, object], where: tuple[str, str]
 ) -> None:
     before = tiny_atlas.store.dump(private=EVERYTHING)
-    result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form(**changes))
+    result = submit(tiny_atlas, new_pair_form(**changes))
     assert not result.ok
     assert where in {(problem.file, problem.column) for problem in result.problems}
     assert tiny_atlas.store.dump(private=EVERYTHING) == before
@@ -137,7 +137,7 @@ def test_fifty_submissions_from_threads_all_arrive_once(tiny_atlas: Atlas) -> No
 
     def send(number: int) -> None:
         form = new_pair_form(description=f"Inzending {number}", new_library=None, library_site_id="a-utrecht")
-        result = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, form)
+        result = submit(tiny_atlas, form)
         assert result.ok
         with lock:
             codes.append(result.code)
@@ -147,20 +147,20 @@ def test_fifty_submissions_from_threads_all_arrive_once(tiny_atlas: Atlas) -> No
         thread.start()
     for thread in threads:
         thread.join()
-    stored = [row["code"] for row in submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)]
+    stored = [row["code"] for row in submissions(tiny_atlas, viewer=COMMAND_LINE)]
     assert len(codes) == 50 and sorted(stored) == sorted(codes)
 
 
 SUBMIT_IN_A_PROCESS = """
 import sys
-from graph.atlas import Atlas
+from graph.store.atlas import Atlas
 from graph.settings import settings_from_environment
 from graph.intake.submissions import SubmissionForm, submit
 atlas = Atlas.open(settings_from_environment(sys.argv[1]))
 for number in range(int(sys.argv[2])):
     form = SubmissionForm(library_site_id="a-utrecht", care_site_id="w-utrecht", description=f"{sys.argv[3]}-{number}",
                           submitter_email="p@example.org")
-    assert submit(atlas.store, atlas.library, atlas.settings.data_dir, form).ok
+    assert submit(atlas, atlas.settings.data_dir, form).ok
 """
 
 
@@ -173,7 +173,7 @@ def test_submissions_from_four_processes_all_arrive_once(tiny_atlas: Atlas) -> N
         for n in range(4)
     ]
     assert all(process.wait(timeout=300) == 0 for process in processes)
-    rows = submissions(tiny_atlas.store, tiny_atlas.library, viewer=COMMAND_LINE)
+    rows = submissions(tiny_atlas, viewer=COMMAND_LINE)
     descriptions = [__import__("json").loads(r["payload"])["collaborations"][0][1]["description"] for r in rows]
     assert len(rows) == 52 and len(set(descriptions)) == 52
 
@@ -185,7 +185,7 @@ def test_rate_limiter() -> None:
 
 
 def test_likely_duplicates_and_search(tiny_atlas: Atlas) -> None:
-    organisations = tiny_atlas.library.run(tiny_atlas.store, "internal/organisation-kinds")
+    organisations = tiny_atlas.answer("internal/organisation-kinds")
     assert list(similar_organisations("De Bibliotheek Alfa", organisations, "library").id) == ["lib-a"]
     assert list(search_organisations("de bieb gamma", organisations, "library").id)[:1] == ["lib-c"]
     assert similar_organisations("Iets heel anders", organisations).empty
@@ -194,7 +194,7 @@ def test_likely_duplicates_and_search(tiny_atlas: Atlas) -> None:
 def test_cli_review_flow(tiny_atlas: Atlas, tmp_path: Path) -> None:
     from .conftest import run_cli
 
-    code = submit(tiny_atlas.store, tiny_atlas.library, tiny_atlas.settings.data_dir, new_pair_form()).code
+    code = submit(tiny_atlas, new_pair_form()).code
     listed = run_cli("submissions", "list", store=tiny_atlas.store.location)
     assert code in listed.stdout
     approved = run_cli("submissions", "approve", "--code", code, "--by", "anna", store=tiny_atlas.store.location)

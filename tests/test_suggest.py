@@ -10,8 +10,8 @@ import pytest
 
 from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
-from graph.atlas import Atlas
 from graph.model.viewer import COMMAND_LINE
+from graph.store.atlas import Atlas
 
 from .conftest import run_cli
 
@@ -23,7 +23,7 @@ def pairs(table) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def test_tiny_graph_suggests_exactly_the_obvious_pairs(tiny_atlas: Atlas) -> None:
-    table = suggest(load_input(tiny_atlas.store, tiny_atlas.library, COMMAND_LINE), 5.0)
+    table = suggest(load_input(tiny_atlas, COMMAND_LINE), 5.0)
     assert pairs(table) == [("lib-a", "care-w"), ("lib-d", "care-x")]
     first = table.iloc[0]
     assert (first.library_site_id, first.care_site_id, first.municipality_code) == ("a-utrecht", "w-utrecht", "GM0344")
@@ -39,7 +39,7 @@ def test_tiny_graph_suggests_exactly_the_obvious_pairs(tiny_atlas: Atlas) -> Non
 
 
 def test_connected_pairs_are_never_suggested_whatever_the_status(tiny_atlas: Atlas) -> None:
-    table = suggest(load_input(tiny_atlas.store, tiny_atlas.library, COMMAND_LINE), 300.0)
+    table = suggest(load_input(tiny_atlas, COMMAND_LINE), 300.0)
     found = set(pairs(table))
     # c1 active, c2 ended, c3 exploring, c4 active: all connect their pair
     assert not found & {("lib-a", "care-x"), ("lib-b", "care-x"), ("lib-c", "care-z"), ("lib-a", "care-y")}
@@ -48,7 +48,7 @@ def test_connected_pairs_are_never_suggested_whatever_the_status(tiny_atlas: Atl
 
 
 def test_seed_data_does_not_suggest_partners_that_already_work_together(seed_atlas: Atlas) -> None:
-    table = suggest(load_input(seed_atlas.store, seed_atlas.library, COMMAND_LINE), 10.0)
+    table = suggest(load_input(seed_atlas, COMMAND_LINE), 10.0)
     found = set(pairs(table))
     assert ("bibliotheek-tegelen", "werkleercentrum-psw") not in found
     assert ("bibliotheek-venlo", "daelzicht") not in found
@@ -57,12 +57,12 @@ def test_seed_data_does_not_suggest_partners_that_already_work_together(seed_atl
 
 
 def test_reasons_in_english(tiny_atlas: Atlas) -> None:
-    table = suggest(load_input(tiny_atlas.store, tiny_atlas.library, COMMAND_LINE), 5.0, lang="en")
+    table = suggest(load_input(tiny_atlas, COMMAND_LINE), 5.0, lang="en")
     assert table.iloc[0].reasons.split("; ")[:2] == ["1.3 km apart", "no collaboration in Utrecht yet"]
 
 
 def test_filters_and_sorting(tiny_atlas: Atlas) -> None:
-    data = load_input(tiny_atlas.store, tiny_atlas.library, COMMAND_LINE)
+    data = load_input(tiny_atlas, COMMAND_LINE)
     in_venlo = suggest(data, 50.0, municipality="GM0983")
     assert ("lib-d", "care-x") in set(pairs(in_venlo)) and set(in_venlo.municipality_code) == {"GM0983"}
     assert set(pairs(suggest(data, 5.0, province="PV26"))) == {("lib-a", "care-w")}
@@ -83,7 +83,7 @@ def test_filters_and_sorting(tiny_atlas: Atlas) -> None:
     ],
 )
 def test_bad_input_is_refused_clearly(tiny_atlas: Atlas, arguments: dict[str, object], message: str) -> None:
-    data = load_input(tiny_atlas.store, tiny_atlas.library, COMMAND_LINE)
+    data = load_input(tiny_atlas, COMMAND_LINE)
     arguments = dict(arguments)  # the same dict serves every backend's run of this test
     radius = arguments.pop("radius_km")
     with pytest.raises(SuggestionError, match=message):
@@ -114,9 +114,9 @@ def test_follow_up_changes_suggestions_and_survives_a_restart(tiny_atlas: Atlas)
 
 def test_follow_up_refuses_unknown_organisations_and_states(tiny_atlas: Atlas) -> None:
     with pytest.raises(FollowUpError, match="geen bekende bibliotheek"):
-        record_state(tiny_atlas.store, tiny_atlas.library, "care-x", "care-w", "introduced", "C")
+        record_state(tiny_atlas, "care-x", "care-w", "introduced", "C")
     with pytest.raises(FollowUpError, match="status moet"):
-        record_state(tiny_atlas.store, tiny_atlas.library, "lib-a", "care-w", "married", "C")
+        record_state(tiny_atlas, "lib-a", "care-w", "married", "C")
 
 
 def test_cli_columns_and_exit_codes(tiny_atlas: Atlas) -> None:

@@ -10,8 +10,8 @@ import pytest
 from bench.common import demo_suggestion_input
 from graph.analysis import suggest as suggest_module
 from graph.analysis.suggest import SuggestionInput, load_input, round3, suggest
-from graph.atlas import Atlas
 from graph.model.viewer import COMMAND_LINE
+from graph.store.atlas import Atlas
 
 from .previous_suggest import previous_suggest
 
@@ -66,7 +66,7 @@ def test_demo_filters_sorting_and_limits_equal_the_previous_ranking(
 
 def test_tiny_and_seed_suggestions_equal_the_previous_ranking(tiny_atlas: Atlas, seed_atlas: Atlas) -> None:
     for atlas in (tiny_atlas, seed_atlas):
-        data = load_input(atlas.store, atlas.library, COMMAND_LINE)
+        data = load_input(atlas, COMMAND_LINE)
         for radius in (0.0, 5.0, 10.0, 50.0, 300.0):
             assert_same(suggest(data, radius), previous_suggest(data, radius))
 

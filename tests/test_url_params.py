@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.atlas import Atlas
+from graph.intake.setup import initialise
 from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 
 from .conftest import SEED, reference_dir
 
@@ -27,7 +28,7 @@ HOSTILE_VALUES = ["abc", "<script>alert(1)</script>", "[klik](javascript:alert(1
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("seed")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.initialise(seed=SEED)
+    initialise(atlas, seed=SEED)
     return atlas.settings.store
 
 

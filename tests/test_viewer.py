@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.atlas import Atlas
 from graph.model.viewer import ANONYMOUS, PRIVATE_READERS, PrivateAccessRefused, PrivateRead, Viewer, private_read
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 
 pytestmark = pytest.mark.backends
 

@@ -13,11 +13,13 @@ from streamlit.testing.v1 import AppTest, app_test
 
 from graph.analysis.followup import record_state
 from graph.analysis.suggest import load_input, suggest
-from graph.atlas import Atlas
+from graph.intake.importer import import_path
+from graph.intake.setup import prepare
 from graph.intake.submissions import SubmissionForm, approve, reject, submit
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.privacy.personal_data import contacts
 from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
 from ui.context import PAGES
 
 from .conftest import TINY, reference_dir
@@ -31,26 +33,25 @@ FOLLOW_UP_WORDS = (b"afgewezen", b"declined", b"introduced", "geïntroduceerd".e
 def marked_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("marked")
     atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    atlas.prepare()
-    assert atlas.import_path(TINY, agent="test").ok
-    store, library, data_dir = atlas.store, atlas.library, atlas.settings.data_dir
+    prepare(atlas)
+    assert import_path(atlas, TINY, agent="test").ok
     hidden = SubmissionForm(
         library_site_id="a-utrecht", care_site_id="w-utrecht", description="Samen lezen in Utrecht.",
         contact_name="PRIVÉ-MARKER-contact", contact_email="prive-marker@example.org",
         contact_phone="06 9999 0001", contact_role="PRIVÉ-MARKER-rol", submitter_email="marker-sender@example.org",
     )  # fmt: skip
-    assert approve(store, library, data_dir, submit(store, library, data_dir, hidden).code, "Anna") == []
+    assert approve(atlas, submit(atlas, hidden).code, "Anna") == []
     refused = SubmissionForm(
         library_site_id="b-venlo", care_site_id="x-venlo", description="Ontmoeting.", submitter_email="x@example.org"
     )
-    reject(store, library, submit(store, library, data_dir, refused).code, "Anna", "PRIVÉ-MARKER-reason")
+    reject(atlas, submit(atlas, refused).code, "Anna", "PRIVÉ-MARKER-reason")
     pending = SubmissionForm(
         library_site_id="c-amsterdam", care_site_id="z-amsterdam", description="PRIVÉ-MARKER-pending story",
         submitter_email="marker-pending@example.org",
     )  # fmt: skip
-    assert submit(store, library, data_dir, pending).ok
-    record_state(store, library, "lib-c", "care-w", "declined", "Anna", note="PRIVÉ-MARKER-note")
-    record_state(store, library, "lib-d", "care-x", "introduced", "Anna")
+    assert submit(atlas, pending).ok
+    record_state(atlas, "lib-c", "care-w", "declined", "Anna", note="PRIVÉ-MARKER-note")
+    record_state(atlas, "lib-d", "care-x", "introduced", "Anna")
     return atlas.settings.store
 
 
@@ -125,11 +126,11 @@ def test_a_coordinator_sees_the_marked_values_so_the_fixture_is_real(
 def test_a_partner_gets_what_a_visitor_gets(marked_store: str) -> None:
     atlas = Atlas.open(Settings(store=marked_store, reference=None))
     for viewer in (ANONYMOUS, Viewer.partner()):
-        assert not contacts(atlas.store, atlas.library, viewer).to_csv().upper().count("MARKER")
-        data = load_input(atlas.store, atlas.library, viewer)
+        assert not contacts(atlas, viewer).to_csv().upper().count("MARKER")
+        data = load_input(atlas, viewer)
         assert data.states == {}
         # a declined pair is not hidden from visitors either: its absence would give the decision away
         table = suggest(data, 50.0)
         assert ("lib-c", "care-w") in set(zip(table.library_org_id, table.care_org_id, strict=True))
-    coordinators = suggest(load_input(atlas.store, atlas.library, Viewer.coordinator("Anna")), 50.0)
+    coordinators = suggest(load_input(atlas, Viewer.coordinator("Anna")), 50.0)
     assert ("lib-c", "care-w") not in set(zip(coordinators.library_org_id, coordinators.care_org_id, strict=True))

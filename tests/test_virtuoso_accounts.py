@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from graph.atlas import Atlas
+from graph.store.atlas import Atlas
 
 from .conftest import EVERYTHING
 from .test_console_attacks import FROM_BETWEEN_COMMENT_APOSTROPHES, PRIVATE_CONTACTS, PRIVATE_VALUES

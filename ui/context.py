@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from graph.atlas import Atlas
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.settings import Settings, settings_from_environment
+from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 
 from .i18n import text
@@ -85,7 +85,7 @@ def t(key: str, **values: object) -> str:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _labels(version: str, lang: str) -> Labels:
     current = atlas()
-    return load_labels(current.store, current.library, lang)
+    return load_labels(current, lang)
 
 
 def labels() -> Labels:

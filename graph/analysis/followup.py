@@ -15,8 +15,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from graph.model.text import CONTROL_CHARACTERS
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import ID, PW, SDO, organisation_iri, private_graph
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore, Change
+from graph.store.atlas import Atlas
+from graph.store.interface import Change
 
 FOLLOW_UP_GRAPH = private_graph("follow-up")
 STATES = ("introduced", "in_conversation", "declined")
@@ -32,8 +32,7 @@ class FollowUpError(ValueError):
 
 
 def record_state(
-    store: AtlasStore,
-    library: QueryLibrary,
+    atlas: Atlas,
     library_org_id: str,
     care_org_id: str,
     state: str,
@@ -44,7 +43,7 @@ def record_state(
     """Record one follow-up step for a (library, care) pair; raises :class:`FollowUpError` on bad input."""
     if state not in STATES:
         raise FollowUpError(f"status moet een van {', '.join(STATES)} zijn (state must be one of them), niet {state!r}")
-    kinds = dict((str(row.id), str(row.kind)) for row in library.run(store, "internal/organisation-kinds").itertuples())
+    kinds = dict((str(row.id), str(row.kind)) for row in atlas.answer("internal/organisation-kinds").itertuples())
     if kinds.get(library_org_id) != "library":
         raise FollowUpError(f"{library_org_id!r} is geen bekende bibliotheek (not a known library)")
     if kinds.get(care_org_id) != "care":
@@ -76,21 +75,21 @@ def record_state(
         graph.add((step, PW.note, Literal(note.strip())))
     change = Change()
     change.add_graph(graph, FOLLOW_UP_GRAPH)
-    store.apply(change)
+    atlas.store.apply(change)
     return step
 
 
-def history(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> list[dict[str, str]]:
+def history(atlas: Atlas, viewer: Viewer) -> list[dict[str, str]]:
     """Every recorded step, for a coordinator; nobody else sees follow-up (not even that a pair was declined)."""
     if not viewer.sees_private:
         return []
-    frame = library.run(store, "internal/suggestion-states", private=private_read(viewer))
+    frame = atlas.answer("internal/suggestion-states", private=private_read(viewer))
     return [{str(key): str(value) for key, value in record.items()} for record in frame.to_dict("records")]
 
 
-def current_states(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> dict[tuple[str, str], dict[str, str]]:
+def current_states(atlas: Atlas, viewer: Viewer) -> dict[tuple[str, str], dict[str, str]]:
     """The latest step per (library, care) pair, as far as the viewer may know."""
     latest: dict[tuple[str, str], dict[str, str]] = {}
-    for step in history(store, library, viewer):  # ordered by the time it was recorded
+    for step in history(atlas, viewer):  # ordered by the time it was recorded
         latest[(step["library_org_id"], step["care_org_id"])] = step
     return latest

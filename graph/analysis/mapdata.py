@@ -8,17 +8,14 @@ import pandas as pd
 from shapely import wkt
 from shapely.geometry import mapping
 
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 
 COVERAGE_CLASSES = ("covered", "gap", "incomplete", "none")
 
 
-def sites(
-    store: AtlasStore, library: QueryLibrary, province: str | None = None, municipality: str | None = None
-) -> pd.DataFrame:
-    frame = library.run(store, "site-overview", {"province_code": province} if province else {})
+def sites(atlas: Atlas, province: str | None = None, municipality: str | None = None) -> pd.DataFrame:
+    frame = atlas.answer("site-overview", {"province_code": province} if province else {})
     frame = frame[frame.kind.isin(["library", "care"])]
     if municipality:
         frame = frame[frame.municipality_code == municipality]
@@ -46,10 +43,10 @@ def coverage_class(row: Any) -> str:
     return "none"
 
 
-def municipality_features(store: AtlasStore, library: QueryLibrary, province: str | None = None) -> dict[str, Any]:
+def municipality_features(atlas: Atlas, province: str | None = None) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of municipalities with their coverage figures and class."""
-    coverage = library.run(store, "coverage", {"province_code": province} if province else {})
-    areas = library.run(store, "internal/municipality-areas").set_index("code")
+    coverage = atlas.answer("coverage", {"province_code": province} if province else {})
+    areas = atlas.answer("internal/municipality-areas").set_index("code")
     boundaries = {code: text for code, text in areas["wkt"].items() if isinstance(text, str)}
     features = []
     for row in coverage.itertuples():

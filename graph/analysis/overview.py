@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 
 
 @dataclass(frozen=True)
@@ -26,9 +25,9 @@ class KeyFigures:
         return self.population_covered / self.population if self.population else 0.0
 
 
-def key_figures(store: AtlasStore, library: QueryLibrary) -> KeyFigures:
-    stats = library.run(store, "stats").set_index("measure")["value"].to_dict()
-    coverage = library.run(store, "coverage")
+def key_figures(atlas: Atlas) -> KeyFigures:
+    stats = atlas.answer("stats").set_index("measure")["value"].to_dict()
+    coverage = atlas.answer("coverage")
     population = pd.to_numeric(coverage["population"], errors="coerce").fillna(0)
     covered = coverage["covered"].astype(bool)
     return KeyFigures(
@@ -43,10 +42,10 @@ def key_figures(store: AtlasStore, library: QueryLibrary) -> KeyFigures:
     )
 
 
-def collaborations(store: AtlasStore, library: QueryLibrary, **filters: str | None) -> pd.DataFrame:
+def collaborations(atlas: Atlas, **filters: str | None) -> pd.DataFrame:
     """All collaborations (one row each), optionally for one status, province or organisation."""
     values = {key: value for key, value in filters.items() if value}
-    frame = library.run(store, "collaboration-overview", values)
+    frame = atlas.answer("collaboration-overview", values)
     return frame.fillna({"participants": 0, "activities": ""})
 
 
@@ -57,13 +56,13 @@ def practice_examples(frame: pd.DataFrame, limit: int | None = None) -> pd.DataF
     return stories if limit is None else stories.head(limit)
 
 
-def organisation_collaborations(store: AtlasStore, library: QueryLibrary, organisation_id: str) -> pd.DataFrame:
-    as_library = collaborations(store, library, library_org_id=organisation_id)
-    as_care = collaborations(store, library, care_org_id=organisation_id)
+def organisation_collaborations(atlas: Atlas, organisation_id: str) -> pd.DataFrame:
+    as_library = collaborations(atlas, library_org_id=organisation_id)
+    as_care = collaborations(atlas, care_org_id=organisation_id)
     return pd.concat([as_library, as_care], ignore_index=True).drop_duplicates("collaboration_id")
 
 
-def organisations(store: AtlasStore, library: QueryLibrary) -> pd.DataFrame:
+def organisations(atlas: Atlas) -> pd.DataFrame:
     """Every organisation (id, name, kind), sorted by name: for pickers and search."""
-    frame = library.run(store, "internal/organisation-kinds")
+    frame = atlas.answer("internal/organisation-kinds")
     return frame.sort_values("name", key=lambda column: column.str.lower()).reset_index(drop=True)

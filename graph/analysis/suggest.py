@@ -26,8 +26,7 @@ from graph.analysis.spatial_blocks import closest_pairs
 from graph.analysis.suggest_experience import Experience
 from graph.analysis.suggest_reasons import reasons
 from graph.model.viewer import Viewer
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 
 WEIGHTS = {"distance": 0.40, "gap": 0.25, "care_experience": 0.10, "library_experience": 0.10, "fit": 0.15}
 COLUMNS = [
@@ -61,17 +60,17 @@ class SuggestionInput:
     activity_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def load_input(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> SuggestionInput:
+def load_input(atlas: Atlas, viewer: Viewer) -> SuggestionInput:
     """What the ranking needs; follow-up (a declined pair, a state) only when the viewer may see it."""
-    sites = library.run(store, "internal/suggestion-sites")
-    pairs = library.run(store, "internal/collaboration-pairs")
-    coverage = library.run(store, "coverage")
+    sites = atlas.answer("internal/suggestion-sites")
+    pairs = atlas.answer("internal/collaboration-pairs")
+    coverage = atlas.answer("coverage")
     active_places = set(coverage.loc[coverage.active_collaborations > 0, "municipality_code"])
     labels: dict[str, dict[str, str]] = {}
-    for row in library.run(store, "internal/activity-labels").itertuples():
+    for row in atlas.answer("internal/activity-labels").itertuples():
         if row.preferred:
             labels.setdefault(str(row.code), {})[str(row.lang)] = str(row.label)
-    return SuggestionInput(sites, pairs, active_places, current_states(store, library, viewer), labels)
+    return SuggestionInput(sites, pairs, active_places, current_states(atlas, viewer), labels)
 
 
 def _sites_of(frame: pd.DataFrame) -> Sites:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from graph.atlas import Atlas
 from graph.cli.output import Command, print_frame
+from graph.store.atlas import Atlas
 
 
 def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.model.viewer import COMMAND_LINE
 
     if args.action == "list":
-        rows = submissions(atlas.store, atlas.library, args.state, viewer=COMMAND_LINE)
+        rows = submissions(atlas, args.state, viewer=COMMAND_LINE)
         frame = pd.DataFrame(rows, columns=["code", "state", "submitted", "submitter_email", "reason", "decided_by"])
         print_frame(frame, "table")
         return 0
@@ -28,15 +28,15 @@ def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
         print("fout (error): geef --code en --by (give --code and --by)", file=sys.stderr)
         return 2
     if args.action == "approve":
-        problems = approve(atlas.store, atlas.library, atlas.settings.data_dir, args.code, args.by)
+        problems = approve(atlas, args.code, args.by)
         for problem in problems:
             print(problem.render(), file=sys.stderr)
         if problems:
             return 2
     elif args.action == "reject":
-        reject(atlas.store, atlas.library, args.code, args.by, args.reason or "")
+        reject(atlas, args.code, args.by, args.reason or "")
     else:
-        revert(atlas.store, atlas.library, args.code, args.by, args.reason or "")
+        revert(atlas, args.code, args.by, args.reason or "")
     print(f"{args.code}: {args.action} ok")
     return 0
 
@@ -45,7 +45,7 @@ def cmd_export_person(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.model.viewer import COMMAND_LINE
     from graph.privacy.personal_data import export_person
 
-    report = export_person(atlas.store, atlas.library, args.email, COMMAND_LINE)
+    report = export_person(atlas, args.email, COMMAND_LINE)
     print(json.dumps(report.as_dict(), ensure_ascii=False, indent=1, allow_nan=False))
     return 0
 
@@ -54,7 +54,7 @@ def cmd_forget_contact(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.model.viewer import COMMAND_LINE
     from graph.privacy.erasure import forget_contact
 
-    report = forget_contact(atlas.store, atlas.library, args.email, COMMAND_LINE)
+    report = forget_contact(atlas, args.email, COMMAND_LINE)
     print(f"verwijderd voor (erased for) {report.email}: {report.summary()}")
     for warning in report.warnings:
         print(f"let op (note): {warning}", file=sys.stderr)
@@ -107,7 +107,7 @@ def cmd_restore(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_migrate(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.intake.migrate import migrate
 
-    changed = migrate(atlas.store, atlas.library, atlas.settings.data_dir)
+    changed = migrate(atlas)
     print(f"bijgewerkt naar het huidige model: {changed} quads (brought up to the current model: {changed} quads)")
     return 0
 

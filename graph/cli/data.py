@@ -8,18 +8,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from graph.atlas import Atlas
 from graph.cli.output import Command, UsageError, print_frame, report_problems
+from graph.intake.importer import import_path
+from graph.intake.reference import has_reference
+from graph.intake.setup import initialise
+from graph.store.atlas import Atlas
 
 
 def cmd_init(atlas: Atlas, args: argparse.Namespace) -> int:
-    for line in atlas.initialise(Path(args.seed) if args.seed else None) or ["niets te doen (nothing to do)"]:
+    for line in initialise(atlas, Path(args.seed) if args.seed else None) or ["niets te doen (nothing to do)"]:
         print(line)
     return 0
 
 
 def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
-    report = atlas.import_path(Path(args.path), agent=args.agent)
+    report = import_path(atlas, Path(args.path), agent=args.agent)
     if not report.ok:
         return report_problems(report.problems, args.lang)
     records = report.records
@@ -38,7 +41,7 @@ def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_validate(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.intake.importer import validate_path
 
-    report = validate_path(atlas.store, atlas.library, Path(args.path), atlas.settings.data_dir)
+    report = validate_path(atlas, Path(args.path))
     if not report.ok:
         return report_problems(report.problems, args.lang)
     print(f"geldig (valid): {len(report.records)} records; er is niets geschreven (nothing was written)")
@@ -58,8 +61,7 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and out is None:
         raise UsageError("--out BESTAND is nodig voor xlsx (xlsx needs --out FILE)")
     content = export(
-        atlas.store,
-        atlas.library,
+        atlas,
         args.format,
         out,
         args.include_private,
@@ -74,11 +76,11 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(atlas: Atlas, args: argparse.Namespace) -> int:
-    frame = atlas.library.run(atlas.store, "stats")
+    frame = atlas.answer("stats")
     extra = pd.DataFrame(
         [
             {"measure": "triples_public", "value": atlas.store.count()},
-            {"measure": "reference_loaded", "value": int(atlas.has_reference())},
+            {"measure": "reference_loaded", "value": int(has_reference(atlas.store))},
         ]
     )
     print_frame(pd.concat([frame, extra], ignore_index=True), args.format)

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from graph.atlas import Atlas
 from graph.cli.output import Command, UsageError
+from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_report import FORMATS, file_name, render
@@ -60,8 +60,8 @@ def _code(value: str, what: str) -> str:
 def cmd_factsheet(atlas: Atlas, args: argparse.Namespace) -> int:
     lang = "en" if args.lang == "en" else "nl"
     base_url = args.base_url or atlas.settings.public_url
-    source = FactsheetSource(atlas.store, atlas.library)
-    labels = load_labels(atlas.store, atlas.library, lang)
+    source = FactsheetSource(atlas)
+    labels = load_labels(atlas, lang)
     if args.province:
         if args.code:
             raise UsageError("geef een code óf --province, niet beide (give a code or --province, not both)")

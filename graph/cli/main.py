@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from graph.atlas import Atlas
 from graph.cli import admin, data, factsheet, questions
 from graph.cli.output import BAD_INPUT, UsageError
 from graph.intake.template import InputError
 from graph.settings import settings_from_environment
+from graph.store.atlas import Atlas
 from graph.store.interface import StoreError
 
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from graph.atlas import Atlas
 from graph.intake.cells import csv_text
 from graph.intake.input_limits import MAX_PROBLEMS_SHOWN
 from graph.intake.template import Problem
+from graph.store.atlas import Atlas
 
 Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argparse.ArgumentParser]
 """How a part of the command line registers a command on the main parser."""

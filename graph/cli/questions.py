@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from graph.atlas import Atlas
 from graph.cli.output import Command, UsageError, print_frame
+from graph.store.atlas import Atlas
 
 
 def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
@@ -19,7 +19,7 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
                 "title": query.title(args.lang if args.lang != "both" else "nl"),
                 "parameters": " ".join(f"{p.name}={p.default or ''}" for p in query.parameters),
             }
-            for query in atlas.library.public()
+            for query in atlas.questions.public()
         ]
         print_frame(pd.DataFrame(rows), args.format)
         return 0
@@ -29,7 +29,7 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
         if not separator:
             raise UsageError(f"--param {item!r}: gebruik naam=waarde (use name=value)")
         values[name.strip().lstrip("?")] = value
-    print_frame(atlas.library.run(atlas.store, args.name, values), args.format)
+    print_frame(atlas.answer(args.name, values), args.format)
     return 0
 
 
@@ -66,7 +66,7 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
 
     lang = "en" if args.lang == "en" else "nl"
     table = suggest(
-        load_input(atlas.store, atlas.library, COMMAND_LINE),
+        load_input(atlas, COMMAND_LINE),
         args.radius_km,
         municipality=args.municipality,
         province=args.province,
@@ -94,8 +94,8 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.followup import record_state
 
-    record_state(atlas.store, atlas.library, args.library, args.care, args.state, args.by, args.note or "", args.date)
-    print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
+    record_state(atlas, args.questions, args.care, args.state, args.by, args.note or "", args.date)
+    print(f"vastgelegd (recorded): {args.questions} – {args.care}: {args.state}")
     return 0
 
 

@@ -24,7 +24,7 @@ from graph.intake.template import TABLE_COLUMNS
 from graph.model.viewer import ANONYMOUS, PrivateRead, Viewer, private_read
 from graph.model.vocab import PREFIXES
 from graph.settings import Publication
-from graph.store.catalogue import QueryLibrary
+from graph.store.atlas import Atlas
 from graph.store.interface import AtlasStore
 
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
@@ -41,13 +41,13 @@ def _private(include_private: bool, viewer: Viewer) -> PrivateRead | None:
 
 
 def template_tables(
-    store: AtlasStore, library: QueryLibrary, include_private: bool = False, *, viewer: Viewer = ANONYMOUS
+    atlas: Atlas, include_private: bool = False, *, viewer: Viewer = ANONYMOUS
 ) -> dict[str, pd.DataFrame]:
     """The three tables of the import template, exactly as an import would read them back."""
     tables = {}
     private = _private(include_private, viewer)
     for name, columns in TABLE_COLUMNS.items():
-        frame = library.run(store, f"internal/export-{name}", private=private)
+        frame = atlas.answer(f"internal/export-{name}", private=private)
         frame = frame.reindex(columns=list(columns)).fillna("")
         if name == "collaborations":
             frame["activities"] = frame["activities"].map(lambda v: ";".join(sorted(filter(None, str(v).split(";")))))
@@ -83,8 +83,7 @@ def rdf_bytes(
 
 
 def export(
-    store: AtlasStore,
-    library: QueryLibrary,
+    atlas: Atlas,
     export_format: str,
     out: Path | None,
     include_private: bool = False,
@@ -106,18 +105,18 @@ def export(
         if out is None:
             raise ExportError("--out MAP is nodig voor csv (csv needs --out FOLDER): drie bestanden / three files")
         check_folder_target(out, [f"{name}.csv" for name in TABLE_COLUMNS], force)
-        tables = template_tables(store, library, include_private, viewer=viewer)
+        tables = template_tables(atlas, include_private, viewer=viewer)
         write_files({out / f"{name}.csv": csv_bytes(frame) for name, frame in tables.items()})
         return None
     if out is not None:
         check_file_target(out, force)
     if export_format == "xlsx":
-        content = excel_bytes(template_tables(store, library, include_private, viewer=viewer))
+        content = excel_bytes(template_tables(atlas, include_private, viewer=viewer))
     elif export_format == "geojson":
-        collection = atlas_geojson(store, library, layers)
+        collection = atlas_geojson(atlas, layers)
         content = json.dumps(collection, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     else:
-        content = rdf_bytes(store, export_format, include_private, publication, viewer=viewer)
+        content = rdf_bytes(atlas.store, export_format, include_private, publication, viewer=viewer)
     if out is None:
         return content
     write_files({out: content})

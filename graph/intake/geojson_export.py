@@ -17,8 +17,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.polygon import orient
 
 from graph.analysis.mapdata import municipality_features
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 
 LAYERS = ("sites", "collaborations", "municipalities")
 DECIMALS = 7
@@ -60,16 +59,16 @@ def parse_layers(text: str) -> tuple[str, ...]:
     return layers
 
 
-def atlas_geojson(store: AtlasStore, library: QueryLibrary, layers: Sequence[str] = ("sites",)) -> dict[str, Any]:
+def atlas_geojson(atlas: Atlas, layers: Sequence[str] = ("sites",)) -> dict[str, Any]:
     """A FeatureCollection of the chosen layers (sites by default), following RFC 7946."""
     features: list[dict[str, Any]] = []
     for layer in layers:
         if layer == "sites":
-            features.extend(_sites(store, library))
+            features.extend(_sites(atlas))
         elif layer == "collaborations":
-            features.extend(_collaborations(store, library))
+            features.extend(_collaborations(atlas))
         elif layer == "municipalities":
-            features.extend(_municipalities(store, library))
+            features.extend(_municipalities(atlas))
         else:
             raise LayerError(f"onbekende laag {layer!r} (unknown layer)")
     return {"type": "FeatureCollection", "features": features}
@@ -106,20 +105,20 @@ def _feature(feature_id: str, geometry: dict[str, Any], properties: dict[str, An
     return {"type": "Feature", "id": feature_id, "geometry": rfc7946_geometry(geometry), "properties": properties}
 
 
-def _sites(store: AtlasStore, library: QueryLibrary) -> list[dict[str, Any]]:
+def _sites(atlas: Atlas) -> list[dict[str, Any]]:
     features = []
-    for row in library.run(store, "site-overview").to_dict("records"):
+    for row in atlas.answer("site-overview").to_dict("records"):
         keys = [str(key) for key in row if key not in ("lat", "lon")]
         point = {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
         features.append(_feature(f"site/{row['site_id']}", point, _properties(row, "site", keys)))
     return features
 
 
-def _collaborations(store: AtlasStore, library: QueryLibrary) -> list[dict[str, Any]]:
+def _collaborations(atlas: Atlas) -> list[dict[str, Any]]:
     """A line from the library site to the care site; where both are on the same spot, a line of length zero
     (RFC 7946 allows it, and it keeps the layer to one geometry type)."""
     features = []
-    for row in library.run(store, "collaboration-overview").to_dict("records"):
+    for row in atlas.answer("collaboration-overview").to_dict("records"):
         line = {
             "type": "LineString",
             "coordinates": [[row["library_lon"], row["library_lat"]], [row["care_lon"], row["care_lat"]]],
@@ -129,9 +128,9 @@ def _collaborations(store: AtlasStore, library: QueryLibrary) -> list[dict[str, 
     return features
 
 
-def _municipalities(store: AtlasStore, library: QueryLibrary) -> list[dict[str, Any]]:
+def _municipalities(atlas: Atlas) -> list[dict[str, Any]]:
     features = []
-    for feature in municipality_features(store, library)["features"]:
+    for feature in municipality_features(atlas)["features"]:
         properties = {"layer": "municipality", **feature["properties"]}
         features.append(_feature(f"gemeente/{properties['code']}", feature["geometry"], properties))
     return features

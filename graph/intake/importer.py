@@ -26,7 +26,7 @@ from graph.model.vocab import (
     public_graph,
     site_iri,
 )
-from graph.store.catalogue import QueryLibrary
+from graph.store.atlas import Atlas
 from graph.store.embedded import MemoryStore
 from graph.store.erasure_register import load_register, redact_rows
 from graph.store.interface import AtlasStore, Change
@@ -88,24 +88,24 @@ def municipality_stubs(records: RecordSet, known: dict[str, str]) -> Graph:
     return graph
 
 
-def validation_context(store: AtlasStore, library: QueryLibrary, data_dir: Path) -> ValidationContext:
+def validation_context(atlas: Atlas) -> ValidationContext:
     context = ValidationContext()
-    labels = library.run(store, "internal/activity-labels")
+    labels = atlas.answer("internal/activity-labels")
     if labels.empty:  # a store that was never initialised: check against the bundled vocabulary
         vocabulary = MemoryStore()
-        vocabulary.store.load(path=str(data_dir / "vocabulary.ttl"), format=ox.RdfFormat.TURTLE)
-        labels = library.run(vocabulary, "internal/activity-labels")
+        vocabulary.store.load(path=str(atlas.settings.data_dir / "vocabulary.ttl"), format=ox.RdfFormat.TURTLE)
+        labels = atlas.questions.run(vocabulary, "internal/activity-labels")
     for row in labels.itertuples():
         for key in (row.code, row.label, row.concept):
             context.activities[str(key).lower()] = str(row.code)
-    for row in library.run(store, "internal/organisation-kinds").itertuples():
+    for row in atlas.answer("internal/organisation-kinds").itertuples():
         context.organisations[str(row.id)] = str(row.kind)
         context.names[str(row.id)] = str(row.name)
-    for row in library.run(store, "internal/site-organisations").itertuples():
+    for row in atlas.answer("internal/site-organisations").itertuples():
         context.sites[str(row.site_id)] = str(row.organisation_id)
     areas = [
         MunicipalityArea(str(r.code), str(r.name), str(r.province_code or ""), str(r.wkt or ""))
-        for r in library.run(store, "internal/municipality-areas").itertuples()
+        for r in atlas.answer("internal/municipality-areas").itertuples()
     ]
     context.municipalities = {area.code: area.name for area in areas if area.wkt}
     context.locator = MunicipalityLocator(areas) if context.municipalities else None
@@ -140,9 +140,9 @@ def network_ids(checked: CheckResult) -> set[str]:
     return stored | {record.id for record in checked.records.organisations if record.kind == "network"}
 
 
-def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, data_dir: Path) -> CheckResult:
+def check_tables(atlas: Atlas, tables: InputTables) -> CheckResult:
     """Every problem with the input, checked against what the store holds; nothing is written."""
-    context = validation_context(store, library, data_dir)
+    context = validation_context(atlas)
     records, problems = validate_tables(tables, context)
     if not (tables.organisations or tables.sites or tables.collaborations):
         problems.append(_no_rows(tables))
@@ -153,11 +153,13 @@ def check_tables(store: AtlasStore, library: QueryLibrary, tables: InputTables, 
             data.add(triple)
         for triple in private:
             data.add(triple)
-        problems = shacl_problems(data, vocabulary_graph(data_dir), _stored_context(context, records), records.origin)
+        problems = shacl_problems(
+            data, vocabulary_graph(atlas.settings.data_dir), _stored_context(context, records), records.origin
+        )
     return CheckResult(records, problems, context)
 
 
-def partner_updates(store: AtlasStore, library: QueryLibrary, checked: CheckResult, graph_iri: URIRef) -> Change:
+def partner_updates(atlas: Atlas, checked: CheckResult, graph_iri: URIRef) -> Change:
     """Stored collaborations whose partner was renamed, or whose site changed organisation, by this import:
     their members and labels made again (the collaborations being imported are made whole anyway)."""
     records = checked.records
@@ -170,7 +172,7 @@ def partner_updates(store: AtlasStore, library: QueryLibrary, checked: CheckResu
         return change
     imported = {record.id for record in records.collaborations}
     graph = Graph()
-    for row in library.run(store, "internal/collaboration-sites").itertuples():
+    for row in atlas.answer("internal/collaboration-sites").itertuples():
         collaboration, sites = str(row.collaboration_id), (str(row.library_site_id), str(row.care_site_id))
         touched = bool(moved & set(sites)) or bool(renamed & {owners.get(site) for site in sites})
         if collaboration in imported or not touched or not all(site in owners for site in sites):
@@ -205,31 +207,27 @@ def _no_rows(tables: InputTables) -> Problem:
     )
 
 
-def validate_path(store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path) -> ImportReport:
-    checked = check_tables(store, library, read_input(path), data_dir)
+def validate_path(atlas: Atlas, path: Path) -> ImportReport:
+    checked = check_tables(atlas, read_input(path))
     return ImportReport(checked.records, checked.problems)
 
 
-def import_path(
-    store: AtlasStore, library: QueryLibrary, path: Path, data_dir: Path, agent: str = "cli"
-) -> ImportReport:
+def import_path(atlas: Atlas, path: Path, agent: str = "cli") -> ImportReport:
     """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
     tables = read_input(path)
-    erased = redact_rows((row.values for row in tables.collaborations), load_register(store))
-    report = import_tables(store, library, tables, data_dir, agent, source=Path(path).name)
+    erased = redact_rows((row.values for row in tables.collaborations), load_register(atlas.store))
+    report = import_tables(atlas, tables, agent, source=Path(path).name)
     report.erased = erased
     return report
 
 
 def import_tables(
-    store: AtlasStore,
-    library: QueryLibrary,
+    atlas: Atlas,
     tables: InputTables,
-    data_dir: Path,
     agent: str,
     source: str = "",
 ) -> ImportReport:
-    checked = check_tables(store, library, tables, data_dir)
+    checked = check_tables(atlas, tables)
     records = checked.records
     if checked.problems:
         return ImportReport(records, checked.problems)
@@ -237,11 +235,11 @@ def import_tables(
     public, private = records_graphs(records, provenance)
     graph_iri = import_graph_iri(provenance)
     change = replacement(records, public, private, graph_iri, network_ids(checked))
-    merge(change, partner_updates(store, library, checked, graph_iri))
+    merge(change, partner_updates(atlas, checked, graph_iri))
     # The vocabulary the rows were checked against goes in the same transaction: a refused import writes nothing.
-    vocabulary = vocabulary_change(store, data_dir)
+    vocabulary = vocabulary_change(atlas.store, atlas.settings.data_dir)
     change.remove_graphs |= vocabulary.remove_graphs
     change.add.extend(vocabulary.add)
     change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
-    store.apply(change)
+    atlas.store.apply(change)
     return ImportReport(records, [], True, str(graph_iri))

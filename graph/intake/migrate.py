@@ -8,7 +8,6 @@ file names under ``dcterms:source``. Every triple stays in the graph it was in; 
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF
@@ -18,8 +17,8 @@ from graph.intake.mapping import partner_triples, period_triples
 from graph.model.records import Partners
 from graph.model.viewer import COMMAND_LINE, private_read
 from graph.model.vocab import GSP, SDO, local_id, public_graph
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore, Change, Quad
+from graph.store.atlas import Atlas
+from graph.store.interface import Change, Quad
 
 # Maintenance of the store itself reads every graph, as whoever holds the store does.
 EVERY_GRAPH = private_read(COMMAND_LINE)
@@ -30,7 +29,7 @@ LEGACY_CONTACT = URIRef(SCHEMA + "contactPoint")
 REFERENCE_GRAPH = public_graph("reference")
 
 
-def migration(store: AtlasStore, library: QueryLibrary) -> Change:
+def migration(atlas: Atlas) -> Change:
     """The change that rewrites every triple of the earlier model into the current one."""
     change = Change()
     additions: dict[URIRef, Graph] = defaultdict(Graph)
@@ -40,17 +39,17 @@ def migration(store: AtlasStore, library: QueryLibrary) -> Change:
         for triple in new:
             additions[old[3]].add(triple)
 
-    for quad in store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + store.quads(
+    for quad in atlas.store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + atlas.store.quads(
         predicate=LEGACY_END, private=EVERY_GRAPH
     ):
         subject, predicate, value, graph_iri = quad
         change.remove_quads.append(quad)
         start, end = (str(value), "") if predicate == LEGACY_START else ("", str(value))
         period_triples(additions[graph_iri], URIRef(str(subject)), start, end)
-    for quad in store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
+    for quad in atlas.store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
         replace(quad, (URIRef(str(quad[0])), DCAT.contactPoint, URIRef(str(quad[2]))))
-    activities = {quad[0] for quad in store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
-    for quad in store.quads(predicate=DCTERMS.source, private=EVERY_GRAPH):
+    activities = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
+    for quad in atlas.store.quads(predicate=DCTERMS.source, private=EVERY_GRAPH):
         subject, _, value, _ = quad
         if not isinstance(value, Literal):
             continue
@@ -66,32 +65,31 @@ def migration(store: AtlasStore, library: QueryLibrary) -> Change:
             replace(quad, (URIRef(str(subject)), DCTERMS.bibliographicCitation, value))
         else:  # a submission said "formulier": every submission comes from the form
             change.remove_quads.append(quad)
-    places = {quad[0] for quad in store.quads(predicate=RDF.type, obj=SDO.Place, private=EVERY_GRAPH)}
-    for site, _, _, graph_iri in store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
+    places = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=SDO.Place, private=EVERY_GRAPH)}
+    for site, _, _, graph_iri in atlas.store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
         if site in places:
             continue
         additions[graph_iri].add((URIRef(str(site)), RDF.type, SDO.Place))
         additions[graph_iri].add((URIRef(str(site)), RDF.type, GSP.Feature))
-    _partners(store, library, additions)
+    _partners(atlas, additions)
     for target, triples in additions.items():
         change.add_graph(triples, target)
     return change
 
 
-def _partners(store: AtlasStore, library: QueryLibrary, additions: dict[URIRef, Graph]) -> None:
+def _partners(atlas: Atlas, additions: dict[URIRef, Graph]) -> None:
     """Members and labels for the collaborations that have none yet, in the graph that holds each one."""
-    with_members = {quad[0] for quad in store.quads(predicate=ORG.hasMember, private=EVERY_GRAPH)}
-    names = {str(row.id): str(row.name) for row in library.run(store, "internal/organisation-kinds").itertuples()}
+    with_members = {quad[0] for quad in atlas.store.quads(predicate=ORG.hasMember, private=EVERY_GRAPH)}
+    names = {str(row.id): str(row.name) for row in atlas.answer("internal/organisation-kinds").itertuples()}
     owners = {
-        str(row.site_id): str(row.organisation_id)
-        for row in library.run(store, "internal/site-organisations").itertuples()
+        str(row.site_id): str(row.organisation_id) for row in atlas.answer("internal/site-organisations").itertuples()
     }
     graphs = {
         local_id(str(quad[0])): quad[3]
-        for quad in store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=EVERY_GRAPH)
+        for quad in atlas.store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=EVERY_GRAPH)
         if quad[0] not in with_members
     }
-    for row in library.run(store, "internal/collaboration-sites").itertuples():
+    for row in atlas.answer("internal/collaboration-sites").itertuples():
         collaboration = str(row.collaboration_id)
         library_id, care_id = owners.get(str(row.library_site_id)), owners.get(str(row.care_site_id))
         if collaboration not in graphs or library_id is None or care_id is None:
@@ -100,10 +98,10 @@ def _partners(store: AtlasStore, library: QueryLibrary, additions: dict[URIRef, 
         partner_triples(additions[graphs[collaboration]], collaboration, partners)
 
 
-def migrate(store: AtlasStore, library: QueryLibrary, data_dir: Path) -> int:
+def migrate(atlas: Atlas) -> int:
     """Refresh the vocabulary and rewrite the earlier model; returns the number of quads changed."""
-    ensure_vocabulary(store, data_dir)
-    change = migration(store, library)
+    ensure_vocabulary(atlas.store, atlas.settings.data_dir)
+    change = migration(atlas)
     if not change.is_empty():
-        store.apply(change)
+        atlas.store.apply(change)
     return len(change.remove_quads) + len(change.add)

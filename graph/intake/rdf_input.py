@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from graph.intake.input_limits import MAX_ROWS, dutch_count
 from graph.intake.template import InputError, InputTables, Row
 from graph.settings import REPO_ROOT
-from graph.store.catalogue import QueryLibrary
+from graph.store.catalogue import QueryCatalogue
 from graph.store.embedded import MemoryStore
 
 FORMATS = {
@@ -40,7 +40,7 @@ def _file_store(path: Path, rdf_format: str) -> MemoryStore:
 
 
 def read_rdf(path: Path, rdf_format: str, queries_dir: Path | None = None) -> InputTables:
-    library = QueryLibrary(queries_dir or REPO_ROOT / "queries")
+    library = QueryCatalogue(queries_dir or REPO_ROOT / "queries")
     store = _file_store(path, rdf_format)
     tables = InputTables(source=str(path))
     for table in ("organisations", "sites", "collaborations"):

@@ -15,7 +15,6 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
@@ -33,8 +32,8 @@ from graph.intake.template import InputTables, Problem, Row
 from graph.intake.validate import EMAIL_PATTERN
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, public_graph, site_iri
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore, Change
+from graph.store.atlas import Atlas
+from graph.store.interface import Change
 
 REVIEW_LOG = private_graph("review-log")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -177,9 +176,7 @@ def _tables_from_payload(payload: str, code: str) -> InputTables:
     return tables
 
 
-def submit(
-    store: AtlasStore, library: QueryLibrary, data_dir: Path, form: SubmissionForm, *, code: str | None = None
-) -> SubmitResult:
+def submit(atlas: Atlas, form: SubmissionForm, *, code: str | None = None) -> SubmitResult:
     """Check the form like an import and keep it as pending; returns the reference code or the problems."""
     code = code or new_code()
     tables = form_tables(form, code)
@@ -187,7 +184,7 @@ def submit(
     email = form.submitter_email.strip().lower()
     tables.problems = []
     if not problems:
-        problems = check_tables(store, library, tables, data_dir).problems
+        problems = check_tables(atlas, tables).problems
     if problems:
         return SubmitResult("", problems)
     node = URIRef(f"{ID}submission/{code}")
@@ -200,7 +197,7 @@ def submit(
     graph.add((node, PW.payload, Literal(_payload(tables))))
     change = Change()
     change.add_graph(graph, submission_graph(code))
-    store.apply(change)
+    atlas.store.apply(change)
     return SubmitResult(code, [])
 
 
@@ -208,24 +205,22 @@ def submission_graph(code: str) -> URIRef:
     return private_graph(f"submission/{code}")
 
 
-def submissions(
-    store: AtlasStore, library: QueryLibrary, state: str | None = None, *, viewer: Viewer
-) -> list[dict[str, str]]:
+def submissions(atlas: Atlas, state: str | None = None, *, viewer: Viewer) -> list[dict[str, str]]:
     """Every submission (or those in one state) with sender and rows; for coordinators only."""
     private = private_read(viewer)
-    frame = library.run(store, "internal/submissions", {"state": state} if state else {}, private=private)
+    frame = atlas.answer("internal/submissions", {"state": state} if state else {}, private=private)
     return [{str(k): ("" if v is None else str(v)) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def submission(store: AtlasStore, library: QueryLibrary, code: str, viewer: Viewer) -> dict[str, str]:
-    for row in submissions(store, library, viewer=viewer):
+def submission(atlas: Atlas, code: str, viewer: Viewer) -> dict[str, str]:
+    for row in submissions(atlas, viewer=viewer):
         if row["code"] == code:
             return row
     raise SubmissionError(f"onbekende inzending {code!r} (unknown submission)")
 
 
-def payload_tables(store: AtlasStore, library: QueryLibrary, code: str, viewer: Viewer) -> InputTables:
-    return _tables_from_payload(submission(store, library, code, viewer)["payload"], code)
+def payload_tables(atlas: Atlas, code: str, viewer: Viewer) -> InputTables:
+    return _tables_from_payload(submission(atlas, code, viewer)["payload"], code)
 
 
 def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[Change, URIRef]:
@@ -251,34 +246,30 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     return change, entry
 
 
-def _require(
-    store: AtlasStore, library: QueryLibrary, code: str, states: tuple[str, ...], reviewer: str
-) -> dict[str, str]:
-    found = submission(store, library, code, Viewer.coordinator(reviewer))
+def _require(atlas: Atlas, code: str, states: tuple[str, ...], reviewer: str) -> dict[str, str]:
+    found = submission(atlas, code, Viewer.coordinator(reviewer))
     if found["state"] not in states:
         raise SubmissionError(f"inzending {code} is {found['state']} (submission is {found['state']})")
     return found
 
 
 def approve(
-    store: AtlasStore,
-    library: QueryLibrary,
-    data_dir: Path,
+    atlas: Atlas,
     code: str,
     reviewer: str,
     edited: InputTables | None = None,
 ) -> list[Problem]:
     """Publish a pending submission (optionally as edited by the reviewer); returns problems, if any."""
-    found = _require(store, library, code, ("pending",), reviewer)
+    found = _require(atlas, code, ("pending",), reviewer)
     tables = edited or _tables_from_payload(found["payload"], code)
-    checked = check_tables(store, library, tables, data_dir)
+    checked = check_tables(atlas, tables)
     if checked.problems:
         return checked.problems
     provenance = Provenance.new("approval", reviewer, f"formulier {code}")
     public, private = records_graphs(checked.records, provenance)
     graph_iri = public_graph(f"submission/{code}")
     change = replacement(checked.records, public, private, graph_iri, network_ids(checked))
-    merge(change, partner_updates(store, library, checked, graph_iri))
+    merge(change, partner_updates(atlas, checked, graph_iri))
     change.add_graph(municipality_stubs(checked.records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     decision, _ = _decision(code, "approved", reviewer)
     change.remove_quads.extend(decision.remove_quads)
@@ -287,21 +278,21 @@ def approve(
         node = URIRef(f"{ID}submission/{code}")
         change.remove_quads.append((node, PW.payload, Literal(found["payload"]), submission_graph(code)))
         change.add.append((node, PW.payload, Literal(_payload(edited)), submission_graph(code)))
-    store.apply(change)
+    atlas.store.apply(change)
     return []
 
 
-def reject(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
-    _require(store, library, code, ("pending",), reviewer)
+def reject(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
+    _require(atlas, code, ("pending",), reviewer)
     if not reason.strip():
         raise SubmissionError("geef een reden (a reason is required)")
     change, _ = _decision(code, "rejected", reviewer, reason.strip())
-    store.apply(change)
+    atlas.store.apply(change)
 
 
-def revert(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, reason: str) -> None:
+def revert(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
     """Take an approved submission off the public graph again (its records and its contact)."""
-    found = _require(store, library, code, ("approved",), reviewer)
+    found = _require(atlas, code, ("approved",), reviewer)
     tables = _tables_from_payload(found["payload"], code)
     change, _ = _decision(code, "reverted", reviewer, reason.strip())
     change.remove_graphs.add(public_graph(f"submission/{code}"))
@@ -311,7 +302,7 @@ def revert(store: AtlasStore, library: QueryLibrary, code: str, reviewer: str, r
         change.remove_subjects.update(owned_nodes(site_iri(row.get("id"))))
     for row in tables.collaborations:
         change.remove_subjects.update(owned_nodes(collaboration_iri(row.get("id"))))
-    store.apply(change)
+    atlas.store.apply(change)
 
 
 class RateLimiter:

@@ -24,7 +24,7 @@ from rdflib.term import Node
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import PW, VCARD
 from graph.privacy.personal_data import export_person, text_quads
-from graph.store.catalogue import QueryLibrary
+from graph.store.atlas import Atlas
 from graph.store.erasure_register import (
     Register,
     load_register,
@@ -124,19 +124,19 @@ def erasure_change(store: AtlasStore, register: Register, report: ErasureReport)
     return change
 
 
-def forget_contact(store: AtlasStore, library: QueryLibrary, email: str, viewer: Viewer) -> ErasureReport:
+def forget_contact(atlas: Atlas, email: str, viewer: Viewer) -> ErasureReport:
     """Erase the person with this e-mail address everywhere, in one transaction; returns what changed."""
-    person = export_person(store, library, email, viewer)
-    known = load_register(store)
+    person = export_person(atlas, email, viewer)
+    known = load_register(atlas.store)
     entries = known.entries_for(person.terms())
     report = ErasureReport(person.email)
-    change = erasure_change(store, entries, report)
+    change = erasure_change(atlas.store, entries, report)
     added = entries.missing_from(known)
     report.register_entries = len(added)
     additions = register_change(added, datetime.now(UTC).date().isoformat())
     change.add.extend(additions.add)
-    store.apply(change)
-    report.warnings = leftover_copies(store)
+    atlas.store.apply(change)
+    report.warnings = leftover_copies(atlas.store)
     return report
 
 

@@ -21,7 +21,7 @@ from graph.intake.validate import EMAIL_PATTERN
 from graph.model.terms import from_ox
 from graph.model.viewer import PrivateRead, Viewer, private_read
 from graph.model.vocab import ID, VCARD
-from graph.store.catalogue import QueryLibrary
+from graph.store.atlas import Atlas
 from graph.store.erasure_register import Register, redact
 from graph.store.interface import AtlasStore
 
@@ -34,10 +34,10 @@ class PrivacyError(ValueError):
     pass
 
 
-def contacts(store: AtlasStore, library: QueryLibrary, viewer: Viewer) -> pd.DataFrame:
+def contacts(atlas: Atlas, viewer: Viewer) -> pd.DataFrame:
     """The contact person per collaboration: everyone for a coordinator, only who consented for anyone else."""
     private = private_read(viewer) if viewer.sees_private else None
-    return library.run(store, "internal/contacts", private=private)
+    return atlas.answer("internal/contacts", private=private)
 
 
 @dataclass
@@ -81,11 +81,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def export_person(store: AtlasStore, library: QueryLibrary, email: str, viewer: Viewer) -> PersonReport:
+def export_person(atlas: Atlas, email: str, viewer: Viewer) -> PersonReport:
     """Everything the atlas holds about the person with this e-mail address (for a coordinator)."""
     private = private_read(viewer)
     report = PersonReport(checked_email(email))
-    frame = library.run(store, "internal/person-contacts", {"email": URIRef("mailto:" + report.email)}, private=private)
+    frame = atlas.answer("internal/person-contacts", {"email": URIRef("mailto:" + report.email)}, private=private)
     for row in frame.to_dict("records"):
         report.contacts.append(
             {
@@ -98,7 +98,7 @@ def export_person(store: AtlasStore, library: QueryLibrary, email: str, viewer: 
                 "contact": _plain(row["contact"]),
             }
         )
-    for found in submissions(store, library, viewer=viewer):
+    for found in submissions(atlas, viewer=viewer):
         rows = json.loads(found["payload"])
         mentioned = [
             values
@@ -120,7 +120,7 @@ def export_person(store: AtlasStore, library: QueryLibrary, email: str, viewer: 
     listed = {contact["contact"] for contact in report.contacts}
     listed |= {f"{ID}submission/{submitted['code']}" for submitted in report.submissions}
     searched = Register().entries_for(report.terms())
-    for quad in text_quads(store, private):
+    for quad in text_quads(atlas.store, private):
         if str(quad[0]) in listed:
             continue
         text = str(quad[2])

@@ -183,7 +183,7 @@ def parse_query_file(path: Path, internal: bool = False) -> NamedQuery:
     return NamedQuery(path.stem, path, text, headers, tuple(parameters), internal)
 
 
-class QueryLibrary:
+class QueryCatalogue:
     """Every ``.rq`` file of a folder (``internal/`` holds the ones the product itself uses)."""
 
     def __init__(self, folder: Path) -> None:

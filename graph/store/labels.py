@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 
 STATUS_LABELS = {
     "exploring": {"nl": "Verkennend", "en": "Exploring"},
@@ -54,14 +53,14 @@ class Labels:
         return False
 
 
-def load_labels(store: AtlasStore, library: QueryLibrary, lang: str) -> Labels:
+def load_labels(atlas: Atlas, lang: str) -> Labels:
     lang = "en" if lang == "en" else "nl"
     labels = Labels(lang)
-    for row in library.run(store, "internal/activity-labels").itertuples():
+    for row in atlas.answer("internal/activity-labels").itertuples():
         if row.preferred and row.lang == lang:
             labels.activities[str(row.code)] = str(row.label)
         if isinstance(row.broader, str) and row.broader:
             labels.broader[str(row.code)] = row.broader
-    for row in library.run(store, "internal/provinces").itertuples():
+    for row in atlas.answer("internal/provinces").itertuples():
         labels.provinces[str(row.code)] = str(row.name_en if lang == "en" else row.name_nl)
     return labels

@@ -22,8 +22,7 @@ import pandas as pd
 from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
 from graph.model.geo import haversine_km_array
 from graph.model.viewer import ANONYMOUS, Viewer
-from graph.store.catalogue import QueryLibrary
-from graph.store.interface import AtlasStore
+from graph.store.atlas import Atlas
 
 #: Open chances are library–care pairs at most this far apart (the organisation page uses the same radius).
 CHANCE_RADIUS_KM = 15.0
@@ -132,14 +131,13 @@ def coverage_class(library_sites: int, care_sites: int, active: int) -> str:
 class FactsheetSource:
     """Answers of the named questions, read once per province and shared by every factsheet made from it."""
 
-    def __init__(self, store: AtlasStore, library: QueryLibrary, *, viewer: Viewer = ANONYMOUS) -> None:
-        self.store = store
-        self.library = library
+    def __init__(self, atlas: Atlas, *, viewer: Viewer = ANONYMOUS) -> None:
+        self.atlas = atlas
         self.viewer = viewer
         self.for_coordinator = viewer.sees_private
 
     def _run(self, name: str, **values: str) -> pd.DataFrame:
-        return self.library.run(self.store, name, values)
+        return self.atlas.answer(name, values)
 
     @cache  # noqa: B019 - a source lives as long as one page or one batch; the cache is the point of it
     def areas(self) -> pd.DataFrame:
@@ -178,7 +176,7 @@ class FactsheetSource:
             "collaborations": self._run("area-collaborations", province_code=province_code),
             "started": self._run("started-per-year-by-municipality", province_code=province_code),
             "sites": self._run("area-sites", province_code=province_code),
-            "boundaries": self.library.run(self.store, "internal/area-boundaries", {"province_code": province_code}),
+            "boundaries": self.atlas.answer("internal/area-boundaries", {"province_code": province_code}),
         }
 
     @cache  # noqa: B019
@@ -196,7 +194,7 @@ class FactsheetSource:
 
     @cache  # noqa: B019
     def _suggestion_input(self) -> SuggestionInput:
-        return load_input(self.store, self.library, self.viewer)
+        return load_input(self.atlas, self.viewer)
 
     @cache  # noqa: B019
     def _chances_in(self, province_code: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.analysis.mapdata import municipality_features
+from graph.intake.reference import has_reference
 from ui.components import deck, downloads, municipality_layer
 from ui.context import atlas, data_version, headings, labels, language, language_switch, t, url_choice
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
@@ -11,14 +12,14 @@ current = atlas()
 names = labels()
 st.title(t("page_coverage"))
 st.caption(t("coverage_intro"))
-if not current.has_reference():
+if not has_reference(current.store):
     st.info(t("no_reference"))
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
 if province:
     profile_link(province, names.province(province))
 suffix = f"-{province}" if province else ""
 
-by_province = current.library.run(current.store, "coverage-by-province")
+by_province = current.answer("coverage-by-province")
 by_province = by_province.assign(province=by_province.province_code.map(names.province))
 st.subheader(t("per_province"))
 st.dataframe(
@@ -38,7 +39,7 @@ downloads(by_province, "dekking-per-provincie", "by_province")
 values = {"province_code": province} if province else {}
 st.subheader(t("gap_list"))
 st.caption(t("gap_intro"))
-gaps = current.library.run(current.store, "gaps", values)
+gaps = current.answer("gaps", values)
 st.dataframe(
     with_profile_links(gaps, "municipality_code"),
     hide_index=True,
@@ -49,16 +50,16 @@ downloads(gaps, f"witte-vlekken{suffix}", "gaps")
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _features(version: str, province_code: str | None) -> dict:  # type: ignore[type-arg]
-    return municipality_features(current.store, current.library, province_code)
+    return municipality_features(current, province_code)
 
 
-if current.has_reference():
+if has_reference(current.store):
     st.subheader(t("choropleth"))
     st.pydeck_chart(deck([municipality_layer(_features(data_version(), province))], tooltip_field="name"), height=520)
     st.markdown(f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}")
 
 st.subheader(t("per_municipality"))
-coverage = current.library.run(current.store, "coverage", values)
+coverage = current.answer("coverage", values)
 st.dataframe(
     with_profile_links(coverage, "municipality_code"),
     hide_index=True,
@@ -67,14 +68,14 @@ st.dataframe(
 downloads(coverage, f"dekking-per-gemeente{suffix}", "coverage")
 
 st.subheader(t("trend"))
-trend = current.library.run(current.store, "collaborations-per-year")
+trend = current.answer("collaborations-per-year")
 if not trend.empty:
     chart = trend.set_index("year")[["active", "exploring", "ended"]]
     chart.columns = [names.status(column) for column in chart.columns]
     st.bar_chart(chart)
 st.dataframe(trend, hide_index=True, column_config=headings(trend.columns))
 downloads(trend, "gestart-per-jaar", "trend")
-per_activity = current.library.run(current.store, "collaborations-per-activity")
+per_activity = current.answer("collaborations-per-activity")
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
 st.dataframe(

@@ -12,7 +12,7 @@ st.title(t("page_examples"))
 st.caption(t("examples_intro"))
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-rows = collaboration_lines(collaborations(current.store, current.library, province_code=province), names, activity)
+rows = collaboration_lines(collaborations(current, province_code=province), names, activity)
 examples = practice_examples(rows)
 if examples.empty:
     st.write(t("no_examples"))

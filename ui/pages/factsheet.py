@@ -27,7 +27,7 @@ LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _source(version: str, reader: Viewer) -> FactsheetSource:
     """One source per data version and viewer: its answers are shared by every profile of the same province."""
-    return FactsheetSource(current.store, current.library, viewer=reader)
+    return FactsheetSource(current, viewer=reader)
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
@@ -144,7 +144,7 @@ if not own and sheet.examples.empty:
     st.write(text("no_collaborations", lang))
 for row in (sheet.collaborations if own else sheet.examples).itertuples():
     with st.container(border=True):
-        st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
+        st.markdown(f"**{safe(row.questions)}** × **{safe(row.care_organisation)}**")
         details = [status(str(row.status), lang), safe(row.municipality)]
         if row.start_date:
             details.append(text("started", lang, date=safe(row.start_date)))

@@ -2,6 +2,7 @@ import streamlit as st
 
 from graph.analysis.mapdata import collaboration_lines, municipality_features, sites
 from graph.analysis.overview import collaborations
+from graph.intake.reference import has_reference
 from ui.components import deck, line_layer, municipality_layer, site_layers
 from ui.context import PAGES, atlas, data_version, labels, language_switch, safe, t, url_choice
 from ui.factsheet_links import profile_link
@@ -13,7 +14,7 @@ st.title(t("page_map"))
 st.caption(t("map_intro"))
 
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-all_sites = sites(current.store, current.library, province)
+all_sites = sites(current, province)
 municipalities = dict(zip(all_sites.municipality_code, all_sites.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
@@ -24,23 +25,21 @@ if municipality or province:
         municipality or province or "",
         area_name if isinstance(area_name, str) and area_name else names.province(province or ""),
     )
-show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=current.has_reference())
+show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=has_reference(current.store))
 
-shown = sites(current.store, current.library, province, municipality)
-lines = collaboration_lines(
-    collaborations(current.store, current.library, province_code=province), names, activity, status
-)
+shown = sites(current, province, municipality)
+lines = collaboration_lines(collaborations(current, province_code=province), names, activity, status)
 if municipality:
     lines = lines[lines.municipality_code == municipality]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _features(version: str, province_code: str | None) -> dict:  # type: ignore[type-arg]
-    return municipality_features(current.store, current.library, province_code)
+    return municipality_features(current, province_code)
 
 
 layers = []
-if show_municipalities and current.has_reference():
+if show_municipalities and has_reference(current.store):
     layers.append(municipality_layer(_features(data_version(), province)))
 layers.append(line_layer(lines))
 layers.extend(site_layers(shown))

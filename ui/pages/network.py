@@ -17,9 +17,7 @@ activity = url_choice("activity", t("activity"), sorted(names.activities), names
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _network(version: str, province_code: str | None, activity_code: str | None, lang: str):  # type: ignore[no-untyped-def]
-    rows = collaboration_lines(
-        collaborations(current.store, current.library, province_code=province_code), names, activity_code
-    )
+    rows = collaboration_lines(collaborations(current, province_code=province_code), names, activity_code)
     graph = build_graph(rows)
     drawn, limited = limit_graph(graph, DEFAULT_MAX_NODES)
     kinds = {"library": names.kind("library"), "care": names.kind("care")}

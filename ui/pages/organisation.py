@@ -11,7 +11,7 @@ from ui.url import url_text
 language_switch()
 current = atlas()
 names = labels()
-everyone = organisations(current.store, current.library)
+everyone = organisations(current)
 everyone = everyone[everyone.kind.isin(["library", "care", "network"])]
 chosen = url_text("org")
 options = ["", *everyone.id]
@@ -32,7 +32,7 @@ if chosen and chosen not in options:
 if not picked:
     st.stop()
 
-profile = current.library.run(current.store, "internal/organisation-profile", {"organisation_id": picked}).iloc[0]
+profile = current.answer("internal/organisation-profile", {"organisation_id": picked}).iloc[0]
 st.title(safe(profile["name"]))
 facts = [names.kind(profile["kind"])]
 if profile["networks"]:
@@ -41,13 +41,13 @@ st.caption(" · ".join(facts))
 if profile["website"]:
     st.link_button(t("website"), profile["website"])
 
-own_sites = sites(current.store, current.library)
+own_sites = sites(current)
 own_sites = own_sites[own_sites.organisation_id == picked]
 st.subheader(t("sites"))
 site_columns = ["site", "town", "municipality", "collaborations", "active_collaborations"]
 st.dataframe(own_sites[site_columns], hide_index=True, column_config=headings(site_columns))
 
-work = organisation_collaborations(current.store, current.library, picked)
+work = organisation_collaborations(current, picked)
 st.subheader(t("collaborations"))
 if work.empty:
     st.write(t("no_collaborations"))
@@ -58,7 +58,7 @@ if partners:
         st.page_link(PAGES["organisation"], label=safe(display.get(partner, partner)), query_params={"org": partner})
 # Coordinators see every contact person; everyone else only those who consented to publication.
 sign_in_box()
-contacts = privacy.contacts(current.store, current.library, viewer()).set_index("collaboration_id")
+contacts = privacy.contacts(current, viewer()).set_index("collaboration_id")
 for row in work.itertuples():
     example_card(row)
     if row.collaboration_id in contacts.index:
@@ -74,9 +74,7 @@ if not work.empty:
 
 if profile["kind"] in ("library", "care"):
     st.subheader(t("top_suggestions"))
-    nearby = suggest(
-        load_input(current.store, current.library, viewer()), 15.0, organisation=picked, limit=5, lang=language()
-    )
+    nearby = suggest(load_input(current, viewer()), 15.0, organisation=picked, limit=5, lang=language())
     if nearby.empty:
         st.write(t("no_suggestions"))
     else:

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from graph.analysis.overview import collaborations, key_figures, practice_examples
+from graph.intake.reference import has_reference
 from ui.components import example_card
 from ui.context import atlas, language_switch, t
 
@@ -8,7 +9,7 @@ language_switch()
 current = atlas()
 st.title(t("app_title"))
 st.write(t("tagline"))
-figures = key_figures(current.store, current.library)
+figures = key_figures(current)
 if not figures.sites:
     st.info(t("empty_store"))
 columns = st.columns(5)
@@ -24,10 +25,10 @@ columns[4].metric(t("population_covered"), f"{figures.population_share:.1%}")
 st.caption(
     f"{figures.covered_municipalities} {t('of_total', total=figures.municipalities)} · {t('sites')}: {figures.sites}"
 )
-if not current.has_reference():
+if not has_reference(current.store):
     st.caption(t("no_reference"))
 st.subheader(t("newest_examples"))
-examples = practice_examples(collaborations(current.store, current.library), limit=3)
+examples = practice_examples(collaborations(current), limit=3)
 if examples.empty:
     st.write(t("no_examples"))
 for column, row in zip(st.columns(3), examples.itertuples(), strict=False):

@@ -13,7 +13,7 @@ current = atlas()
 lang = language()
 st.title(t("page_questions"))
 st.caption(t("questions_intro"))
-questions = {query.name: query for query in current.library.public()}
+questions = {query.name: query for query in current.questions.public()}
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
 chosen = url_option("q", names, questions[names[0]].title(lang), lang) if names else ""
 name = st.selectbox(
@@ -40,7 +40,7 @@ if query.parameters:
         else:
             st.query_params.pop(f"p_{parameter.name}", None)
 try:
-    answer = current.library.run(current.store, name, values)
+    answer = current.answer(name, values)
 except QueryError as error:
     st.error(safe(str(error)))  # the message quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()

@@ -15,14 +15,14 @@ st.title(t("page_review"))
 if not reviewer:
     st.info(t("coordinators_only"))
     st.stop()
-store, library, data_dir = current.store, current.library, current.settings.data_dir
+atlas = current
 looking = viewer()
 
 
 def describe_rows(tables: InputTables) -> None:
     """Each row of the submission, and how it differs from what the atlas holds now."""
-    existing = template_tables(store, library)
-    everyone = organisations(store, library)
+    existing = template_tables(atlas)
+    everyone = organisations(atlas)
     for name in ("organisations", "sites", "collaborations"):
         rows = tables.table(name)
         if not rows:
@@ -45,7 +45,7 @@ def describe_rows(tables: InputTables) -> None:
                     st.warning(t("maybe_duplicate", names=", ".join(safe(n) for n in similar.name.head(3))))
 
 
-pending = submissions(store, library, "pending", viewer=looking)
+pending = submissions(atlas, "pending", viewer=looking)
 st.subheader(f"{t('pending')} ({len(pending)})")
 if not pending:
     st.write(t("no_pending"))
@@ -53,7 +53,7 @@ for item in pending:
     code = item["code"]
     with st.expander(f"{code} — {item['submitted'][:16]}", expanded=len(pending) == 1):
         st.caption(t("submitted_by", when=item["submitted"][:16], email=safe(item["submitter_email"])))
-        tables = payload_tables(store, library, code, looking)
+        tables = payload_tables(atlas, code, looking)
         describe_rows(tables)
         edited = {}
         for name in ("organisations", "sites", "collaborations"):
@@ -65,7 +65,7 @@ for item in pending:
                 )
         columns = st.columns(3)
         if columns[0].button(t("approve"), key=f"approve_{code}", type="primary"):
-            problems = approve(store, library, data_dir, code, reviewer)
+            problems = approve(atlas, code, reviewer)
             for problem in problems:
                 st.error(problem.render("nl"))
             if not problems:
@@ -75,7 +75,7 @@ for item in pending:
             for name, frame in edited.items():
                 for record in frame.fillna("").to_dict("records"):
                     changed.table(name).append(Row(name, 1, {str(k): str(v) for k, v in record.items()}))
-            problems = approve(store, library, data_dir, code, reviewer, changed)
+            problems = approve(atlas, code, reviewer, changed)
             for problem in problems:
                 st.error(problem.render("nl"))
             if not problems:
@@ -83,13 +83,13 @@ for item in pending:
         reason = columns[2].text_input(t("reason"), key=f"reason_{code}")
         if columns[2].button(t("reject"), key=f"reject_{code}"):
             try:
-                reject(store, library, code, reviewer, reason)
+                reject(atlas, code, reviewer, reason)
                 st.rerun()
             except SubmissionError as error:
                 st.error(str(error))
 
 st.subheader(t("decided"))
-decided = [row for row in submissions(store, library, viewer=looking) if row["state"] != "pending"]
+decided = [row for row in submissions(atlas, viewer=looking) if row["state"] != "pending"]
 decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
 decisions["state"] = decisions["state"].map(lambda state: t(f"submission_{state}"))
 headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")
@@ -100,5 +100,5 @@ if approved:
     chosen = columns[0].selectbox(t("revert"), approved, key="revert_code")
     why = columns[1].text_input(t("reason"), key="revert_reason")
     if columns[2].button(t("revert"), key="revert_button"):
-        revert(store, library, chosen, reviewer, why)
+        revert(atlas, chosen, reviewer, why)
         st.rerun()

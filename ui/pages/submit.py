@@ -35,7 +35,7 @@ def field_error(part: str, column: str) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _sites(version: str):  # type: ignore[no-untyped-def]
-    return sites(current.store, current.library), organisations(current.store, current.library)
+    return sites(current), organisations(current)
 
 
 all_sites, all_organisations = _sites(data_version())
@@ -109,7 +109,7 @@ care_site, new_care = side("care", "care", t("the_care"))
 if library_site and care_site and library_site != "__new__" and care_site != "__new__":
     owners = dict(zip(all_sites.site_id, all_sites.organisation_id, strict=True))
     pair = (owners.get(library_site), owners.get(care_site))
-    known = current.library.run(current.store, "internal/collaboration-pairs")
+    known = current.answer("internal/collaboration-pairs")
     if pair in set(zip(known.library_org_id, known.care_org_id, strict=True)):
         st.warning(t("pair_known"))
 
@@ -166,7 +166,7 @@ if st.button(t("send"), type="primary", key="send"):
         contact_consent=consent,
         submitter_email=submitter,
     )
-    result = submit(current.store, current.library, current.settings.data_dir, form)
+    result = submit(current, form)
     lang_field = "message_en" if names.lang == "en" else "message_nl"
     st.session_state["submit_problems"] = [
         {"file": p.file, "column": p.column, "message": getattr(p, lang_field)} for p in result.problems

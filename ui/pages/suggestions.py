@@ -17,7 +17,7 @@ st.caption(t("suggestions_intro"))
 @st.cache_data(show_spinner=False, max_entries=4)
 def _input(version: str, who: Viewer):  # type: ignore[no-untyped-def]
     # The viewer is part of the cache key: a visitor must never get the answer cached for a coordinator.
-    return load_input(current.store, current.library, who)
+    return load_input(current, who)
 
 
 looking = viewer()
@@ -72,7 +72,7 @@ elif not table.empty:
     note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
     if columns[3].button(t("save"), key="follow_up_save"):
         try:
-            record_state(current.store, current.library, pair[0], pair[1], state, coordinator, note)
+            record_state(current, pair[0], pair[1], state, coordinator, note)
         except FollowUpError as error:
             st.error(str(error))
         else:
