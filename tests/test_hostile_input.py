@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -119,21 +120,23 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
         "import sys\nfrom graph.store.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
         "from graph.intake.submissions import approve\n"
         "a = Atlas.open(settings_from_environment(sys.argv[1]))\n"
-        "for code in sys.argv[2:]:\n    approve(a, a.settings.data_dir, code, 'anna')\n"
+        "for code in sys.argv[2:]:\n    approve(a, code, 'anna')\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script, tiny_atlas.settings.store, *codes], cwd=REPO_ROOT)
     # Kill it once it is under way (its start alone took 4 s on a busy machine), not after a fixed pause.
     watcher = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
     deadline = time.monotonic() + 120
     while process.poll() is None and time.monotonic() < deadline:
-        if any(row["state"] == "approved" for row in submissions(watcher, tiny_atlas.questions, viewer=COMMAND_LINE)):
+        if any(
+            row["state"] == "approved" for row in submissions(replace(tiny_atlas, store=watcher), viewer=COMMAND_LINE)
+        ):
             break
         time.sleep(0.2)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
     process.wait()
     reader = open_store(tiny_atlas.store.location, tiny_atlas.settings.server)
-    states = {row["code"]: row["state"] for row in submissions(reader, tiny_atlas.questions, viewer=COMMAND_LINE)}
+    states = {row["code"]: row["state"] for row in submissions(replace(tiny_atlas, store=reader), viewer=COMMAND_LINE)}
     published = set(tiny_atlas.questions.run(reader, "internal/export-collaborations")["id"])
     for code in codes:
         assert (states[code] == "approved") == (code.lower() in published), code

@@ -48,19 +48,19 @@ def test_migrate_brings_a_store_of_the_earlier_model_to_the_current_one(
     assert store.quads(predicate=LEGACY_START) and store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
     assert not store.quads(predicate=ORG.hasMember, subject=URIRef("https://w3id.org/passendwerk/id/collaboration/c1"))
 
-    assert migrate(store, tiny_atlas.questions) > 0
+    assert migrate(tiny_atlas) > 0
 
     migrated = tmp_path / "migrated"
-    export(store, tiny_atlas.questions, "csv", migrated, include_private=True, viewer=COMMAND_LINE)
+    export(tiny_atlas, "csv", migrated, include_private=True, viewer=COMMAND_LINE)
     for name in ("organisations", "sites", "collaborations"):
         assert (migrated / f"{name}.csv").read_text() == (expected / f"{name}.csv").read_text(), name
     assert not store.quads(predicate=LEGACY_START, private=EVERYTHING)
     assert not store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
-    export(store, tiny_atlas.questions, "ttl", tmp_path / "migrated.ttl")
+    export(tiny_atlas, "ttl", tmp_path / "migrated.ttl")
     conforms, _, text = validate(
         Graph().parse(tmp_path / "migrated.ttl", format="turtle"), shacl_graph=shapes_graph(), inference="none"
     )
     # Virtuoso gives every geosparql:wktLiteral back as its own virtrdf:Geometry, with rounded coordinates.
     assert conforms or (backend == "virtuoso" and "virtrdf#Geometry" in text and text.count("Value Node") == 10), text
     # running it again changes nothing
-    assert migrate(store, tiny_atlas.questions) == 0
+    assert migrate(tiny_atlas) == 0

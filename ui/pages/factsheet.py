@@ -144,7 +144,7 @@ if not own and sheet.examples.empty:
     st.write(text("no_collaborations", lang))
 for row in (sheet.collaborations if own else sheet.examples).itertuples():
     with st.container(border=True):
-        st.markdown(f"**{safe(row.questions)}** × **{safe(row.care_organisation)}**")
+        st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [status(str(row.status), lang), safe(row.municipality)]
         if row.start_date:
             details.append(text("started", lang, date=safe(row.start_date)))
