@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 STORE ?= var/store
 
-.PHONY: run test lint typecheck unit e2e bench demo clean install install-test browser servers
+.PHONY: run test lint typecheck unit stores app e2e bench demo clean install install-test browser servers
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,16 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
-unit: $(VENV)/.installed-test servers
-	$(BIN)/python -m pytest -m "not browser"
+# The tiers: unit (pure functions, under a minute, nothing to start), stores (the three engines and the
+# command line), app (every page in Streamlit's AppTest), e2e (a real Chromium). `make test` runs them all.
+unit: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests/unit -q
+
+stores: $(VENV)/.installed-test servers
+	$(BIN)/python -m pytest -m stores -n 2 --dist loadfile
+
+app: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m app -n 2 --dist loadfile
 
 # Debian's Chromium for the browser tests, and axe-core for their accessibility checks.
 browser:
@@ -57,7 +65,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
 
 demo: $(VENV)/.installed
-	$(BIN)/python -m devtools demo --scale 1 --load
+	PASSENDWERK_STORE=$(STORE) $(BIN)/python -m devtools demo --scale 1 --load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis test-output

@@ -16,7 +16,7 @@ from graph.cli.main import main as atlas_command
 from graph.settings import settings_from_environment
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m devtools", description="Ontwikkelhulp (development tooling).")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     demo = commands.add_parser(
@@ -28,7 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     demo.add_argument("--load", action="store_true", help="ook importeren (also import)")
     demo.add_argument("--store", help="map of SPARQL-endpoint (folder or endpoint); default $PASSENDWERK_STORE")
     demo.add_argument("--reference", help="map met referentiegegevens (reference folder)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     settings = settings_from_environment(args.store, args.reference)
     out = Path(args.out)
     counts = write_demo(out, args.scale, args.seed, settings.reference)

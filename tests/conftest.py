@@ -40,6 +40,21 @@ def reference_dir() -> Path:
 BACKENDS = ("embedded", "oxigraph", "virtuoso")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in one tier: ``unit`` (tests/unit: pure functions), ``browser`` (a real Chromium), ``app``
+    (Streamlit's AppTest) or ``stores`` (everything that reads or writes a real store or runs the CLI)."""
+    unit_folder = Path(__file__).parent / "unit"
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(unit_folder):
+            item.add_marker(pytest.mark.unit)
+        elif item.get_closest_marker("browser"):
+            continue
+        elif "AppTest" in vars(item.module):  # type: ignore[attr-defined]
+            item.add_marker(pytest.mark.app)
+        else:
+            item.add_marker(pytest.mark.stores)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker("backends"):
         metafunc.parametrize("backend", BACKENDS, indirect=True)

@@ -1,0 +1,53 @@
+"""SPARQL as text, as pure functions: what the console accepts is decided on the parse, and every value that
+goes into a question is written by the engine's own serialiser, never pasted."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.store.sparql_policy import ConsoleError, check_query
+from graph.store.sparql_text import inline_values, with_values
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "SELECT"),
+        ("ASK { ?s a org:Organization }", "ASK"),  # a common prefix the question does not declare
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("DESCRIBE <https://w3id.org/passendwerk/id/organisation/lib-a>", "DESCRIBE"),
+    ],
+)
+def test_the_four_read_forms_are_accepted(query: str, form: str) -> None:
+    assert check_query(query).form == form
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "SELECT * FROM <http://127.0.0.1:9/x> WHERE { ?s ?p ?o }",
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "PREFIX bif: <bif:> SELECT (bif:http_get('http://127.0.0.1:9/') AS ?x) WHERE {}",
+        "",
+    ],
+)
+def test_writes_outside_data_and_engine_functions_are_refused_in_both_languages(query: str) -> None:
+    with pytest.raises(ConsoleError) as refused:
+        check_query(query)
+    assert refused.value.message("nl") and refused.value.message("en")
+    assert refused.value.message("nl") != refused.value.message("en")
+
+
+def test_a_value_with_quotes_and_braces_stays_one_literal() -> None:
+    hostile = 'x" } ; DROP ALL ; { "'
+    text = with_values("SELECT ?name WHERE { ?s ?p ?name }", {"name": Literal(hostile)})
+    parsed_back = ox.Store().query(text.replace("?s ?p ?name", "BIND(?name AS ?n)"))
+    assert [str(row["name"].value) for row in parsed_back] == [hostile]
+
+
+def test_inline_values_write_iris_and_leave_out_unbound_names() -> None:
+    block = inline_values({"org": URIRef("https://w3id.org/passendwerk/id/organisation/lib-a"), "none": None})
+    assert block == "VALUES ?org { <https://w3id.org/passendwerk/id/organisation/lib-a> } "
