@@ -17,6 +17,8 @@ from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_report import FORMATS, render
 
+from .report_text import pdf_pages_and_text
+
 APP = str(REPO_ROOT / "app.py")
 PRIVATE_NOTE = "Notitie: Piet belt terug na de zomer"
 # c3 in tests/data/tiny has a contact without consent to publish: Piet Prive, piet@example.org, Begeleider.
@@ -110,12 +112,15 @@ def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
             for secret in PRIVATE:
                 assert secret not in shown, (query, coordinator, secret)
     source = FactsheetSource(tiny_with_follow_up, viewer=Viewer.coordinator("test"))
+    assert list(source.factsheet("GM0983").chances.follow_up) == ["introduced"]  # what .public() must drop
+    area_names = {"GM0363": "Amsterdam", "GM0983": "Venlo", "PV31": "Limburg", "PV27": "Noord-Holland"}
     for code in ("GM0363", "GM0983", "PV31", "PV27"):
         public = source.factsheet(code).public()
         for output_format in FORMATS:
             for lang in ("nl", "en"):
                 report = render(public, output_format, lang, "https://atlas.example.org")
-                text = report.decode("utf-8") if output_format != "pdf" else report.decode("latin-1")
+                text = report.decode("utf-8") if output_format != "pdf" else pdf_pages_and_text(report)[1]
+                assert area_names[code] in text, (code, output_format, lang)  # the text is really read
                 for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging", "Follow-up"):
                     assert secret not in text, (code, output_format, lang, secret)
 
