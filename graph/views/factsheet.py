@@ -168,20 +168,7 @@ class FactsheetSource:
         return [self.area(code) for code in sorted(codes)]
 
     def _province(self, province_code: str) -> dict[str, pd.DataFrame]:
-        """Every answer about one province: the national answers, the rows of its code."""
-        answers = self.answers
-
-        def of(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame[frame.province_code == province_code]
-
-        return {
-            "municipalities": of(answers.municipality_figures()),
-            "province": of(answers.province_figures()),
-            "collaborations": of(answers.collaborations()),
-            "started": of(answers.started()),
-            "sites": of(answers.sites()),
-            "boundaries": of(answers.boundaries()),
-        }
+        return self.answers.province(province_code)
 
     def national(self) -> Figures:
         frame = self.answers.national_figures()

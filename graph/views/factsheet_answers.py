@@ -93,6 +93,22 @@ class AreaAnswers:
     def boundaries(self) -> pd.DataFrame:
         return self._answer("internal/area-boundaries")
 
+    def province(self, province_code: str) -> dict[str, pd.DataFrame]:
+        """Every answer about one province: the rows of its code in the national answers (split once)."""
+
+        def split() -> dict[str, pd.DataFrame]:
+            answers = {
+                "municipalities": self.municipality_figures(),
+                "province": self.province_figures(),
+                "collaborations": self.collaborations(),
+                "started": self.started(),
+                "sites": self.sites(),
+                "boundaries": self.boundaries(),
+            }
+            return {name: frame[frame.province_code == province_code] for name, frame in answers.items()}
+
+        return self._part(("province", province_code), split)
+
     def suggestion_input(self, viewer: Viewer = ANONYMOUS) -> SuggestionInput:
         """The ranking's input: the public part read once; a coordinator's follow-up states beside it."""
         public = self._part("suggestion-input", lambda: load_input(self.atlas, ANONYMOUS))
