@@ -22,7 +22,7 @@ from graph.views.factsheet_report import file_name, render
 
 from .common import Row, demo_atlas, table
 
-BASELINE = "one report (Venlo, pdf, fresh source)"
+BASELINE = "one report (Venlo, pdf, no answers read yet)"
 BASE_URL = "http://127.0.0.1:8501"
 
 
