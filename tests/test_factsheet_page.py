@@ -17,6 +17,7 @@ from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_report import FORMATS, render
 
+from .conftest import run_cli
 from .report_text import pdf_pages_and_text
 
 APP = str(REPO_ROOT / "app.py")
@@ -65,6 +66,7 @@ def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, see
     assert list(comparison.Venlo[:3]) == ["2 (1,9)", "2 (1,9)", "2 (1,9)"]  # 2 of 103,789 inhabitants
     shown = everything_shown(app)
     assert "Daelzicht" in shown and "Werkleercentrum PSW" in shown  # the stories of its collaborations
+    assert "**Bibliotheek Venlo** × **Daelzicht**" in shown  # each card names the library and the care organisation
     assert "Open kansen" in shown and "Gestart per jaar" in shown
     assert app.selectbox(key="factsheet_search").value == "GM0983"
 
@@ -102,7 +104,7 @@ def test_coverage_tables_and_gap_list_link_to_the_profiles(monkeypatch: pytest.M
 
 
 def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
-    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas
+    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas, tmp_path: Path
 ) -> None:
     store = tiny_with_follow_up.settings.store
     # Amsterdam lists c3 (whose contact is private); Venlo's open chance carries the follow-up and its note.
@@ -123,6 +125,12 @@ def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
                 assert area_names[code] in text, (code, output_format, lang)  # the text is really read
                 for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging", "Follow-up"):
                     assert secret not in text, (code, output_format, lang, secret)
+    # The command line makes the same reports, for every area of a province at once.
+    made = run_cli("factsheet", "--province", "PV31", "--format", "md", "--out", str(tmp_path), store=store, check=True)
+    reports = "\n".join(path.read_text(encoding="utf-8") for path in tmp_path.glob("*.md"))
+    assert "Venlo" in reports and made.returncode == 0
+    for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging"):
+        assert secret not in reports, secret
 
 
 def test_follow_up_state_only_for_signed_in_coordinators(
