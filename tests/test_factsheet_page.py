@@ -4,6 +4,7 @@ and follow-up notes; the follow-up state only for signed-in coordinators."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
+from graph.views.factsheet_answers import forget, wait_until_prepared
 from graph.views.factsheet_report import FORMATS, render
 
 from .conftest import run_cli
@@ -101,6 +103,27 @@ def test_coverage_tables_and_gap_list_link_to_the_profiles(monkeypatch: pytest.M
     assert by_province.profile.iloc[0].startswith("factsheet?provincie=PV")
     assert gaps.profile.str.match(r"^factsheet\?gemeente=GM\d{4}$").all() and len(gaps) > 0
     assert "factsheet?gemeente=GM0983" in set(per_municipality.profile)
+
+
+def test_coverage_page_has_the_profiles_read_before_one_is_opened(
+    monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
+) -> None:
+    forget()
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_atlas.settings.store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page("ui/pages/coverage.py")
+    assert not app.run().exception
+    wait_until_prepared(seed_atlas)
+    asked: list[str] = []
+    run = seed_atlas.questions.run
+
+    def counted(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        asked.append(args[1])
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(seed_atlas.questions, "run", counted)
+    assert FactsheetSource(seed_atlas).factsheet("GM0983").figures.library_sites == 2
+    assert asked == []  # the profile opened from the coverage page asks the store nothing more
 
 
 def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
