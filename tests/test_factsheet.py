@@ -20,40 +20,27 @@ The Netherlands: 5 library sites, 5 care sites, 2 active, 1 exploring, 1 ended, 
 
 from __future__ import annotations
 
-import base64
-import re
-import zlib
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 
+from graph.analysis.followup import record_state
+from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
+from graph.store.interface import AtlasStore
 from graph.views.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
 from graph.views.factsheet_content import content
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import SOURCE_LINE, sentence
 
 from .conftest import run_cli
+from .report_text import pdf_pages_and_text
 
 BASE_URL = "https://atlas.example.org"
 LONG_NAME = "Stichting Openbare Bibliotheek Maas en Peel en omstreken, vestiging Centrum"
-
-
-def pdf_pages_and_text(data: bytes) -> tuple[int, str]:
-    """The number of pages of a PDF and the text drawn on them (from its compressed content streams)."""
-    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-    chunks = []
-    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
-        stream = stream.strip()
-        if stream.endswith(b"~>"):  # ReportLab writes its streams as ASCII85 over Flate
-            stream = base64.a85decode(stream[:-2])
-        try:
-            chunks.append(zlib.decompress(stream).decode("latin-1"))
-        except zlib.error:
-            chunks.append(stream.decode("latin-1"))
-    shown = re.findall(r"\((.*?)(?<!\\)\)\s*Tj", "\n".join(chunks))
-    return pages, " ".join(shown).replace("\\(", "(").replace("\\)", ")")
 
 
 @pytest.mark.backends
@@ -157,6 +144,29 @@ def test_province_profile_of_utrecht(tiny_atlas: Atlas) -> None:
         "Utrecht: 2 bibliotheeklocaties, 3 zorglocaties, 2 actieve samenwerkingen — 1 op de 2 "
         "bibliotheeklocaties werkt samen met de zorg (1 van de 2)."
     )
+
+
+def test_profiles_share_their_answers_until_the_data_changes(
+    tiny_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first profile reads the answers for the whole country; later ones, of any province and for any
+    viewer, ask the store nothing, until a write makes the next one read again."""
+    FactsheetSource(tiny_atlas).factsheet("GM0983")
+    asked: list[str] = []
+    run = tiny_atlas.questions.run
+
+    def counted(store: AtlasStore, name: str, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        asked.append(name)
+        return run(store, name, *args, **kwargs)
+
+    monkeypatch.setattr(tiny_atlas.questions, "run", counted)
+    for code in ("GM0344", "PV26", "GM0363", "PV31"):
+        FactsheetSource(tiny_atlas).factsheet(code)
+    assert asked == []
+    record_state(tiny_atlas, "lib-d", "care-x", "introduced", "Anna", "Belt terug")
+    sheet = FactsheetSource(tiny_atlas, viewer=Viewer.coordinator("test")).factsheet("GM0983")
+    assert "area-collaborations" in asked
+    assert list(sheet.chances.follow_up) == ["introduced"]
 
 
 @pytest.mark.backends

@@ -4,6 +4,7 @@ and follow-up notes; the follow-up state only for signed-in coordinators."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -15,7 +16,11 @@ from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
+from graph.views.factsheet_answers import forget, wait_until_prepared
 from graph.views.factsheet_report import FORMATS, render
+
+from .conftest import run_cli
+from .report_text import pdf_pages_and_text
 
 APP = str(REPO_ROOT / "app.py")
 PRIVATE_NOTE = "Notitie: Piet belt terug na de zomer"
@@ -63,6 +68,7 @@ def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, see
     assert list(comparison.Venlo[:3]) == ["2 (1,9)", "2 (1,9)", "2 (1,9)"]  # 2 of 103,789 inhabitants
     shown = everything_shown(app)
     assert "Daelzicht" in shown and "Werkleercentrum PSW" in shown  # the stories of its collaborations
+    assert "**Bibliotheek Venlo** × **Daelzicht**" in shown  # each card names the library and the care organisation
     assert "Open kansen" in shown and "Gestart per jaar" in shown
     assert app.selectbox(key="factsheet_search").value == "GM0983"
 
@@ -99,8 +105,29 @@ def test_coverage_tables_and_gap_list_link_to_the_profiles(monkeypatch: pytest.M
     assert "factsheet?gemeente=GM0983" in set(per_municipality.profile)
 
 
+def test_coverage_page_has_the_profiles_read_before_one_is_opened(
+    monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
+) -> None:
+    forget()
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_atlas.settings.store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page("ui/pages/coverage.py")
+    assert not app.run().exception
+    wait_until_prepared(seed_atlas)
+    asked: list[str] = []
+    run = seed_atlas.questions.run
+
+    def counted(*args: Any, **kwargs: Any) -> pd.DataFrame:
+        asked.append(args[1])
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(seed_atlas.questions, "run", counted)
+    assert FactsheetSource(seed_atlas).factsheet("GM0983").figures.library_sites == 2
+    assert asked == []  # the profile opened from the coverage page asks the store nothing more
+
+
 def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
-    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas
+    monkeypatch: pytest.MonkeyPatch, tiny_with_follow_up: Atlas, tmp_path: Path
 ) -> None:
     store = tiny_with_follow_up.settings.store
     # Amsterdam lists c3 (whose contact is private); Venlo's open chance carries the follow-up and its note.
@@ -110,14 +137,23 @@ def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
             for secret in PRIVATE:
                 assert secret not in shown, (query, coordinator, secret)
     source = FactsheetSource(tiny_with_follow_up, viewer=Viewer.coordinator("test"))
+    assert list(source.factsheet("GM0983").chances.follow_up) == ["introduced"]  # what .public() must drop
+    area_names = {"GM0363": "Amsterdam", "GM0983": "Venlo", "PV31": "Limburg", "PV27": "Noord-Holland"}
     for code in ("GM0363", "GM0983", "PV31", "PV27"):
         public = source.factsheet(code).public()
         for output_format in FORMATS:
             for lang in ("nl", "en"):
                 report = render(public, output_format, lang, "https://atlas.example.org")
-                text = report.decode("utf-8") if output_format != "pdf" else report.decode("latin-1")
+                text = report.decode("utf-8") if output_format != "pdf" else pdf_pages_and_text(report)[1]
+                assert area_names[code] in text, (code, output_format, lang)  # the text is really read
                 for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging", "Follow-up"):
                     assert secret not in text, (code, output_format, lang, secret)
+    # The command line makes the same reports, for every area of a province at once.
+    made = run_cli("factsheet", "--province", "PV31", "--format", "md", "--out", str(tmp_path), store=store, check=True)
+    reports = "\n".join(path.read_text(encoding="utf-8") for path in tmp_path.glob("*.md"))
+    assert "Venlo" in reports and made.returncode == 0
+    for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging"):
+        assert secret not in reports, secret
 
 
 def test_follow_up_state_only_for_signed_in_coordinators(

@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from .context import PAGES, language, safe, t
+from graph.views.factsheet_answers import prepare
+
+from .context import PAGES, atlas, language, safe, t
 
 
 def profile_query(code: str) -> dict[str, str]:
@@ -24,8 +26,15 @@ def profile_url(code: str) -> str:
     return f"factsheet?{urlencode(profile_query(code))}" if code else ""
 
 
+def prepare_profiles() -> None:
+    """A page that links to the profiles has the atlas read their answers in the background meanwhile, so the
+    profile a reader opens from it is quick (the answers are kept per version of the data; read once)."""
+    prepare(atlas())
+
+
 def with_profile_links(frame: pd.DataFrame, code_column: str) -> pd.DataFrame:
     """The table with a first column ``profile`` that links each row's area to its profile page."""
+    prepare_profiles()
     return frame.assign(profile=frame[code_column].astype(str).map(profile_url))[["profile", *frame.columns]]
 
 
@@ -34,6 +43,7 @@ def profile_column() -> dict[str, Any]:
 
 
 def profile_link(code: str, name: str, container: Any = None) -> None:
+    prepare_profiles()
     (container or st).page_link(
         PAGES["factsheet"],
         label=t("open_profile", name=safe(name)),

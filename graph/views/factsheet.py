@@ -3,8 +3,8 @@
 The read model only: its figures beside those of its province and the Netherlands, its collaborations with
 story and source (or the nearest practice examples when it has none), the best open chances, the trend and
 what its map shows. Every figure comes from a named question in ``queries/``; rendering lives in
-``factsheet_report.py``. A :class:`FactsheetSource` reads a province's answers once, so the reports for every
-municipality of a province cost one round of questions.
+``factsheet_report.py``. The answers are read for the whole country once per version of the data and shared
+(``factsheet_answers.py``), so every profile and report after the first costs only its own open chances.
 
 Privacy: a factsheet holds public data only. The follow-up state of a chance is kept only when the factsheet
 is made for a signed-in coordinator, and follow-up notes and private contacts are never read.
@@ -14,18 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
 from graph.model.geo import haversine_km_array
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.store.atlas import Atlas
+from graph.views.factsheet_answers import CHANCE_RADIUS_KM as CHANCE_RADIUS_KM  # named here for the renderers
+from graph.views.factsheet_answers import area_answers
 
-#: Open chances are library–care pairs at most this far apart (the organisation page uses the same radius).
-CHANCE_RADIUS_KM = 15.0
 MAX_CHANCES = 5
 MAX_EXAMPLES = 3
 #: Stands for the Netherlands where a comparison names an area (the renderer says it in the reader's language).
@@ -129,19 +127,21 @@ def coverage_class(library_sites: int, care_sites: int, active: int) -> str:
 
 
 class FactsheetSource:
-    """Answers of the named questions, read once per province and shared by every factsheet made from it."""
+    """The factsheets of one version of the data, for one viewer.
+
+    The answers of the named questions are read for the whole country once per version of the data and
+    shared by every source in the process (:mod:`graph.views.factsheet_answers`); a source splits them per
+    area. Making one is cheap: a page makes one per view, a batch one for all its reports.
+    """
 
     def __init__(self, atlas: Atlas, *, viewer: Viewer = ANONYMOUS) -> None:
         self.atlas = atlas
         self.viewer = viewer
         self.for_coordinator = viewer.sees_private
+        self.answers = area_answers(atlas)
 
-    def _run(self, name: str, **values: str) -> pd.DataFrame:
-        return self.atlas.answer(name, values)
-
-    @cache  # noqa: B019 - a source lives as long as one page or one batch; the cache is the point of it
     def areas(self) -> pd.DataFrame:
-        return self._run("areas")
+        return self.answers.areas()
 
     def area(self, code: str) -> Area:
         code = str(code).strip().upper()
@@ -167,45 +167,21 @@ class FactsheetSource:
         codes = frame[(frame.level == "municipality") & (frame.province_code == province_code)].code
         return [self.area(code) for code in sorted(codes)]
 
-    @cache  # noqa: B019
     def _province(self, province_code: str) -> dict[str, pd.DataFrame]:
-        """Every answer about one province, bound by its code."""
-        return {
-            "municipalities": self._run("municipality-figures", province_code=province_code),
-            "province": self._run("province-figures", province_code=province_code),
-            "collaborations": self._run("area-collaborations", province_code=province_code),
-            "started": self._run("started-per-year-by-municipality", province_code=province_code),
-            "sites": self._run("area-sites", province_code=province_code),
-            "boundaries": self.atlas.answer("internal/area-boundaries", {"province_code": province_code}),
-        }
+        return self.answers.province(province_code)
 
-    @cache  # noqa: B019
     def national(self) -> Figures:
-        frame = self._run("national-figures")
+        frame = self.answers.national_figures()
         return Figures.of(frame.iloc[0] if not frame.empty else None)
 
-    @cache  # noqa: B019
     def _national_started(self) -> pd.DataFrame:
-        return self._run("started-per-year-by-municipality")
+        return self.answers.started()
 
-    @cache  # noqa: B019
     def _all_collaborations(self) -> pd.DataFrame:
-        return self._run("area-collaborations")
+        return self.answers.collaborations()
 
-    @cache  # noqa: B019
-    def _suggestion_input(self) -> SuggestionInput:
-        return load_input(self.atlas, self.viewer)
-
-    @cache  # noqa: B019
     def _chances_in(self, province_code: str) -> pd.DataFrame:
-        """Ranked open chances whose library site lies in the province (care sites may lie across its border)."""
-        data = self._suggestion_input()
-        try:
-            table = suggest(data, CHANCE_RADIUS_KM, province=province_code or None)
-        except SuggestionError:  # no sites in the province yet
-            return pd.DataFrame(columns=[*PUBLIC_CHANCE_COLUMNS, "care_municipality_code", "follow_up"])
-        place_of = dict(zip(data.sites.site_id, data.sites.municipality_code, strict=True))
-        return table.assign(care_municipality_code=table.care_site_id.map(place_of).fillna(""))
+        return self.answers.chances(province_code, self.viewer)
 
     def factsheet(self, code: str) -> Factsheet:
         area = self.area(code)
@@ -261,7 +237,7 @@ class FactsheetSource:
         """The best-scored chances in the area; without any there, the nearest ones around it."""
         chosen = chances[in_area].head(MAX_CHANCES).assign(in_area=True)
         if chosen.empty and not chances.empty and area.lat is not None and area.lon is not None:
-            sites = self._suggestion_input().sites.set_index("site_id")
+            sites = self.answers.suggestion_input().sites.set_index("site_id")
             lat = chances.library_site_id.map(sites.lat).astype(float).to_numpy()
             lon = chances.library_site_id.map(sites.lon).astype(float).to_numpy()
             away = haversine_km_array(np.full(len(lat), area.lat), np.full(len(lon), area.lon), lat, lon)

@@ -8,12 +8,12 @@ from shapely import wkt
 from shapely.geometry import mapping, shape
 
 from graph.analysis.followup import STATE_LABELS
-from graph.model.viewer import ANONYMOUS, Viewer
+from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, sentence, status, text, title
 from ui.components import COVERAGE_COLOURS, line_layer, site_layers
-from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import atlas, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 lang = language()
@@ -22,12 +22,6 @@ names = labels()
 AREA_FILL = [9, 105, 218, 40]
 MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom shows the whole area
 LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _source(version: str, reader: Viewer) -> FactsheetSource:
-    """One source per data version and viewer: its answers are shared by every profile of the same province."""
-    return FactsheetSource(current, viewer=reader)
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
@@ -45,7 +39,8 @@ def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: 
 
 
 sign_in_box()  # a coordinator who signs in here also sees the follow-up of the chances
-source = _source(data_version(), viewer())
+# The read model keeps the answers per version of the data (shared with the reports and the other viewers).
+source = FactsheetSource(current, viewer=viewer())
 areas = source.areas()
 chosen = (st.query_params.get("gemeente") or st.query_params.get("provincie") or "").strip().upper()
 options = ["", *areas.code]
@@ -195,7 +190,7 @@ st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
 buttons = st.columns(3)
 public = sheet.public()
-report_source = _source(data_version(), ANONYMOUS)  # the report holds public data only, also for a coordinator
+report_source = FactsheetSource(current, viewer=ANONYMOUS)  # the report holds public data only, also for a coordinator
 
 
 def _report(output_format: str) -> Callable[[], bytes]:
