@@ -53,6 +53,7 @@ def _scale(scale: float, imports: int) -> list[Row]:
         started = time.perf_counter()
         migrate(atlas)
         rows.append(Row(f"migrate @ scale {scale:g}", KEPT, time.perf_counter() - started, "one change"))
+        print(f"measured: migrate @ {scale:g} | {rows[-1].seconds:.3f}", flush=True)
         after = _answers(atlas, scale, KEPT, rows)
     for name, frame in before.items():
         pd.testing.assert_frame_equal(after[name], frame, check_dtype=False, obj=name)
@@ -70,6 +71,13 @@ def _per_import(nquads: bytes, imports: int) -> Change:
     return change
 
 
+def _parts_sorted(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    separator = ";" if ";" in value else ", "
+    return separator.join(sorted(value.split(separator)))
+
+
 def _answers(atlas: Atlas, scale: float, case: str, rows: list[Row]) -> dict[str, pd.DataFrame]:
     answers = {}
     for question in atlas.questions.public():
@@ -79,7 +87,7 @@ def _answers(atlas: Atlas, scale: float, case: str, rows: list[Row]) -> dict[str
             frame = atlas.answer(question.name)
             times.append(time.perf_counter() - started)
         # GROUP_CONCAT's parts come in the engine's order, which SPARQL leaves open and the layout may change.
-        frame = frame.map(lambda value: ";".join(sorted(value.split(";"))) if isinstance(value, str) else value)
+        frame = frame.map(_parts_sorted)
         answers[question.name] = frame.sort_values(list(frame.columns), ignore_index=True)
         rows.append(Row(f"{question.name} @ scale {scale:g}", case, statistics.median(times), f"{len(frame):,} rows"))
         print(f"measured: {question.name} @ {scale:g} | {case} | {statistics.median(times):.3f}", flush=True)

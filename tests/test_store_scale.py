@@ -46,7 +46,11 @@ def public_answers(atlas: Atlas) -> dict[str, pd.DataFrame]:
 
 
 def _parts_sorted(value: object) -> object:
-    return ";".join(sorted(value.split(";"))) if isinstance(value, str) else value
+    """A GROUP_CONCAT of the named questions (joined by ";" or ", ") with its parts in one order."""
+    if not isinstance(value, str):
+        return value
+    separator = ";" if ";" in value else ", "
+    return separator.join(sorted(value.split(separator)))
 
 
 def assert_same_answers(found: dict[str, pd.DataFrame], expected: dict[str, pd.DataFrame]) -> None:
