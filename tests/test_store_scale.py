@@ -27,6 +27,7 @@ from graph.store import journal
 from graph.store.atlas import Atlas
 from graph.store.embedded import EmbeddedStore
 from graph.store.interface import Change, Quad
+from graph.store.sparql_text import ox_quad
 
 from .conftest import EVERYTHING, run_cli
 
@@ -168,3 +169,19 @@ def test_a_very_large_write_makes_every_reader_copy_anew(empty_atlas: Atlas, mon
     store.apply(Change(add=many))
     assert store._journal.path.read_bytes() == b""
     assert store.count() == 12
+
+
+def test_a_writer_that_died_before_committing_shows_nothing_and_the_next_write_is_seen(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.apply(Change(add=[(THING, SDO.name, Literal("vastgelegd"), public_graph("test"))]))
+    reader = EmbeddedStore(store.path)
+    reader.count()
+    # what a writer leaves when it dies between writing its journal entry and committing its transaction
+    died = Change(add=[(THING, SDO.name, Literal("nooit vastgelegd"), public_graph("test"))])
+    with store._locked():
+        store._journal.append(store.generation(), "write-died", [], [ox_quad(q) for q in died.add], set())
+        store._set_generation("pending-died")
+    assert list(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["vastgelegd"]
+    store.apply(Change(add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
+    assert sorted(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna", "vastgelegd"]

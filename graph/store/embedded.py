@@ -241,21 +241,29 @@ class EmbeddedStore(OxigraphReader):
             return self._public
 
     def _caught_up(self, generation: str) -> bool:
-        """Apply the journal's entries from the copy's generation to ``generation``; whether it got there."""
+        """Apply the journal's entries from the copy's generation to ``generation``; whether it got there.
+
+        Nothing is applied unless the whole way is there: the entry of a write still under way is in the
+        journal before its transaction commits, but no generation token leads to it until then."""
         if generation == self._public_generation:
             return True
         if self._public is None or self._public_position is None:
             return False
+        way, current = [], self._public_generation
         for entry in self._journal.entries(self._public_position) or []:
-            if entry.previous != self._public_generation:
+            if entry.previous != current:
                 return False
+            way.append(entry)
+            current = entry.generation
+            if current == generation:
+                break
+        else:
+            return False
+        for entry in way:
             if entry.update:
                 self._public.update(entry.update)
-            self._public_generation = entry.generation
-            self._public_position = Position(self._public_position.inode, entry.end)
-            if entry.generation == generation:
-                return True
-        return False
+        self._public_generation, self._public_position = generation, Position(self._public_position.inode, way[-1].end)
+        return True
 
     def _copy_anew(self) -> None:
         """A new copy of the public graphs (the lock is held)."""
