@@ -1,18 +1,21 @@
-"""python -m bench [load|queries|suggest|app|servers|factsheet|all] [--scales 1,10] [--no-rdflib] [--reuse]
-[--out FILE]"""
+"""python -m bench [load|queries|visibility|graphs|suggest|app|servers|factsheet|all] [--scales 1,10]
+[--no-rdflib] [--reuse] [--out FILE]"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from . import app, factsheet, load, queries, servers, suggest
+from . import app, factsheet, graphs, load, queries, servers, suggest, visibility
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "which", nargs="?", default="all", choices=("load", "queries", "suggest", "app", "servers", "factsheet", "all")
+        "which",
+        nargs="?",
+        default="all",
+        choices=("load", "queries", "visibility", "graphs", "suggest", "app", "servers", "factsheet", "all"),
     )
     parser.add_argument("--scales", default="1,10", help="comma-separated demo scales")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib baseline of the query benchmark")
@@ -28,6 +31,12 @@ def main() -> None:
         print(parts[-1], flush=True)
     if args.which in ("queries", "all"):
         parts.append(queries.run(scales, with_rdflib=not args.no_rdflib))
+        print(parts[-1], flush=True)
+    if args.which in ("visibility", "all"):
+        parts.append(visibility.run(scales))
+        print(parts[-1], flush=True)
+    if args.which in ("graphs", "all"):
+        parts.append(graphs.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("suggest", "all"):
         parts.append(suggest.run(scales))

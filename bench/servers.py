@@ -28,10 +28,10 @@ from rdflib import URIRef
 from devtools.local_server import start
 from graph.analysis.suggest import load_input, suggest
 from graph.intake.importer import import_path
+from graph.intake.mapping import RECORDS_GRAPH
 from graph.intake.setup import prepare
 from graph.model.terms import from_ox
 from graph.model.viewer import COMMAND_LINE
-from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, ServerAccess, Settings
 from graph.store.atlas import Atlas
 from graph.store.catalogue import QueryCatalogue
@@ -44,9 +44,7 @@ BASELINE = "embedded"
 SERVER = "Oxigraph server (HTTP, on disk)"
 RADIUS_KM = 5.0
 LIMIT_S = 60
-_RENAMED = re.compile(
-    rb"(https://w3id\.org/passendwerk/(?:id/(?:organisation|site|collaboration)|graph/public/import)/[^/>]+)"
-)
+_RENAMED = re.compile(rb"(https://w3id\.org/passendwerk/id/(?:organisation|site|collaboration)/[^/>]+)")
 _IDENTIFIER = re.compile(rb'(<http://purl\.org/dc/terms/identifier> "[^"]+)"')
 _COORDINATE = re.compile(rb'(<http://www\.w3\.org/2003/01/geo/wgs84_pos#(lat|long)> ")([0-9.]+)"')
 _POINT = re.compile(rb"POINT\(([0-9.]+) ([0-9.]+)\)")
@@ -183,7 +181,7 @@ def _change(nquads: bytes, skip_shared: bool) -> Change:
     change = Change()
     for quad in ox.parse(nquads, ox.RdfFormat.N_QUADS):
         graph = quad.graph_name.value
-        if skip_shared and not graph.startswith(PUBLIC_GRAPH_BASE + "import/"):
+        if skip_shared and graph != str(RECORDS_GRAPH):
             continue  # vocabulary and reference data are there once
         change.add.append((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object), URIRef(graph)))
     return change

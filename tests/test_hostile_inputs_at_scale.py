@@ -300,7 +300,7 @@ def test_hostile_imports_write_all_or_nothing(
         assert atlas.store.dump(private=EVERYTHING) == before
         return
     if report.ok:
-        assert report.written and report.graph.encode() in atlas.store.dump()
+        assert report.written and report.activity.encode() in atlas.store.dump()
         COUNTS["import_written:imported"] += 1
     else:
         assert_clear(report.problems)

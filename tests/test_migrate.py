@@ -13,6 +13,7 @@ from rdflib.namespace import ORG
 
 from graph.intake.exporter import export
 from graph.intake.importer import VOCABULARY_GRAPH
+from graph.intake.mapping import RECORDS_GRAPH
 from graph.intake.migrate import LEGACY_CONTACT, LEGACY_START, migrate
 from graph.intake.shacl import shapes_graph
 from graph.model.terms import from_ox
@@ -30,7 +31,11 @@ LEGACY = TESTS / "data" / "legacy-tiny.nq"
 def _as_legacy_store(atlas: Atlas) -> None:
     """Replace the records and the vocabulary by what the earlier version wrote for the same files."""
     change = Change(remove_graphs={URIRef(g) for g in atlas.store.named_graphs(private=EVERYTHING) if "/import/" in g})
-    change.remove_graphs |= {VOCABULARY_GRAPH, URIRef("https://w3id.org/passendwerk/graph/private/contacts")}
+    change.remove_graphs |= {
+        RECORDS_GRAPH,
+        VOCABULARY_GRAPH,
+        URIRef("https://w3id.org/passendwerk/graph/private/contacts"),
+    }
     change.add = [
         (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
         for q in ox.parse(path=str(LEGACY), format=ox.RdfFormat.N_QUADS)
@@ -56,6 +61,7 @@ def test_migrate_brings_a_store_of_the_earlier_model_to_the_current_one(
         assert (migrated / f"{name}.csv").read_text() == (expected / f"{name}.csv").read_text(), name
     assert not store.quads(predicate=LEGACY_START, private=EVERYTHING)
     assert not store.quads(predicate=LEGACY_CONTACT, private=EVERYTHING)
+    assert not any("/import/" in graph for graph in store.named_graphs(private=EVERYTHING))
     export(tiny_atlas, "ttl", tmp_path / "migrated.ttl")
     conforms, _, text = validate(
         Graph().parse(tmp_path / "migrated.ttl", format="turtle"), shacl_graph=shapes_graph(), inference="none"

@@ -193,7 +193,8 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
     forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     assert files_with_traces() == []
     siblings = [path.name for path in folder.parent.iterdir() if path.name.startswith(folder.name)]
-    assert sorted(siblings) == ["store", "store.generation", "store.lock"]
+    assert sorted(siblings) == ["store", "store.generation", "store.journal", "store.lock"]
+    assert not _traces((folder.parent / "store.journal").read_bytes())  # the public copies' journal forgot too
 
 
 def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: Atlas) -> None:

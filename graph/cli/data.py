@@ -28,7 +28,7 @@ def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
     records = report.records
     print(
         f"geïmporteerd (imported): {len(records.organisations)} organisaties, {len(records.sites)} locaties, "
-        f"{len(records.collaborations)} samenwerkingen -> {report.graph}"
+        f"{len(records.collaborations)} samenwerkingen -> {report.activity}"
     )
     if report.erased:
         print(

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
-from graph.intake.mapping import Provenance, import_graph_iri, partner_triples, records_graphs, replacement
+from graph.intake.mapping import RECORDS_GRAPH, Provenance, partner_triples, records_graphs, replacement
 from graph.intake.shacl import shacl_problems
 from graph.intake.tables import read_input
 from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
@@ -40,7 +40,8 @@ class ImportReport:
     records: RecordSet = field(default_factory=RecordSet)
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
-    graph: str = ""
+    activity: str = ""
+    """The import's ``prov:Activity``, which every record it wrote ``prov:wasGeneratedBy``."""
     erased: int = 0
     """Values of people in the erasure register that were left out of the rows before anything was checked."""
 
@@ -233,13 +234,12 @@ def import_tables(
         return ImportReport(records, checked.problems)
     provenance = Provenance.new("import", agent, source or tables.source)
     public, private = records_graphs(records, provenance)
-    graph_iri = import_graph_iri(provenance)
-    change = replacement(records, public, private, graph_iri, network_ids(checked))
-    merge(change, partner_updates(atlas, checked, graph_iri))
+    change = replacement(records, public, private, RECORDS_GRAPH, network_ids(checked))
+    merge(change, partner_updates(atlas, checked, RECORDS_GRAPH))
     # The vocabulary the rows were checked against goes in the same transaction: a refused import writes nothing.
     vocabulary = vocabulary_change(atlas.store, atlas.settings.data_dir)
     change.remove_graphs |= vocabulary.remove_graphs
     change.add.extend(vocabulary.add)
     change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     atlas.store.apply(change)
-    return ImportReport(records, [], True, str(graph_iri))
+    return ImportReport(records, [], True, str(provenance.activity))

@@ -36,6 +36,10 @@ from graph.model.vocab import (
 from graph.store.interface import Change
 
 CONTACTS_GRAPH = private_graph("contacts")
+#: Every imported or approved record, whatever brought it: one graph, so that the set of named graphs stays the
+#: same however many imports there are (a server names every graph in every request). Which import or
+#: approval wrote a record is its ``prov:wasGeneratedBy``.
+RECORDS_GRAPH = public_graph("records")
 
 
 PERIOD_PARTS = ("/period", "/period/start", "/period/end")
@@ -256,7 +260,3 @@ def replacement(
     change.add_graph(public, graph_iri)
     change.add_graph(private, CONTACTS_GRAPH)
     return change
-
-
-def import_graph_iri(provenance: Provenance) -> URIRef:
-    return public_graph("import/" + provenance.activity.rsplit("/", 1)[-1])

@@ -2,7 +2,9 @@
 
 The earlier model dated collaborations with ``schema:startDate``/``schema:endDate``, linked contacts with
 ``schema:contactPoint``, had no members or labels on collaborations, typed sites only as ``org:Site`` and put
-file names under ``dcterms:source``. Every triple stays in the graph it was in; running it again changes nothing.
+file names under ``dcterms:source``, and gave every import and every submission a named graph of its own.
+Records move into the one records graph and submissions into the one submissions graph (each record keeps its
+``prov:wasGeneratedBy``); running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF
 
 from graph.intake.importer import ensure_vocabulary
-from graph.intake.mapping import partner_triples, period_triples
+from graph.intake.mapping import RECORDS_GRAPH, partner_triples, period_triples
+from graph.intake.submissions import SUBMISSIONS_GRAPH
 from graph.model.records import Partners
 from graph.model.viewer import COMMAND_LINE, private_read
-from graph.model.vocab import GSP, SDO, local_id, public_graph
+from graph.model.vocab import GSP, PRIVATE_GRAPH_BASE, PUBLIC_GRAPH_BASE, SDO, local_id, public_graph
 from graph.store.atlas import Atlas
 from graph.store.interface import Change, Quad
 
@@ -27,6 +30,20 @@ SCHEMA = "https://schema.org/"
 LEGACY_START, LEGACY_END = URIRef(SCHEMA + "startDate"), URIRef(SCHEMA + "endDate")
 LEGACY_CONTACT = URIRef(SCHEMA + "contactPoint")
 REFERENCE_GRAPH = public_graph("reference")
+#: The graphs of one import or submission each, by the start of their names, and the graph each moves into.
+PER_BATCH_GRAPHS = {
+    PUBLIC_GRAPH_BASE + "import/": RECORDS_GRAPH,
+    PUBLIC_GRAPH_BASE + "submission/": RECORDS_GRAPH,
+    PRIVATE_GRAPH_BASE + "submission/": SUBMISSIONS_GRAPH,
+}
+
+
+def target_graph(graph_iri: URIRef) -> URIRef:
+    """Where a triple of ``graph_iri`` belongs now: one of the bounded graphs, or where it is."""
+    for start, target in PER_BATCH_GRAPHS.items():
+        if str(graph_iri).startswith(start):
+            return target
+    return graph_iri
 
 
 def migration(atlas: Atlas) -> Change:
@@ -37,7 +54,7 @@ def migration(atlas: Atlas) -> Change:
     def replace(old: Quad, *new: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
         change.remove_quads.append(old)
         for triple in new:
-            additions[old[3]].add(triple)
+            additions[target_graph(old[3])].add(triple)
 
     for quad in atlas.store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + atlas.store.quads(
         predicate=LEGACY_END, private=EVERY_GRAPH
@@ -45,7 +62,7 @@ def migration(atlas: Atlas) -> Change:
         subject, predicate, value, graph_iri = quad
         change.remove_quads.append(quad)
         start, end = (str(value), "") if predicate == LEGACY_START else ("", str(value))
-        period_triples(additions[graph_iri], URIRef(str(subject)), start, end)
+        period_triples(additions[target_graph(graph_iri)], URIRef(str(subject)), start, end)
     for quad in atlas.store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
         replace(quad, (URIRef(str(quad[0])), DCAT.contactPoint, URIRef(str(quad[2]))))
     activities = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
@@ -69,12 +86,30 @@ def migration(atlas: Atlas) -> Change:
     for site, _, _, graph_iri in atlas.store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
         if site in places:
             continue
-        additions[graph_iri].add((URIRef(str(site)), RDF.type, SDO.Place))
-        additions[graph_iri].add((URIRef(str(site)), RDF.type, GSP.Feature))
+        additions[target_graph(graph_iri)].add((URIRef(str(site)), RDF.type, SDO.Place))
+        additions[target_graph(graph_iri)].add((URIRef(str(site)), RDF.type, GSP.Feature))
     _partners(atlas, additions)
     for target, triples in additions.items():
         change.add_graph(triples, target)
+    _bounded_graphs(atlas, change)
     return change
+
+
+def _bounded_graphs(atlas: Atlas, change: Change) -> None:
+    """Move what the graphs of single imports and submissions hold into the bounded graphs, and drop them."""
+    rewritten = set(change.remove_quads)
+    for graph_name in atlas.store.named_graphs(private=EVERY_GRAPH):
+        graph_iri = URIRef(graph_name)
+        target = target_graph(graph_iri)
+        if target == graph_iri:
+            continue
+        change.remove_graphs.add(graph_iri)
+        change.add.extend(
+            (s, p, o, target)
+            for s, p, o, g in atlas.store.quads(graph=graph_iri, private=EVERY_GRAPH)
+            if (s, p, o, g) not in rewritten
+        )
+    change.remove_quads = [quad for quad in change.remove_quads if target_graph(quad[3]) == quad[3]]
 
 
 def _partners(atlas: Atlas, additions: dict[URIRef, Graph]) -> None:
@@ -95,7 +130,7 @@ def _partners(atlas: Atlas, additions: dict[URIRef, Graph]) -> None:
         if collaboration not in graphs or library_id is None or care_id is None:
             continue
         partners = Partners(library_id, names.get(library_id, library_id), care_id, names.get(care_id, care_id))
-        partner_triples(additions[graphs[collaboration]], collaboration, partners)
+        partner_triples(additions[target_graph(graphs[collaboration])], collaboration, partners)
 
 
 def migrate(atlas: Atlas) -> int:

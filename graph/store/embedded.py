@@ -1,9 +1,11 @@
 """The embedded store: Oxigraph in a local folder, the atlas's default.
 
-Public reads go to an in-memory copy that only ever receives the public graphs, so no query through the public
-path can see private data, whatever the query says. The copy is rebuilt after a committed write (a generation
-counter beside the store tells readers in any process that something changed), which also keeps aggregate
-queries fast: Oxigraph answers them several times faster from memory than from disk.
+Public reads go to an in-memory copy that only ever receives quads of public graphs, so no query through the
+public path can see private data, whatever the query says. The copy is made once per process; after that a
+write by any process reaches it as that write's public part, read from the journal beside the store (see
+:mod:`graph.store.journal`), not as a new copy. A generation token beside the store tells readers that
+something changed. The copy also keeps aggregate queries fast: Oxigraph answers them several times faster
+from memory than from disk.
 
 Writes hold an exclusive file lock, open the on-disk store, apply one transaction and close it again, so
 that several processes (the app, the CLI, workers) can share one folder.
@@ -35,6 +37,7 @@ from graph.store.files import _OpenStore, finish_interrupted_rewrite, rewrite_fo
 if TYPE_CHECKING:
     from graph.settings import ServerAccess
 from graph.store.interface import Change, Quad, StoreError
+from graph.store.journal import Journal, Position
 from graph.store.sparql_text import ox_quad, update_text
 
 
@@ -156,8 +159,10 @@ class EmbeddedStore(OxigraphReader):
         self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._generation_path = self.path.with_name(self.path.name + ".generation")
         self._thread_lock = threading.RLock()
+        self._journal = Journal(self.path.with_name(self.path.name + ".journal"))
         self._public: ox.Store | None = None
         self._public_generation: str | None = None
+        self._public_position: Position | None = None
         self._public_lock = threading.Lock()
 
     @property
@@ -186,20 +191,25 @@ class EmbeddedStore(OxigraphReader):
     @contextmanager
     def _disk(self) -> Iterator[ox.Store]:
         """The on-disk store, exclusively, for the duration of the block."""
-        with self._locked():
-            finish_interrupted_rewrite(self.path)
-            try:
-                handle = _OpenStore(ox.Store(str(self.path)))
-            except OSError as error:
-                raise StoreError(
-                    f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
-                ) from error
-            try:
-                yield handle  # type: ignore[misc]
-                handle.flush()
-            finally:
-                # The database closes when its last reference goes: drop ours before another process may open it.
-                handle.close()
+        with self._locked(), self._opened() as disk:
+            yield disk
+
+    @contextmanager
+    def _opened(self) -> Iterator[ox.Store]:
+        """The on-disk store, while the caller holds the lock."""
+        finish_interrupted_rewrite(self.path)
+        try:
+            handle = _OpenStore(ox.Store(str(self.path)))
+        except OSError as error:
+            raise StoreError(
+                f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
+            ) from error
+        try:
+            yield handle  # type: ignore[misc]
+            handle.flush()
+        finally:
+            # The database closes when its last reference goes: drop ours before another process may open it.
+            handle.close()
 
     def generation(self) -> str:
         try:
@@ -207,29 +217,67 @@ class EmbeddedStore(OxigraphReader):
         except FileNotFoundError:
             return "0"
 
-    def _bump_generation(self) -> None:
-        # Written while the write lock is held and before the transaction commits: a reader that sees the
-        # new number must take the lock to rebuild its copy, so it can only read the committed result.
+    def _set_generation(self, token: str) -> None:
         temporary = self._generation_path.with_name(self._generation_path.name + f".{os.getpid()}")
-        temporary.write_text(f"{time.time_ns()}-{os.getpid()}\n", encoding="ascii")
+        temporary.write_text(token + "\n", encoding="ascii")
         os.replace(temporary, self._generation_path)
+
+    def _bump_generation(self) -> None:
+        """A new token that no journal entry leads to, so every reader copies anew (called with the lock held,
+        before what it announces is done: a reader that sees it must take the lock, so it reads the result)."""
+        self._journal.start_afresh()
+        self._set_generation(_new_token("fresh"))
 
     def _public_copy(self) -> ox.Store:
         with self._public_lock:
-            generation = self.generation()
-            if self._public is None or generation != self._public_generation:
-                copy = ox.Store()
-                with self._disk() as disk:
-                    generation = self.generation()
-                    for graph in disk.named_graphs():
-                        if isinstance(graph, ox.NamedNode) and graph.value.startswith(PUBLIC_GRAPH_BASE):
-                            copy.load(
-                                disk.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph),
-                                format=ox.RdfFormat.N_TRIPLES,
-                                to_graph=graph,
-                            )
-                self._public, self._public_generation = copy, generation
+            if self._public is not None and self._caught_up(self.generation()):
+                return self._public
+            # A write is under way, the journal was started afresh, or this is the first read: behind the lock
+            # the journal is complete, and if it has no way from our copy to now, the copy is made anew.
+            with self._locked():
+                if self._public is None or not self._caught_up(self.generation()):
+                    self._copy_anew()
+            assert self._public is not None
             return self._public
+
+    def _caught_up(self, generation: str) -> bool:
+        """Apply the journal's entries from the copy's generation to ``generation``; whether it got there.
+
+        Nothing is applied unless the whole way is there: the entry of a write still under way is in the
+        journal before its transaction commits, but no generation token leads to it until then."""
+        if generation == self._public_generation:
+            return True
+        if self._public is None or self._public_position is None:
+            return False
+        way, current = [], self._public_generation
+        for entry in self._journal.entries(self._public_position) or []:
+            if entry.previous != current:
+                return False
+            way.append(entry)
+            current = entry.generation
+            if current == generation:
+                break
+        else:
+            return False
+        for entry in way:
+            if entry.update:
+                self._public.update(entry.update)
+        self._public_generation, self._public_position = generation, Position(self._public_position.inode, way[-1].end)
+        return True
+
+    def _copy_anew(self) -> None:
+        """A new copy of the public graphs (the lock is held)."""
+        copy = ox.Store()
+        with self._opened() as disk:
+            for graph in disk.named_graphs():
+                if isinstance(graph, ox.NamedNode) and graph.value.startswith(PUBLIC_GRAPH_BASE):
+                    copy.load(
+                        disk.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph),
+                        format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=graph,
+                    )
+        self._public, self._public_generation = copy, self.generation()
+        self._public_position = self._journal.position()
 
     @contextmanager
     def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
@@ -246,13 +294,27 @@ class EmbeddedStore(OxigraphReader):
         if change.is_empty():
             return
         with self._disk() as disk:
-            self._bump_generation()
             removals = _removals(disk, change)
             additions = [ox_quad(q) for q in change.add]
-            if not removals and not change.remove_graphs:
-                disk.extend(additions)
-            else:
-                disk.update(update_text(removals, additions, change.remove_graphs))
+            previous, generation = self.generation(), _new_token("write")
+            if previous.startswith("pending-"):
+                # A writer died mid-way: its entry may or may not have been committed, so nobody may apply it.
+                self._journal.start_afresh()
+            journal_size = self._journal.append(previous, generation, removals, additions, change.remove_graphs)
+            # Until the transaction is committed the token leads nowhere: a reader takes the lock and waits, and
+            # if this process dies mid-way every reader copies the store anew.
+            self._set_generation(_new_token("pending"))
+            try:
+                if not removals and not change.remove_graphs:
+                    disk.extend(additions)
+                else:
+                    disk.update(update_text(removals, additions, change.remove_graphs))
+            except BaseException:
+                if journal_size is not None:
+                    self._journal.cut_back(journal_size)
+                self._set_generation(previous)
+                raise
+            self._set_generation(generation if journal_size is not None else _new_token("fresh"))
         if change.compact:
             self._rewrite()
 
@@ -278,6 +340,10 @@ class EmbeddedStore(OxigraphReader):
         with self._locked():
             self._bump_generation()
             swap_in(source, self.path)
+
+
+def _new_token(kind: str) -> str:
+    return f"{kind}-{time.time_ns()}-{os.getpid()}"
 
 
 def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
