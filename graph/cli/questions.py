@@ -94,8 +94,8 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.followup import record_state
 
-    record_state(atlas, args.questions, args.care, args.state, args.by, args.note or "", args.date)
-    print(f"vastgelegd (recorded): {args.questions} – {args.care}: {args.state}")
+    record_state(atlas, args.library, args.care, args.state, args.by, args.note or "", args.date)
+    print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
     return 0
 
 
