@@ -98,17 +98,7 @@ def demo_suggestion_input(scale: float) -> SuggestionInput:
         [(lib, care, ";".join(sorted(codes))) for (lib, care), codes in sorted(grouped.items())],
         columns=["library_org_id", "care_org_id", "activities"],
     )
-    _release_unused_arrow_memory()
     return SuggestionInput(frame, pairs, active_places)
-
-
-def _release_unused_arrow_memory() -> None:
-    """pandas keeps strings in Arrow memory, whose pool (mimalloc) keeps the blocks freed after parsing the CSV
-    files; numpy cannot reuse them. Handing them back (about 170 MB at scale 100) keeps the reading's parse
-    buffers out of the peak of the ranking that follows."""
-    import pyarrow
-
-    pyarrow.default_memory_pool().release_unused()
 
 
 def best_of(action: Callable[[], object], repeat: int = 3) -> float:
