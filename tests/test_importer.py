@@ -304,7 +304,7 @@ def test_shacl_rejects_a_record_that_breaks_the_model() -> None:
     site = URIRef("https://w3id.org/passendwerk/id/site/s1")
     data.add((site, RDF.type, ORG.Site))
     data.add((site, SDO.name, Literal("Zonder coördinaten")))
-    problems = shacl_problems(data, Graph(), origin={str(site): ("sites.csv", 7)})
+    problems = shacl_problems([data], origin={str(site): ("sites.csv", 7)})
     columns = {(p.file, p.row, p.column) for p in problems}
     assert ("sites.csv", 7, "lat") in columns and ("sites.csv", 7, "organisation_id") in columns
 

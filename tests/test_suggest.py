@@ -173,3 +173,14 @@ def test_score_formula_by_hand() -> None:
         "Bibliotheek Een werkt al met 1 zorgorganisatie",
         "beide doen al: werk",
     ]
+
+
+def test_suggestions_count_the_partners_of_libraries_that_already_collaborate() -> None:
+    """Regression: the library column of the known pairs was read under a wrong name, so every suggestion failed."""
+    from graph.analysis.suggest_experience import Experience
+
+    pairs = pd.DataFrame(
+        {"library_org_id": ["lib-a", "lib-a"], "care_org_id": ["care-x", "care-y"], "activities": ["werk", ""]}
+    )
+    experience = Experience(pairs)
+    assert experience.partners["lib-a"] == 2 and experience.partners["care-x"] == 1

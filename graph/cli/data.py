@@ -9,19 +9,23 @@ from pathlib import Path
 import pandas as pd
 
 from graph.cli.output import Command, UsageError, print_frame, report_problems
-from graph.intake.importer import import_path
-from graph.intake.reference import has_reference
-from graph.intake.setup import initialise
 from graph.store.atlas import Atlas
+
+# The intake modules (rdflib graphs, the shapes) are imported by the commands that write: a question answered
+# from the command line starts without them.
 
 
 def cmd_init(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.intake.setup import initialise
+
     for line in initialise(atlas, Path(args.seed) if args.seed else None) or ["niets te doen (nothing to do)"]:
         print(line)
     return 0
 
 
 def cmd_import(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.intake.importer import import_path
+
     report = import_path(atlas, Path(args.path), agent=args.agent)
     if not report.ok:
         return report_problems(report.problems, args.lang)
@@ -76,6 +80,8 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.intake.reference import has_reference
+
     frame = atlas.answer("stats")
     extra = pd.DataFrame(
         [

@@ -13,10 +13,10 @@ from typing import TextIO
 
 from graph.cli.output import Command, UsageError
 from graph.store.atlas import Atlas
-from graph.store.labels import load_labels
-from graph.views.factsheet import FactsheetSource
-from graph.views.factsheet_report import FORMATS, file_name, render
 
+# The formats of graph.views.factsheet_report, named here so that building the command line does not load the
+# report makers (reportlab alone takes a second); a test holds the two the same.
+FORMATS = ("pdf", "html", "md")
 CODE = re.compile(r"^(GM\d{4}|PV\d{2})$")
 
 
@@ -58,6 +58,10 @@ def _code(value: str, what: str) -> str:
 
 
 def cmd_factsheet(atlas: Atlas, args: argparse.Namespace) -> int:
+    from graph.store.labels import load_labels
+    from graph.views.factsheet import FactsheetSource
+    from graph.views.factsheet_report import file_name, render
+
     lang = "en" if args.lang == "en" else "nl"
     base_url = args.base_url or atlas.settings.public_url
     source = FactsheetSource(atlas)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
-from graph.intake.mapping import RECORDS_GRAPH, Provenance, partner_triples, records_graphs, replacement
+from graph.intake.mapping import (
+    RECORDS_GRAPH,
+    Provenance,
+    Triple,
+    TripleList,
+    partner_triples,
+    provenance_triples,
+    records_triples,
+    replacement,
+)
 from graph.intake.shacl import shacl_problems
 from graph.intake.tables import read_input
 from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
@@ -113,19 +124,19 @@ def validation_context(atlas: Atlas) -> ValidationContext:
     return context
 
 
-def _stored_context(context: ValidationContext, records: RecordSet) -> Graph:
-    """What SHACL needs to know about records already stored: which organisation a site belongs to, and its kind.
-    Records being written replace what is stored (a site may move to another organisation)."""
-    graph = Graph()
+def _stored_context(context: ValidationContext, records: RecordSet) -> TripleList:
+    """What the shapes need to know about records already stored: which organisation a site belongs to, and its
+    kind. Records being written replace what is stored (a site may move to another organisation)."""
+    triples = TripleList()
     replaced_sites = {record.id for record in records.sites}
     replaced_organisations = {record.id for record in records.organisations}
     for site_id, organisation_id in context.sites.items():
         if site_id not in replaced_sites:
-            graph.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
+            triples.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
     for organisation_id, kind in context.organisations.items():
         if kind in KINDS and organisation_id not in replaced_organisations:
-            graph.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
-    return graph
+            triples.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
+    return triples
 
 
 @dataclass
@@ -133,6 +144,9 @@ class CheckResult:
     records: RecordSet
     problems: list[Problem]
     context: ValidationContext
+    public: TripleList = field(default_factory=TripleList)
+    """The records' public and private triples as checked (without provenance); empty when there are problems."""
+    private: TripleList = field(default_factory=TripleList)
 
 
 def network_ids(checked: CheckResult) -> set[str]:
@@ -147,17 +161,20 @@ def check_tables(atlas: Atlas, tables: InputTables) -> CheckResult:
     records, problems = validate_tables(tables, context)
     if not (tables.organisations or tables.sites or tables.collaborations):
         problems.append(_no_rows(tables))
-    if not problems:
-        public, private = records_graphs(records, None)
-        data = Graph()
-        for triple in public:
-            data.add(triple)
-        for triple in private:
-            data.add(triple)
-        problems = shacl_problems(
-            data, vocabulary_graph(atlas.settings.data_dir), _stored_context(context, records), records.origin
-        )
-    return CheckResult(records, problems, context)
+    if problems:
+        return CheckResult(records, problems, context)
+    public, private = records_triples(records)
+    problems = shacl_problems(shape_inputs(atlas, records, context, (public, private)), records.origin)
+    return CheckResult(records, problems, context, public, private)
+
+
+def shape_inputs(
+    atlas: Atlas, records: RecordSet, context: ValidationContext, triples: tuple[TripleList, TripleList] | None = None
+) -> list[Iterable[Triple]]:
+    """What the shapes are checked on: the records (the focus nodes, public and private triples), and the nodes
+    their shapes reach beyond them: the vocabulary and the stored records they refer to."""
+    public, private = triples or records_triples(records)
+    return [public, private, vocabulary_graph(atlas.settings.data_dir), _stored_context(context, records)]
 
 
 def partner_updates(atlas: Atlas, checked: CheckResult, graph_iri: URIRef) -> Change:
@@ -233,13 +250,22 @@ def import_tables(
     if checked.problems:
         return ImportReport(records, checked.problems)
     provenance = Provenance.new("import", agent, source or tables.source)
-    public, private = records_graphs(records, provenance)
-    change = replacement(records, public, private, RECORDS_GRAPH, network_ids(checked))
-    merge(change, partner_updates(atlas, checked, RECORDS_GRAPH))
+    change = publication(atlas, checked, provenance)
     # The vocabulary the rows were checked against goes in the same transaction: a refused import writes nothing.
     vocabulary = vocabulary_change(atlas.store, atlas.settings.data_dir)
     change.remove_graphs |= vocabulary.remove_graphs
     change.add.extend(vocabulary.add)
-    change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
     atlas.store.apply(change)
     return ImportReport(records, [], True, str(provenance.activity))
+
+
+def publication(atlas: Atlas, checked: CheckResult, provenance: Provenance) -> Change:
+    """The one way checked records are published, by an import and by an approval alike: the records and the
+    activity that generated them replace what they replace, partners' labels are made again, and the
+    municipalities they name get a stub until the reference data arrives."""
+    records = checked.records
+    public = chain(checked.public, provenance_triples(records, provenance))
+    change = replacement(records, public, checked.private, RECORDS_GRAPH, network_ids(checked))
+    merge(change, partner_updates(atlas, checked, RECORDS_GRAPH))
+    change.add_graph(municipality_stubs(records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
+    return change

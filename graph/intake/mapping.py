@@ -8,21 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, RDFS, TIME, XSD
+from rdflib import Graph, Literal, URIRef, namespace
+from rdflib.term import Node
 
+from graph.model import vocab
 from graph.model.records import CollaborationRecord, OrganisationRecord, Partners, RecordSet, SiteRecord
 from graph.model.vocab import (
-    ADMS,
-    GSP,
     ID,
     KINDS,
-    PW,
-    SDO,
-    VCARD,
-    WGS84,
     activity_iri,
     bind_prefixes,
     collaboration_iri,
@@ -35,11 +31,53 @@ from graph.model.vocab import (
 )
 from graph.store.interface import Change
 
+
+class _Terms:
+    """A namespace whose terms are made once. rdflib makes a new term at every attribute access, slowly (a
+    national import asks for rdf:type half a million times)."""
+
+    def __init__(self, names: object) -> None:
+        self._names = names
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(getattr(self._names, name))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return URIRef(self._names[name])  # type: ignore[index]
+
+
+DCAT, DCTERMS, ORG, PROV = (
+    _Terms(namespace.DCAT),
+    _Terms(namespace.DCTERMS),
+    _Terms(namespace.ORG),
+    _Terms(namespace.PROV),
+)
+RDF, RDFS, TIME, XSD = _Terms(namespace.RDF), _Terms(namespace.RDFS), _Terms(namespace.TIME), _Terms(namespace.XSD)
+ADMS, GSP, PW, SDO = _Terms(vocab.ADMS), _Terms(vocab.GSP), _Terms(vocab.PW), _Terms(vocab.SDO)
+VCARD, WGS84 = _Terms(vocab.VCARD), _Terms(vocab.WGS84)
+
 CONTACTS_GRAPH = private_graph("contacts")
 #: Every imported or approved record, whatever brought it: one graph, so that the set of named graphs stays the
 #: same however many imports there are (a server names every graph in every request). Which import or
 #: approval wrote a record is its ``prov:wasGeneratedBy``.
 RECORDS_GRAPH = public_graph("records")
+
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink(Protocol):
+    """Where the mapping writes triples: an rdflib graph, or a plain list when they are only checked."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
+
+class TripleList(list[Triple]):
+    """Triples in the order written; far cheaper to fill than an rdflib graph (the shapes check reads them once)."""
+
+    def add(self, triple: Triple, /) -> None:
+        self.append(triple)
 
 
 PERIOD_PARTS = ("/period", "/period/start", "/period/end")
@@ -60,7 +98,7 @@ def date_literal(value: str) -> Literal:
 INSTANT_PROPERTY = {XSD.gYear: TIME.inXSDgYear, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.date: TIME.inXSDDate}
 
 
-def _instant(graph: Graph, period: URIRef, link: URIRef, node: URIRef, value: str) -> None:
+def _instant(graph: TripleSink, period: URIRef, link: URIRef, node: URIRef, value: str) -> None:
     literal = date_literal(value)
     assert literal.datatype is not None
     graph.add((period, link, node))
@@ -68,7 +106,7 @@ def _instant(graph: Graph, period: URIRef, link: URIRef, node: URIRef, value: st
     graph.add((node, INSTANT_PROPERTY[literal.datatype], literal))
 
 
-def period_triples(graph: Graph, record: URIRef, start: str, end: str) -> None:
+def period_triples(graph: TripleSink, record: URIRef, start: str, end: str) -> None:
     """The span of a collaboration as an OWL-Time interval whose instants keep the precision given."""
     if not (start or end):
         return
@@ -108,7 +146,7 @@ class Provenance:
         stamp = started.strftime("%Y%m%dT%H%M%S") + f"-{datetime.now(UTC).microsecond:06d}"
         return cls(URIRef(f"{ID}activity-log/{kind}-{stamp}"), agent, source, started)
 
-    def describe(self, graph: Graph) -> None:
+    def describe(self, graph: TripleSink) -> None:
         graph.add((self.activity, RDF.type, PROV.Activity))
         graph.add((self.activity, PROV.startedAtTime, Literal(self.started.isoformat(), datatype=XSD.dateTime)))
         agent = URIRef(f"{ID}agent/{quote(self.agent, safe='')}")
@@ -122,7 +160,7 @@ class Provenance:
             graph.add((used, DCTERMS.title, Literal(self.source)))
 
 
-def organisation_triples(graph: Graph, record: OrganisationRecord) -> None:
+def organisation_triples(graph: TripleSink, record: OrganisationRecord) -> None:
     node = organisation_iri(record.id)
     graph.add((node, RDF.type, ORG.Organization))
     graph.add((node, DCTERMS.identifier, Literal(record.id)))
@@ -134,7 +172,7 @@ def organisation_triples(graph: Graph, record: OrganisationRecord) -> None:
         graph.add((organisation_iri(network_id), ORG.hasMember, node))
 
 
-def site_triples(graph: Graph, record: SiteRecord) -> None:
+def site_triples(graph: TripleSink, record: SiteRecord) -> None:
     node = site_iri(record.id)
     organisation = organisation_iri(record.organisation_id)
     graph.add((node, RDF.type, ORG.Site))
@@ -162,7 +200,7 @@ def site_triples(graph: Graph, record: SiteRecord) -> None:
         graph.add((node, SDO.containedInPlace, municipality_iri(record.municipality_code)))
 
 
-def partner_triples(graph: Graph, collaboration_id: str, partners: Partners) -> None:
+def partner_triples(graph: TripleSink, collaboration_id: str, partners: Partners) -> None:
     """In W3C ORG the partners of a collaboration are its members; its labels are made from their names."""
     node = collaboration_iri(collaboration_id)
     graph.add((node, ORG.hasMember, organisation_iri(partners.library_id)))
@@ -171,7 +209,7 @@ def partner_triples(graph: Graph, collaboration_id: str, partners: Partners) -> 
         graph.add((node, RDFS.label, label))
 
 
-def collaboration_triples(public: Graph, private: Graph, record: CollaborationRecord) -> None:
+def collaboration_triples(public: TripleSink, private: TripleSink, record: CollaborationRecord) -> None:
     node = collaboration_iri(record.id)
     public.add((node, RDF.type, ORG.OrganizationalCollaboration))
     public.add((node, DCTERMS.identifier, Literal(record.id)))
@@ -216,6 +254,28 @@ def records_graphs(records: RecordSet, provenance: Provenance | None) -> tuple[G
     public, private = Graph(), Graph()
     bind_prefixes(public)
     bind_prefixes(private)
+    write_records(records, provenance, public, private)
+    return public, private
+
+
+def records_triples(records: RecordSet) -> tuple[TripleList, TripleList]:
+    """The public and the private triples of a record set as plain lists, without provenance: what is checked,
+    and then written as it is."""
+    public, private = TripleList(), TripleList()
+    write_records(records, None, public, private)
+    return public, private
+
+
+def provenance_triples(records: RecordSet, provenance: Provenance) -> TripleList:
+    """Which activity generated the records, and the activity itself."""
+    triples = TripleList()
+    provenance.describe(triples)
+    for record in record_iris(records):
+        triples.add((record, PROV.wasGeneratedBy, provenance.activity))
+    return triples
+
+
+def write_records(records: RecordSet, provenance: Provenance | None, public: TripleSink, private: TripleSink) -> None:
     for organisation in records.organisations:
         organisation_triples(public, organisation)
     for site in records.sites:
@@ -223,10 +283,8 @@ def records_graphs(records: RecordSet, provenance: Provenance | None) -> tuple[G
     for collaboration in records.collaborations:
         collaboration_triples(public, private, collaboration)
     if provenance is not None:
-        provenance.describe(public)
-        for record in record_iris(records):
-            public.add((record, PROV.wasGeneratedBy, provenance.activity))
-    return public, private
+        for triple in provenance_triples(records, provenance):
+            public.add(triple)
 
 
 def record_iris(records: RecordSet) -> list[URIRef]:
@@ -238,7 +296,11 @@ def record_iris(records: RecordSet) -> list[URIRef]:
 
 
 def replacement(
-    records: RecordSet, public: Graph, private: Graph, graph_iri: URIRef, networks: Iterable[str] = ()
+    records: RecordSet,
+    public: Iterable[Triple],
+    private: Iterable[Triple],
+    graph_iri: URIRef,
+    networks: Iterable[str] = (),
 ) -> Change:
     """The change that replaces every record of the set (in whatever graph it was) by its new triples.
 
@@ -257,6 +319,7 @@ def replacement(
         change.remove_matching.add((collaboration_iri(collaboration.id), ORG.hasMember, None))
     for site in records.sites:
         change.remove_incoming.add((ORG.hasSite, site_iri(site.id)))
-    change.add_graph(public, graph_iri)
-    change.add_graph(private, CONTACTS_GRAPH)
+    # Plain triples or a graph: an import's triples are never copied into an rdflib graph (slow at scale).
+    change.add.extend((s, p, o, graph_iri) for s, p, o in public)
+    change.add.extend((s, p, o, CONTACTS_GRAPH) for s, p, o in private)
     return change

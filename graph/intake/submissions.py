@@ -20,14 +20,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from graph.intake.importer import (
-    MUNICIPALITY_STUB_GRAPH,
     check_tables,
-    merge,
-    municipality_stubs,
-    network_ids,
-    partner_updates,
+    publication,
 )
-from graph.intake.mapping import RECORDS_GRAPH, Provenance, owned_nodes, records_graphs, replacement
+from graph.intake.mapping import Provenance, owned_nodes
 from graph.intake.template import InputTables, Problem, Row
 from graph.intake.validate import EMAIL_PATTERN
 from graph.model.viewer import Viewer, private_read
@@ -276,10 +272,7 @@ def approve(
     if checked.problems:
         return checked.problems
     provenance = Provenance.new("approval", reviewer, approval_source(code))
-    public, private = records_graphs(checked.records, provenance)
-    change = replacement(checked.records, public, private, RECORDS_GRAPH, network_ids(checked))
-    merge(change, partner_updates(atlas, checked, RECORDS_GRAPH))
-    change.add_graph(municipality_stubs(checked.records, checked.context.municipalities), MUNICIPALITY_STUB_GRAPH)
+    change = publication(atlas, checked, provenance)
     decision, _ = _decision(code, "approved", reviewer)
     change.remove_quads.extend(decision.remove_quads)
     change.add.extend(decision.add)

@@ -1,0 +1,23 @@
+"""What a command line process loads before it answers: a question does not load the report makers, the
+intake or pySHACL (each costs a cold process a second or more)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from graph.cli.factsheet import FORMATS
+from graph.settings import REPO_ROOT
+from graph.views import factsheet_report
+
+HEAVY = ("reportlab", "pyshacl", "graph.intake.importer", "graph.intake.shacl", "graph.views.factsheet_report")
+
+
+def test_the_command_line_starts_without_reports_intake_or_pyshacl() -> None:
+    probe = f"import sys, graph.cli.main; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_factsheet_command_offers_the_formats_the_reports_have() -> None:
+    assert FORMATS == factsheet_report.FORMATS
