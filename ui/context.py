@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
+from graph.model.language import Lang
+from graph.model.language import language as language_of
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.settings import Settings, settings_from_environment
 from graph.store.atlas import Atlas
@@ -15,7 +19,11 @@ from .i18n import text
 from .markdown import safe
 from .url import ignore, url_option, url_text
 
-LANGUAGES = {"nl": "Nederlands", "en": "English"}
+LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
+SWITCH_KEY = "language_switch"
+# Whether this run has drawn the language switch already: the app draws it before its navigation, so the menu
+# is built in the chosen language; a page that asks for the switch again then only reads it.
+_switch_drawn: ContextVar[bool] = ContextVar("language_switch_drawn", default=False)
 PAGES = {
     "overview": "ui/pages/overview.py",
     "map": "ui/pages/map.py",
@@ -50,31 +58,47 @@ def data_version() -> str:
     return f"{store.location}@{store.generation()}"
 
 
-def language() -> str:
-    """The interface language: from the URL (``?lang=en``), remembered for the session; Dutch by default."""
-    chosen = url_text("lang") or st.session_state.get("lang") or "nl"
-    return chosen if chosen in LANGUAGES else "nl"
+def language() -> Lang:
+    """The interface language: the switch's value once the session has one, before that the URL (``?lang=en``);
+    Dutch by default. The click on the switch is in the session before the run starts, so one click is enough."""
+    return language_of(st.session_state.get(SWITCH_KEY) or url_text("lang") or st.session_state.get("lang"))
 
 
-def language_switch() -> str:
+def language_switch() -> Lang:
+    """The language choice in the sidebar; drawn once per run (see :func:`language_first`)."""
+    if _switch_drawn.get():
+        return language()
     current = language()
     asked = url_text("lang")
-    if asked and asked not in LANGUAGES:
+    if asked and asked not in LANGUAGES and SWITCH_KEY not in st.session_state:
         ignore("lang", asked, LANGUAGES[current], current)
-    choice = st.sidebar.radio(
-        text("language", current),
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.__getitem__,
-        index=list(LANGUAGES).index(current),
-        horizontal=True,
-        key="language_switch",
+    choice = language_of(
+        st.sidebar.radio(
+            text("language", current),
+            options=list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            index=list(LANGUAGES).index(current),
+            horizontal=True,
+            key=SWITCH_KEY,
+        )
     )
     st.session_state["lang"] = choice
-    if choice == "nl":
+    if choice == Lang.NL:
         st.query_params.pop("lang", None)
     else:
-        st.query_params["lang"] = choice
+        st.query_params["lang"] = choice.value
     return choice
+
+
+@contextmanager
+def language_first() -> Iterator[Lang]:
+    """Draw the language switch before anything that is labelled (the navigation, the page), and read it there."""
+    chosen = language_switch()
+    token = _switch_drawn.set(True)
+    try:
+        yield chosen
+    finally:
+        _switch_drawn.reset(token)
 
 
 def t(key: str, **values: object) -> str:
@@ -92,11 +116,16 @@ def labels() -> Labels:
     return _labels(data_version(), language())
 
 
-def headings(frame_columns: Sequence[str]) -> dict[str, str]:
+def headings(frame_columns: Iterable[object]) -> dict[str, str]:
     """Translated column headings for the columns that have one; other columns keep their name."""
     from .i18n import TEXTS
 
-    return {column: t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+    return {str(column): t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+
+
+def choose_options() -> str:
+    """The placeholder of a multiselect in the reader's language (Streamlit's own is English only)."""
+    return t("choose_options")
 
 
 def url_choice(

@@ -28,7 +28,7 @@ def build_graph(collaborations: pd.DataFrame) -> nx.Graph:
     """Organisations as nodes, a link per pair that works (or worked) together, weighted by collaborations."""
     graph = nx.Graph()
     for row in collaborations.itertuples():
-        graph.add_node(row.library_org_id, name=row.questions, kind="library")
+        graph.add_node(row.library_org_id, name=row.library, kind="library")
         graph.add_node(row.care_org_id, name=row.care_organisation, kind="care")
         if graph.has_edge(row.library_org_id, row.care_org_id):
             graph[row.library_org_id][row.care_org_id]["weight"] += 1

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from graph.cli.output import Command, UsageError
+from graph.cli.output import Command, UsageError, add_lang_option, output_language
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.factsheet import FactsheetSource
@@ -58,7 +58,7 @@ def _code(value: str, what: str) -> str:
 
 
 def cmd_factsheet(atlas: Atlas, args: argparse.Namespace) -> int:
-    lang = "en" if args.lang == "en" else "nl"
+    lang = output_language(args)
     base_url = args.base_url or atlas.settings.public_url
     source = FactsheetSource(atlas)
     labels = load_labels(atlas, lang)
@@ -112,7 +112,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("code", nargs="?", help="CBS-code, bijv. GM0983 (gemeente) of PV31 (provincie)")
     sub.add_argument("--province", metavar="PVxx", help="alle gemeenten van deze provincie (every municipality)")
     sub.add_argument("--format", choices=FORMATS, default="pdf", help="default pdf")
-    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal (language); default nl")
+    add_lang_option(sub)
     sub.add_argument(
         "--out", help="bestand (file), of map (folder) bij --province; pdf zonder --out: in de huidige map"
     )

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 
-from graph.cli.output import Command, UsageError, print_frame
+from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
 from graph.store.atlas import Atlas
 
 
@@ -16,7 +16,7 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
         rows = [
             {
                 "name": query.name,
-                "title": query.title(args.lang if args.lang != "both" else "nl"),
+                "title": query.title(output_language(args)),
                 "parameters": " ".join(f"{p.name}={p.default or ''}" for p in query.parameters),
             }
             for query in atlas.questions.public()
@@ -64,7 +64,7 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.suggest import load_input, suggest
     from graph.model.viewer import COMMAND_LINE
 
-    lang = "en" if args.lang == "en" else "nl"
+    lang = output_language(args)
     table = suggest(
         load_input(atlas, COMMAND_LINE),
         args.radius_km,
@@ -94,8 +94,8 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.followup import record_state
 
-    record_state(atlas, args.questions, args.care, args.state, args.by, args.note or "", args.date)
-    print(f"vastgelegd (recorded): {args.questions} – {args.care}: {args.state}")
+    record_state(atlas, args.library, args.care, args.state, args.by, args.note or "", args.date)
+    print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
     return 0
 
 
@@ -120,7 +120,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
     sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
     sub.add_argument("--sort", choices=("score", "distance"), default="score")
-    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal van de redenen (language)")
+    add_lang_option(sub)
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub = command(
         "suggestion-status", cmd_suggestion_status, "opvolging van een suggestie vastleggen (record follow-up)"

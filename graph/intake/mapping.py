@@ -13,12 +13,12 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, RDFS, TIME, XSD
 
+from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.records import CollaborationRecord, OrganisationRecord, Partners, RecordSet, SiteRecord
 from graph.model.vocab import (
     ADMS,
     GSP,
     ID,
-    KINDS,
     PW,
     SDO,
     VCARD,
@@ -31,7 +31,6 @@ from graph.model.vocab import (
     private_graph,
     public_graph,
     site_iri,
-    status_iri,
 )
 from graph.store.interface import Change
 
@@ -123,7 +122,7 @@ def organisation_triples(graph: Graph, record: OrganisationRecord) -> None:
     graph.add((node, RDF.type, ORG.Organization))
     graph.add((node, DCTERMS.identifier, Literal(record.id)))
     graph.add((node, SDO.name, Literal(record.name)))
-    graph.add((node, ORG.classification, KINDS[record.kind]))
+    graph.add((node, ORG.classification, OrganisationKind(record.kind).iri))
     if record.website:
         graph.add((node, SDO.url, URIRef(record.website)))
     for network_id in record.member_of:
@@ -175,7 +174,7 @@ def collaboration_triples(public: Graph, private: Graph, record: CollaborationRe
         partner_triples(public, record.id, record.partners)
     public.add((node, PW.librarySite, site_iri(record.library_site_id)))
     public.add((node, PW.careSite, site_iri(record.care_site_id)))
-    public.add((node, ADMS.status, status_iri(record.status)))
+    public.add((node, ADMS.status, CollaborationStatus(record.status).iri))
     for code in record.activities:
         public.add((node, DCTERMS.subject, activity_iri(code)))
     period_triples(public, node, record.start_date, record.end_date)

@@ -10,6 +10,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import ORG, RDF, SH
 
 from graph.intake.template import Problem
+from graph.model.language import Message
 
 SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
@@ -49,7 +50,10 @@ def shacl_problems(
         file, row = _locate(focus, origin, combined)
         problems.append(
             Problem(
-                file, row, column, f"voldoet niet aan het gegevensmodel: {message}", f"violates the model: {message}"
+                file,
+                row,
+                column,
+                Message(f"voldoet niet aan het gegevensmodel: {message}", f"violates the model: {message}"),
             )
         )
     return sorted(problems, key=lambda p: (p.file, p.row, p.column))

@@ -7,12 +7,11 @@ import streamlit as st
 from shapely import wkt
 from shapely.geometry import mapping, shape
 
-from graph.analysis.followup import STATE_LABELS
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, sentence, status, text, title
-from ui.components import COVERAGE_COLOURS, line_layer, site_layers
+from ui.components import COVERAGE_COLOURS, data_table, line_layer, site_layers
 from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
@@ -144,7 +143,7 @@ if not own and sheet.examples.empty:
     st.write(text("no_collaborations", lang))
 for row in (sheet.collaborations if own else sheet.examples).itertuples():
     with st.container(border=True):
-        st.markdown(f"**{safe(row.questions)}** × **{safe(row.care_organisation)}**")
+        st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [status(str(row.status), lang), safe(row.municipality)]
         if row.start_date:
             details.append(text("started", lang, date=safe(row.start_date)))
@@ -173,14 +172,14 @@ else:
         "library_organisation": text("library", lang),
         "care_organisation": text("care_organisation", lang),
         "municipality": t("municipality"),
-        "distance_km": st.column_config.NumberColumn(text("distance", lang), format="%.1f km"),
-        "score": st.column_config.NumberColumn(text("score", lang), format="%.2f"),
+        "distance_km": t("distance_km"),
+        "score": text("score", lang),
         "reasons": text("reasons", lang),
     }
     if sheet.for_coordinator and "follow_up" in shown:
-        shown = shown.assign(follow_up=shown.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(lang, "")))
+        shown = shown.assign(follow_up=shown.follow_up.map(names.follow_up))
         column_config["follow_up"] = text("follow_up", lang)
-    st.dataframe(shown, hide_index=True, column_config=column_config)
+    data_table(shown, hide_index=True, column_config=column_config)
 
 st.subheader(text("trend", lang))
 if sheet.trend.empty:

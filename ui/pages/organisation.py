@@ -4,7 +4,7 @@ from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisation_collaborations, organisations
 from graph.analysis.suggest import load_input, suggest
 from graph.privacy import personal_data as privacy
-from ui.components import example_card
+from ui.components import data_table, example_card
 from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t, viewer
 from ui.url import url_text
 
@@ -45,7 +45,7 @@ own_sites = sites(current)
 own_sites = own_sites[own_sites.organisation_id == picked]
 st.subheader(t("sites"))
 site_columns = ["site", "town", "municipality", "collaborations", "active_collaborations"]
-st.dataframe(own_sites[site_columns], hide_index=True, column_config=headings(site_columns))
+data_table(own_sites[site_columns], hide_index=True, column_config=headings(site_columns))
 
 work = organisation_collaborations(current, picked)
 st.subheader(t("collaborations"))
@@ -78,7 +78,7 @@ if profile["kind"] in ("library", "care"):
     if nearby.empty:
         st.write(t("no_suggestions"))
     else:
-        st.dataframe(
+        data_table(
             nearby[["library_organisation", "care_organisation", "distance_km", "score", "reasons"]],
             hide_index=True,
             column_config={

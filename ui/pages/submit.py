@@ -7,7 +7,7 @@ from graph.analysis.similar import search_organisations, similar_organisations
 from graph.intake.gazetteer import locate_town
 from graph.intake.submissions import NewOrganisation, RateLimiter, SubmissionForm, submit
 from ui.components import deck, site_layers
-from ui.context import atlas, data_version, labels, language_switch, safe, sign_in_box, t
+from ui.context import atlas, choose_options, data_version, labels, language_switch, safe, sign_in_box, t
 
 language_switch()
 sign_in_box()
@@ -114,7 +114,13 @@ if library_site and care_site and library_site != "__new__" and care_site != "__
         st.warning(t("pair_known"))
 
 st.subheader(t("the_collaboration"))
-activities = st.multiselect(t("activities"), sorted(names.activities), format_func=names.activity, key="activities")
+activities = st.multiselect(
+    t("activities"),
+    sorted(names.activities),
+    format_func=names.activity,
+    key="activities",
+    placeholder=choose_options(),
+)
 activity_other = st.text_input(t("activity_other"), key="activity_other", max_chars=300)
 columns = st.columns(3)
 status = columns[0].selectbox(t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status")
