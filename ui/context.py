@@ -8,6 +8,7 @@ from contextvars import ContextVar
 
 import streamlit as st
 
+from graph.model.formats import number
 from graph.model.language import Lang
 from graph.model.language import language as language_of
 from graph.model.viewer import ANONYMOUS, Viewer
@@ -21,6 +22,7 @@ from .url import ignore, url_option, url_text
 
 LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
 SWITCH_KEY = "language_switch"
+FILTER_KEY = "filter_"
 # Whether this run has drawn the language switch already: the app draws it before its navigation, so the menu
 # is built in the chosen language; a page that asks for the switch again then only reads it.
 _switch_drawn: ContextVar[bool] = ContextVar("language_switch_drawn", default=False)
@@ -102,8 +104,18 @@ def language_first() -> Iterator[Lang]:
 
 
 def t(key: str, **values: object) -> str:
-    message = text(key, language())
-    return message.format(**values) if values else message
+    """An interface text in the reader's language; numbers put into it are written the reader's way (1.234)."""
+    lang = language()
+    message = text(key, lang)
+    if not values:
+        return message
+    return message.format(**{name: _written(value, lang) for name, value in values.items()})
+
+
+def _written(value: object, lang: Lang) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, lang, 0 if float(value).is_integer() else 1)
+    return value
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -121,6 +133,11 @@ def headings(frame_columns: Iterable[object]) -> dict[str, str]:
     from .i18n import TEXTS
 
     return {str(column): t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+
+
+def choose_one() -> str:
+    """The placeholder of a select box in the reader's language (Streamlit's own is English only)."""
+    return t("choose_one")
 
 
 def choose_options() -> str:
@@ -141,13 +158,21 @@ def url_choice(
         choices,
         index=index,
         format_func=lambda value: (all_label or t("all")) if value == "" else _label(format_func, value),
-        key=f"filter_{name}",
+        key=filter_key(name),
+        placeholder=choose_one(),
     )
     if chosen:
         st.query_params[name] = chosen
     else:
         st.query_params.pop(name, None)
     return chosen or None
+
+
+def filter_key(name: str) -> str:
+    """A filter's widget key. The browser keeps a select box's chosen label ("Alle") for as long as its key lives,
+    so the key names the language: a switch draws the filters anew, from the URL that holds their values."""
+    lang = language()
+    return f"{FILTER_KEY}{name}" if lang == Lang.NL else f"{FILTER_KEY}{name}-{lang.value}"
 
 
 def _label(format_func, value: str) -> str:  # type: ignore[no-untyped-def]

@@ -61,8 +61,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
     "choose_options": ("Kies een of meer", "Choose options"),
-    "no_rows": ("Geen rijen.", "No rows."),
     "choose_one": ("Kies er een", "Choose an option"),
+    "no_rows": ("Geen rijen.", "No rows."),
     "download_csv_semicolon": ("Download CSV voor Excel (puntkomma)", "Download CSV for Dutch Excel (semicolon)"),
     "url_ignored": (
         "Het adres bevat een waarde die hier niet past: {name} = «{value}». De pagina toont daarom: {fallback}.",

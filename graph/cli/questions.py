@@ -8,6 +8,7 @@ import sys
 import pandas as pd
 
 from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
+from graph.model.enums import FollowUpState
 from graph.store.atlas import Atlas
 
 
@@ -127,7 +128,7 @@ def add_commands(command: Command) -> None:
     )
     sub.add_argument("--library", required=True, help="import id van de bibliotheek")
     sub.add_argument("--care", required=True, help="import id van de zorgorganisatie")
-    sub.add_argument("--state", required=True, choices=("introduced", "in_conversation", "declined"))
+    sub.add_argument("--state", required=True, choices=FollowUpState.values())
     sub.add_argument("--by", required=True, help="wie (who)")
     sub.add_argument("--note", help="notitie (note)")
     sub.add_argument("--date", help="JJJJ-MM-DD; default vandaag (today)")

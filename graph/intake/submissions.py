@@ -232,8 +232,7 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     node = URIRef(f"{ID}submission/{code}")
     change = Change()
     change.remove_quads.extend(
-        (node, PW.reviewState, Literal(previous), submission_graph(code))
-        for previous in ("pending", "approved", "rejected", "reverted")
+        (node, PW.reviewState, Literal(previous), submission_graph(code)) for previous in SubmissionState.values()
     )
     change.add.append((node, PW.reviewState, Literal(state), submission_graph(code)))
     now = datetime.now(UTC)

@@ -1,4 +1,5 @@
-"""Labels of data in the reader's language, all from the graph's @nl/@en labels."""
+"""Labels of data in the reader's language: activities and provinces from the graph's @nl/@en labels; statuses,
+kinds and states from the vocabulary (:mod:`graph.model.enums`)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, F
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, sentence, status, text, title
 from ui.components import COVERAGE_COLOURS, data_table, line_layer, site_layers
-from ui.context import atlas, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import atlas, choose_one, data_version, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 lang = language()
@@ -59,6 +59,7 @@ picked = st.selectbox(
     index=options.index(chosen) if chosen in options else 0,
     format_func=lambda code: "—" if not code else display.get(code, code),
     key="factsheet_search",
+    placeholder=choose_one(),
 )
 if picked and picked != chosen:
     st.query_params.pop("gemeente", None)

@@ -5,7 +5,19 @@ from graph.analysis.overview import organisation_collaborations, organisations
 from graph.analysis.suggest import load_input, suggest
 from graph.privacy import personal_data as privacy
 from ui.components import data_table, example_card
-from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import (
+    PAGES,
+    atlas,
+    choose_one,
+    headings,
+    labels,
+    language,
+    language_switch,
+    safe,
+    sign_in_box,
+    t,
+    viewer,
+)
 from ui.url import url_text
 
 language_switch()
@@ -24,6 +36,7 @@ picked = st.selectbox(
         "—" if not value else f"{display[value]} ({names.kind(str(everyone.set_index('id').at[value, 'kind']))})"
     ),
     key="organisation_picker",
+    placeholder=choose_one(),
 )
 if picked:
     st.query_params["org"] = picked

@@ -4,7 +4,7 @@ from graph.model.formats import number
 from graph.store.catalogue import QueryError
 from graph.views.console import ConsoleError, run_console
 from ui.components import data_table, deck, downloads, site_layers
-from ui.context import atlas, headings, language, language_switch, safe, t
+from ui.context import atlas, choose_one, headings, language, language_switch, safe, t
 from ui.url import url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
@@ -23,6 +23,7 @@ name = st.selectbox(
     index=names.index(chosen) if chosen else 0,
     format_func=lambda value: questions[value].title(lang),
     key="question",
+    placeholder=choose_one(),
 )
 st.query_params["q"] = name
 query = questions[name]

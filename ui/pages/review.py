@@ -7,7 +7,7 @@ from graph.intake.exporter import template_tables
 from graph.intake.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
 from graph.intake.template import InputTables, Row
 from ui.components import data_table
-from ui.context import atlas, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 reviewer = sign_in_box()
@@ -98,7 +98,7 @@ data_table(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=
 approved = [row["code"] for row in decided if row["state"] == "approved"]
 if approved:
     columns = st.columns(3)
-    chosen = columns[0].selectbox(t("revert"), approved, key="revert_code")
+    chosen = columns[0].selectbox(t("revert"), approved, key="revert_code", placeholder=choose_one())
     why = columns[1].text_input(t("reason"), key="revert_reason")
     if columns[2].button(t("revert"), key="revert_button"):
         revert(atlas, chosen, reviewer, why)

@@ -5,7 +5,18 @@ from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
 from graph.model.viewer import Viewer
 from ui.components import data_table, downloads
-from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice, viewer
+from ui.context import (
+    atlas,
+    choose_one,
+    data_version,
+    labels,
+    language,
+    language_switch,
+    sign_in_box,
+    t,
+    url_choice,
+    viewer,
+)
 from ui.url import url_int
 
 language_switch()
@@ -66,9 +77,15 @@ elif not table.empty:
     pairs = list(zip(table.library_org_id, table.care_org_id, strict=True))
     shown_pair = dict(zip(pairs, table.library_organisation + " × " + table.care_organisation, strict=True))
     columns = st.columns([3, 2, 3, 1])
-    pair = columns[0].selectbox(t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair")
+    pair = columns[0].selectbox(
+        t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair", placeholder=choose_one()
+    )
     state = columns[1].selectbox(
-        t("follow_up"), FollowUpState.values(), format_func=names.follow_up, key="follow_up_state"
+        t("follow_up"),
+        FollowUpState.values(),
+        format_func=names.follow_up,
+        key="follow_up_state",
+        placeholder=choose_one(),
     )
     note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
     if columns[3].button(t("save"), key="follow_up_save"):
