@@ -90,6 +90,10 @@ def test_coverage_tables_name_provinces_and_have_no_english_when_dutch(
     assert not any(str(cell).startswith("PV") for cell in shown_cells.province_code)
     amsterdam = shown_cells[shown_cells.municipality == "Amsterdam"].iloc[0]
     assert amsterdam.population == "931.298"
+    provinces = next(table for table in app.dataframe if "with_both" in table.value.columns)
+    shown_cells = pa.ipc.open_stream(provinces.proto.arrow_data.styler.display_values).read_pandas()
+    gelderland = shown_cells[shown_cells.province == "Gelderland"].iloc[0]
+    assert (gelderland.population, gelderland.population_covered_share) == ("2.149.071", "1,27 %")
 
 
 @pytest.mark.parametrize("page", ["overview", "map", "network", "suggestions", "coverage", "questions", "examples"])

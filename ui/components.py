@@ -82,7 +82,7 @@ def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None
     if column in PLAIN_COLUMNS or types.is_bool_dtype(series) or not types.is_numeric_dtype(series):
         return None
     if column.endswith("_share"):
-        return lambda value: percent(float(value) * 100, lang, 1)  # type: ignore[arg-type]
+        return lambda value: percent(float(value) * 100, lang, 2)  # type: ignore[arg-type]
     decimals = 0 if types.is_integer_dtype(series) else DECIMALS.get(column, 1)
     return lambda value: number(value, lang, decimals)  # type: ignore[arg-type]
 

@@ -29,9 +29,7 @@ data_table(
         **headings(by_province.columns),
         **profile_column(),
         "province_code": None,
-        "population_covered_share": st.column_config.ProgressColumn(
-            t("population_covered"), min_value=0.0, max_value=1.0, format="percent"
-        ),
+        "population_covered_share": t("population_covered"),
     },
 )
 downloads(by_province, "dekking-per-provincie", "by_province")
