@@ -5,43 +5,44 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.context import PAGES, language
+from ui.context import PAGES, language_first
 from ui.i18n import text
 
 st.set_page_config(page_title="Passend Werk Atlas", page_icon="📚", layout="wide")
-lang = language()
 
 
-def page(name: str, icon: str, default: bool = False) -> st.Page:
+def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
     return st.Page(PAGES[name], title=text(f"page_{name}", lang), icon=icon, url_path=name, default=default)
 
 
-navigation = st.navigation(
-    {
-        text("section_explore", lang): [
-            page("overview", ":material/home:", default=True),
-            page("map", ":material/map:"),
-            page("network", ":material/hub:"),
-            page("examples", ":material/auto_stories:"),
-            page("organisation", ":material/apartment:"),
-        ],
-        text("section_analyse", lang): [
-            page("suggestions", ":material/handshake:"),
-            page("coverage", ":material/insights:"),
-            page("factsheet", ":material/summarize:"),
-            page("questions", ":material/query_stats:"),
-        ],
-        text("section_contribute", lang): [
-            page("submit", ":material/add_circle:"),
-            page("review", ":material/fact_check:"),
-        ],
-    }
-)
-try:
-    navigation.run()
-except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback
-    st.error(text("store_failed", lang))
-    st.text(str(error))  # plain text: a server may echo what a user typed
-except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
-    logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
-    st.error(text("page_failed", lang))
+# The language is chosen before the menu is built, so one click on the switch changes the menu too.
+with language_first() as lang:
+    navigation = st.navigation(
+        {
+            text("section_explore", lang): [
+                page("overview", ":material/home:", lang, default=True),
+                page("map", ":material/map:", lang),
+                page("network", ":material/hub:", lang),
+                page("examples", ":material/auto_stories:", lang),
+                page("organisation", ":material/apartment:", lang),
+            ],
+            text("section_analyse", lang): [
+                page("suggestions", ":material/handshake:", lang),
+                page("coverage", ":material/insights:", lang),
+                page("factsheet", ":material/summarize:", lang),
+                page("questions", ":material/query_stats:", lang),
+            ],
+            text("section_contribute", lang): [
+                page("submit", ":material/add_circle:", lang),
+                page("review", ":material/fact_check:", lang),
+            ],
+        }
+    )
+    try:
+        navigation.run()
+    except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback
+        st.error(text("store_failed", lang))
+        st.text(str(error))  # plain text: a server may echo what a user typed
+    except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
+        logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
+        st.error(text("page_failed", lang))

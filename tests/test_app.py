@@ -189,7 +189,8 @@ def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, s
 def test_suggestions_filters_and_radius(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     wide = open_page(monkeypatch, seed_store, "suggestions", radius="50")
     narrow = open_page(monkeypatch, seed_store, "suggestions", radius="1")
-    assert len(wide.dataframe[0].value) > len(narrow.dataframe[0].value)
+    # no suggestion within 1 km: the page says so in words instead of drawing an empty table
+    assert len(wide.dataframe[0].value) > (len(narrow.dataframe[0].value) if narrow.dataframe else 0)
     limburg = open_page(monkeypatch, seed_store, "suggestions", radius="50", province="PV31")
     assert set(limburg.dataframe[0].value["municipality"]) == {"Venlo"}
 
@@ -200,7 +201,8 @@ def test_coverage_tables_and_province_filter(monkeypatch: pytest.MonkeyPatch, se
     # Weesp: library and care, but the collaboration ended; Dordrecht: its collaboration's status is unknown
     assert list(gaps["municipality"]) == ["Amsterdam", "Dordrecht"]
     limburg = open_page(monkeypatch, seed_store, "coverage", province="PV31")
-    per_municipality = limburg.dataframe[2].value
+    # Limburg has no gaps: that table says so in words, so the per-municipality table is the last one by area
+    per_municipality = [table.value for table in limburg.dataframe if "municipality_code" in table.value.columns][-1]
     assert len(per_municipality) == 31 and set(per_municipality["province_code"]) == {"PV31"}
 
 
@@ -227,7 +229,7 @@ def test_console_says_when_a_construct_was_capped(monkeypatch: pytest.MonkeyPatc
     pairs = "CONSTRUCT { ?a pw:near ?b } WHERE { ?a a pw:Municipality . ?b a pw:Municipality }"
     app.text_area(key="console").set_value(pairs)
     app.button(key="run_console").click().run()
-    assert any("Afgekapt na 10000 triples" in warning.value for warning in app.warning)
+    assert any("Afgekapt na 10.000 triples" in warning.value for warning in app.warning)
     assert len(Graph().parse(data=app.code[-1].value, format="turtle")) == 10_000
 
 
@@ -300,7 +302,7 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
         "Besloten door",
         "Reden",
     ]
-    assert list(decisions["Status"]) == ["goedgekeurd"] and list(decisions["Besloten door"]) == ["Anna de Vries"]
+    assert list(decisions["Status"]) == ["Goedgekeurd"] and list(decisions["Besloten door"]) == ["Anna de Vries"]
     overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")
     assert "Zorgcentrum De Linde" in texts(overview) and "Bewoners repareren boeken" in texts(overview)
 

@@ -166,7 +166,7 @@ def test_follow_up_state_only_for_signed_in_coordinators(
     assert "follow_up" not in chances.columns
     signed_in = open_profile(monkeypatch, store, "Anna de Vries", gemeente="GM0983")
     chances = signed_in.dataframe[1].value
-    assert list(chances.follow_up) == ["geïntroduceerd"]
+    assert list(chances.follow_up) == ["Geïntroduceerd"]  # the vocabulary's label
     assert PRIVATE_NOTE not in everything_shown(signed_in)
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
+from graph.model.formats import number
+from graph.model.language import Lang
+from graph.model.language import language as language_of
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.settings import Settings, settings_from_environment
 from graph.store.atlas import Atlas
@@ -15,7 +20,12 @@ from .i18n import text
 from .markdown import safe
 from .url import ignore, url_option, url_text
 
-LANGUAGES = {"nl": "Nederlands", "en": "English"}
+LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
+SWITCH_KEY = "language_switch"
+FILTER_KEY = "filter_"
+# Whether this run has drawn the language switch already: the app draws it before its navigation, so the menu
+# is built in the chosen language; a page that asks for the switch again then only reads it.
+_switch_drawn: ContextVar[bool] = ContextVar("language_switch_drawn", default=False)
 PAGES = {
     "overview": "ui/pages/overview.py",
     "map": "ui/pages/map.py",
@@ -50,36 +60,62 @@ def data_version() -> str:
     return f"{store.location}@{store.generation()}"
 
 
-def language() -> str:
-    """The interface language: from the URL (``?lang=en``), remembered for the session; Dutch by default."""
-    chosen = url_text("lang") or st.session_state.get("lang") or "nl"
-    return chosen if chosen in LANGUAGES else "nl"
+def language() -> Lang:
+    """The interface language: the switch's value once the session has one, before that the URL (``?lang=en``);
+    Dutch by default. The click on the switch is in the session before the run starts, so one click is enough."""
+    return language_of(st.session_state.get(SWITCH_KEY) or url_text("lang") or st.session_state.get("lang"))
 
 
-def language_switch() -> str:
+def language_switch() -> Lang:
+    """The language choice in the sidebar; drawn once per run (see :func:`language_first`)."""
+    if _switch_drawn.get():
+        return language()
     current = language()
     asked = url_text("lang")
-    if asked and asked not in LANGUAGES:
+    if asked and asked not in LANGUAGES and SWITCH_KEY not in st.session_state:
         ignore("lang", asked, LANGUAGES[current], current)
-    choice = st.sidebar.radio(
-        text("language", current),
-        options=list(LANGUAGES),
-        format_func=LANGUAGES.__getitem__,
-        index=list(LANGUAGES).index(current),
-        horizontal=True,
-        key="language_switch",
+    choice = language_of(
+        st.sidebar.radio(
+            text("language", current),
+            options=list(LANGUAGES),
+            format_func=LANGUAGES.__getitem__,
+            index=list(LANGUAGES).index(current),
+            horizontal=True,
+            key=SWITCH_KEY,
+        )
     )
     st.session_state["lang"] = choice
-    if choice == "nl":
+    if choice == Lang.NL:
         st.query_params.pop("lang", None)
     else:
-        st.query_params["lang"] = choice
+        st.query_params["lang"] = choice.value
     return choice
 
 
+@contextmanager
+def language_first() -> Iterator[Lang]:
+    """Draw the language switch before anything that is labelled (the navigation, the page), and read it there."""
+    chosen = language_switch()
+    token = _switch_drawn.set(True)
+    try:
+        yield chosen
+    finally:
+        _switch_drawn.reset(token)
+
+
 def t(key: str, **values: object) -> str:
-    message = text(key, language())
-    return message.format(**values) if values else message
+    """An interface text in the reader's language; numbers put into it are written the reader's way (1.234)."""
+    lang = language()
+    message = text(key, lang)
+    if not values:
+        return message
+    return message.format(**{name: _written(value, lang) for name, value in values.items()})
+
+
+def _written(value: object, lang: Lang) -> object:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, lang, 0 if float(value).is_integer() else 1)
+    return value
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -92,11 +128,21 @@ def labels() -> Labels:
     return _labels(data_version(), language())
 
 
-def headings(frame_columns: Sequence[str]) -> dict[str, str]:
+def headings(frame_columns: Iterable[object]) -> dict[str, str]:
     """Translated column headings for the columns that have one; other columns keep their name."""
     from .i18n import TEXTS
 
-    return {column: t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+    return {str(column): t(f"col_{column}") for column in frame_columns if f"col_{column}" in TEXTS}
+
+
+def choose_one() -> str:
+    """The placeholder of a select box in the reader's language (Streamlit's own is English only)."""
+    return t("choose_one")
+
+
+def choose_options() -> str:
+    """The placeholder of a multiselect in the reader's language (Streamlit's own is English only)."""
+    return t("choose_options")
 
 
 def url_choice(
@@ -112,13 +158,21 @@ def url_choice(
         choices,
         index=index,
         format_func=lambda value: (all_label or t("all")) if value == "" else _label(format_func, value),
-        key=f"filter_{name}",
+        key=filter_key(name),
+        placeholder=choose_one(),
     )
     if chosen:
         st.query_params[name] = chosen
     else:
         st.query_params.pop(name, None)
     return chosen or None
+
+
+def filter_key(name: str) -> str:
+    """A filter's widget key. The browser keeps a select box's chosen label ("Alle") for as long as its key lives,
+    so the key names the language: a switch draws the filters anew, from the URL that holds their values."""
+    lang = language()
+    return f"{FILTER_KEY}{name}" if lang == Lang.NL else f"{FILTER_KEY}{name}-{lang.value}"
 
 
 def _label(format_func, value: str) -> str:  # type: ignore[no-untyped-def]

@@ -1,6 +1,12 @@
-"""Interface texts in Dutch (default) and English. Labels of data (activities, provinces) come from the graph."""
+"""Interface texts in Dutch (default) and English, each read as one :class:`~graph.model.language.Message`.
+
+Labels of data (activities, provinces) come from the graph; statuses, kinds and states from the vocabulary
+(:mod:`graph.model.enums`).
+"""
 
 from __future__ import annotations
+
+from graph.model.language import Message
 
 TEXTS: dict[str, tuple[str, str]] = {
     # navigation
@@ -54,6 +60,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activities": ("Activiteiten", "Activities"),
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
+    "choose_options": ("Kies een of meer", "Choose options"),
+    "choose_one": ("Kies er een", "Choose an option"),
+    "no_rows": ("Geen rijen.", "No rows."),
+    "download_csv_semicolon": ("Download CSV voor Excel (puntkomma)", "Download CSV for Dutch Excel (semicolon)"),
     "url_ignored": (
         "Het adres bevat een waarde die hier niet past: {name} = «{value}». De pagina toont daarom: {fallback}.",
         "The address holds a value that does not fit here: {name} = “{value}”. The page shows this instead: "
@@ -311,6 +321,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_active": ("Actief", "Active"),
     "col_exploring": ("Verkennend", "Exploring"),
     "col_ended": ("Beëindigd", "Ended"),
+    "col_unknown": ("Onbekend", "Unknown"),
+    "col_population_covered_share": ("Aandeel inwoners gedekt", "Share of population covered"),
+    "col_library_organisation": ("Bibliotheek", "Library"),
+    "col_care_organisation": ("Zorgorganisatie", "Care organisation"),
+    "col_library_org_id": ("Id bibliotheek", "Library id"),
+    "col_care_org_id": ("Id zorgorganisatie", "Care organisation id"),
+    "col_library_site_id": ("Id bibliotheeklocatie", "Library site id"),
+    "col_care_site_id": ("Id zorglocatie", "Care site id"),
+    "col_distance_km": ("Afstand (km)", "Distance (km)"),
+    "col_score": ("Score", "Score"),
+    "col_reasons": ("Redenen", "Reasons"),
+    "col_follow_up": ("Opvolging", "Follow-up"),
+    "col_activity_code": ("Code activiteit", "Activity code"),
+    "col_activity_nl": ("Activiteit", "Activity (Dutch)"),
+    "col_activity_en": ("Activiteit (Engels)", "Activity"),
+    "col_broader_code": ("Valt onder", "Part of"),
     "page_number": ("Pagina (van {pages})", "Page (of {pages})"),
     "examples_count": ("{n} praktijkvoorbeelden", "{n} practice examples"),
     "examples_intro": (
@@ -341,6 +367,11 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def text(key: str, lang: str) -> str:
+def message(key: str) -> Message:
+    """The one way to read an interface text: as a message in both languages."""
     dutch, english = TEXTS[key]
-    return english if lang == "en" else dutch
+    return Message(dutch, english)
+
+
+def text(key: str, lang: object) -> str:
+    return message(key).text(lang)

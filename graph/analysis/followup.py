@@ -12,6 +12,8 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from graph.model.enums import FollowUpState
+from graph.model.language import BilingualError, Message
 from graph.model.text import CONTROL_CHARACTERS
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import ID, PW, SDO, organisation_iri, private_graph
@@ -19,16 +21,10 @@ from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
 FOLLOW_UP_GRAPH = private_graph("follow-up")
-STATES = ("introduced", "in_conversation", "declined")
-STATE_LABELS = {
-    "introduced": {"nl": "geïntroduceerd", "en": "introduced"},
-    "in_conversation": {"nl": "in gesprek", "en": "in conversation"},
-    "declined": {"nl": "afgewezen", "en": "declined"},
-}
 
 
-class FollowUpError(ValueError):
-    pass
+class FollowUpError(BilingualError):
+    """Follow-up that cannot be recorded; says why in Dutch and English."""
 
 
 def record_state(
@@ -41,21 +37,34 @@ def record_state(
     on: str | None = None,
 ) -> URIRef:
     """Record one follow-up step for a (library, care) pair; raises :class:`FollowUpError` on bad input."""
-    if state not in STATES:
-        raise FollowUpError(f"status moet een van {', '.join(STATES)} zijn (state must be one of them), niet {state!r}")
+    if state not in FollowUpState.values():
+        allowed = ", ".join(FollowUpState.values())
+        raise FollowUpError(
+            Message(
+                f"status moet een van {allowed} zijn, niet {state!r}", f"state must be one of {allowed}, not {state!r}"
+            )
+        )
     kinds = dict((str(row.id), str(row.kind)) for row in atlas.answer("internal/organisation-kinds").itertuples())
     if kinds.get(library_org_id) != "library":
-        raise FollowUpError(f"{library_org_id!r} is geen bekende bibliotheek (not a known library)")
+        raise FollowUpError(
+            Message(f"{library_org_id!r} is geen bekende bibliotheek", f"{library_org_id!r} is not a known library")
+        )
     if kinds.get(care_org_id) != "care":
-        raise FollowUpError(f"{care_org_id!r} is geen bekende zorgorganisatie (not a known care organisation)")
+        raise FollowUpError(
+            Message(
+                f"{care_org_id!r} is geen bekende zorgorganisatie", f"{care_org_id!r} is not a known care organisation"
+            )
+        )
     if not by.strip() or len(by) > 200:
-        raise FollowUpError("vul in wie dit vastlegt (who records this is required)")
+        raise FollowUpError(Message("vul in wie dit vastlegt", "who records this is required"))
     if len(note) > 2000 or CONTROL_CHARACTERS.search(note):
-        raise FollowUpError("de notitie is te lang of bevat stuurtekens (note too long or has control characters)")
+        raise FollowUpError(
+            Message("de notitie is te lang of bevat stuurtekens", "the note is too long or has control characters")
+        )
     try:
         day = date.fromisoformat(on) if on else datetime.now(UTC).date()
     except ValueError as error:
-        raise FollowUpError(f"{on!r} is geen datum JJJJ-MM-DD (not a date)") from error
+        raise FollowUpError(Message(f"{on!r} is geen datum JJJJ-MM-DD", f"{on!r} is not a date YYYY-MM-DD")) from error
     recorded = datetime.now(UTC)
     step = URIRef(
         f"{ID}suggestion/{quote(library_org_id, safe='')}--{quote(care_org_id, safe='')}/"

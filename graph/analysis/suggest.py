@@ -25,6 +25,7 @@ from graph.analysis.spatial import ClosestPairs, Sites, check_radius
 from graph.analysis.spatial_blocks import closest_pairs
 from graph.analysis.suggest_experience import Experience
 from graph.analysis.suggest_reasons import reasons
+from graph.model.language import language
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 
@@ -89,6 +90,7 @@ def suggest(
     lang: str = "nl",
 ) -> pd.DataFrame:
     """The ranked suggestions as a table with the columns of :data:`COLUMNS`; ``limit`` keeps the best ones."""
+    lang = language(lang)
     try:
         check_radius(float(radius_km))
     except (TypeError, ValueError) as error:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from graph.model.formats import km
+from graph.model.language import Lang, language
+
 # (one, many) per language: what the care organisation and the library already do with the other kind.
 EXPERIENCE_PHRASES = (
     {
@@ -18,11 +21,6 @@ EXPERIENCE_PHRASES = (
 )
 
 
-def km_text(distance: float, lang: str) -> str:
-    text = f"{distance:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
 def reasons(
     lang: str,
     distance: float,
@@ -31,8 +29,8 @@ def reasons(
     library: tuple[str, int],
     shared: list[str],
 ) -> list[str]:
-    nl = lang != "en"
-    sentences = [f"{km_text(distance, lang)} km van elkaar" if nl else f"{km_text(distance, lang)} km apart"]
+    nl = language(lang) == Lang.NL
+    sentences = [f"{km(distance, lang)} van elkaar" if nl else f"{km(distance, lang)} apart"]
     if gap_place:
         sentences.append(f"nog geen samenwerking in {gap_place}" if nl else f"no collaboration in {gap_place} yet")
     for (name, count), phrases in zip((care, library), EXPERIENCE_PHRASES, strict=True):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from graph.cli.output import Command, print_frame
+from graph.model.enums import SubmissionState
 from graph.store.atlas import Atlas
 
 
@@ -132,7 +133,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("--code", help="referentiecode, e.g. PW-ABCD2345")
     sub.add_argument("--by", help="wie beoordeelt (reviewer)")
     sub.add_argument("--reason", help="reden (reason), nodig bij reject")
-    sub.add_argument("--state", choices=("pending", "approved", "rejected", "reverted"))
+    sub.add_argument("--state", choices=SubmissionState.values())
     sub = command("export-person", cmd_export_person, "alles tonen wat over een persoon bewaard is (AVG inzage)")
     sub.add_argument("email")
     sub = command("forget-contact", cmd_forget_contact, "een persoon overal verwijderen (AVG: recht op vergetelheid)")

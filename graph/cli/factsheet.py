@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from graph.cli.output import Command, UsageError
+from graph.cli.output import Command, UsageError, add_lang_option, output_language
 from graph.store.atlas import Atlas
 
 # The formats of graph.views.factsheet_report, named here so that building the command line does not load the
@@ -62,7 +62,7 @@ def cmd_factsheet(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.views.factsheet import FactsheetSource
     from graph.views.factsheet_report import file_name, render
 
-    lang = "en" if args.lang == "en" else "nl"
+    lang = output_language(args)
     base_url = args.base_url or atlas.settings.public_url
     source = FactsheetSource(atlas)
     labels = load_labels(atlas, lang)
@@ -116,7 +116,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("code", nargs="?", help="CBS-code, bijv. GM0983 (gemeente) of PV31 (provincie)")
     sub.add_argument("--province", metavar="PVxx", help="alle gemeenten van deze provincie (every municipality)")
     sub.add_argument("--format", choices=FORMATS, default="pdf", help="default pdf")
-    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal (language); default nl")
+    add_lang_option(sub)
     sub.add_argument(
         "--out", help="bestand (file), of map (folder) bij --province; pdf zonder --out: in de huidige map"
     )

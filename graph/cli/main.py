@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from graph.cli import admin, data, factsheet, questions
-from graph.cli.output import BAD_INPUT, UsageError
+from graph.cli.output import BAD_INPUT, UsageError, add_lang_option
 from graph.intake.template import InputError
 from graph.settings import settings_from_environment
 from graph.store.atlas import Atlas
@@ -26,9 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--reference", help="map met CBS-referentiegegevens (reference folder); default $PASSENDWERK_REFERENCE"
     )
-    parser.add_argument(
-        "--lang", choices=("nl", "en", "both"), default="both", help="taal van meldingen (message language)"
-    )
+    add_lang_option(parser, default="both")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(

@@ -11,12 +11,32 @@ import pandas as pd
 from graph.intake.cells import csv_text
 from graph.intake.input_limits import MAX_PROBLEMS_SHOWN
 from graph.intake.template import Problem
+from graph.model.language import Lang, language
 from graph.store.atlas import Atlas
 
 Command = Callable[[str, Callable[[Atlas, argparse.Namespace], int], str], argparse.ArgumentParser]
 """How a part of the command line registers a command on the main parser."""
 
 BAD_INPUT = 2
+
+#: One ``--lang`` for every command, before or after the command name: ``nl``, ``en`` or ``both`` (the default).
+#: It sets the language of the messages (``both``: Dutch with the English in brackets) and of the words in what
+#: a command writes (suggestion reasons, reports, question titles), which are Dutch under ``both``.
+LANG_CHOICES = ("nl", "en", "both")
+LANG_HELP = (
+    "taal van meldingen en uitvoer: nl, en of both (Nederlands met Engels tussen haakjes; uitvoer dan Nederlands) "
+    "(language of messages and output; both = Dutch with English in brackets, output in Dutch)"
+)
+
+
+def add_lang_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """The one ``--lang`` option; after a command name it overrides the one before it."""
+    parser.add_argument("--lang", choices=LANG_CHOICES, default=default, help=LANG_HELP)
+
+
+def output_language(args: argparse.Namespace) -> Lang:
+    """The language of what a command writes: English only when asked for (``both`` writes Dutch)."""
+    return language(args.lang)
 
 
 class UsageError(ValueError):

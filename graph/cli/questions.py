@@ -7,7 +7,8 @@ import sys
 
 import pandas as pd
 
-from graph.cli.output import Command, UsageError, print_frame
+from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
+from graph.model.enums import FollowUpState
 from graph.store.atlas import Atlas
 
 
@@ -16,7 +17,7 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
         rows = [
             {
                 "name": query.name,
-                "title": query.title(args.lang if args.lang != "both" else "nl"),
+                "title": query.title(output_language(args)),
                 "parameters": " ".join(f"{p.name}={p.default or ''}" for p in query.parameters),
             }
             for query in atlas.questions.public()
@@ -64,7 +65,7 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.suggest import load_input, suggest
     from graph.model.viewer import COMMAND_LINE
 
-    lang = "en" if args.lang == "en" else "nl"
+    lang = output_language(args)
     table = suggest(
         load_input(atlas, COMMAND_LINE),
         args.radius_km,
@@ -120,14 +121,14 @@ def add_commands(command: Command) -> None:
     sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
     sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
     sub.add_argument("--sort", choices=("score", "distance"), default="score")
-    sub.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help="taal van de redenen (language)")
+    add_lang_option(sub)
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub = command(
         "suggestion-status", cmd_suggestion_status, "opvolging van een suggestie vastleggen (record follow-up)"
     )
     sub.add_argument("--library", required=True, help="import id van de bibliotheek")
     sub.add_argument("--care", required=True, help="import id van de zorgorganisatie")
-    sub.add_argument("--state", required=True, choices=("introduced", "in_conversation", "declined"))
+    sub.add_argument("--state", required=True, choices=FollowUpState.values())
     sub.add_argument("--by", required=True, help="wie (who)")
     sub.add_argument("--note", help="notitie (note)")
     sub.add_argument("--date", help="JJJJ-MM-DD; default vandaag (today)")

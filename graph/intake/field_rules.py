@@ -13,6 +13,7 @@ from datetime import date
 from graph.intake.input_limits import MAX_PROBLEMS_KEPT, dutch_count
 from graph.intake.template import Problem, Row, shown
 from graph.intake.web_address import web_address_problem
+from graph.model.language import Message
 from graph.model.text import CONTROL_CHARACTERS
 
 # re.ASCII: \d and \s mean ASCII digits and spaces only, so "٢٠٢٥" is not a year and "５２" no latitude.
@@ -36,7 +37,7 @@ class FieldChecker:
         self.stopped = False
 
     def add(self, row: Row, column: str, nl: str, en: str) -> None:
-        self.problems.append(Problem(row.file, row.number, column, nl, en))
+        self.problems.append(Problem(row.file, row.number, column, Message(nl, en)))
 
     def while_room(self, rows: list[Row]) -> Iterator[Row]:
         """The rows to check, until so many problems are found that more would not help anyone."""

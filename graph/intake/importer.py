@@ -25,10 +25,11 @@ from graph.intake.shacl import shacl_problems
 from graph.intake.tables import read_input
 from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
 from graph.intake.validate import ValidationContext, validate_tables
+from graph.model.enums import OrganisationKind
 from graph.model.geo import MunicipalityArea, MunicipalityLocator
+from graph.model.language import Message
 from graph.model.records import Partners, RecordSet
 from graph.model.vocab import (
-    KINDS,
     PW,
     bind_prefixes,
     collaboration_iri,
@@ -134,8 +135,8 @@ def _stored_context(context: ValidationContext, records: RecordSet) -> TripleLis
         if site_id not in replaced_sites:
             triples.add((site_iri(site_id), ORG.siteOf, organisation_iri(organisation_id)))
     for organisation_id, kind in context.organisations.items():
-        if kind in KINDS and organisation_id not in replaced_organisations:
-            triples.add((organisation_iri(organisation_id), ORG.classification, KINDS[kind]))
+        if kind in OrganisationKind.values() and organisation_id not in replaced_organisations:
+            triples.add((organisation_iri(organisation_id), ORG.classification, OrganisationKind(kind).iri))
     return triples
 
 
@@ -220,8 +221,10 @@ def _no_rows(tables: InputTables) -> Problem:
         source.name or tables.source,
         0,
         "",
-        f"bevat geen enkele organisatie, locatie of samenwerking{hint_nl}; er is niets te importeren",
-        f"holds no organisation, site or collaboration{hint_en}; there is nothing to import",
+        Message(
+            f"bevat geen enkele organisatie, locatie of samenwerking{hint_nl}; er is niets te importeren",
+            f"holds no organisation, site or collaboration{hint_en}; there is nothing to import",
+        ),
     )
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
+from graph.model.language import Message
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # one CSV, workbook or RDF file
 MAX_ROWS = 200_000  # data rows per table
 MAX_LINE_CHARS = 1024 * 1024  # one physical line of a CSV file
@@ -27,9 +29,17 @@ MAX_PROBLEMS_SHOWN = 100  # problems printed; the rest are counted ("... and N m
 class LimitError(ValueError):
     """A file beyond a declared limit or not readable at all; names the file, says why in Dutch and English."""
 
-    def __init__(self, file: str, message_nl: str, message_en: str) -> None:
-        super().__init__(f"{file}: {message_nl} ({message_en})")
-        self.file, self.message_nl, self.message_en = file, message_nl, message_en
+    def __init__(self, file: str, message: Message) -> None:
+        super().__init__(f"{file}: {message.both()}")
+        self.file, self.message = file, message
+
+    @property
+    def message_nl(self) -> str:
+        return self.message.nl
+
+    @property
+    def message_en(self) -> str:
+        return self.message.en
 
 
 def dutch_count(number: int) -> str:
@@ -46,8 +56,10 @@ def check_file_size(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise LimitError(
             path.name,
-            f"bestand is te groot ({_megabytes(size)}; hoogstens {_megabytes(MAX_FILE_BYTES)})",
-            f"file is too large ({_megabytes(size)}; at most {_megabytes(MAX_FILE_BYTES)})",
+            Message(
+                f"bestand is te groot ({_megabytes(size)}; hoogstens {_megabytes(MAX_FILE_BYTES)})",
+                f"file is too large ({_megabytes(size)}; at most {_megabytes(MAX_FILE_BYTES)})",
+            ),
         )
 
 
@@ -69,23 +81,29 @@ def check_workbook(path: Path) -> None:
                 with archive.open(part) as stream:
                     _scan_part(path.name, part.filename, stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError, OSError) as error:
-        raise LimitError(path.name, f"geen leesbaar Excel-bestand: {error}", "not a readable Excel file") from error
+        raise LimitError(
+            path.name, Message(f"geen leesbaar Excel-bestand: {error}", "not a readable Excel file")
+        ) from error
 
 
 def _check_archive(file: str, parts: list[zipfile.ZipInfo]) -> None:
     if len(parts) > MAX_XLSX_PARTS:
         raise LimitError(
             file,
-            f"het Excel-bestand heeft te veel onderdelen ({dutch_count(len(parts))}; hoogstens {MAX_XLSX_PARTS})",
-            f"the workbook has too many parts (at most {MAX_XLSX_PARTS})",
+            Message(
+                f"het Excel-bestand heeft te veel onderdelen ({dutch_count(len(parts))}; hoogstens {MAX_XLSX_PARTS})",
+                f"the workbook has too many parts (at most {MAX_XLSX_PARTS})",
+            ),
         )
     total = sum(part.file_size for part in parts)
     if total > MAX_XLSX_UNCOMPRESSED_BYTES:
         limit = _megabytes(MAX_XLSX_UNCOMPRESSED_BYTES)
         raise LimitError(
             file,
-            f"uitgepakt is het Excel-bestand te groot ({_megabytes(total)}; hoogstens {limit})",
-            f"the workbook unpacks to {_megabytes(total)}; at most {limit}",
+            Message(
+                f"uitgepakt is het Excel-bestand te groot ({_megabytes(total)}; hoogstens {limit})",
+                f"the workbook unpacks to {_megabytes(total)}; at most {limit}",
+            ),
         )
     for part in parts:
         ratio = part.file_size // max(part.compress_size, 1)
@@ -93,9 +111,12 @@ def _check_archive(file: str, parts: list[zipfile.ZipInfo]) -> None:
         if part.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
             raise LimitError(
                 file,
-                f"onderdeel {part.filename} pakt {ratio} keer groter uit (hoogstens {MAX_XLSX_RATIO} keer): "
-                "geweigerd als zipbom",
-                f"part {part.filename} unpacks {ratio} times larger (at most {MAX_XLSX_RATIO}): refused as a zip bomb",
+                Message(
+                    f"onderdeel {part.filename} pakt {ratio} keer groter uit (hoogstens {MAX_XLSX_RATIO} keer): "
+                    "geweigerd als zipbom",
+                    f"part {part.filename} unpacks {ratio} times larger (at most {MAX_XLSX_RATIO}): "
+                    "refused as a zip bomb",
+                ),
             )
 
 
@@ -104,9 +125,9 @@ class _Done(Exception):
 
 
 class _Refused(Exception):
-    def __init__(self, message_nl: str, message_en: str) -> None:
-        super().__init__(message_nl)
-        self.message_nl, self.message_en = message_nl, message_en
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.nl)
+        self.message = message
 
 
 class _PartScan:
@@ -123,7 +144,9 @@ class _PartScan:
 
     def document_type(self, *_: object) -> None:
         raise _Refused(
-            "bevat een DOCTYPE of entiteiten; die worden geweigerd", "declares a DTD or entities, which are refused"
+            Message(
+                "bevat een DOCTYPE of entiteiten; die worden geweigerd", "declares a DTD or entities, which are refused"
+            )
         )
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
@@ -138,14 +161,18 @@ class _PartScan:
             number = attributes.get("r", "")
             beyond = number.isascii() and number.isdigit() and (len(number) > 9 or int(number) > MAX_ROWS + 1)
             if self.rows > MAX_ROWS + 1 or beyond:
-                raise _Refused(f"heeft meer dan {dutch_count(MAX_ROWS)} rijen", f"has more than {MAX_ROWS:,} rows")
+                raise _Refused(
+                    Message(f"heeft meer dan {dutch_count(MAX_ROWS)} rijen", f"has more than {MAX_ROWS:,} rows")
+                )
         elif local == "c":
             self.cells += 1
             column = _column_number(attributes.get("r", ""))
             if self.cells > MAX_COLUMNS or column > MAX_COLUMNS:
                 raise _Refused(
-                    f"heeft een rij met meer dan {MAX_COLUMNS} kolommen",
-                    f"has a row with more than {MAX_COLUMNS} columns",
+                    Message(
+                        f"heeft een rij met meer dan {MAX_COLUMNS} kolommen",
+                        f"has a row with more than {MAX_COLUMNS} columns",
+                    ),
                 )
 
 
@@ -174,12 +201,12 @@ def _scan_part(file: str, part: str, stream: IO[bytes]) -> None:
     except _Done:
         return
     except _Refused as refused:
-        raise LimitError(file, f"onderdeel {part} {refused.message_nl}", f"part {part} {refused.message_en}") from None
+        raise LimitError(file, Message(f"onderdeel {part} ", f"part {part} ") + refused.message) from None
     except expat.ExpatError as error:
         # Pictures and other binary parts are not XML. An XML part that expat cannot read is refused by the
         # workbook reader itself (the same parser), and a DTD cannot come after the point where reading failed.
         if part.lower().endswith((".xml", ".rels")):
             reason = expat.errors.messages[error.code]
             raise LimitError(
-                file, f"onderdeel {part} is geen geldige XML: {reason}", f"part {part} is not valid XML"
+                file, Message(f"onderdeel {part} is geen geldige XML: {reason}", f"part {part} is not valid XML")
             ) from None

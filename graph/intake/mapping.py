@@ -15,10 +15,10 @@ from rdflib import Graph, Literal, URIRef, namespace
 from rdflib.term import Node
 
 from graph.model import vocab
+from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.records import CollaborationRecord, OrganisationRecord, Partners, RecordSet, SiteRecord
 from graph.model.vocab import (
     ID,
-    KINDS,
     activity_iri,
     bind_prefixes,
     collaboration_iri,
@@ -27,7 +27,6 @@ from graph.model.vocab import (
     private_graph,
     public_graph,
     site_iri,
-    status_iri,
 )
 from graph.store.interface import Change
 
@@ -165,7 +164,7 @@ def organisation_triples(graph: TripleSink, record: OrganisationRecord) -> None:
     graph.add((node, RDF.type, ORG.Organization))
     graph.add((node, DCTERMS.identifier, Literal(record.id)))
     graph.add((node, SDO.name, Literal(record.name)))
-    graph.add((node, ORG.classification, KINDS[record.kind]))
+    graph.add((node, ORG.classification, OrganisationKind(record.kind).iri))
     if record.website:
         graph.add((node, SDO.url, URIRef(record.website)))
     for network_id in record.member_of:
@@ -217,7 +216,7 @@ def collaboration_triples(public: TripleSink, private: TripleSink, record: Colla
         partner_triples(public, record.id, record.partners)
     public.add((node, PW.librarySite, site_iri(record.library_site_id)))
     public.add((node, PW.careSite, site_iri(record.care_site_id)))
-    public.add((node, ADMS.status, status_iri(record.status)))
+    public.add((node, ADMS.status, CollaborationStatus(record.status).iri))
     for code in record.activities:
         public.add((node, DCTERMS.subject, activity_iri(code)))
     period_triples(public, node, record.start_date, record.end_date)

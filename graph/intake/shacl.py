@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from graph.intake.shape_check import Triple, Violation, check_shapes
 from graph.intake.template import Problem, shown
+from graph.model.language import Message
 
 SHAPES_PATH = Path(__file__).with_name("shapes.ttl")
 
@@ -106,7 +107,9 @@ def _problem(violation: Violation, origin: dict[str, tuple[str, int]], graphs: l
     if path:
         nl, en = f"{path}: {nl}", f"{path}: {en}"
     file, row = _locate(violation.focus, origin, graphs)
-    return Problem(file, row, shape.name, f"voldoet niet aan het gegevensmodel: {nl}", f"violates the model: {en}")
+    return Problem(
+        file, row, shape.name, Message(f"voldoet niet aan het gegevensmodel: {nl}", f"violates the model: {en}")
+    )
 
 
 def _short(node: Node | str) -> str:

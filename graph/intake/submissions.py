@@ -26,6 +26,8 @@ from graph.intake.importer import (
 from graph.intake.mapping import Provenance, owned_nodes
 from graph.intake.template import InputTables, Problem, Row
 from graph.intake.validate import EMAIL_PATTERN
+from graph.model.enums import SubmissionState
+from graph.model.language import BilingualError, Message
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, site_iri
 from graph.store.atlas import Atlas
@@ -35,8 +37,8 @@ REVIEW_LOG = private_graph("review-log")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
 
-class SubmissionError(ValueError):
-    pass
+class SubmissionError(BilingualError):
+    """A review step that cannot be taken; says why in Dutch and English."""
 
 
 @dataclass
@@ -97,7 +99,7 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
     tables = InputTables(source=f"formulier {code}")
     if not EMAIL_PATTERN.match(form.submitter_email.strip().lower()):
         tables.problems.append(
-            Problem("submitter", 1, "email", "vul een geldig e-mailadres in", "enter a valid e-mail")
+            Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail"))
         )
     ends = {}
     for side, kind, existing, new in (
@@ -107,7 +109,9 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
         if new is None:
             ends[side] = existing
             if not existing:
-                tables.problems.append(Problem(side, 1, "site", "kies een locatie of voeg er een toe", "choose a site"))
+                tables.problems.append(
+                    Problem(side, 1, "site", Message("kies een locatie of voeg er een toe", "choose a site"))
+                )
             continue
         organisation_id = f"{code.lower()}-{side}"
         tables.organisations.append(
@@ -222,7 +226,7 @@ def submission(atlas: Atlas, code: str, viewer: Viewer) -> dict[str, str]:
     for row in submissions(atlas, viewer=viewer):
         if row["code"] == code:
             return row
-    raise SubmissionError(f"onbekende inzending {code!r} (unknown submission)")
+    raise SubmissionError(Message(f"onbekende inzending {code!r}", f"unknown submission {code!r}"))
 
 
 def payload_tables(atlas: Atlas, code: str, viewer: Viewer) -> InputTables:
@@ -234,8 +238,7 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     node = URIRef(f"{ID}submission/{code}")
     change = Change()
     change.remove_quads.extend(
-        (node, PW.reviewState, Literal(previous), submission_graph(code))
-        for previous in ("pending", "approved", "rejected", "reverted")
+        (node, PW.reviewState, Literal(previous), submission_graph(code)) for previous in SubmissionState.values()
     )
     change.add.append((node, PW.reviewState, Literal(state), submission_graph(code)))
     now = datetime.now(UTC)
@@ -252,10 +255,21 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     return change, entry
 
 
+def _state_message(state: str) -> Message:
+    """A review state in words, lower case as it reads inside a sentence."""
+    try:
+        label = SubmissionState(state).label
+    except ValueError:
+        return Message(state, state)
+    return Message(label.nl.lower(), label.en.lower())
+
+
 def _require(atlas: Atlas, code: str, states: tuple[str, ...], reviewer: str) -> dict[str, str]:
     found = submission(atlas, code, Viewer.coordinator(reviewer))
     if found["state"] not in states:
-        raise SubmissionError(f"inzending {code} is {found['state']} (submission is {found['state']})")
+        raise SubmissionError(
+            Message(f"inzending {code} is al ", f"submission {code} is already ") + _state_message(found["state"])
+        )
     return found
 
 
@@ -287,7 +301,7 @@ def approve(
 def reject(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
     _require(atlas, code, ("pending",), reviewer)
     if not reason.strip():
-        raise SubmissionError("geef een reden (a reason is required)")
+        raise SubmissionError(Message("geef een reden", "a reason is required"))
     change, _ = _decision(code, "rejected", reviewer, reason.strip())
     atlas.store.apply(change)
 

@@ -31,6 +31,7 @@ from graph.intake.template import (
     Row,
     shown,
 )
+from graph.model.language import Message
 
 
 def read_input(path: Path) -> InputTables:
@@ -73,12 +74,15 @@ def _read_folder(folder: Path) -> InputTables:
             check_file_size(file)
             text = file.read_text(encoding="utf-8-sig")
         except LimitError as error:
-            tables.problems.append(Problem(file.name, 0, "", error.message_nl, error.message_en))
+            tables.problems.append(Problem(file.name, 0, "", error.message))
             continue
         except UnicodeDecodeError as error:
             tables.problems.append(
                 Problem(
-                    file.name, 0, "", f"is geen UTF-8-tekst ({error.reason})", f"is not UTF-8 text ({error.reason})"
+                    file.name,
+                    0,
+                    "",
+                    Message(f"is geen UTF-8-tekst ({error.reason})", f"is not UTF-8 text ({error.reason})"),
                 )
             )
             continue
@@ -114,12 +118,16 @@ def _csv_records(tables: InputTables, file: str, text: str) -> Iterator[list[str
                 file,
                 number + 1,
                 "",
-                f"regel is te lang (hoogstens {dutch_count(MAX_LINE_CHARS)} tekens); de rest is niet gelezen",
-                f"line is too long (at most {MAX_LINE_CHARS:,} characters); the rest of the file was not read",
+                Message(
+                    f"regel is te lang (hoogstens {dutch_count(MAX_LINE_CHARS)} tekens); de rest is niet gelezen",
+                    f"line is too long (at most {MAX_LINE_CHARS:,} characters); the rest of the file was not read",
+                ),
             )
         )
     except csv.Error as error:
-        tables.problems.append(Problem(file, number + 1, "", f"geen geldige CSV: {error}", f"not valid CSV: {error}"))
+        tables.problems.append(
+            Problem(file, number + 1, "", Message(f"geen geldige CSV: {error}", f"not valid CSV: {error}"))
+        )
 
 
 def _read_workbook(path: Path) -> InputTables:
@@ -171,8 +179,11 @@ def _collect(tables: InputTables, name: str, file: str, grid: Iterable[list[str]
                     file,
                     number,
                     "",
-                    f"te veel rijen: een tabel heeft hoogstens {dutch_count(MAX_ROWS)} rijen; de rest is niet gelezen",
-                    f"too many rows: a table has at most {MAX_ROWS:,} rows; the rest was not read",
+                    Message(
+                        f"te veel rijen: een tabel heeft hoogstens {dutch_count(MAX_ROWS)} rijen; "
+                        "de rest is niet gelezen",
+                        f"too many rows: a table has at most {MAX_ROWS:,} rows; the rest was not read",
+                    ),
                 )
             )
             return
@@ -191,7 +202,7 @@ def _collect(tables: InputTables, name: str, file: str, grid: Iterable[list[str]
         }
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             tables.problems.append(
-                Problem(file, number, "", "meer waarden dan kolommen", "more values than there are columns")
+                Problem(file, number, "", Message("meer waarden dan kolommen", "more values than there are columns"))
             )
         rows.append(Row(file, number, values))
 
@@ -205,12 +216,14 @@ def _check_header(tables: InputTables, file: str, number: int, header: list[str]
                     file,
                     number,
                     column if len(column) <= 40 else shown(column, 40),
-                    f"onbekende kolom; toegestaan zijn: {', '.join(expected)}",
-                    f"unknown column; allowed are: {', '.join(expected)}",
+                    Message(
+                        f"onbekende kolom; toegestaan zijn: {', '.join(expected)}",
+                        f"unknown column; allowed are: {', '.join(expected)}",
+                    ),
                 )
             )
     for column in REQUIRED_COLUMNS[name]:
         if column not in header:
             tables.problems.append(
-                Problem(file, number, column, "verplichte kolom ontbreekt", "required column is missing")
+                Problem(file, number, column, Message("verplichte kolom ontbreekt", "required column is missing"))
             )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.model.language import BOTH, Message
+
 ORGANISATION_COLUMNS = ("id", "name", "kind", "website", "member_of")
 SITE_COLUMNS = ("id", "organisation_id", "name", "town", "lat", "lon", "municipality_code", "address", "postcode")
 COLLABORATION_COLUMNS = (
@@ -59,16 +61,19 @@ class Problem:
     file: str
     row: int
     column: str
-    message_nl: str
-    message_en: str
+    message: Message
 
-    def render(self, lang: str = "both") -> str:
-        if lang == "nl":
-            message = self.message_nl
-        elif lang == "en":
-            message = self.message_en
-        else:
-            message = f"{self.message_nl} ({self.message_en})"
+    @property
+    def message_nl(self) -> str:
+        return self.message.nl
+
+    @property
+    def message_en(self) -> str:
+        return self.message.en
+
+    def render(self, lang: object = BOTH) -> str:
+        """``file:row: column: message`` in ``nl``, ``en`` or ``both`` (Dutch with the English in brackets)."""
+        message = self.message.text(lang)
         location = f"{self.file}:{self.row}" if self.row else self.file
         return f"{location}: {self.column}: {message}" if self.column else f"{location}: {message}"
 

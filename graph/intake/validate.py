@@ -22,9 +22,10 @@ from graph.intake.field_rules import (
     normalise_postcode,
 )
 from graph.intake.template import InputTables, Problem, Row, shown
+from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.geo import MunicipalityLocator, in_netherlands_extent
 from graph.model.records import CollaborationRecord, Contact, OrganisationRecord, Partners, RecordSet, SiteRecord
-from graph.model.vocab import KINDS, STATUSES, collaboration_iri, organisation_iri, site_iri
+from graph.model.vocab import collaboration_iri, organisation_iri, site_iri
 
 __all__ = ["EMAIL_PATTERN", "ValidationContext", "normalise_postcode", "validate_tables"]
 
@@ -95,7 +96,7 @@ def _organisation(check: FieldChecker, row: Row, seen: set[str]) -> Organisation
     identifier = check.identifier(row, "id", seen)
     name = check.text(row, "name", required=True)
     kind = check.text(row, "kind", required=True).lower()
-    if kind and kind not in KINDS:
+    if kind and kind not in OrganisationKind.values():
         check.add(
             row,
             "kind",
@@ -207,7 +208,7 @@ def _collaboration(
         elif code not in activities:
             activities.append(code)
     status = check.text(row, "status").lower() or "active"
-    if status not in STATUSES:
+    if status not in CollaborationStatus.values():
         check.add(
             row,
             "status",

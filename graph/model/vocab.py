@@ -150,11 +150,6 @@ GRAPH_BASE = BASE + "graph/"
 PUBLIC_GRAPH_BASE = GRAPH_BASE + "public/"
 PRIVATE_GRAPH_BASE = GRAPH_BASE + "private/"
 
-KIND_LIBRARY = URIRef(PREFIXES["kind"] + "library")
-KIND_CARE = URIRef(PREFIXES["kind"] + "care")
-KIND_NETWORK = URIRef(PREFIXES["kind"] + "network")
-KINDS = {"library": KIND_LIBRARY, "care": KIND_CARE, "network": KIND_NETWORK}
-STATUSES = ("exploring", "active", "ended", "unknown")
 ACTIVITY_SCHEME = URIRef(PREFIXES["activity"] + "scheme")
 
 
@@ -186,10 +181,6 @@ def municipality_iri(code: str) -> URIRef:
 
 def province_iri(code: str) -> URIRef:
     return _mint("provincie", code)
-
-
-def status_iri(status: str) -> URIRef:
-    return URIRef(PREFIXES["status"] + status)
 
 
 def activity_iri(code: str) -> URIRef:

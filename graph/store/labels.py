@@ -1,29 +1,20 @@
-"""Labels of data in the reader's language, all from the graph's @nl/@en labels."""
+"""Labels of data in the reader's language: activities and provinces from the graph's @nl/@en labels; statuses,
+kinds and states from the vocabulary (:mod:`graph.model.enums`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.model.enums import CollaborationStatus, FollowUpState, OrganisationKind, SubmissionState
+from graph.model.language import Lang, language
 from graph.store.atlas import Atlas
-
-STATUS_LABELS = {
-    "exploring": {"nl": "Verkennend", "en": "Exploring"},
-    "active": {"nl": "Actief", "en": "Active"},
-    "ended": {"nl": "Beëindigd", "en": "Ended"},
-    "unknown": {"nl": "Onbekend", "en": "Unknown"},
-}
-KIND_LABELS = {
-    "library": {"nl": "Bibliotheek", "en": "Library"},
-    "care": {"nl": "Zorgorganisatie", "en": "Care organisation"},
-    "network": {"nl": "Netwerkorganisatie", "en": "Network organisation"},
-}
 
 
 @dataclass
 class Labels:
-    """Activities (with their broader activity), provinces, statuses and kinds, in one language."""
+    """Activities (with their broader activity), provinces, statuses, kinds and states, in one language."""
 
-    lang: str
+    lang: Lang
     activities: dict[str, str] = field(default_factory=dict)
     broader: dict[str, str] = field(default_factory=dict)
     provinces: dict[str, str] = field(default_factory=dict)
@@ -38,10 +29,17 @@ class Labels:
         return self.provinces.get(code, code)
 
     def status(self, code: str) -> str:
-        return STATUS_LABELS.get(code, {}).get(self.lang, code)
+        return CollaborationStatus.label_of(code, self.lang)
 
     def kind(self, code: str) -> str:
-        return KIND_LABELS.get(code, {}).get(self.lang, code)
+        return OrganisationKind.label_of(code, self.lang)
+
+    def follow_up(self, code: object) -> str:
+        """A suggestion's follow-up state; empty when nobody followed it up yet."""
+        return FollowUpState.label_of(code, self.lang)
+
+    def review_state(self, code: str) -> str:
+        return SubmissionState.label_of(code, self.lang)
 
     def includes(self, activities: str, wanted: str) -> bool:
         """Whether a ``;``-separated list of activity codes contains ``wanted`` or one narrower than it."""
@@ -53,8 +51,8 @@ class Labels:
         return False
 
 
-def load_labels(atlas: Atlas, lang: str) -> Labels:
-    lang = "en" if lang == "en" else "nl"
+def load_labels(atlas: Atlas, lang: object) -> Labels:
+    lang = language(lang)
     labels = Labels(lang)
     for row in atlas.answer("internal/activity-labels").itertuples():
         if row.preferred and row.lang == lang:

@@ -22,6 +22,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from graph.model.language import BilingualError, Message
 from graph.model.vocab import PREFIXES
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
@@ -74,16 +75,8 @@ ENGINE_NAMESPACES = (
 )
 
 
-class ConsoleError(ValueError):
+class ConsoleError(BilingualError):
     """A question the console will not or cannot answer; the message says why in Dutch and English."""
-
-    def __init__(self, message_nl: str, message_en: str) -> None:
-        super().__init__(f"{message_nl} ({message_en})")
-        self.message_nl = message_nl
-        self.message_en = message_en
-
-    def message(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message_nl
 
 
 @dataclass(frozen=True)
@@ -99,31 +92,37 @@ class CheckedQuery:
 def check_query(query: str) -> CheckedQuery:
     """The checked question, or :class:`ConsoleError` saying in both languages what is not allowed."""
     if not query.strip():
-        raise ConsoleError("De vraag is leeg", "The query is empty")
+        raise ConsoleError(Message("De vraag is leeg", "The query is empty"))
     try:
         # The parser reads \\u escapes before anything else (SPARQL 1.1, 19.2); the engine gets the same text.
         text = expandUnicodeEscapes(query)
         parsed = parseQuery(text)
     except ValueError as error:  # an escape that is no code point
-        raise ConsoleError(f"Ongeldige vraag: {error}", f"Invalid query: {error}") from error
+        raise ConsoleError(Message(f"Ongeldige vraag: {error}", f"Invalid query: {error}")) from error
     except ParseException as error:
         if _is_update(query):
             raise ConsoleError(
-                "Alleen lezen: wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) zijn hier niet toegestaan",
-                "Read-only: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) are not allowed here",
+                Message(
+                    "Alleen lezen: wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) zijn hier niet toegestaan",
+                    "Read-only: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) are not allowed here",
+                ),
             ) from error
         raise ConsoleError(
-            f"Syntaxfout op regel {error.lineno}, kolom {error.col}: {error.msg}",
-            f"Syntax error at line {error.lineno}, column {error.col}: {error.msg}",
+            Message(
+                f"Syntaxfout op regel {error.lineno}, kolom {error.col}: {error.msg}",
+                f"Syntax error at line {error.lineno}, column {error.col}: {error.msg}",
+            ),
         ) from error
     if _has_dataset_clause(parsed):
         raise _dataset_refused()
     try:
         algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     except Exception as error:  # rdflib raises plain Exceptions for unknown prefixes and the like
-        raise ConsoleError(f"Ongeldige vraag: {error}", f"Invalid query: {error}") from error
+        raise ConsoleError(Message(f"Ongeldige vraag: {error}", f"Invalid query: {error}")) from error
     if algebra.name not in FORMS:
-        raise ConsoleError("Alleen SELECT, ASK, CONSTRUCT en DESCRIBE", "Only SELECT, ASK, CONSTRUCT and DESCRIBE")
+        raise ConsoleError(
+            Message("Alleen SELECT, ASK, CONSTRUCT en DESCRIBE", "Only SELECT, ASK, CONSTRUCT and DESCRIBE")
+        )
     if _field(algebra, "datasetClause"):
         raise _dataset_refused()
     _check_node(algebra)
@@ -171,8 +170,10 @@ def _field(node: CompValue, name: str) -> Any:
 
 def _dataset_refused() -> ConsoleError:
     return ConsoleError(
-        "FROM en FROM NAMED zijn niet toegestaan: de console vraagt altijd alle openbare gegevens",
-        "FROM and FROM NAMED are not allowed: the console always asks all public data",
+        Message(
+            "FROM en FROM NAMED zijn niet toegestaan: de console vraagt altijd alle openbare gegevens",
+            "FROM and FROM NAMED are not allowed: the console always asks all public data",
+        ),
     )
 
 
@@ -207,8 +208,10 @@ def _check_name(node: CompValue) -> None:
     name = node.name
     if name == "ServiceGraphPattern":
         raise ConsoleError(
-            "SERVICE is niet toegestaan: de console doet geen verzoeken naar buiten",
-            "SERVICE is not allowed: the console makes no outgoing requests",
+            Message(
+                "SERVICE is niet toegestaan: de console doet geen verzoeken naar buiten",
+                "SERVICE is not allowed: the console makes no outgoing requests",
+            ),
         )
     if name == "Function" and _field(node, "iri") not in ALLOWED_FUNCTIONS:
         raise _function_refused(str(_field(node, "iri")))
@@ -217,20 +220,25 @@ def _check_name(node: CompValue) -> None:
     if name.startswith("Aggregate_") and name[len("Aggregate_") :] not in AGGREGATES:
         raise _function_refused(name[len("Aggregate_") :])
     if not name.startswith(("Builtin_", "Aggregate_")) and name not in ALGEBRA_NODES:
-        raise ConsoleError(f"Niet toegestaan in de console: {name}", f"Not allowed in the console: {name}")
+        raise ConsoleError(Message(f"Niet toegestaan in de console: {name}", f"Not allowed in the console: {name}"))
 
 
 def _check_iri(iri: URIRef) -> None:
     if str(iri).startswith(ENGINE_NAMESPACES):
         raise ConsoleError(
-            f"Het adres {iri} hoort bij een eigen uitbreiding van een SPARQL-server en is niet toegestaan",
-            f"The IRI {iri} belongs to an extension of a SPARQL server and is not allowed",
+            Message(
+                f"Het adres {iri} hoort bij een eigen uitbreiding van een SPARQL-server en is niet toegestaan",
+                f"The IRI {iri} belongs to an extension of a SPARQL server and is not allowed",
+            ),
         )
 
 
 def _function_refused(function: str) -> ConsoleError:
     return ConsoleError(
-        f"De functie {function} is niet toegestaan: alleen de functies van SPARQL 1.1 en de XSD-omzettingen "
-        "(zoals xsd:integer)",
-        f"The function {function} is not allowed: only SPARQL 1.1 functions and the XSD casts (such as xsd:integer)",
+        Message(
+            f"De functie {function} is niet toegestaan: alleen de functies van SPARQL 1.1 en de XSD-omzettingen "
+            "(zoals xsd:integer)",
+            f"The function {function} is not allowed: only SPARQL 1.1 functions and the XSD casts "
+            "(such as xsd:integer)",
+        ),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from rdflib import Graph
 
+from graph.model.language import Message
 from graph.model.vocab import bind_prefixes
 from graph.store.interface import AtlasStore
 from graph.store.sparql_policy import ConsoleError, check_query
@@ -47,23 +48,27 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
         answer, seconds = pool.answer(checked.text, checked.form, max_rows, timeout_s, checked.prefixes)
     except ConsoleBusy:
         raise ConsoleError(
-            f"De console is bezet met andere vragen; probeer het over {timeout_s:g} s opnieuw",
-            f"The console is busy with other questions; try again in {timeout_s:g} s",
+            Message(
+                f"De console is bezet met andere vragen; probeer het over {timeout_s:g} s opnieuw",
+                f"The console is busy with other questions; try again in {timeout_s:g} s",
+            ),
         ) from None
     except TimeoutError:
         answer, seconds = {"too_slow": True}, timeout_s
     except WorkerFailed as error:
         raise ConsoleError(
-            f"De console kon de vraag niet beantwoorden: {error}", f"The console could not answer: {error}"
+            Message(f"De console kon de vraag niet beantwoorden: {error}", f"The console could not answer: {error}")
         ) from error
     if answer.get("too_slow"):
         raise ConsoleError(
-            f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker",
-            f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
+            Message(
+                f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker",
+                f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
+            ),
         )
     if "error" in answer:
         raise ConsoleError(
-            f"De vraag kon niet worden uitgevoerd: {answer['error']}", f"The query failed: {answer['error']}"
+            Message(f"De vraag kon niet worden uitgevoerd: {answer['error']}", f"The query failed: {answer['error']}")
         )
     result = ConsoleResult(checked.form, truncated=bool(answer.get("truncated")), seconds=seconds)
     if checked.form == "SELECT":

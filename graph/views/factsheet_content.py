@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.analysis.followup import STATE_LABELS
+from graph.model.enums import FollowUpState
+from graph.model.formats import number
+from graph.model.language import language
 from graph.store.labels import Labels
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet
-from graph.views.factsheet_text import area_name, number, page_url, sentence, status, text, title
+from graph.views.factsheet_text import area_name, page_url, sentence, status, text, title
 
 MAX_STORIES = 3
 STORY_CHARACTERS = 200
@@ -62,7 +64,7 @@ def shorten(value: str, limit: int) -> str:
 
 
 def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = None) -> ReportContent:
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     area = sheet.area
     if area.is_province:
         subtitle = f"{number(area.population, lang)} {text('population', lang).lower()}"
@@ -103,7 +105,7 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
             shorten(str(chance.reasons), REASON_CHARACTERS),
         ]
         if sheet.for_coordinator:
-            cells.append(STATE_LABELS.get(str(chance.follow_up), {}).get(lang, ""))
+            cells.append(FollowUpState.label_of(chance.follow_up, lang))
         chance_rows.append(cells)
     if sheet.chances.empty:
         intro = text("no_chances", lang, km=number(CHANCE_RADIUS_KM, lang))

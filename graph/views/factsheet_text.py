@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from graph.store.labels import STATUS_LABELS
+from graph.model.enums import CollaborationStatus
+from graph.model.formats import number
+from graph.model.language import Message, language
 from graph.views.factsheet import CHANCE_RADIUS_KM, NETHERLANDS, Factsheet
 
 SOURCE_LINE = "Bron: Passend Werk Atlas; CBS / PDOK"
@@ -85,18 +87,8 @@ UNITS = {
 
 
 def text(key: str, lang: str, **values: object) -> str:
-    message = TEXTS[key][1 if lang == "en" else 0]
+    message = Message(*TEXTS[key]).text(language(lang))
     return message.format(**values) if values else message
-
-
-def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
-    """A number the way a reader writes it: 12.345 and 1,5 in Dutch, 12,345 and 1.5 in English."""
-    if value is None:
-        return "–"
-    formatted = f"{value:,.{decimals}f}"
-    if lang == "en":
-        return formatted
-    return formatted.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def count(value: int, unit: str, lang: str) -> str:
@@ -105,7 +97,7 @@ def count(value: int, unit: str, lang: str) -> str:
 
 
 def status(code: str, lang: str) -> str:
-    return STATUS_LABELS.get(code, {}).get("en" if lang == "en" else "nl", code).lower()
+    return CollaborationStatus.label_of(code, lang).lower()
 
 
 def area_name(name: str, lang: str) -> str:

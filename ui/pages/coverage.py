@@ -3,7 +3,7 @@ import streamlit as st
 
 from graph.analysis.mapdata import municipality_features
 from graph.intake.reference import has_reference
-from ui.components import deck, downloads, municipality_layer
+from ui.components import data_table, deck, downloads, municipality_layer
 from ui.context import atlas, data_version, headings, labels, language, language_switch, t, url_choice
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
 
@@ -22,16 +22,14 @@ suffix = f"-{province}" if province else ""
 by_province = current.answer("coverage-by-province")
 by_province = by_province.assign(province=by_province.province_code.map(names.province))
 st.subheader(t("per_province"))
-st.dataframe(
+data_table(
     with_profile_links(by_province, "province_code"),
     hide_index=True,
     column_config={
         **headings(by_province.columns),
         **profile_column(),
         "province_code": None,
-        "population_covered_share": st.column_config.ProgressColumn(
-            t("population_covered"), min_value=0.0, max_value=1.0, format="percent"
-        ),
+        "population_covered_share": t("population_covered"),
     },
 )
 downloads(by_province, "dekking-per-provincie", "by_province")
@@ -40,7 +38,7 @@ values = {"province_code": province} if province else {}
 st.subheader(t("gap_list"))
 st.caption(t("gap_intro"))
 gaps = current.answer("gaps", values)
-st.dataframe(
+data_table(
     with_profile_links(gaps, "municipality_code"),
     hide_index=True,
     column_config={**headings(gaps.columns), **profile_column()},
@@ -60,7 +58,7 @@ if has_reference(current.store):
 
 st.subheader(t("per_municipality"))
 coverage = current.answer("coverage", values)
-st.dataframe(
+data_table(
     with_profile_links(coverage, "municipality_code"),
     hide_index=True,
     column_config={**headings(coverage.columns), **profile_column()},
@@ -73,12 +71,12 @@ if not trend.empty:
     chart = trend.set_index("year")[["active", "exploring", "ended"]]
     chart.columns = [names.status(column) for column in chart.columns]
     st.bar_chart(chart)
-st.dataframe(trend, hide_index=True, column_config=headings(trend.columns))
+data_table(trend, hide_index=True, column_config=headings(trend.columns))
 downloads(trend, "gestart-per-jaar", "trend")
 per_activity = current.answer("collaborations-per-activity")
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
-st.dataframe(
+data_table(
     pd.DataFrame(
         {
             t("activity"): per_activity[label_column],

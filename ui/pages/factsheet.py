@@ -7,13 +7,12 @@ import streamlit as st
 from shapely import wkt
 from shapely.geometry import mapping, shape
 
-from graph.analysis.followup import STATE_LABELS
 from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, sentence, status, text, title
-from ui.components import COVERAGE_COLOURS, line_layer, site_layers
-from ui.context import atlas, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.components import COVERAGE_COLOURS, data_table, line_layer, site_layers
+from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 lang = language()
@@ -55,6 +54,7 @@ picked = st.selectbox(
     index=options.index(chosen) if chosen in options else 0,
     format_func=lambda code: "—" if not code else display.get(code, code),
     key="factsheet_search",
+    placeholder=choose_one(),
 )
 if picked and picked != chosen:
     st.query_params.pop("gemeente", None)
@@ -168,14 +168,14 @@ else:
         "library_organisation": text("library", lang),
         "care_organisation": text("care_organisation", lang),
         "municipality": t("municipality"),
-        "distance_km": st.column_config.NumberColumn(text("distance", lang), format="%.1f km"),
-        "score": st.column_config.NumberColumn(text("score", lang), format="%.2f"),
+        "distance_km": t("distance_km"),
+        "score": text("score", lang),
         "reasons": text("reasons", lang),
     }
     if sheet.for_coordinator and "follow_up" in shown:
-        shown = shown.assign(follow_up=shown.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(lang, "")))
+        shown = shown.assign(follow_up=shown.follow_up.map(names.follow_up))
         column_config["follow_up"] = text("follow_up", lang)
-    st.dataframe(shown, hide_index=True, column_config=column_config)
+    data_table(shown, hide_index=True, column_config=column_config)
 
 st.subheader(text("trend", lang))
 if sheet.trend.empty:

@@ -3,6 +3,7 @@ import streamlit as st
 from graph.analysis.mapdata import collaboration_lines, municipality_features, sites
 from graph.analysis.overview import collaborations
 from graph.intake.reference import has_reference
+from graph.model.enums import CollaborationStatus
 from ui.components import deck, line_layer, municipality_layer, site_layers
 from ui.context import PAGES, atlas, data_version, labels, language_switch, safe, t, url_choice
 from ui.factsheet_links import profile_link
@@ -18,7 +19,7 @@ all_sites = sites(current, province)
 municipalities = dict(zip(all_sites.municipality_code, all_sites.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
-status = url_choice("status", t("status"), ["active", "exploring", "ended", "unknown"], names.status)
+status = url_choice("status", t("status"), CollaborationStatus.values(), names.status)
 if municipality or province:
     area_name = municipalities.get(municipality or "")
     profile_link(

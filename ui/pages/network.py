@@ -3,7 +3,9 @@ import streamlit as st
 from graph.analysis.mapdata import collaboration_lines
 from graph.analysis.network import DEFAULT_MAX_NODES, build_graph, figures, limit_graph
 from graph.analysis.overview import collaborations
+from graph.model.formats import number
 from graph.views.network_drawing import network_html
+from ui.components import data_table
 from ui.context import atlas, data_version, headings, labels, language_switch, t, url_choice
 
 language_switch()
@@ -30,10 +32,10 @@ if not total:
     st.info(t("no_network"))
 else:
     columns = st.columns(4)
-    columns[0].metric(t("organisations"), summary.organisations)
-    columns[1].metric(t("collaborations"), summary.collaborations)
-    columns[2].metric(t("components"), summary.components)
-    columns[3].metric(t("largest_component"), summary.largest_component)
+    columns[0].metric(t("organisations"), number(summary.organisations, names.lang))
+    columns[1].metric(t("collaborations"), number(summary.collaborations, names.lang))
+    columns[2].metric(t("components"), number(summary.components, names.lang))
+    columns[3].metric(t("largest_component"), number(summary.largest_component, names.lang))
     if limited:
         st.warning(t("network_limited", total=total, shown=shown))
     # The drawing sits in its own sandboxed frame (graph/views/network_drawing.py); this frame only holds that one.
@@ -43,8 +45,8 @@ else:
     with left:
         st.subheader(t("most_partners"))
         degree = summary.degree.assign(kind=summary.degree.kind.map(kind_label)).drop(columns="organisation_id")
-        st.dataframe(degree, hide_index=True, column_config=headings(degree.columns))
+        data_table(degree, hide_index=True, column_config=headings(degree.columns))
     with right:
         st.subheader(t("brokers"))
         brokers = summary.brokers.assign(kind=summary.brokers.kind.map(kind_label)).drop(columns="organisation_id")
-        st.dataframe(brokers, hide_index=True, column_config=headings(brokers.columns))
+        data_table(brokers, hide_index=True, column_config=headings(brokers.columns))

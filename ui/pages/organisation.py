@@ -4,8 +4,20 @@ from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisation_collaborations, organisations
 from graph.analysis.suggest import load_input, suggest
 from graph.privacy import personal_data as privacy
-from ui.components import example_card
-from ui.context import PAGES, atlas, headings, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.components import data_table, example_card
+from ui.context import (
+    PAGES,
+    atlas,
+    choose_one,
+    headings,
+    labels,
+    language,
+    language_switch,
+    safe,
+    sign_in_box,
+    t,
+    viewer,
+)
 from ui.url import url_text
 
 language_switch()
@@ -24,6 +36,7 @@ picked = st.selectbox(
         "—" if not value else f"{display[value]} ({names.kind(str(everyone.set_index('id').at[value, 'kind']))})"
     ),
     key="organisation_picker",
+    placeholder=choose_one(),
 )
 if picked:
     st.query_params["org"] = picked
@@ -45,7 +58,7 @@ own_sites = sites(current)
 own_sites = own_sites[own_sites.organisation_id == picked]
 st.subheader(t("sites"))
 site_columns = ["site", "town", "municipality", "collaborations", "active_collaborations"]
-st.dataframe(own_sites[site_columns], hide_index=True, column_config=headings(site_columns))
+data_table(own_sites[site_columns], hide_index=True, column_config=headings(site_columns))
 
 work = organisation_collaborations(current, picked)
 st.subheader(t("collaborations"))
@@ -78,7 +91,7 @@ if profile["kind"] in ("library", "care"):
     if nearby.empty:
         st.write(t("no_suggestions"))
     else:
-        st.dataframe(
+        data_table(
             nearby[["library_organisation", "care_organisation", "distance_km", "score", "reasons"]],
             hide_index=True,
             column_config={

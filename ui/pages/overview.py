@@ -2,8 +2,9 @@ import streamlit as st
 
 from graph.analysis.overview import collaborations, key_figures, practice_examples
 from graph.intake.reference import has_reference
+from graph.model.formats import number, percent
 from ui.components import example_card
-from ui.context import atlas, language_switch, t
+from ui.context import atlas, language, language_switch, t
 
 language_switch()
 current = atlas()
@@ -13,17 +14,19 @@ figures = key_figures(current)
 if not figures.sites:
     st.info(t("empty_store"))
 columns = st.columns(5)
-columns[0].metric(t("libraries"), figures.libraries)
-columns[1].metric(t("care_organisations"), figures.care_organisations)
-columns[2].metric(t("active_collaborations"), figures.active_collaborations)
+lang = language()
+columns[0].metric(t("libraries"), number(figures.libraries, lang))
+columns[1].metric(t("care_organisations"), number(figures.care_organisations, lang))
+columns[2].metric(t("active_collaborations"), number(figures.active_collaborations, lang))
 columns[3].metric(
     t("covered_municipalities"),
-    figures.covered_municipalities,
-    help=t("of_total", total=figures.municipalities),
+    number(figures.covered_municipalities, lang),
+    help=t("of_total", total=number(figures.municipalities, lang)),
 )
-columns[4].metric(t("population_covered"), f"{figures.population_share:.1%}")
+columns[4].metric(t("population_covered"), percent(figures.population_share * 100, lang, 1))
 st.caption(
-    f"{figures.covered_municipalities} {t('of_total', total=figures.municipalities)} · {t('sites')}: {figures.sites}"
+    f"{number(figures.covered_municipalities, lang)} {t('of_total', total=number(figures.municipalities, lang))} · "
+    f"{t('sites')}: {number(figures.sites, lang)}"
 )
 if not has_reference(current.store):
     st.caption(t("no_reference"))

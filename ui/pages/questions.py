@@ -1,9 +1,10 @@
 import streamlit as st
 
+from graph.model.formats import number
 from graph.store.catalogue import QueryError
 from graph.views.console import ConsoleError, run_console
-from ui.components import deck, downloads, site_layers
-from ui.context import atlas, language, language_switch, safe, t
+from ui.components import data_table, deck, downloads, site_layers
+from ui.context import atlas, choose_one, headings, language, language_switch, safe, t
 from ui.url import url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
@@ -22,6 +23,7 @@ name = st.selectbox(
     index=names.index(chosen) if chosen else 0,
     format_func=lambda value: questions[value].title(lang),
     key="question",
+    placeholder=choose_one(),
 )
 st.query_params["q"] = name
 query = questions[name]
@@ -44,8 +46,8 @@ try:
 except QueryError as error:
     st.error(safe(str(error)))  # the message quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()
-st.caption(t("rows", n=len(answer)))
-st.dataframe(answer, hide_index=True)
+st.caption(t("rows", n=number(len(answer), lang)))
+data_table(answer, hide_index=True, column_config=headings(answer.columns))
 downloads(answer, name, "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
     st.pydeck_chart(deck(site_layers(answer)), height=420)
@@ -68,11 +70,11 @@ if st.button(t("run"), key="run_console"):
             current.store, text, timeout_s=current.settings.query_timeout_s, max_rows=current.settings.row_limit
         )
     except ConsoleError as error:
-        st.error(error.message(lang))
+        st.error(error.message.text(lang))
     else:
-        st.caption(f"{t('answer')} · {result.seconds:.2f} s")
+        st.caption(f"{t('answer')} · {number(result.seconds, lang, 2)} s")
         if result.table is not None:
-            st.dataframe(result.table, hide_index=True)
+            data_table(result.table, hide_index=True)
             if result.truncated:
                 st.warning(t("truncated", n=current.settings.row_limit))
             downloads(result.table, "sparql", "console")

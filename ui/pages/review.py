@@ -6,7 +6,8 @@ from graph.analysis.similar import similar_organisations
 from graph.intake.exporter import template_tables
 from graph.intake.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
 from graph.intake.template import InputTables, Row
-from ui.context import atlas, language_switch, safe, sign_in_box, t, viewer
+from ui.components import data_table
+from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
 reviewer = sign_in_box()
@@ -67,7 +68,7 @@ for item in pending:
         if columns[0].button(t("approve"), key=f"approve_{code}", type="primary"):
             problems = approve(atlas, code, reviewer)
             for problem in problems:
-                st.error(problem.render("nl"))
+                st.error(problem.render(language()))
             if not problems:
                 st.rerun()
         if columns[1].button(t("approve_edited"), key=f"approve_edited_{code}"):
@@ -77,7 +78,7 @@ for item in pending:
                     changed.table(name).append(Row(name, 1, {str(k): str(v) for k, v in record.items()}))
             problems = approve(atlas, code, reviewer, changed)
             for problem in problems:
-                st.error(problem.render("nl"))
+                st.error(problem.render(language()))
             if not problems:
                 st.rerun()
         reason = columns[2].text_input(t("reason"), key=f"reason_{code}")
@@ -86,18 +87,18 @@ for item in pending:
                 reject(atlas, code, reviewer, reason)
                 st.rerun()
             except SubmissionError as error:
-                st.error(str(error))
+                st.error(error.message.text(language()))
 
 st.subheader(t("decided"))
 decided = [row for row in submissions(atlas, viewer=looking) if row["state"] != "pending"]
 decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
-decisions["state"] = decisions["state"].map(lambda state: t(f"submission_{state}"))
+decisions["state"] = decisions["state"].map(labels().review_state)
 headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")
-st.dataframe(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=True)
+data_table(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=True)
 approved = [row["code"] for row in decided if row["state"] == "approved"]
 if approved:
     columns = st.columns(3)
-    chosen = columns[0].selectbox(t("revert"), approved, key="revert_code")
+    chosen = columns[0].selectbox(t("revert"), approved, key="revert_code", placeholder=choose_one())
     why = columns[1].text_input(t("reason"), key="revert_reason")
     if columns[2].button(t("revert"), key="revert_button"):
         revert(atlas, chosen, reviewer, why)

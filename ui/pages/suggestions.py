@@ -1,10 +1,22 @@
 import streamlit as st
 
-from graph.analysis.followup import STATE_LABELS, STATES, FollowUpError, record_state
+from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, load_input, suggest
+from graph.model.enums import FollowUpState
 from graph.model.viewer import Viewer
-from ui.components import downloads
-from ui.context import atlas, data_version, labels, language, language_switch, sign_in_box, t, url_choice, viewer
+from ui.components import data_table, downloads
+from ui.context import (
+    atlas,
+    choose_one,
+    data_version,
+    labels,
+    language,
+    language_switch,
+    sign_in_box,
+    t,
+    url_choice,
+    viewer,
+)
 from ui.url import url_int
 
 language_switch()
@@ -38,19 +50,19 @@ except SuggestionError as error:
     st.error(str(error))
     st.stop()
 st.write(t("suggestion_count", n=len(table)))
-shown = table.assign(follow_up=table.follow_up.map(lambda v: STATE_LABELS.get(v, {}).get(language(), v)))
+visible = table.assign(follow_up=table.follow_up.map(names.follow_up))
 columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
 if not looking.sees_private:  # follow-up is for coordinators only, on the page and in the downloads
     columns.remove("follow_up")
     table = table.drop(columns="follow_up")
-st.dataframe(
-    shown[columns],
+data_table(
+    visible[columns],
     hide_index=True,
     column_config={
         "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
         "library_organisation": t("library"),
         "care_organisation": t("care_organisation"),
-        "distance_km": st.column_config.NumberColumn(t("distance_km"), format="%.1f"),
+        "distance_km": t("distance_km"),
         "municipality": t("municipality"),
         "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
     }
@@ -65,16 +77,22 @@ elif not table.empty:
     pairs = list(zip(table.library_org_id, table.care_org_id, strict=True))
     shown_pair = dict(zip(pairs, table.library_organisation + " × " + table.care_organisation, strict=True))
     columns = st.columns([3, 2, 3, 1])
-    pair = columns[0].selectbox(t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair")
+    pair = columns[0].selectbox(
+        t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair", placeholder=choose_one()
+    )
     state = columns[1].selectbox(
-        t("follow_up"), list(STATES), format_func=lambda s: STATE_LABELS[s][language()], key="follow_up_state"
+        t("follow_up"),
+        FollowUpState.values(),
+        format_func=names.follow_up,
+        key="follow_up_state",
+        placeholder=choose_one(),
     )
     note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
     if columns[3].button(t("save"), key="follow_up_save"):
         try:
             record_state(current, pair[0], pair[1], state, coordinator, note)
         except FollowUpError as error:
-            st.error(str(error))
+            st.error(error.message.text(language()))
         else:
             st.success(t("saved"))
             st.rerun()

@@ -1,0 +1,43 @@
+"""Numbers as a reader of each language writes them: 1.234 · 3,6 km · 1,27 % in Dutch, 1,234 · 3.6 km · 1.27% in
+English. Pages, reports and the display of downloads all format through here."""
+
+from __future__ import annotations
+
+import math
+
+from graph.model.language import Lang, language
+
+MISSING = "–"
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value: float | int | None, lang: object, decimals: int = 0) -> str:
+    """12.345 and 1,5 in Dutch; 12,345 and 1.5 in English; a dash when there is no value."""
+    if _is_missing(value):
+        return MISSING
+    assert value is not None
+    formatted = f"{value:,.{decimals}f}"
+    if language(lang) == Lang.EN:
+        return formatted
+    return formatted.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def km(value: float | None, lang: object, decimals: int = 1) -> str:
+    """A distance: 3,6 km (Dutch), 3.6 km (English)."""
+    return MISSING if _is_missing(value) else f"{number(value, lang, decimals)} km"
+
+
+def percent(value: float | None, lang: object, decimals: int = 2) -> str:
+    """A percentage of 100 (1.27 → 1,27 % in Dutch, 1.27% in English: each language's own spacing)."""
+    if _is_missing(value):
+        return MISSING
+    shown = number(value, lang, decimals)
+    return f"{shown}%" if language(lang) == Lang.EN else f"{shown} %"
+
+
+def separators(lang: object) -> tuple[str, str]:
+    """(thousands, decimal) separators of a language."""
+    return (",", ".") if language(lang) == Lang.EN else (".", ",")

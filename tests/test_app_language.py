@@ -1,0 +1,109 @@
+"""One click switches the language everywhere, Dutch pages hold no English, and tables and downloads speak the
+reader's language (Streamlit's AppTest on the seed data)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.intake.setup import initialise
+from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
+
+from .conftest import SEED, reference_dir
+
+APP = str(REPO_ROOT / "app.py")
+# English Streamlit or the atlas once showed on Dutch pages.
+ENGLISH = ("Choose options", "Choose an option", "(a reason is required)", "empty")
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("seed-language")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    return atlas.settings.store
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, store: str, page: str) -> AppTest:
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page(f"ui/pages/{page}.py")
+    return app.run()
+
+
+def test_one_click_on_english_switches_the_switch_the_filters_and_all(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """The switch used to be read after the navigation was built: "Taal" and "Alle" stayed Dutch one more click."""
+    app = open_page(monkeypatch, seed_store, "map")
+    assert app.sidebar.radio[0].label == "Taal"
+    assert app.sidebar.selectbox[0].label == "Provincie"
+    assert app.sidebar.selectbox[0].options[0] == "Alle"
+    app.sidebar.radio[0].set_value("en").run()
+    assert not app.exception, app.exception
+    assert app.sidebar.radio[0].label == "Language"
+    assert app.sidebar.selectbox[0].label == "Province"
+    assert app.sidebar.selectbox[0].options[0] == "All"
+    assert app.title[0].value == "Map"
+
+
+def test_the_language_stays_when_the_reader_moves_to_another_page(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "overview")
+    app.sidebar.radio[0].set_value("en").run()
+    app.switch_page("ui/pages/coverage.py").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Coverage"
+    assert app.sidebar.radio[0].label == "Language"
+
+
+def test_a_multiselect_asks_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "submit")
+    assert not app.exception, app.exception
+    assert [box.proto.placeholder for box in app.multiselect] == ["Kies een of meer"]
+
+
+def test_dutch_figures_are_written_the_dutch_way(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "overview")
+    share = {metric.label: metric.value for metric in app.metric}["Inwoners in die gemeenten"]
+    assert share.endswith(" %") and "," in share, share
+    app.sidebar.radio[0].set_value("en").run()
+    share = {metric.label: metric.value for metric in app.metric}["Population covered"]
+    assert share.endswith("%") and " " not in share and "." in share, share
+
+
+def test_coverage_tables_name_provinces_and_have_no_english_when_dutch(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "coverage")
+    assert not app.exception, app.exception
+    shown = "\n".join(str(element.value) for element in (*app.markdown, *app.caption, *app.subheader))
+    for english in ENGLISH:
+        assert english not in shown
+    gaps = next(table for table in app.dataframe if "municipality_code" in table.value.columns)
+    # The grid shows these display values: the province by name, never its code, and Dutch thousands
+    shown_cells = pa.ipc.open_stream(gaps.proto.arrow_data.styler.display_values).read_pandas()
+    assert "Noord-Holland" in set(shown_cells.province_code)
+    assert not any(str(cell).startswith("PV") for cell in shown_cells.province_code)
+    amsterdam = shown_cells[shown_cells.municipality == "Amsterdam"].iloc[0]
+    assert amsterdam.population == "931.298"
+    provinces = next(table for table in app.dataframe if "with_both" in table.value.columns)
+    shown_cells = pa.ipc.open_stream(provinces.proto.arrow_data.styler.display_values).read_pandas()
+    gelderland = shown_cells[shown_cells.province == "Gelderland"].iloc[0]
+    assert (gelderland.population, gelderland.population_covered_share) == ("2.149.071", "1,27 %")
+
+
+@pytest.mark.parametrize("page", ["overview", "map", "network", "suggestions", "coverage", "questions", "examples"])
+def test_no_english_captions_on_dutch_pages(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
+    app = open_page(monkeypatch, seed_store, page)
+    assert not app.exception, app.exception
+    shown = "\n".join(
+        str(element.value) for element in (*app.markdown, *app.caption, *app.subheader, *app.info, *app.error)
+    )
+    labels = [widget.label for widget in (*app.selectbox, *app.multiselect, *app.radio, *app.text_input)]
+    for english in ENGLISH:
+        assert english not in shown, (page, english)
+    assert "Language" not in labels and "Province" not in labels

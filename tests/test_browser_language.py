@@ -1,0 +1,111 @@
+"""The reader's language in a real headless Chromium: one click switches the menu, its sections and the sidebar,
+Dutch pages hold no English, and a CSV download opens right in Excel (byte order mark, Dutch headings)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.intake.setup import initialise
+from graph.settings import Settings
+from graph.store.atlas import Atlas
+
+from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app, settle
+from .conftest import SEED, reference_dir
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+DUTCH_PAGES = {
+    "/": "Passend Werk Atlas",
+    "/map": "Kaart",
+    "/network": "Netwerk",
+    "/suggestions": "Suggesties",
+    "/coverage": "Dekking",
+    "/questions": "Vragen",
+    "/examples": "Praktijkvoorbeelden",
+    "/submit": "Samenwerking toevoegen",
+    "/review": "Beoordelen",
+}
+ENGLISH = ("Choose options", "Choose an option", "(a reason is required)", "Language", "Explore")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    folder = tmp_path_factory.mktemp("browser-language")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
+        yield url
+
+
+@pytest.fixture
+def page(server: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def chosen(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the sidebar's select boxes show as chosen (their text field's value)."""
+    return [str(box.input_value()) for box in page.locator("[data-testid='stSidebar'] [role='combobox']").all()]
+
+
+def placeholders(page) -> list[str]:  # type: ignore[no-untyped-def]
+    return list(page.eval_on_selector_all("input[placeholder]", "inputs => inputs.map(i => i.placeholder)"))
+
+
+def sidebar_text(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.locator("[data-testid='stSidebar']").inner_text())
+
+
+def test_one_click_switches_the_menu_its_sections_and_the_sidebar(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: after clicking English the body changed, but the menu, its sections, "Taal" and "Alle" stayed
+    Dutch until the next click."""
+    open_page(page, server, "/map", "Kaart")
+    before = sidebar_text(page)
+    assert "Alle" in chosen(page)
+    assert "Verkennen" in before and "Taal" in before and "Provincie" in before
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    settle(page)
+    page.get_by_role("heading", name="Map", exact=True).first.wait_for(timeout=60_000)
+    after = sidebar_text(page)
+    page.screenshot(path=str(OUTPUT / "language-one-click.png"))
+    # Regression: the filters kept showing the label their choice was made with ("Alle")
+    assert "Alle" not in chosen(page) and "All" in chosen(page), chosen(page)
+    for english in ("Explore", "Analyse", "Contribute", "Overview", "Coverage", "Language", "Province"):
+        assert english in after, (english, after)
+    for dutch in ("Verkennen", "Analyseren", "Overzicht", "Dekking", "Taal", "Provincie"):
+        assert dutch not in after, (dutch, after)
+
+
+@pytest.mark.parametrize(("path", "heading"), DUTCH_PAGES.items(), ids=list(DUTCH_PAGES))
+def test_no_english_on_dutch_pages(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, server, path, heading)
+    shown = str(page.locator("[data-testid='stApp']").inner_text())
+    for english in ENGLISH:
+        assert english not in shown, (path, english)
+    assert not any(text.startswith("Choose") for text in placeholders(page)), placeholders(page)
+
+
+def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, server, "/coverage", "Dekking")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV", exact=True).first.click()
+    data = Path(download.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), data[:20]
+    header = data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Provincie,Gemeenten,Met bibliotheek én zorg,Gedekt,Inwoners"), header
+    assert "PV2" not in data.decode("utf-8-sig")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV voor Excel (puntkomma)", exact=True).first.click()
+    lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Provincie;Gemeenten;"), lines[0]
+    assert all(line.split(";")[-1].startswith("0,") for line in lines[1:]), lines[:3]  # decimal commas
