@@ -9,6 +9,7 @@ import pydeck as pdk
 import streamlit as st
 
 from graph.intake.cells import csv_bytes, excel_bytes
+from graph.views.map_fit import MapView
 
 from .context import PAGES, labels, safe, t
 
@@ -32,7 +33,7 @@ def example_card(row: Any) -> None:
     """One collaboration with its story; every value from data is shown as inert text."""
     current = labels()
     with st.container(border=True):
-        st.markdown(f"**{safe(row.questions)}** × **{safe(row.care_organisation)}**")
+        st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [current.status(row.status)]
         if row.municipality:
             details.append(safe(row.municipality))
@@ -47,7 +48,7 @@ def example_card(row: Any) -> None:
         if row.source_url:
             st.link_button(t("source"), row.source_url)
         columns = st.columns(2)
-        columns[0].page_link(PAGES["organisation"], label=safe(row.questions), query_params={"org": row.library_org_id})
+        columns[0].page_link(PAGES["organisation"], label=safe(row.library), query_params={"org": row.library_org_id})
         columns[1].page_link(
             PAGES["organisation"], label=safe(row.care_organisation), query_params={"org": row.care_org_id}
         )
@@ -66,30 +67,51 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
 
 
+# A library and a care site on the same point stay both visible: care sites are drawn first and larger, library
+# sites on top and smaller, so a shared point reads as a blue dot in a red ring, and at national scale the red
+# dots cannot hide the blue ones.
+CARE_RADIUS_PX = (4, 14)
+LIBRARY_RADIUS_PX = (2.5, 8)
+# Tooltips are text (never parsed as HTML), wrap at a readable width and sit centred above the pointer, so
+# they stay inside the map everywhere but at its very edges.
+TOOLTIP_STYLE = {
+    "maxWidth": "260px",
+    "whiteSpace": "pre-line",
+    "fontSize": "13px",
+    "translate": "-50% calc(-100% - 12px)",
+}
+
+
 def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
-    frame = sites.assign(
-        colour=sites.kind.map({"library": LIBRARY_COLOUR, "care": CARE_COLOUR}),
-        label=sites.site.astype(str) + " — " + sites.organisation.astype(str),
-    )
-    return [
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=frame,
-            id="sites",
-            get_position=["lon", "lat"],
-            get_fill_color="colour",
-            get_radius=350,
-            radius_min_pixels=3,
-            radius_max_pixels=12,
-            pickable=True,
-            stroked=True,
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
+    """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``)."""
+    columns = ["site", "organisation", "organisation_id", "kind", "municipality_code", "municipality", "lat", "lon"]
+    frame = sites[[*columns, "tooltip"]]
+    layers = []
+    for kind, colour, (smallest, largest) in (
+        ("care", CARE_COLOUR, CARE_RADIUS_PX),
+        ("library", LIBRARY_COLOUR, LIBRARY_RADIUS_PX),
+    ):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=frame[frame.kind == kind],
+                id=f"{kind}-sites",
+                get_position=["lon", "lat"],
+                get_fill_color=colour,
+                get_radius=600 if kind == "care" else 300,
+                radius_min_pixels=smallest,
+                radius_max_pixels=largest,
+                pickable=True,
+                stroked=True,
+                get_line_color=[255, 255, 255],
+                line_width_min_pixels=1,
+            )
         )
-    ]
+    return layers
 
 
 def line_layer(lines: pd.DataFrame) -> pdk.Layer:
+    """Collaborations as lines in the colour of their status, wide enough to see at national scale."""
     frame = lines.assign(colour=lines.status.map(LINE_COLOURS))
     return pdk.Layer(
         "LineLayer",
@@ -98,12 +120,13 @@ def line_layer(lines: pd.DataFrame) -> pdk.Layer:
         get_source_position=["library_lon", "library_lat"],
         get_target_position=["care_lon", "care_lat"],
         get_color="colour",
-        get_width=2,
-        width_min_pixels=1,
+        get_width=3,
+        width_min_pixels=2,
     )
 
 
-def municipality_layer(features: dict[str, Any]) -> pdk.Layer:
+def municipality_layer(features: dict[str, Any], pickable: bool = False) -> pdk.Layer:
+    """Municipalities coloured by coverage; ``pickable`` shows each one's tooltip."""
     for feature in features["features"]:
         feature["properties"]["fill"] = COVERAGE_COLOURS[feature["properties"]["coverage"]]
     return pdk.Layer(
@@ -115,16 +138,18 @@ def municipality_layer(features: dict[str, Any]) -> pdk.Layer:
         line_width_min_pixels=0.5,
         stroked=True,
         filled=True,
-        pickable=False,
+        pickable=pickable,
+        auto_highlight=pickable,
     )
 
 
-def deck(layers: list[pdk.Layer], tooltip_field: str = "label") -> pdk.Deck:
-    """A map that needs no internet for its layers; the background tiles are an optional extra."""
+def deck(layers: list[pdk.Layer], view: MapView) -> pdk.Deck:
+    """A map that needs no internet for its layers, centred and zoomed on ``view``; every layer's data carries
+    its own ``tooltip`` text."""
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(latitude=52.15, longitude=5.3, zoom=6.4),
+        initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
         map_style=None,
         # "text" tooltips are inserted as text, never parsed as HTML.
-        tooltip={"text": "{" + tooltip_field + "}"},
+        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
     )

@@ -1,15 +1,14 @@
 import streamlit as st
 
-from graph.analysis.overview import collaborations, key_figures, practice_examples
-from graph.intake.reference import has_reference
+from graph.views.examples_view import overview_page
 from ui.components import example_card
-from ui.context import atlas, language_switch, t
+from ui.context import language_switch, read, t, viewer
 
 language_switch()
-current = atlas()
+page = read(overview_page, viewer())
+figures = page.figures
 st.title(t("app_title"))
 st.write(t("tagline"))
-figures = key_figures(current)
 if not figures.sites:
     st.info(t("empty_store"))
 columns = st.columns(5)
@@ -25,12 +24,11 @@ columns[4].metric(t("population_covered"), f"{figures.population_share:.1%}")
 st.caption(
     f"{figures.covered_municipalities} {t('of_total', total=figures.municipalities)} · {t('sites')}: {figures.sites}"
 )
-if not has_reference(current.store):
+if not page.has_reference:
     st.caption(t("no_reference"))
 st.subheader(t("newest_examples"))
-examples = practice_examples(collaborations(current), limit=3)
-if examples.empty:
+if page.newest.empty:
     st.write(t("no_examples"))
-for column, row in zip(st.columns(3), examples.itertuples(), strict=False):
+for column, row in zip(st.columns(3), page.newest.itertuples(), strict=False):
     with column:
         example_card(row)

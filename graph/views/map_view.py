@@ -1,0 +1,100 @@
+"""What the map page shows for one choice of filters: the sites, the collaboration lines, the municipalities
+coloured by coverage, the municipalities a visitor can choose, and the view that fits the filter.
+
+Everything here is public data; the viewer is taken so every page's read model has the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from graph.analysis.mapdata import collaboration_lines, municipality_features, sites
+from graph.analysis.overview import collaborations
+from graph.intake.reference import has_reference
+from graph.model.viewer import Viewer
+from graph.store.atlas import Atlas
+from graph.store.labels import Labels
+from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view
+from graph.views.map_tooltips import municipality_tooltip, site_tooltip
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    province: str | None = None
+    municipality: str | None = None
+    activity: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class MapPage:
+    sites: pd.DataFrame
+    """One row per library or care site shown, with a ``tooltip``."""
+    lines: pd.DataFrame
+    """One row per collaboration shown, from library site to care site."""
+    municipalities: dict[str, str]
+    """The municipalities a visitor can choose (code → name; the code when the name is unknown)."""
+    features: dict[str, Any] | None
+    """Municipalities coloured by coverage (GeoJSON, with a ``tooltip`` per feature); None without reference."""
+    view: MapView
+    """Centre and zoom that fit what the filter chose."""
+
+
+def municipalities_with_sites(atlas: Atlas, viewer: Viewer, province: str | None) -> dict[str, str]:
+    """The municipalities (code → name) where the province, or the country, has a library or care site."""
+    return _municipalities(sites(atlas, province))
+
+
+def _municipalities(frame: pd.DataFrame) -> dict[str, str]:
+    # Without reference data a site may have a code and no name (a demo-only store): the code names it then.
+    return {
+        str(code): (name if isinstance(name, str) and name else str(code))
+        for code, name in zip(frame.municipality_code, frame.municipality, strict=False)
+        if isinstance(code, str) and code
+    }
+
+
+def map_page(atlas: Atlas, viewer: Viewer, filters: MapFilters, labels: Labels) -> MapPage:
+    in_province = sites(atlas, filters.province)
+    municipalities = _municipalities(in_province)
+    municipality = filters.municipality if filters.municipality in municipalities else None
+    shown = in_province[in_province.municipality_code == municipality] if municipality else in_province
+    shown = shown.reset_index(drop=True)
+    shown = shown.assign(tooltip=[site_tooltip(row, labels) for row in shown.itertuples()])
+    lines = collaboration_lines(
+        collaborations(atlas, province_code=filters.province), labels, filters.activity, filters.status
+    )
+    if municipality:
+        lines = lines[lines.municipality_code == municipality].reset_index(drop=True)
+    features = coverage_features(atlas, filters.province, labels.lang) if has_reference(atlas.store) else None
+    return MapPage(shown, lines, municipalities, features, area_view(shown, features, filters.province, municipality))
+
+
+def coverage_features(atlas: Atlas, province: str | None, lang: str) -> dict[str, Any]:
+    """Municipalities with their coverage class and a tooltip (name, sites, collaborations, population)."""
+    features = municipality_features(atlas, province)
+    for feature in features["features"]:
+        feature["tooltip"] = municipality_tooltip(feature["properties"], lang)
+    return features
+
+
+def area_view(
+    shown: pd.DataFrame, features: dict[str, Any] | None, province: str | None, municipality: str | None
+) -> MapView:
+    """The whole country without a filter; otherwise the chosen area's boundary, or else the sites in it."""
+    if not province and not municipality:
+        return NETHERLANDS
+    if features is not None:
+        chosen = [
+            feature
+            for feature in features["features"]
+            if not municipality or feature["properties"]["code"] == municipality
+        ]
+        bounds = bounds_of_features(chosen)
+        if bounds:
+            return fit_view(bounds)
+    bounds = bounds_of_points(shown.lat, shown.lon)
+    return fit_view(bounds) if bounds else NETHERLANDS
