@@ -70,8 +70,8 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
 # A library and a care site on the same point stay both visible: care sites are drawn first and larger, library
 # sites on top and smaller, so a shared point reads as a blue dot in a red ring, and at national scale the red
 # dots cannot hide the blue ones.
-CARE_RADIUS_PX = (4, 14)
-LIBRARY_RADIUS_PX = (2.5, 8)
+CARE_RADIUS_PX = (6, 16)
+LIBRARY_RADIUS_PX = (3, 9)
 # Tooltips are text (never parsed as HTML), wrap at a readable width and sit centred above the pointer, so
 # they stay inside the map everywhere but at its very edges.
 TOOLTIP_STYLE = {

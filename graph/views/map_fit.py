@@ -11,7 +11,7 @@ from typing import Any
 # margin below.
 MAP_WIDTH_PX = 900
 MAP_HEIGHT_PX = 620
-TILE_PX = 256
+TILE_PX = 512  # deck.gl draws the world 512 pixels wide at zoom 0
 MARGIN_ZOOM = 0.35  # a little room around the area, so its edge is not on the map's edge
 MIN_ZOOM, MAX_ZOOM = 5.5, 13.0
 
