@@ -16,27 +16,33 @@ def page(name: str, icon: str, default: bool = False) -> st.Page:
     return st.Page(PAGES[name], title=text(f"page_{name}", lang), icon=icon, url_path=name, default=default)
 
 
-navigation = st.navigation(
-    {
-        text("section_explore", lang): [
-            page("overview", ":material/home:", default=True),
-            page("map", ":material/map:"),
-            page("network", ":material/hub:"),
-            page("examples", ":material/auto_stories:"),
-            page("organisation", ":material/apartment:"),
-        ],
-        text("section_analyse", lang): [
-            page("suggestions", ":material/handshake:"),
-            page("coverage", ":material/insights:"),
-            page("factsheet", ":material/summarize:"),
-            page("questions", ":material/query_stats:"),
-        ],
-        text("section_contribute", lang): [
-            page("submit", ":material/add_circle:"),
-            page("review", ":material/fact_check:"),
-        ],
-    }
-)
+sections = {
+    text("section_explore", lang): [
+        page("overview", ":material/home:", default=True),
+        page("map", ":material/map:"),
+        page("network", ":material/hub:"),
+        page("examples", ":material/auto_stories:"),
+        page("organisation", ":material/apartment:"),
+    ],
+    text("section_analyse", lang): [
+        page("suggestions", ":material/handshake:"),
+        page("coverage", ":material/insights:"),
+        page("factsheet", ":material/summarize:"),
+        page("questions", ":material/query_stats:"),
+    ],
+    text("section_contribute", lang): [
+        page("submit", ":material/add_circle:"),
+        page("review", ":material/fact_check:"),
+    ],
+}
+# Streamlit's own menu puts section headings inside its list, which screen readers cannot follow (axe: "list",
+# "listitem"); the app draws the menu itself as headings, each over a list of page links.
+navigation = st.navigation(sections, position="hidden")
+for section, section_pages in sections.items():
+    st.sidebar.subheader(section, divider=False)
+    for each in section_pages:
+        st.sidebar.page_link(each)
+st.sidebar.divider()
 try:
     navigation.run()
 except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback

@@ -84,8 +84,7 @@ TOOLTIP_STYLE = {
 
 def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
     """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``)."""
-    columns = ["site", "organisation", "organisation_id", "kind", "municipality_code", "municipality", "lat", "lon"]
-    frame = sites[[*columns, "tooltip"]]
+    frame = sites
     layers = []
     for kind, colour, (smallest, largest) in (
         ("care", CARE_COLOUR, CARE_RADIUS_PX),

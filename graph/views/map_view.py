@@ -20,6 +20,9 @@ from graph.store.labels import Labels
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view
 from graph.views.map_tooltips import municipality_tooltip, site_tooltip
 
+SITE_COLUMNS = ["site", "organisation", "organisation_id", "kind", "municipality_code", "municipality", "lat", "lon"]
+LINE_COLUMNS = ["library_lon", "library_lat", "care_lon", "care_lat", "status", "municipality_code"]
+
 
 @dataclass(frozen=True)
 class MapFilters:
@@ -69,6 +72,9 @@ def map_page(atlas: Atlas, viewer: Viewer, filters: MapFilters, labels: Labels) 
     )
     if municipality:
         lines = lines[lines.municipality_code == municipality].reset_index(drop=True)
+    # Only what the map draws and says travels on (to the cache and the browser): not the stories.
+    shown = shown[[*SITE_COLUMNS, "tooltip"]]
+    lines = lines[LINE_COLUMNS]
     features = coverage_features(atlas, filters.province, labels.lang) if has_reference(atlas.store) else None
     return MapPage(shown, lines, municipalities, features, area_view(shown, features, filters.province, municipality))
 
