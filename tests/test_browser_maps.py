@@ -117,3 +117,50 @@ def test_network_around_an_organisation_is_drawn_with_its_name(page: Any, server
     page.screenshot(path=str(OUTPUT / "network-around-abrona.png"))
     names = frame.evaluate("() => atlasNetwork.body.data.nodes.get().map((node) => node.label)")
     assert "Abrona" in names and len(names) == 2
+
+
+def _tab_to(page: Any, name: str, role: str = "", index: int = 0, limit: int = 150) -> None:
+    """Press Tab until the element called ``name`` has the focus, as a keyboard user does; fails if it is never
+    reached."""
+    found = page.get_by_role(role, name=name, exact=True) if role else page.get_by_label(name, exact=True)
+    target = found.nth(index).element_handle(timeout=30_000)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("(element) => element === document.activeElement"):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with the Tab key")
+
+
+def _settle(page: Any) -> None:
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+
+
+def test_a_partner_fills_in_and_sends_the_form_with_the_keyboard_only(page: Any, server: str) -> None:
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    _tab_to(page, "Zoek op naam")
+    page.keyboard.type("de bibliotheek weesp")
+    page.keyboard.press("Enter")
+    _settle(page)
+    for index, text in enumerate(
+        ["Bibliotheek Weesp — Bibliotheek Weesp met Leescafé (Weesp)", "+ Nieuwe organisatie toevoegen"]
+    ):
+        _tab_to(page, "Kies de locatie", "combobox", index)
+        page.keyboard.type(text[:20])
+        page.keyboard.press("Enter")
+        _settle(page)
+    for label, value in (("Naam", "Stichting Toetsenbord"), ("Plaats", "Weesp")):
+        _tab_to(page, label)
+        page.keyboard.type(value)
+        page.keyboard.press("Enter")
+        _settle(page)
+    _tab_to(page, "Het verhaal", "textbox")
+    page.keyboard.type("Deelnemers zetten boeken terug, alles met het toetsenbord ingevuld.")
+    _tab_to(page, "Uw e-mailadres (voor vragen over de inzending)")
+    page.keyboard.type("partner@example.org")
+    page.keyboard.press("Enter")
+    _settle(page)
+    _tab_to(page, "Versturen", "button")
+    page.keyboard.press("Enter")
+    page.get_by_text("Uw inzending is ontvangen met referentiecode").wait_for(timeout=60_000)
+    page.screenshot(path=str(OUTPUT / "submit-keyboard.png"))

@@ -9,7 +9,7 @@ import pydeck as pdk
 import streamlit as st
 
 from graph.intake.cells import csv_bytes, excel_bytes
-from graph.views.map_fit import MapView
+from graph.views.map_fit import NETHERLANDS, MapView
 
 from .context import PAGES, labels, safe, t
 
@@ -83,8 +83,15 @@ TOOLTIP_STYLE = {
 
 
 def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
-    """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``)."""
-    frame = sites
+    """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``).
+
+    Each site carries its tooltip text; sites from a read model bring their own (``tooltip``), others get
+    "site — organisation" (also as ``label``, which the area profile's map shows).
+    """
+    named = sites.site.astype(str) + " — " + sites.organisation.astype(str)
+    frame = sites.assign(label=named)
+    if "tooltip" not in frame.columns:
+        frame = frame.assign(tooltip=named)
     layers = []
     for kind, colour, (smallest, largest) in (
         ("care", CARE_COLOUR, CARE_RADIUS_PX),
@@ -142,7 +149,7 @@ def municipality_layer(features: dict[str, Any], pickable: bool = False) -> pdk.
     )
 
 
-def deck(layers: list[pdk.Layer], view: MapView) -> pdk.Deck:
+def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
     """A map that needs no internet for its layers, centred and zoomed on ``view``; every layer's data carries
     its own ``tooltip`` text."""
     return pdk.Deck(
