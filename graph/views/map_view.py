@@ -46,9 +46,36 @@ class MapPage:
     """Centre and zoom that fit what the filter chose."""
 
 
-def municipalities_with_sites(atlas: Atlas, viewer: Viewer, province: str | None) -> dict[str, str]:
-    """The municipalities (code → name) where the province, or the country, has a library or care site."""
-    return _municipalities(sites(atlas, province))
+def province_map(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> MapPage:
+    """Everything the map can show for a province (or the country): what the page caches, once per province.
+
+    Choosing a municipality, an activity or a status narrows this answer (:func:`narrowed`) without reading the
+    store again.
+    """
+    in_province = sites(atlas, province).reset_index(drop=True)
+    in_province = in_province.assign(tooltip=[site_tooltip(row, labels) for row in in_province.itertuples()])
+    # Only what the map draws, says or filters on travels on (to the cache and the browser): not the stories.
+    lines = collaborations(atlas, province_code=province)[[*LINE_COLUMNS, "activities"]]
+    features = coverage_features(atlas, province, labels.lang) if has_reference(atlas.store) else None
+    shown = in_province[[*SITE_COLUMNS, "tooltip"]]
+    return MapPage(shown, lines, _municipalities(in_province), features, area_view(shown, features, province, None))
+
+
+def narrowed(page: MapPage, labels: Labels, filters: MapFilters) -> MapPage:
+    """The province's map narrowed to a municipality (zoomed to it), an activity and a status."""
+    municipality = filters.municipality if filters.municipality in page.municipalities else None
+    shown = page.sites[page.sites.municipality_code == municipality] if municipality else page.sites
+    lines = collaboration_lines(page.lines, labels, filters.activity, filters.status)
+    if municipality:
+        lines = lines[lines.municipality_code == municipality]
+    view = area_view(shown, page.features, filters.province, municipality) if municipality else page.view
+    return MapPage(
+        shown.reset_index(drop=True),
+        lines[LINE_COLUMNS].reset_index(drop=True),
+        page.municipalities,
+        page.features,
+        view,
+    )
 
 
 def _municipalities(frame: pd.DataFrame) -> dict[str, str]:
@@ -58,25 +85,6 @@ def _municipalities(frame: pd.DataFrame) -> dict[str, str]:
         for code, name in zip(frame.municipality_code, frame.municipality, strict=False)
         if isinstance(code, str) and code
     }
-
-
-def map_page(atlas: Atlas, viewer: Viewer, filters: MapFilters, labels: Labels) -> MapPage:
-    in_province = sites(atlas, filters.province)
-    municipalities = _municipalities(in_province)
-    municipality = filters.municipality if filters.municipality in municipalities else None
-    shown = in_province[in_province.municipality_code == municipality] if municipality else in_province
-    shown = shown.reset_index(drop=True)
-    shown = shown.assign(tooltip=[site_tooltip(row, labels) for row in shown.itertuples()])
-    lines = collaboration_lines(
-        collaborations(atlas, province_code=filters.province), labels, filters.activity, filters.status
-    )
-    if municipality:
-        lines = lines[lines.municipality_code == municipality].reset_index(drop=True)
-    # Only what the map draws and says travels on (to the cache and the browser): not the stories.
-    shown = shown[[*SITE_COLUMNS, "tooltip"]]
-    lines = lines[LINE_COLUMNS]
-    features = coverage_features(atlas, filters.province, labels.lang) if has_reference(atlas.store) else None
-    return MapPage(shown, lines, municipalities, features, area_view(shown, features, filters.province, municipality))
 
 
 def coverage_features(atlas: Atlas, province: str | None, lang: str) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from graph.views.map_view import MapFilters, map_page, municipalities_with_sites
+from graph.views.map_view import MapFilters, narrowed, province_map
 from ui.components import deck, line_layer, municipality_layer, site_layers
 from ui.context import PAGES, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
@@ -11,11 +11,12 @@ st.title(t("page_map"))
 st.caption(t("map_intro"))
 
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-choices = read(municipalities_with_sites, viewer(), province)
+whole = read(province_map, viewer(), province, names)
+choices = whole.municipalities
 municipality = url_choice("municipality", t("municipality"), sorted(choices), choices.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 status = url_choice("status", t("status"), ["active", "exploring", "ended", "unknown"], names.status)
-shown = read(map_page, viewer(), MapFilters(province, municipality, activity, status), names)
+shown = narrowed(whole, names, MapFilters(province, municipality, activity, status))
 if municipality or province:
     code = municipality or province or ""
     profile_link(code, choices[municipality] if municipality else names.province(code))
