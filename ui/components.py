@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
@@ -149,13 +151,29 @@ def municipality_layer(features: dict[str, Any], pickable: bool = False) -> pdk.
     )
 
 
+# An inline map style (a data: address) with only a white background: without a style Streamlit would fetch
+# one from a CDN.
+BLANK_STYLE = "data:application/json," + quote(
+    json.dumps(
+        {
+            "version": 8,
+            "sources": {},
+            "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}],
+        }
+    )
+)
+
+
 def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
-    """A map that needs no internet for its layers, centred and zoomed on ``view``; every layer's data carries
+    """A map drawn from the app alone, centred and zoomed on ``view``; every layer's data carries
     its own ``tooltip`` text."""
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
-        map_style=None,
+        # No background map: its style and tiles would come from another host (the page asks nothing of any
+        # host but the app); municipalities give the map its shape.
+        map_provider=None,
+        map_style=BLANK_STYLE,
         # "text" tooltips are inserted as text, never parsed as HTML.
         tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
     )

@@ -38,7 +38,6 @@ legend[1].markdown(t("legend_line"))
 legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
 )
-st.caption(t("offline_note"))
 
 objects = event.selection.get("objects") or {} if event and event.selection else {}
 selected = objects.get("library-sites") or objects.get("care-sites")
