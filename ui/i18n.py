@@ -89,10 +89,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),
     "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
-    "offline_note": (
-        "Zonder internet ontbreekt de achtergrondkaart; locaties en gemeenten blijven zichtbaar.",
-        "Without internet the background map is missing; sites and municipalities stay visible.",
-    ),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
     "sites_shown": ("{n} locaties en {m} samenwerkingen getoond.", "{n} sites and {m} collaborations shown."),
