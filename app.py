@@ -17,27 +17,33 @@ def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
 
 # The language is chosen before the menu is built, so one click on the switch changes the menu too.
 with language_first() as lang:
-    navigation = st.navigation(
-        {
-            text("section_explore", lang): [
-                page("overview", ":material/home:", lang, default=True),
-                page("map", ":material/map:", lang),
-                page("network", ":material/hub:", lang),
-                page("examples", ":material/auto_stories:", lang),
-                page("organisation", ":material/apartment:", lang),
-            ],
-            text("section_analyse", lang): [
-                page("suggestions", ":material/handshake:", lang),
-                page("coverage", ":material/insights:", lang),
-                page("factsheet", ":material/summarize:", lang),
-                page("questions", ":material/query_stats:", lang),
-            ],
-            text("section_contribute", lang): [
-                page("submit", ":material/add_circle:", lang),
-                page("review", ":material/fact_check:", lang),
-            ],
-        }
-    )
+    sections = {
+        text("section_explore", lang): [
+            page("overview", ":material/home:", lang, default=True),
+            page("map", ":material/map:", lang),
+            page("network", ":material/hub:", lang),
+            page("examples", ":material/auto_stories:", lang),
+            page("organisation", ":material/apartment:", lang),
+        ],
+        text("section_analyse", lang): [
+            page("suggestions", ":material/handshake:", lang),
+            page("coverage", ":material/insights:", lang),
+            page("factsheet", ":material/summarize:", lang),
+            page("questions", ":material/query_stats:", lang),
+        ],
+        text("section_contribute", lang): [
+            page("submit", ":material/add_circle:", lang),
+            page("review", ":material/fact_check:", lang),
+        ],
+    }
+    # Streamlit's own menu puts section headings inside its list, which screen readers cannot follow (axe:
+    # "list", "listitem"); the app draws the menu itself as headings, each over a list of page links.
+    navigation = st.navigation(sections, position="hidden")
+    for section, section_pages in sections.items():
+        st.sidebar.subheader(section, divider=False)
+        for each in section_pages:
+            st.sidebar.page_link(each)
+    st.sidebar.divider()
     try:
         navigation.run()
     except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback

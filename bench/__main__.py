@@ -1,12 +1,12 @@
 """python -m bench [load|queries|visibility|graphs|suggest|app|servers|factsheet|all] [--scales 1,10]
-[--no-rdflib] [--reuse] [--out FILE]"""
+[--no-rdflib] [--reuse] [--browser] [--out FILE]"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from . import app, factsheet, graphs, load, queries, servers, suggest, visibility
+from . import app, app_browser, factsheet, graphs, load, queries, servers, suggest, visibility
 
 
 def main() -> None:
@@ -22,6 +22,9 @@ def main() -> None:
     parser.add_argument("--out", help="also write the tables to this Markdown file")
     parser.add_argument(
         "--reuse", action="store_true", help="servers: time the reading on stores a previous run wrote completely"
+    )
+    parser.add_argument(
+        "--browser", action="store_true", help="app: time the pages in headless Chromium instead of AppTest"
     )
     args = parser.parse_args()
     scales = [float(part) for part in args.scales.split(",")]
@@ -42,7 +45,7 @@ def main() -> None:
         parts.append(suggest.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("app", "all"):
-        parts.append(app.run(scales))
+        parts.append(app_browser.run(scales) if args.browser else app.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("servers", "all"):
         parts.append(servers.run(scales, reuse=args.reuse))

@@ -159,10 +159,10 @@ def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_
 
 
 def test_network_figures_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
-    app = open_page(monkeypatch, seed_store, "network")
+    app = open_page(monkeypatch, seed_store, "network", province="all")  # the page starts with one province
     figures = {metric.label: metric.value for metric in app.metric}
     assert figures == {"Organisaties": "14", "Samenwerkingen": "7", "Groepen": "7", "Grootste groep": "2"}
-    filtered = open_page(monkeypatch, seed_store, "network", activity="ontmoeting")
+    filtered = open_page(monkeypatch, seed_store, "network", province="all", activity="ontmoeting")
     # Abrona (ontmoeting) and Dinxperlo (voorlezen, narrower than ontmoeting)
     assert {metric.label: metric.value for metric in filtered.metric}["Samenwerkingen"] == "2"
 

@@ -119,7 +119,7 @@ def _drawing_frame(page):  # type: ignore[no-untyped-def]
 
 
 def test_hovering_every_node_with_a_hostile_name_shows_it_as_text(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, server, "/network", "Netwerk")
+    open_page(page, server, "/network?province=all", "Netwerk")
     inner, frame = _drawing_frame(page)
     box = inner.bounding_box()
     frame.wait_for_function(
@@ -170,9 +170,21 @@ def test_network_drawing_runs_in_a_frame_that_cannot_reach_the_app(page, server:
     assert frame.evaluate("() => { try { return document.cookie; } catch (error) { return 'refused'; } }") == "refused"
 
 
-def test_network_page_asks_nothing_of_any_host_but_the_app(page, server: str) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, server, "/network", "Netwerk")
-    _drawing_frame(page)
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/network?province=all", "Netwerk"),
+        ("/network?org=abrona&depth=2", "Netwerk"),
+        ("/map?province=PV31", "Kaart"),
+        ("/coverage", "Dekking"),
+        ("/", "Passend Werk Atlas"),
+        ("/examples", "Praktijkvoorbeelden"),
+    ],
+)
+def test_page_asks_nothing_of_any_host_but_the_app(page, server: str, path: str, heading: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, server, path, heading)
+    if path.startswith("/network"):
+        _drawing_frame(page)
     page.wait_for_timeout(1000)
     elsewhere = [
         url

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
@@ -12,6 +14,7 @@ from pandas.io.formats.style import Styler
 
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import number, percent
+from graph.views.map_fit import NETHERLANDS, MapView
 
 from .context import PAGES, headings, labels, language, safe, t
 
@@ -135,30 +138,57 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
 
 
+# A library and a care site on the same point stay both visible: care sites are drawn first and larger, library
+# sites on top and smaller, so a shared point reads as a blue dot in a red ring, and at national scale the red
+# dots cannot hide the blue ones.
+CARE_RADIUS_PX = (6, 16)
+LIBRARY_RADIUS_PX = (3, 9)
+# Tooltips are text (never parsed as HTML), wrap at a readable width and sit centred above the pointer, so
+# they stay inside the map everywhere but at its very edges.
+TOOLTIP_STYLE = {
+    "maxWidth": "260px",
+    "whiteSpace": "pre-line",
+    "fontSize": "13px",
+    "translate": "-50% calc(-100% - 12px)",
+}
+
+
 def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
-    frame = sites.assign(
-        colour=sites.kind.map({"library": LIBRARY_COLOUR, "care": CARE_COLOUR}),
-        label=sites.site.astype(str) + " — " + sites.organisation.astype(str),
-    )
-    return [
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=frame,
-            id="sites",
-            get_position=["lon", "lat"],
-            get_fill_color="colour",
-            get_radius=350,
-            radius_min_pixels=3,
-            radius_max_pixels=12,
-            pickable=True,
-            stroked=True,
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
+    """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``).
+
+    Each site carries its tooltip text; sites from a read model bring their own (``tooltip``), others get
+    "site — organisation" (also as ``label``, which the area profile's map shows).
+    """
+    named = sites.site.astype(str) + " — " + sites.organisation.astype(str)
+    frame = sites.assign(label=named)
+    if "tooltip" not in frame.columns:
+        frame = frame.assign(tooltip=named)
+    layers = []
+    for kind, colour, (smallest, largest) in (
+        ("care", CARE_COLOUR, CARE_RADIUS_PX),
+        ("library", LIBRARY_COLOUR, LIBRARY_RADIUS_PX),
+    ):
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=frame[frame.kind == kind],
+                id=f"{kind}-sites",
+                get_position=["lon", "lat"],
+                get_fill_color=colour,
+                get_radius=600 if kind == "care" else 300,
+                radius_min_pixels=smallest,
+                radius_max_pixels=largest,
+                pickable=True,
+                stroked=True,
+                get_line_color=[255, 255, 255],
+                line_width_min_pixels=1,
+            )
         )
-    ]
+    return layers
 
 
 def line_layer(lines: pd.DataFrame) -> pdk.Layer:
+    """Collaborations as lines in the colour of their status, wide enough to see at national scale."""
     frame = lines.assign(colour=lines.status.map(LINE_COLOURS))
     return pdk.Layer(
         "LineLayer",
@@ -167,12 +197,13 @@ def line_layer(lines: pd.DataFrame) -> pdk.Layer:
         get_source_position=["library_lon", "library_lat"],
         get_target_position=["care_lon", "care_lat"],
         get_color="colour",
-        get_width=2,
-        width_min_pixels=1,
+        get_width=3,
+        width_min_pixels=2,
     )
 
 
-def municipality_layer(features: dict[str, Any]) -> pdk.Layer:
+def municipality_layer(features: dict[str, Any], pickable: bool = False) -> pdk.Layer:
+    """Municipalities coloured by coverage; ``pickable`` shows each one's tooltip."""
     for feature in features["features"]:
         feature["properties"]["fill"] = COVERAGE_COLOURS[feature["properties"]["coverage"]]
     return pdk.Layer(
@@ -184,16 +215,34 @@ def municipality_layer(features: dict[str, Any]) -> pdk.Layer:
         line_width_min_pixels=0.5,
         stroked=True,
         filled=True,
-        pickable=False,
+        pickable=pickable,
+        auto_highlight=pickable,
     )
 
 
-def deck(layers: list[pdk.Layer], tooltip_field: str = "label") -> pdk.Deck:
-    """A map that needs no internet for its layers; the background tiles are an optional extra."""
+# An inline map style (a data: address) with only a white background: without a style Streamlit would fetch
+# one from a CDN.
+BLANK_STYLE = "data:application/json," + quote(
+    json.dumps(
+        {
+            "version": 8,
+            "sources": {},
+            "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}],
+        }
+    )
+)
+
+
+def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
+    """A map drawn from the app alone, centred and zoomed on ``view``; every layer's data carries
+    its own ``tooltip`` text."""
     return pdk.Deck(
         layers=layers,
-        initial_view_state=pdk.ViewState(latitude=52.15, longitude=5.3, zoom=6.4),
-        map_style=None,
+        initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
+        # No background map: its style and tiles would come from another host (the page asks nothing of any
+        # host but the app); municipalities give the map its shape.
+        map_provider=None,
+        map_style=BLANK_STYLE,
         # "text" tooltips are inserted as text, never parsed as HTML.
-        tooltip={"text": "{" + tooltip_field + "}"},
+        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from graph.model.formats import number
 from graph.model.language import Lang
@@ -20,6 +22,7 @@ from .i18n import text
 from .markdown import safe
 from .url import ignore, url_option, url_text
 
+EVERYTHING = "all"  # in the URL: the whole country chosen where a page starts with one area
 LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
 SWITCH_KEY = "language_switch"
 FILTER_KEY = "filter_"
@@ -118,14 +121,29 @@ def _written(value: object, lang: Lang) -> object:
     return value
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _labels(version: str, lang: str) -> Labels:
-    current = atlas()
-    return load_labels(current, lang)
+Arguments = ParamSpec("Arguments")
+Answer = TypeVar("Answer")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _read(version: str, model: str, arguments: tuple[Any, ...], _read_model: Callable[..., Any], **named: Any) -> Any:
+    return _read_model(atlas(), *arguments, **named)
+
+
+def read(
+    model: Callable[Concatenate[Atlas, Arguments], Answer], *arguments: Arguments.args, **named: Arguments.kwargs
+) -> Answer:
+    """What a read model of ``graph/`` answers for these arguments, from the one cache every page shares.
+
+    The cache is keyed by the store's data version (see :func:`data_version`), the read model's name and its
+    arguments, so a write in any process is seen on the next run and no page keeps a cache of its own.
+    """
+    name = f"{model.__module__}.{model.__qualname__}"
+    return cast(Answer, _read(data_version(), name, tuple(arguments), model, **named))
 
 
 def labels() -> Labels:
-    return _labels(data_version(), language())
+    return read(load_labels, language())
 
 
 def headings(frame_columns: Iterable[object]) -> dict[str, str]:
@@ -146,23 +164,40 @@ def choose_options() -> str:
 
 
 def url_choice(
-    name: str, label: str, options: Sequence[str], format_func=str, *, container=None, all_label: str | None = None
-) -> str | None:  # type: ignore[no-untyped-def]
-    """A select box whose value lives in the URL (``?name=value``), so a view can be shared."""
+    name: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], object] = str,
+    *,
+    container: DeltaGenerator | None = None,
+    all_label: str | None = None,
+    default: str | None = None,
+) -> str | None:
+    """A select box whose value lives in the URL (``?name=value``), so a view can be shared.
+
+    ``default`` is chosen when the URL names nothing; "all" (the empty choice) stays one of the options.
+    """
     container = container or st.sidebar
     choices = ["", *options]
-    current = url_option(name, choices, all_label or t("all"), language())
-    index = choices.index(current)
+    asked = url_text(name)
+    if default is not None and asked == EVERYTHING:
+        current = ""  # "all" chosen on purpose, where the page would otherwise start with a default
+    else:
+        current = url_option(name, choices, all_label or t("all"), language())
+        if not asked and default in options:
+            current = default or ""
     chosen = container.selectbox(
         label,
         choices,
-        index=index,
+        index=choices.index(current),
         format_func=lambda value: (all_label or t("all")) if value == "" else _label(format_func, value),
         key=filter_key(name),
         placeholder=choose_one(),
     )
     if chosen:
         st.query_params[name] = chosen
+    elif default is not None:
+        st.query_params[name] = EVERYTHING
     else:
         st.query_params.pop(name, None)
     return chosen or None
@@ -175,7 +210,7 @@ def filter_key(name: str) -> str:
     return f"{FILTER_KEY}{name}" if lang == Lang.NL else f"{FILTER_KEY}{name}-{lang.value}"
 
 
-def _label(format_func, value: str) -> str:  # type: ignore[no-untyped-def]
+def _label(format_func: Callable[[str], object], value: str) -> str:
     """What a choice is called; the value itself when it has no name (a municipality without reference data)."""
     shown = format_func(value)
     return shown if isinstance(shown, str) and shown else value

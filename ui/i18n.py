@@ -99,10 +99,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),
     "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
-    "offline_note": (
-        "Zonder internet ontbreekt de achtergrondkaart; locaties en gemeenten blijven zichtbaar.",
-        "Without internet the background map is missing; sites and municipalities stay visible.",
-    ),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
     "sites_shown": ("{n} locaties en {m} samenwerkingen getoond.", "{n} sites and {m} collaborations shown."),
@@ -116,12 +112,37 @@ TEXTS: dict[str, tuple[str, str]] = {
     "components": ("Groepen", "Groups"),
     "largest_component": ("Grootste groep", "Largest group"),
     "most_partners": ("Meeste partners", "Most partners"),
-    "brokers": ("Verbinders (tussenpositie)", "Brokers (betweenness)"),
+    "brokers": ("Verbinders", "Brokers"),
+    "brokers_intro": (
+        "Organisaties zonder wie hun groep uiteenvalt: ze verbinden groepen die elkaar anders niet raken.",
+        "Organisations without which their group falls apart: they connect groups that otherwise do not touch.",
+    ),
+    "no_brokers": (
+        "Geen verbinders: elke groep blijft heel zonder welke organisatie ook.",
+        "No brokers: every group stays whole without any single organisation.",
+    ),
+    "broker_words": (
+        "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raken {cut_off} organisaties los",
+        "connects {groups} groups that otherwise do not touch; without it {cut_off} organisations lose touch",
+    ),
     "network_limited": (
-        "Het netwerk telt {total} organisaties; alleen de grootste groepen ({shown}) worden getekend. Filter op "
-        "provincie of activiteit om de rest te zien.",
-        "The network has {total} organisations; only the largest groups ({shown}) are drawn. Filter by province "
-        "or activity to see the rest.",
+        "Hier horen {total} organisaties bij; de {shown} best verbonden worden getekend. Zet *{widen}* hoger om "
+        "meer te zien.",
+        "{total} organisations belong here; the {shown} best connected are drawn. Raise *{widen}* to see more.",
+    ),
+    "network_start": (
+        "Het netwerk begint bij één provincie. Kies *Alle* voor heel Nederland, of kies een organisatie om haar "
+        "omgeving te zien.",
+        "The network starts with one province. Choose *All* for the whole country, or choose an organisation to "
+        "see its neighbourhood.",
+    ),
+    "network_around": ("Rond organisatie", "Around organisation"),
+    "network_no_organisation": ("— geen —", "— none —"),
+    "network_depth": ("Stappen vanaf de organisatie", "Steps from the organisation"),
+    "network_size": ("Ten hoogste getekend", "Drawn at most"),
+    "network_province_ignored": (
+        "Rond een organisatie telt het hele land mee; de provincie geldt dan niet.",
+        "Around an organisation the whole country counts; the province does not apply then.",
     ),
     "no_network": ("Geen samenwerkingen bij deze filters.", "No collaborations for these filters."),
     "network_drawing": (
@@ -313,6 +334,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_kind": ("Soort", "Kind"),
     "col_partners": ("Partners", "Partners"),
     "col_betweenness": ("Tussenpositie", "Betweenness"),
+    "col_connects": ("Wat ze verbindt", "What it connects"),
     "col_municipalities": ("Gemeenten", "Municipalities"),
     "col_with_both": ("Met bibliotheek én zorg", "With library and care"),
     "col_population_covered": ("Inwoners gedekt", "Population covered"),

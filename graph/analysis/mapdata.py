@@ -43,6 +43,11 @@ def coverage_class(row: Any) -> str:
     return "none"
 
 
+def _whole(value: Any) -> int | None:
+    number = pd.to_numeric(value, errors="coerce")
+    return None if pd.isna(number) else int(number)
+
+
 def municipality_features(atlas: Atlas, province: str | None = None) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of municipalities with their coverage figures and class."""
     coverage = atlas.answer("coverage", {"province_code": province} if province else {})
@@ -63,6 +68,7 @@ def municipality_features(atlas: Atlas, province: str | None = None) -> dict[str
                     "library_sites": int(str(row.library_sites)),
                     "care_sites": int(str(row.care_sites)),
                     "active_collaborations": int(str(row.active_collaborations)),
+                    "population": _whole(row.population),
                     "coverage": coverage_class(row),
                 },
             }

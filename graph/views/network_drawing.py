@@ -26,6 +26,11 @@ import networkx as nx
 
 COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
 LAYOUT_SCALE = 600.0
+# Labels people can read: only the best-connected organisations are labelled at every zoom; the others show their
+# name on hover, and their label once the reader zooms in (vis-network draws a label only while its size on
+# screen reaches the threshold).
+MAIN_LABELS = 10
+MAIN_FONT, OTHER_FONT, LABEL_THRESHOLD, LABEL_MAX_ON_SCREEN = 30, 12, 13, 22
 CONTENT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -56,7 +61,10 @@ function tooltip(text) {{
 const nodes = new vis.DataSet(data.nodes.map((node) => Object.assign({{}}, node, {{ title: tooltip(node.tooltip) }})));
 const edges = new vis.DataSet(data.edges);
 window.atlasNetwork = new vis.Network(document.getElementById("network"), {{ nodes: nodes, edges: edges }}, {{
-  nodes: {{ font: {{ size: 18 }} }},
+  nodes: {{
+    font: {{ size: {other_font} }},
+    scaling: {{ label: {{ drawThreshold: {threshold}, maxVisible: {max_visible} }} }},
+  }},
   interaction: {{ hover: true, tooltipDelay: 150 }},
   physics: {{ enabled: false }},
 }});
@@ -77,9 +85,18 @@ def script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
-def drawing_data(graph: nx.Graph, labels: dict[str, str]) -> dict[str, list[dict[str, object]]]:
+def main_nodes(graph: nx.Graph, focus: str | None = None, count: int = MAIN_LABELS) -> set[str]:
+    """The organisations labelled at every zoom: the focus, and the best-connected ones (ties by name)."""
+    ranked = sorted(graph.nodes, key=lambda node: (-graph.degree(node), str(graph.nodes[node]["name"])))
+    return {*ranked[:count], *([focus] if focus in graph else [])}
+
+
+def drawing_data(
+    graph: nx.Graph, labels: dict[str, str], focus: str | None = None
+) -> dict[str, list[dict[str, object]]]:
     """Nodes (with their fixed layout) and links as plain data; names stay strings."""
     positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
+    main = main_nodes(graph, focus)
     nodes: list[dict[str, object]] = []
     for node, attributes in graph.nodes(data=True):
         x, y = positions[node]
@@ -93,6 +110,7 @@ def drawing_data(graph: nx.Graph, labels: dict[str, str]) -> dict[str, list[dict
                 "color": COLOURS.get(kind, "#6e7781"),
                 "shape": "dot" if kind == "care" else "square",
                 "size": 8 + 4 * min(degree, 10),
+                "font": {"size": MAIN_FONT if node in main else OTHER_FONT},
                 "x": float(x) * LAYOUT_SCALE,
                 "y": float(y) * LAYOUT_SCALE,
             }
@@ -104,15 +122,25 @@ def drawing_data(graph: nx.Graph, labels: dict[str, str]) -> dict[str, list[dict
     return {"nodes": nodes, "edges": edges}
 
 
-def network_page(graph: nx.Graph, labels: dict[str, str], title: str, lang: str = "nl", height_px: int = 620) -> str:
+def network_page(
+    graph: nx.Graph,
+    labels: dict[str, str],
+    title: str,
+    lang: str = "nl",
+    height_px: int = 620,
+    focus: str | None = None,
+) -> str:
     """The drawing's own page: vis-network inline, the data as JSON, no request to any host."""
     return _PAGE.format(
+        other_font=OTHER_FONT,
+        threshold=LABEL_THRESHOLD,
+        max_visible=LABEL_MAX_ON_SCREEN,
         lang=html.escape(lang),
         policy=CONTENT_POLICY,
         title=html.escape(title),
         height=int(height_px),
         vis=_vis_network_js(),
-        data=script_json(drawing_data(graph, labels)),
+        data=script_json(drawing_data(graph, labels, focus)),
     )
 
 
@@ -126,6 +154,13 @@ def sandboxed_frame(page: str, title: str, height_px: int = 620) -> str:
     )
 
 
-def network_html(graph: nx.Graph, labels: dict[str, str], title: str, lang: str = "nl", height_px: int = 620) -> str:
-    """The drawing, ready to embed: our own vis-network page inside a sandboxed frame ."""
-    return sandboxed_frame(network_page(graph, labels, title, lang, height_px), title, height_px)
+def network_html(
+    graph: nx.Graph,
+    labels: dict[str, str],
+    title: str,
+    lang: str = "nl",
+    height_px: int = 620,
+    focus: str | None = None,
+) -> str:
+    """The drawing, ready to embed: our own vis-network page inside a sandboxed frame."""
+    return sandboxed_frame(network_page(graph, labels, title, lang, height_px, focus), title, height_px)

@@ -1,19 +1,16 @@
 import streamlit as st
 
-from graph.analysis.mapdata import collaboration_lines
-from graph.analysis.overview import collaborations, practice_examples
+from graph.views.examples_view import gallery
 from ui.components import example_card
-from ui.context import atlas, labels, language_switch, t, url_choice
+from ui.context import labels, language_switch, read, t, url_choice, viewer
 
 language_switch()
-current = atlas()
 names = labels()
 st.title(t("page_examples"))
 st.caption(t("examples_intro"))
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-rows = collaboration_lines(collaborations(current, province_code=province), names, activity)
-examples = practice_examples(rows)
+examples = read(gallery, viewer(), names, activity, province)
 if examples.empty:
     st.write(t("no_examples"))
 # Twenty cards at a time: drawing thousands of cards would take the browser tens of seconds.

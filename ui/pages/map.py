@@ -1,51 +1,37 @@
 import streamlit as st
 
-from graph.analysis.mapdata import collaboration_lines, municipality_features, sites
-from graph.analysis.overview import collaborations
-from graph.intake.reference import has_reference
 from graph.model.enums import CollaborationStatus
+from graph.views.map_view import MapFilters, narrowed, province_map
 from ui.components import deck, line_layer, municipality_layer, site_layers
-from ui.context import PAGES, atlas, data_version, labels, language_switch, safe, t, url_choice
+from ui.context import PAGES, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 
 language_switch()
-current = atlas()
 names = labels()
 st.title(t("page_map"))
 st.caption(t("map_intro"))
 
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-all_sites = sites(current, province)
-municipalities = dict(zip(all_sites.municipality_code, all_sites.municipality, strict=False))
-municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
+whole = read(province_map, viewer(), province, names)
+choices = whole.municipalities
+municipality = url_choice("municipality", t("municipality"), sorted(choices), choices.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 status = url_choice("status", t("status"), CollaborationStatus.values(), names.status)
+shown = narrowed(whole, names, MapFilters(province, municipality, activity, status))
 if municipality or province:
-    area_name = municipalities.get(municipality or "")
-    profile_link(
-        municipality or province or "",
-        area_name if isinstance(area_name, str) and area_name else names.province(province or ""),
-    )
-show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=has_reference(current.store))
-
-shown = sites(current, province, municipality)
-lines = collaboration_lines(collaborations(current, province_code=province), names, activity, status)
-if municipality:
-    lines = lines[lines.municipality_code == municipality]
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _features(version: str, province_code: str | None) -> dict:  # type: ignore[type-arg]
-    return municipality_features(current, province_code)
-
+    code = municipality or province or ""
+    profile_link(code, choices[municipality] if municipality else names.province(code))
+show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=shown.features is not None)
 
 layers = []
-if show_municipalities and has_reference(current.store):
-    layers.append(municipality_layer(_features(data_version(), province)))
-layers.append(line_layer(lines))
-layers.extend(site_layers(shown))
-event = st.pydeck_chart(deck(layers), on_select="rerun", selection_mode="single-object", key="map", height=620)
-st.caption(t("sites_shown", n=len(shown), m=len(lines)))
+if show_municipalities and shown.features is not None:
+    layers.append(municipality_layer(shown.features))
+layers.append(line_layer(shown.lines))
+layers.extend(site_layers(shown.sites))
+event = st.pydeck_chart(
+    deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
+)
+st.caption(t("sites_shown", n=len(shown.sites), m=len(shown.lines)))
 
 legend = st.columns(3)
 legend[0].markdown(f":blue[{t('legend_library')}]  \n:red[{t('legend_care')}]")
@@ -53,9 +39,9 @@ legend[1].markdown(t("legend_line"))
 legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
 )
-st.caption(t("offline_note"))
 
-selected = (event.selection.get("objects") or {}).get("sites") if event and event.selection else None
+objects = event.selection.get("objects") or {} if event and event.selection else {}
+selected = objects.get("library-sites") or objects.get("care-sites")
 if selected:
     site = selected[0]
     st.subheader(t("selected_site"))

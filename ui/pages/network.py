@@ -1,34 +1,45 @@
 import streamlit as st
 
-from graph.analysis.mapdata import collaboration_lines
-from graph.analysis.network import DEFAULT_MAX_NODES, build_graph, figures, limit_graph
-from graph.analysis.overview import collaborations
 from graph.model.formats import number
-from graph.views.network_drawing import network_html
+from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
 from ui.components import data_table
-from ui.context import atlas, data_version, headings, labels, language_switch, t, url_choice
+from ui.context import headings, labels, language_switch, read, t, url_choice, viewer
+from ui.url import url_int
 
 language_switch()
-current = atlas()
 names = labels()
 st.title(t("page_network"))
 st.caption(t("network_intro"))
-province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+choices = read(network_choices, viewer())
+province = url_choice(
+    "province", t("province"), sorted(names.provinces), names.province, default=choices.busiest_province
+)
+organisation = url_choice(
+    "org",
+    t("network_around"),
+    list(choices.organisations),
+    choices.organisations.get,
+    all_label=t("network_no_organisation"),
+)
+depth = 1
+if organisation:
+    depth = st.sidebar.slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
+    st.query_params["depth"] = str(depth)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
+size = st.sidebar.select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
+st.caption(t("network_start"))
+if organisation and province:
+    st.caption(t("network_province_ignored"))
 
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _network(version: str, province_code: str | None, activity_code: str | None, lang: str):  # type: ignore[no-untyped-def]
-    rows = collaboration_lines(collaborations(current, province_code=province_code), names, activity_code)
-    graph = build_graph(rows)
-    drawn, limited = limit_graph(graph, DEFAULT_MAX_NODES)
-    kinds = {"library": names.kind("library"), "care": names.kind("care")}
-    drawing = network_html(drawn, kinds, t("network_drawing"), lang)
-    return figures(graph), drawing, graph.number_of_nodes(), drawn.number_of_nodes(), limited
-
-
-summary, html, total, shown, limited = _network(data_version(), province, activity, names.lang)
-if not total:
+page = read(
+    network_page,
+    viewer(),
+    NetworkFocus(province, organisation, depth, activity, int(size)),
+    names,
+    t("network_drawing"),
+)
+summary = page.figures
+if not page.total:
     st.info(t("no_network"))
 else:
     columns = st.columns(4)
@@ -36,10 +47,10 @@ else:
     columns[1].metric(t("collaborations"), number(summary.collaborations, names.lang))
     columns[2].metric(t("components"), number(summary.components, names.lang))
     columns[3].metric(t("largest_component"), number(summary.largest_component, names.lang))
-    if limited:
-        st.warning(t("network_limited", total=total, shown=shown))
+    if page.limited:
+        st.warning(t("network_limited", total=page.total, shown=page.shown, widen=t("network_size")))
     # The drawing sits in its own sandboxed frame (graph/views/network_drawing.py); this frame only holds that one.
-    st.iframe(html, height=640, alt=t("network_drawing"))
+    st.iframe(page.drawing, height=640, alt=t("network_drawing"))
     left, right = st.columns(2)
     kind_label = {"library": names.kind("library"), "care": names.kind("care")}
     with left:
@@ -48,5 +59,12 @@ else:
         data_table(degree, hide_index=True, column_config=headings(degree.columns))
     with right:
         st.subheader(t("brokers"))
-        brokers = summary.brokers.assign(kind=summary.brokers.kind.map(kind_label)).drop(columns="organisation_id")
-        data_table(brokers, hide_index=True, column_config=headings(brokers.columns))
+        st.caption(t("brokers_intro"))
+        brokers = summary.brokers
+        if brokers.empty:
+            st.write(t("no_brokers"))
+        else:
+            words = [t("broker_words", groups=row.groups, cut_off=row.cut_off) for row in brokers.itertuples()]
+            shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
+            shown = shown[["organisation", "kind", "connects"]]
+            data_table(shown, hide_index=True, column_config=headings(shown.columns))

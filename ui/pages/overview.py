@@ -1,16 +1,15 @@
 import streamlit as st
 
-from graph.analysis.overview import collaborations, key_figures, practice_examples
-from graph.intake.reference import has_reference
 from graph.model.formats import number, percent
+from graph.views.examples_view import overview_page
 from ui.components import example_card
-from ui.context import atlas, language, language_switch, t
+from ui.context import language, language_switch, read, t, viewer
 
 language_switch()
-current = atlas()
+page = read(overview_page, viewer())
+figures = page.figures
 st.title(t("app_title"))
 st.write(t("tagline"))
-figures = key_figures(current)
 if not figures.sites:
     st.info(t("empty_store"))
 columns = st.columns(5)
@@ -28,12 +27,11 @@ st.caption(
     f"{number(figures.covered_municipalities, lang)} {t('of_total', total=number(figures.municipalities, lang))} · "
     f"{t('sites')}: {number(figures.sites, lang)}"
 )
-if not has_reference(current.store):
+if not page.has_reference:
     st.caption(t("no_reference"))
 st.subheader(t("newest_examples"))
-examples = practice_examples(collaborations(current), limit=3)
-if examples.empty:
+if page.newest.empty:
     st.write(t("no_examples"))
-for column, row in zip(st.columns(3), examples.itertuples(), strict=False):
+for column, row in zip(st.columns(3), page.newest.itertuples(), strict=False):
     with column:
         example_card(row)

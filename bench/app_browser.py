@@ -1,0 +1,133 @@
+"""Page speed as a visitor sees it: `streamlit run` on demo data and Debian's headless Chromium.
+
+For every page: the first visit (the server has just started; only the overview ran before it), a second
+visit (what the next visitor gets from the shared cache) and, where the page has a province filter, the
+change of that filter. A visit is timed from the request until the page's script has finished and what it
+draws in the browser (map canvas, network canvas) is there. The baseline is the overview's first visit.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from graph.settings import REPO_ROOT
+
+from .common import Row, demo_atlas, table
+
+CHROMIUM = "/usr/bin/chromium"
+SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
+BASELINE = "overview: first visit"
+# path, heading, what the browser draws after the script (a CSS selector; '' for nothing), whether the
+# page has a province filter in the sidebar
+PAGES: list[tuple[str, str, str, bool]] = [
+    ("overview", "Passend Werk Atlas", "", False),
+    ("map", "Kaart", "canvas", True),
+    ("coverage", "Dekking", "canvas", True),
+    ("network", "Netwerk", "iframe", True),
+    ("examples", "Praktijkvoorbeelden", "", True),
+    ("organisation?org=demo-library-00001", "", "", False),
+    ("suggestions", "Suggesties", "", True),
+    ("questions", "Vragen", "", False),
+    ("submit", "Samenwerking toevoegen", "", False),
+    ("factsheet", "Gebiedsprofiel", "", False),
+]
+OTHER_PROVINCE = "Gelderland"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def _app(store: str) -> Iterator[str]:
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false"]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PASSENDWERK_STORE": store},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _settled(page: Any, drawn: str) -> None:
+    page.wait_for_timeout(100)  # a run starts a moment after the input
+    page.locator(SETTLED).wait_for(timeout=120_000)
+    if drawn:
+        page.locator(f"[data-testid='stMain'] {drawn}").first.wait_for(timeout=120_000)
+
+
+def _visit(page: Any, url: str, heading: str, drawn: str) -> float:
+    started = time.perf_counter()
+    page.goto(url)
+    if heading:
+        page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=120_000)
+    else:
+        page.locator("h1").first.wait_for(timeout=120_000)
+    _settled(page, drawn)
+    return time.perf_counter() - started
+
+
+def _change_province(page: Any, drawn: str) -> float:
+    box = page.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Provincie").first
+    box.click()
+    page.keyboard.type(OTHER_PROVINCE)
+    option = page.get_by_role("option", name=OTHER_PROVINCE).first
+    option.wait_for(timeout=30_000)
+    started = time.perf_counter()
+    option.click()
+    _settled(page, drawn)
+    return time.perf_counter() - started
+
+
+def run(scales: list[float]) -> str:
+    from playwright.sync_api import sync_playwright
+
+    rows: list[Row] = []
+    for scale in scales:
+        store = demo_atlas(scale).settings.store
+        group = f"scale {scale:g}"
+        with _app(store) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync"],
+            )  # fmt: skip
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for path, heading, drawn, has_province in PAGES:
+                name = path.split("?")[0]
+                first = _visit(page, f"{server}/{path}", heading, drawn)
+                rows.append(Row(group, f"{name}: first visit", first))
+                again = _visit(page, f"{server}/{path}", heading, drawn)
+                rows.append(Row(group, f"{name}: next visit", again))
+                if has_province:
+                    rows.append(Row(group, f"{name}: province filter", _change_province(page, drawn)))
+            browser.close()
+    return table("Pages in Chromium (streamlit run, headless Chromium)", rows, baseline=BASELINE)

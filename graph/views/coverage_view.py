@@ -1,0 +1,50 @@
+"""What the coverage page shows: coverage per province and per municipality, the gap list, the coverage map,
+collaborations started per year and per activity, for the whole country or one province."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from graph.intake.reference import has_reference
+from graph.model.viewer import Viewer
+from graph.store.atlas import Atlas
+from graph.store.labels import Labels
+from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, fit_view
+from graph.views.map_view import coverage_features
+
+
+@dataclass(frozen=True)
+class CoveragePage:
+    has_reference: bool
+    by_province: pd.DataFrame
+    gaps: pd.DataFrame
+    per_municipality: pd.DataFrame
+    features: dict[str, Any] | None
+    view: MapView
+    per_year: pd.DataFrame
+    per_activity: pd.DataFrame
+
+
+def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> CoveragePage:
+    values = {"province_code": province} if province else {}
+    by_province = atlas.answer("coverage-by-province")
+    by_province = by_province.assign(province=by_province.province_code.map(labels.province))
+    reference = has_reference(atlas.store)
+    features = coverage_features(atlas, province, labels.lang) if reference else None
+    view = NETHERLANDS
+    if province and features is not None:
+        bounds = bounds_of_features(features["features"])
+        view = fit_view(bounds) if bounds else NETHERLANDS
+    return CoveragePage(
+        has_reference=reference,
+        by_province=by_province,
+        gaps=atlas.answer("gaps", values),
+        per_municipality=atlas.answer("coverage", values),
+        features=features,
+        view=view,
+        per_year=atlas.answer("collaborations-per-year"),
+        per_activity=atlas.answer("collaborations-per-activity"),
+    )

@@ -1,0 +1,166 @@
+"""The maps and the network in a real headless Chromium, as a policy officer looks at them: the map zooms to the
+chosen area, a library and a care site on one point are both seen, the coverage tooltip stays inside the map,
+and the network labels only its main organisations. Screenshots go to test-output/browser/ (the README links
+them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.intake.setup import initialise
+from graph.settings import Settings
+from graph.store.atlas import Atlas
+
+from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app
+from .conftest import SEED, reference_dir
+
+pytestmark = pytest.mark.browser
+DRAWING = "Netwerktekening van bibliotheken en zorgorganisaties"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    folder = tmp_path_factory.mktemp("maps")
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser.new_page(viewport={"width": 1400, "height": 1000})
+        browser.close()
+
+
+def _map_canvas(page: Any) -> Any:
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(timeout=30_000)
+    return canvas
+
+
+def _pixel_colours(page: Any, canvas: Any) -> set[tuple[int, int, int]]:
+    """The colours drawn on the map (deck.gl draws with WebGL; a screenshot is what the visitor sees)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    data = Image.open(BytesIO(canvas.screenshot())).convert("RGB").tobytes()
+    return {(data[i], data[i + 1], data[i + 2]) for i in range(0, len(data), 3)}
+
+
+def _near(colours: set[tuple[int, int, int]], wanted: tuple[int, int, int], within: int = 12) -> bool:
+    return any(all(abs(have - want) <= within for have, want in zip(colour, wanted, strict=True)) for colour in colours)
+
+
+def test_map_of_venlo_shows_the_library_on_the_care_site_it_shares_a_point_with(page: Any, server: str) -> None:
+    """Stadsbibliotheek Venlo and Daelzicht's day-care site are on the same point (data/seed)."""
+    open_page(page, server, "/map?province=PV31&municipality=GM0983", "Kaart")
+    canvas = _map_canvas(page)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(OUTPUT / "map-venlo.png"))
+    colours = _pixel_colours(page, canvas)
+    assert _near(colours, (31, 111, 235)) and _near(colours, (209, 36, 47))  # blue and red both drawn
+
+
+def test_national_map_shows_blue_libraries_between_red_care_sites(page: Any, server: str) -> None:
+    open_page(page, server, "/map", "Kaart")
+    canvas = _map_canvas(page)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(OUTPUT / "map-national.png"))
+    colours = _pixel_colours(page, canvas)
+    assert _near(colours, (31, 111, 235)) and _near(colours, (209, 36, 47))
+
+
+def test_coverage_tooltip_names_the_municipality_and_stays_inside_the_map(page: Any, server: str) -> None:
+    open_page(page, server, "/coverage?province=PV31", "Dekking")
+    canvas = _map_canvas(page)
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    tooltip = page.locator(".deck-tooltip").first
+    shown = None
+    # Try points across the province until one is over a municipality; each tooltip is checked where it shows.
+    for fx, fy in [(0.5, 0.5), (0.45, 0.4), (0.55, 0.6), (0.5, 0.3), (0.5, 0.7), (0.4, 0.5), (0.6, 0.5)]:
+        page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+        page.wait_for_timeout(400)
+        if tooltip.count() and tooltip.is_visible() and "Inwoners" in tooltip.inner_text():
+            shown = tooltip.bounding_box()
+            break
+    page.screenshot(path=str(OUTPUT / "coverage-tooltip.png"))
+    assert shown is not None, "no municipality tooltip appeared"
+    text = tooltip.inner_text()
+    for part in ("Bibliotheeklocaties", "Zorglocaties", "Actieve samenwerkingen", "Inwoners"):
+        assert part in text
+    assert box["x"] <= shown["x"] and shown["x"] + shown["width"] <= box["x"] + box["width"]
+    assert box["y"] <= shown["y"] and shown["y"] + shown["height"] <= box["y"] + box["height"]
+
+
+def test_network_around_an_organisation_is_drawn_with_its_name(page: Any, server: str) -> None:
+    open_page(page, server, "/network?org=abrona&depth=2", "Netwerk")
+    inner = page.frame_locator(f"iframe[title='{DRAWING}']").locator(f"iframe[title='{DRAWING}']")
+    inner.wait_for(timeout=30_000)
+    frame = inner.element_handle().content_frame()
+    frame.wait_for_function("() => window.atlasNetwork !== undefined", timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(OUTPUT / "network-around-abrona.png"))
+    names = frame.evaluate("() => atlasNetwork.body.data.nodes.get().map((node) => node.label)")
+    assert "Abrona" in names and len(names) == 2
+
+
+def _tab_to(page: Any, name: str, role: str = "", index: int = 0, limit: int = 150) -> None:
+    """Press Tab until the element called ``name`` has the focus, as a keyboard user does; fails if it is never
+    reached."""
+    found = page.get_by_role(role, name=name, exact=True) if role else page.get_by_label(name, exact=True)
+    target = found.nth(index).element_handle(timeout=30_000)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("(element) => element === document.activeElement"):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with the Tab key")
+
+
+def _settle(page: Any) -> None:
+    page.wait_for_timeout(300)
+    page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
+
+
+def test_a_partner_fills_in_and_sends_the_form_with_the_keyboard_only(page: Any, server: str) -> None:
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    _tab_to(page, "Zoek op naam")
+    page.keyboard.type("de bibliotheek weesp")
+    page.keyboard.press("Enter")
+    _settle(page)
+    for index, text in enumerate(
+        ["Bibliotheek Weesp — Bibliotheek Weesp met Leescafé (Weesp)", "+ Nieuwe organisatie toevoegen"]
+    ):
+        _tab_to(page, "Kies de locatie", "combobox", index)
+        page.keyboard.type(text[:20])
+        page.keyboard.press("Enter")
+        _settle(page)
+    for label, value in (("Naam", "Stichting Toetsenbord"), ("Plaats", "Weesp")):
+        _tab_to(page, label)
+        page.keyboard.type(value)
+        page.keyboard.press("Enter")
+        _settle(page)
+    _tab_to(page, "Het verhaal", "textbox")
+    page.keyboard.type("Deelnemers zetten boeken terug, alles met het toetsenbord ingevuld.")
+    _tab_to(page, "Uw e-mailadres (voor vragen over de inzending)")
+    page.keyboard.type("partner@example.org")
+    page.keyboard.press("Enter")
+    _settle(page)
+    _tab_to(page, "Versturen", "button")
+    page.keyboard.press("Enter")
+    page.get_by_text("Uw inzending is ontvangen met referentiecode").wait_for(timeout=60_000)
+    page.screenshot(path=str(OUTPUT / "submit-keyboard.png"))

@@ -1,0 +1,203 @@
+"""The map, coverage and network pages as a policy officer uses them: maps that zoom to the filter, points that do
+not hide each other, a coverage tooltip, and a network that starts focused and names its brokers in words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.analysis.network import DEFAULT_MAX_NODES, WIDEST, brokers, limit_graph, neighbourhood
+from graph.intake.setup import initialise
+from graph.settings import Settings
+from graph.store.atlas import Atlas
+from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
+from graph.views.network_drawing import MAIN_FONT, MAIN_LABELS, OTHER_FONT, drawing_data
+
+from .conftest import SEED, reference_dir
+from .test_app import open_page, texts
+
+REPO = Path(__file__).resolve().parent.parent
+LIMBURG = (50.75, 51.78, 5.55, 6.25)  # south, north, west, east of the province
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> str:
+    atlas = Atlas.open(Settings(store=str(tmp_path_factory.mktemp("seed") / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    return atlas.settings.store
+
+
+def deck_spec(app: AppTest, index: int = 0) -> dict[str, Any]:
+    charts = app.get("deck_gl_json_chart")
+    return json.loads(charts[index].proto.json)
+
+
+def layer(spec: dict[str, Any], layer_id: str) -> dict[str, Any]:
+    return next(found for found in spec["layers"] if found["id"] == layer_id)
+
+
+# --- zoom to the filter --------------------------------------------------------------------------------------
+
+
+def test_fit_view_of_a_province_is_closer_than_the_country_and_centred_on_it() -> None:
+    view = fit_view((5.55, 50.75, 6.25, 51.78))
+    assert 50.75 < view.latitude < 51.78 and 5.55 < view.longitude < 6.25
+    assert view.zoom > NETHERLANDS.zoom + 1
+    assert bounds_of_points([51.0, float("nan")], [6.0, 5.0]) == (6.0, 51.0, 6.0, 51.0)
+
+
+def test_map_zooms_to_the_chosen_province_and_municipality(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    country = deck_spec(open_page(monkeypatch, seed, "map"))["initialViewState"]
+    limburg = deck_spec(open_page(monkeypatch, seed, "map", province="PV31"))["initialViewState"]
+    venlo = deck_spec(open_page(monkeypatch, seed, "map", province="PV31", municipality="GM0983"))["initialViewState"]
+    assert country["zoom"] == NETHERLANDS.zoom
+    south, north, west, east = LIMBURG
+    assert south < limburg["latitude"] < north and west < limburg["longitude"] < east
+    assert limburg["zoom"] > country["zoom"] + 1
+    assert 51.3 < venlo["latitude"] < 51.5 and venlo["zoom"] > limburg["zoom"]
+
+
+def test_coverage_map_zooms_to_the_chosen_province(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    country = deck_spec(open_page(monkeypatch, seed, "coverage"))["initialViewState"]
+    limburg = deck_spec(open_page(monkeypatch, seed, "coverage", province="PV31"))["initialViewState"]
+    south, north, west, east = LIMBURG
+    assert south < limburg["latitude"] < north and west < limburg["longitude"] < east
+    assert limburg["zoom"] > country["zoom"] + 1
+
+
+# --- points that do not hide each other, lines that show -----------------------------------------------------
+
+
+def test_library_sites_are_drawn_over_larger_care_sites(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    spec = deck_spec(open_page(monkeypatch, seed, "map"))
+    order = [found["id"] for found in spec["layers"]]
+    assert order.index("collaborations") < order.index("care-sites") < order.index("library-sites")
+    care, library = layer(spec, "care-sites"), layer(spec, "library-sites")
+    # A library and a care site on one point: a blue dot inside a red ring, at every zoom.
+    assert library["radiusMaxPixels"] < care["radiusMaxPixels"]
+    assert library["radiusMinPixels"] < care["radiusMinPixels"]
+    assert layer(spec, "collaborations")["widthMinPixels"] >= 2
+
+
+# --- the coverage tooltip ------------------------------------------------------------------------------------
+
+
+def test_coverage_map_tooltip_names_the_municipality_and_its_figures(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    spec = deck_spec(open_page(monkeypatch, seed, "coverage", province="PV31"))
+    municipalities = layer(spec, "municipalities")
+    assert municipalities["pickable"] is True
+    venlo = next(f for f in municipalities["data"]["features"] if f["properties"]["code"] == "GM0983")
+    # Venlo holds the Stadsbibliotheek with Daelzicht and Tegelen with PSW (data/seed), and 103,789 people.
+    assert venlo["tooltip"].split("\n") == [
+        "Venlo",
+        "Bibliotheeklocaties: 2",
+        "Zorglocaties: 2",
+        "Actieve samenwerkingen: 2",
+        "Inwoners: 103.789",
+    ]
+
+
+def test_site_tooltip_names_site_organisation_kind_and_collaborations(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    app = open_page(monkeypatch, seed, "map", province="PV31", lang="en")
+    chart = app.get("deck_gl_json_chart")[0].proto
+    # "text" tooltips are set as text by deck.gl, never parsed as HTML; they wrap at a width that fits the map.
+    tooltip = json.loads(chart.tooltip)
+    assert tooltip["text"] == "{tooltip}" and "html" not in tooltip
+    assert tooltip["style"]["maxWidth"] == "260px"
+    care = layer(json.loads(chart.json), "care-sites")["data"]
+    daelzicht = next(row for row in care if row["organisation_id"] == "daelzicht")
+    assert daelzicht["tooltip"] == (
+        "Daelzicht (dagbesteding in de Stadsbibliotheek) — Daelzicht\nCare organisation, Venlo\nCollaborations: 1"
+    )
+
+
+# --- the network ---------------------------------------------------------------------------------------------
+
+
+def test_network_starts_with_the_busiest_province_and_widens_to_the_country(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    focused = open_page(monkeypatch, seed, "network")
+    assert focused.sidebar.selectbox(key="filter_province").value is not None
+    country = open_page(monkeypatch, seed, "network", province="all")
+    figures = {metric.label: metric.value for metric in country.metric}
+    assert figures["Organisaties"] == "14"
+    assert int({m.label: m.value for m in focused.metric}["Organisaties"]) < 14
+
+
+def test_network_around_one_organisation_at_a_chosen_depth(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    around = open_page(monkeypatch, seed, "network", org="abrona")
+    figures = {metric.label: metric.value for metric in around.metric}
+    assert figures["Organisaties"] == "2" and figures["Groepen"] == "1"
+    assert "Stappen vanaf de organisatie" in [slider.label for slider in around.sidebar.slider]
+
+
+def test_neighbourhood_keeps_what_lies_within_the_depth() -> None:
+    chain = nx.path_graph(["a", "b", "c", "d"])
+    assert set(neighbourhood(chain, "a", 1)) == {"a", "b"}
+    assert set(neighbourhood(chain, "a", 2)) == {"a", "b", "c"}
+    assert len(neighbourhood(chain, "zzz", 2)) == 0
+
+
+def test_brokers_are_counted_in_groups_they_connect() -> None:
+    """A hub library with three care partners, one of which also works with a second library."""
+    graph = nx.Graph()
+    for node, kind in [("hub", "library"), ("c1", "care"), ("c2", "care"), ("c3", "care"), ("lib2", "library")]:
+        graph.add_node(node, name=node, kind=kind)
+    graph.add_edges_from([("hub", "c1"), ("hub", "c2"), ("hub", "c3"), ("c3", "lib2")])
+    found = brokers(graph).set_index("organisation_id")
+    # Without the hub: {c1}, {c2}, {c3, lib2} — three groups, three organisations cut off from the largest.
+    assert found.loc["hub", "groups"] == 3 and found.loc["hub", "cut_off"] == 2
+    assert found.loc["c3", "groups"] == 2 and found.loc["c3", "cut_off"] == 1
+    assert list(found.index) == ["hub", "c3"]
+
+
+def test_brokers_are_explained_in_words_not_as_a_betweenness_value(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    app = open_page(monkeypatch, seed, "network", province="all")
+    tables = [frame.value for frame in app.dataframe]
+    assert all("betweenness" not in table.columns for table in tables)
+    assert "Verbinders" in texts(app)
+
+
+def test_only_the_main_organisations_carry_a_label_at_every_zoom() -> None:
+    star = nx.Graph()
+    for index in range(40):
+        star.add_node(f"care{index}", name=f"Zorg {index}", kind="care")
+        star.add_node(f"lib{index % 4}", name=f"Bieb {index % 4}", kind="library")
+        star.add_edge(f"lib{index % 4}", f"care{index}", weight=1)
+    nodes = drawing_data(star, {}, focus="care7")["nodes"]
+    big = {str(node["label"]) for node in nodes if node["font"] == {"size": MAIN_FONT}}
+    assert len(big) <= MAIN_LABELS + 1 and {"Bieb 0", "Bieb 3", "Zorg 7"} <= big
+    assert all(node["font"] == {"size": OTHER_FONT} for node in nodes if node["label"] not in big)
+
+
+def test_network_draws_a_readable_number_and_offers_to_widen(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    hub = nx.Graph()
+    for index in range(150):
+        hub.add_node(f"care{index}", name=f"Zorg {index}", kind="care")
+        hub.add_node(f"lib{index % 30}", name=f"Bieb {index % 30}", kind="library")
+        hub.add_edge(f"lib{index % 30}", f"care{index}", weight=1)
+    drawn, limited = limit_graph(hub, DEFAULT_MAX_NODES)
+    assert limited and drawn.number_of_nodes() == DEFAULT_MAX_NODES
+    app = open_page(monkeypatch, seed, "network", province="all")
+    widen = app.sidebar.select_slider(key="network_size")
+    assert widen.value == DEFAULT_MAX_NODES and widen.options[-1] == str(WIDEST)
+
+
+# --- one cache, pages that only arrange widgets --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["map", "coverage", "network", "overview", "examples"])
+def test_page_has_no_cache_or_query_of_its_own(page: str) -> None:
+    source = (REPO / "ui" / "pages" / f"{page}.py").read_text(encoding="utf-8")
+    for forbidden in ("cache_data", "cache_resource", ".answer(", "atlas()", ".store", "graph.analysis"):
+        assert forbidden not in source, (page, forbidden)
