@@ -160,7 +160,7 @@ atlas = Atlas.open(settings_from_environment(sys.argv[1]))
 for number in range(int(sys.argv[2])):
     form = SubmissionForm(library_site_id="a-utrecht", care_site_id="w-utrecht", description=f"{sys.argv[3]}-{number}",
                           submitter_email="p@example.org")
-    assert submit(atlas, atlas.settings.data_dir, form).ok
+    assert submit(atlas, form).ok
 """
 
 

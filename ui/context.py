@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -100,8 +101,14 @@ def headings(frame_columns: Sequence[str]) -> dict[str, str]:
 
 
 def url_choice(
-    name: str, label: str, options: Sequence[str], format_func=str, *, container=None, all_label: str | None = None
-) -> str | None:  # type: ignore[no-untyped-def]
+    name: str,
+    label: str,
+    options: Sequence[str],
+    format_func: Callable[[str], object] = str,
+    *,
+    container: Any = None,
+    all_label: str | None = None,
+) -> str | None:
     """A select box whose value lives in the URL (``?name=value``), so a view can be shared."""
     container = container or st.sidebar
     choices = ["", *options]
@@ -121,7 +128,7 @@ def url_choice(
     return chosen or None
 
 
-def _label(format_func, value: str) -> str:  # type: ignore[no-untyped-def]
+def _label(format_func: Callable[[str], object], value: str) -> str:
     """What a choice is called; the value itself when it has no name (a municipality without reference data)."""
     shown = format_func(value)
     return shown if isinstance(shown, str) and shown else value

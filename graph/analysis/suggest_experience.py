@@ -22,7 +22,7 @@ class Experience:
             {"library": pairs.library_org_id.astype(str), "care": pairs.care_org_id.astype(str)}
         ).drop_duplicates()
         self.edges = edges
-        self.partners = pd.concat([edges.questions, edges.care]).value_counts()
+        self.partners = pd.concat([edges.library, edges.care]).value_counts()
         # An organisation does what its collaborations do, as library or as care organisation.
         done = pd.Series([str(value or "") for value in pairs.activities], index=pairs.index, dtype=object)
         codes = done.str.split(";").explode()
@@ -49,7 +49,7 @@ class Experience:
         self, library_orgs: np.ndarray, care_orgs: np.ndarray, library_code: np.ndarray, care_code: np.ndarray
     ) -> np.ndarray:
         """Whether each (library_code, care_code) pair already has a collaboration, whatever its status."""
-        library_of = pd.Index(library_orgs).get_indexer(pd.Index(self.edges.questions))
+        library_of = pd.Index(library_orgs).get_indexer(pd.Index(self.edges.library))
         care_of = pd.Index(care_orgs).get_indexer(pd.Index(self.edges.care))
         known = (library_of >= 0) & (care_of >= 0)
         width = max(1, len(care_orgs))
