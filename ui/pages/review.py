@@ -28,7 +28,7 @@ def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> Non
 
 
 def show_card(card: ReviewCard) -> None:
-    st.caption(t("submitted_by", when=card.submitted, email=safe(card.submitter_email)))
+    st.caption(f"{t('submitted_by', when=card.submitted, email=safe(card.submitter_email))} · {card.code}")
     st.markdown(f"**{safe(card.summary)}**")
     if card.story:
         st.markdown(safe(card.story))
