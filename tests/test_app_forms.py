@@ -285,3 +285,11 @@ def test_the_examples_pager_is_also_below_the_cards(monkeypatch: pytest.MonkeyPa
     app.number_input(key="page_bottom").increment().run()
     assert app.number_input(key="page").value == 2
     assert texts(app) != first and not app.exception
+
+
+@pytest.mark.parametrize("page", ["submit", "review"])
+def test_the_form_and_the_review_render_on_an_empty_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str
+) -> None:
+    app = open_page(monkeypatch, str(tmp_path / "empty"), page)
+    assert not app.exception, app.exception

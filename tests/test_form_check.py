@@ -128,3 +128,26 @@ def test_partner_messages_name_form_fields_and_no_internal_ids() -> None:
         ("submitter_email", "Vul een geldig e-mailadres in."),
         ("library_site", "Kies een locatie, of voeg een nieuwe organisatie toe."),
     ]
+
+
+def test_review_times_read_as_dutch_clock_times() -> None:
+    from graph.views.review_words import moment
+
+    assert moment("2026-11-25T16:12:00.123456+00:00", "nl") == "25 nov 2026, 17:12"  # Amsterdam is UTC+1 in winter
+    assert moment("2026-06-02T08:05:00+00:00", "en") == "2 Jun 2026, 10:05"
+    assert moment("geen tijd", "nl") == "geen tijd"
+
+
+def test_the_review_summary_is_one_sentence_in_either_language() -> None:
+    from graph.views.review_words import summary_sentence
+
+    args = ("Bibliotheek Venlo", "Daelzicht", "2023-05", ["Boeken repareren", "Koffiecorner"], "1")
+    assert summary_sentence(*args, "Actief", "nl") == (
+        "Bibliotheek Venlo werkt samen met Daelzicht sinds mei 2023 aan boeken repareren en koffiecorner, "
+        "met 1 deelnemer (actief)."
+    )
+    english = ("Bibliotheek Venlo", "Daelzicht", "2023-05", ["Book repair", "Coffee corner"], "6", "Active", "en")
+    assert summary_sentence(*english) == (
+        "Bibliotheek Venlo works with Daelzicht since May 2023 on book repair and coffee corner, with 6 participants "
+        "(active)."
+    )

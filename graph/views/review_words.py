@@ -132,7 +132,7 @@ def summary_sentence(
         sentence += f" since {since(start, lang)}" if start else ""
         sentence += f" on {activities}" if activities else ""
         sentence += f", with {participants} participant{'' if participants == '1' else 's'}" if participants else ""
-        return f"{sentence} ({status})."
+        return f"{sentence} ({status.lower()})."
     sentence = f"{library} werkt samen met {care}"
     sentence += f" sinds {since(start, lang)}" if start else ""
     sentence += f" aan {activities}" if activities else ""
