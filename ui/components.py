@@ -58,11 +58,9 @@ def example_card(row: Any) -> None:
         st.markdown(safe(row.description))
         if row.source_url:
             st.link_button(t("source"), row.source_url)
-        columns = st.columns(2)
-        columns[0].page_link(PAGES["organisation"], label=safe(row.library), query_params={"org": row.library_org_id})
-        columns[1].page_link(
-            PAGES["organisation"], label=safe(row.care_organisation), query_params={"org": row.care_org_id}
-        )
+        # One link per line: side by side in a card of half the page, long names were cut off.
+        st.page_link(PAGES["organisation"], label=safe(row.library), query_params={"org": row.library_org_id})
+        st.page_link(PAGES["organisation"], label=safe(row.care_organisation), query_params={"org": row.care_org_id})
 
 
 def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:

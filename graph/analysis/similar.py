@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 FILLER_WORDS = {"de", "het", "stichting", "openbare", "bibliotheek", "bieb", "zorggroep", "bv", "b.v."}
+# Dutch spellings that sound the same, folded to one: Daelzigt, Daalzicht and Daelzicht are one name.
+SOUND_ALIKE = (
+    ("ch", "g"),
+    ("ph", "f"),
+    ("ae", "a"),
+    ("aa", "a"),
+    ("ij", "y"),
+    ("ei", "y"),
+    ("ey", "y"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("dt", "t"),
+)
 
 
 def normalise(name: str) -> str:
@@ -19,15 +32,31 @@ def normalise(name: str) -> str:
     return " ".join(kept or words)
 
 
+def sounds(name: str) -> str:
+    """A name as it sounds in Dutch (see ``SOUND_ALIKE``), after :func:`normalise`."""
+    folded = normalise(name)
+    for spelling, sound in SOUND_ALIKE:
+        folded = folded.replace(spelling, sound)
+    return folded
+
+
+def likeness(one: str, other: str) -> float:
+    """How alike two organisation names are, 0 to 1: rapidfuzz's token-set ratio of how they sound.
+
+    The token-set ratio forgives added words ("Daelzicht Venlo" for "Daelzicht") and word order; comparing how
+    the names sound forgives the spelling variants Dutch is full of ("Daelzigt").
+    """
+    return float(fuzz.token_set_ratio(sounds(one), sounds(other))) / 100
+
+
 def similar_organisations(
     name: str, organisations: pd.DataFrame, kind: str | None = None, threshold: float = 0.85
 ) -> pd.DataFrame:
     """Existing organisations (id, name, kind) whose name is probably the same as ``name``, best first."""
-    wanted = normalise(name)
-    if not wanted:
+    if not normalise(name):
         return organisations.iloc[0:0]
     candidates = organisations if kind is None else organisations[organisations.kind == kind]
-    scores = candidates.name.map(lambda other: SequenceMatcher(None, wanted, normalise(str(other))).ratio())
+    scores = candidates.name.map(lambda other: likeness(name, str(other)))
     found = candidates.assign(similarity=scores.round(2))
     return found[found.similarity >= threshold].sort_values("similarity", ascending=False)
 
@@ -40,10 +69,6 @@ def search_organisations(
     wanted = normalise(text)
     if not wanted:
         return candidates.head(limit)
-    scores = candidates.name.map(
-        lambda other: (
-            1.0 if wanted in normalise(str(other)) else SequenceMatcher(None, wanted, normalise(str(other))).ratio()
-        )
-    )
+    scores = candidates.name.map(lambda other: 1.0 if wanted in normalise(str(other)) else likeness(text, str(other)))
     found = candidates.assign(similarity=scores)
     return found[found.similarity >= 0.6].sort_values(["similarity", "name"], ascending=[False, True]).head(limit)

@@ -14,11 +14,18 @@ import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from graph.intake.form_check import (
+    FieldProblem,
+    forgiving_date,
+    forgiving_web_address,
+    partner_problems,
+    start_date_problem,
+)
 from graph.intake.importer import (
     check_tables,
     publication,
@@ -79,6 +86,7 @@ class SubmissionForm:
 class SubmitResult:
     code: str = ""
     problems: list[Problem] = field(default_factory=list)
+    fields: list[FieldProblem] = field(default_factory=list)  # the same problems, per field of the form
 
     @property
     def ok(self) -> bool:
@@ -115,7 +123,11 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
             continue
         organisation_id = f"{code.lower()}-{side}"
         tables.organisations.append(
-            Row(side, 1, {"id": organisation_id, "name": new.name, "kind": kind, "website": new.website})
+            Row(
+                side,
+                1,
+                {"id": organisation_id, "name": new.name, "kind": kind, "website": forgiving_web_address(new.website)},
+            )
         )
         values = {
             "id": f"{organisation_id}-site",
@@ -142,7 +154,7 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
                 "care_site_id": ends["care"],
                 "activities": ";".join(form.activities),
                 "status": form.status,
-                "start_date": form.start_date,
+                "start_date": forgiving_date(form.start_date),
                 "participants": form.participants,
                 "description": description,
                 "contact_name": form.contact_name,
@@ -150,7 +162,7 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
                 "contact_email": form.contact_email,
                 "contact_phone": form.contact_phone,
                 "contact_public": "yes" if form.contact_consent else "no",
-                "source_url": form.link,
+                "source_url": forgiving_web_address(form.link),
             },
         )
     )
@@ -176,17 +188,21 @@ def _tables_from_payload(payload: str, code: str) -> InputTables:
     return tables
 
 
-def submit(atlas: Atlas, form: SubmissionForm, *, code: str | None = None) -> SubmitResult:
-    """Check the form like an import and keep it as pending; returns the reference code or the problems."""
+def submit(atlas: Atlas, form: SubmissionForm, *, code: str | None = None, today: date | None = None) -> SubmitResult:
+    """Check the whole form in one pass and keep it as pending; returns the reference code or every problem."""
     code = code or new_code()
     tables = form_tables(form, code)
-    problems = list(tables.problems)
     email = form.submitter_email.strip().lower()
-    tables.problems = []
-    if not problems:
-        problems = check_tables(atlas, tables).problems
+    # The form's own problems and the import's row checks together, so the partner sees all of them at once.
+    own, tables.problems = tables.problems, []
+    problems = [*own, *check_tables(atlas, tables).problems]
+    fields = partner_problems(problems, {code.lower()}, {side for side in ("library", "care") if _is_new(form, side)})
+    timing = start_date_problem(form.status, forgiving_date(form.start_date), today or date.today())
+    if timing is not None:
+        fields.append(timing)
+        problems.append(Problem("collaboration", 1, "start_date", Message(timing.message_nl, timing.message_en)))
     if problems:
-        return SubmitResult("", problems)
+        return SubmitResult("", problems, fields)
     node = URIRef(f"{ID}submission/{code}")
     graph = Graph()
     graph.add((node, RDF.type, PW.Submission))
@@ -199,6 +215,10 @@ def submit(atlas: Atlas, form: SubmissionForm, *, code: str | None = None) -> Su
     change.add_graph(graph, submission_graph(code))
     atlas.store.apply(change)
     return SubmitResult(code, [])
+
+
+def _is_new(form: SubmissionForm, side: str) -> bool:
+    return (form.new_library if side == "library" else form.new_care) is not None
 
 
 #: Every submission in one private graph (not one each), so that the set of named graphs stays the same.

@@ -15,6 +15,11 @@ Each file declares its own PREFIXes (the runner adds none) and says in ``# defau
 it expects, so that the text shown on the *Vragen* page runs unchanged on any SPARQL 1.1 endpoint: over an
 export loaded as one graph, or over the atlas's public graphs as the default graph.
 
+A parameter's type is a datatype (``string``, ``integer``, ``decimal``, ``boolean``, ``date``, ``iri``) or one
+of the atlas's codes (``province``, ``municipality``, ``kind``, ``status``, ``activity``, ``level``,
+``organisation``): a code is bound as a string, but the *Vragen* page offers its values by name, and a value that
+cannot be such a code ("Gelderland" for a province) is refused instead of silently answering nothing.
+
 A parameter without a default is optional: when no value is given the variable stays unbound (and a file run
 elsewhere, with nothing bound, answers for every value). Values are converted to RDF terms and bound (never
 pasted into the text), so a value cannot change the question.
@@ -45,7 +50,19 @@ from graph.model.viewer import PrivateRead
 from graph.store.interface import ReadableStore
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
-PARAM_LINE = re.compile(r"^\?([A-Za-z_][A-Za-z0-9_]*)\s+(string|integer|decimal|boolean|date|iri)(?:\s+(.+))?$")
+CODE_PATTERNS = {
+    "province": re.compile(r"^PV\d{2}$", re.ASCII),
+    "municipality": re.compile(r"^GM\d{4}$", re.ASCII),
+    "kind": re.compile(r"^[a-z]+$"),
+    "status": re.compile(r"^[a-z]+$"),
+    "activity": re.compile(r"^[a-z0-9-]+$"),
+    "level": re.compile(r"^(municipality|province)$"),
+    "organisation": re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"),
+}
+PARAM_LINE = re.compile(
+    r"^\?([A-Za-z_][A-Za-z0-9_]*)\s+(string|integer|decimal|boolean|date|iri|" + "|".join(CODE_PATTERNS) + r")"
+    r"(?:\s+(.+))?$"
+)
 # Kept in the body on purpose: whoever copies the SPARQL also reads which dataset it expects.
 DEFAULT_GRAPH_LINE = re.compile(r"^#\s*default-graph:\s*(.+)$", re.MULTILINE)
 REQUIRED_HEADERS = ("title-nl", "title-en", "description-nl", "description-en")
@@ -65,6 +82,8 @@ class Parameter:
         """The RDF term for a value typed by a user; raises :class:`QueryError` naming the parameter."""
         value = raw.strip()
         try:
+            if self.type in CODE_PATTERNS and not CODE_PATTERNS[self.type].match(value):
+                raise ValueError(value)
             if self.type == "integer":
                 return Literal(int(value), datatype=XSD.integer)
             if self.type == "decimal":

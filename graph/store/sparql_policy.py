@@ -10,6 +10,7 @@ cannot hide anything from the check: the engine reads what the check read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -75,6 +76,9 @@ ENGINE_NAMESPACES = (
 )
 
 
+UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*([A-Za-z_][\w.-]*)")
+
+
 class ConsoleError(BilingualError):
     """A question the console will not or cannot answer; the message says why in Dutch and English."""
 
@@ -118,7 +122,7 @@ def check_query(query: str) -> CheckedQuery:
     try:
         algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     except Exception as error:  # rdflib raises plain Exceptions for unknown prefixes and the like
-        raise ConsoleError(Message(f"Ongeldige vraag: {error}", f"Invalid query: {error}")) from error
+        raise _unreadable(error) from error
     if algebra.name not in FORMS:
         raise ConsoleError(
             Message("Alleen SELECT, ASK, CONSTRUCT en DESCRIBE", "Only SELECT, ASK, CONSTRUCT and DESCRIBE")
@@ -127,6 +131,25 @@ def check_query(query: str) -> CheckedQuery:
         raise _dataset_refused()
     _check_node(algebra)
     return CheckedQuery(FORMS[algebra.name], text, offered_prefixes(parsed))
+
+
+def _unreadable(error: Exception) -> ConsoleError:
+    """The parser's complaint in the reader's words: an unknown prefix is the usual one."""
+    unknown = UNKNOWN_PREFIX.search(str(error))
+    if unknown:
+        prefix = unknown.group(1)
+        known = ", ".join(f"{name}:" for name in sorted(PREFIXES))
+        return ConsoleError(
+            Message(
+                f"Het voorvoegsel '{prefix}:' is onbekend. Zet bovenaan de vraag PREFIX {prefix}: <…> met het juiste "
+                f"adres, of gebruik een voorvoegsel dat de console al kent: {known}",
+                f"The prefix '{prefix}:' is unknown. Put PREFIX {prefix}: <…> with its address at the top of the "
+                f"query, or use a prefix the console knows already: {known}",
+            )
+        )
+    return ConsoleError(
+        Message(f"Deze vraag kan niet worden gelezen ({error})", f"This query cannot be read ({error})")
+    )
 
 
 def offered_prefixes(parsed: Any) -> dict[str, str]:

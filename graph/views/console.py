@@ -15,6 +15,7 @@ from rdflib import Graph
 
 from graph.model.language import Message
 from graph.model.vocab import bind_prefixes
+from graph.store.atlas import Atlas
 from graph.store.interface import AtlasStore
 from graph.store.sparql_policy import ConsoleError, check_query
 from graph.views.console_workers import ConsoleBusy, WorkerFailed, pool_for
@@ -79,3 +80,8 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
         result.graph = Graph().parse(data=answer["ntriples"], format="nt")
         bind_prefixes(result.graph)
     return result
+
+
+def console_answer(atlas: Atlas, query: str) -> ConsoleResult:
+    """The console's answer on this atlas's public data, within its settings' time and row limits."""
+    return run_console(atlas.store, query, timeout_s=atlas.settings.query_timeout_s, max_rows=atlas.settings.row_limit)

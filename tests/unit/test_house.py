@@ -113,3 +113,17 @@ def test_the_walk_sees_a_circle_when_there_is_one(tmp_path: Path) -> None:
     source = tmp_path / "x.py"
     source.write_text("def f():\n    from graph.store.catalogue import QueryCatalogue\n", encoding="utf-8")
     assert "graph.store.catalogue" in _imports(source)
+
+
+def test_no_page_calls_the_store_or_the_named_questions_itself() -> None:
+    """Pages arrange widgets; what they show comes from read models in graph/ that take a viewer, through the
+    app's one cache (ui.context.read), never from the store, the named questions or a cache of the page's own."""
+    found = []
+    for path in sorted((REPO_ROOT / "ui" / "pages").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("graph.store"):
+                found.append(f"{path.name}:{node.lineno} imports {node.module}")
+            if isinstance(node, ast.Attribute) and node.attr in ("store", "questions", "answer", "cache_data"):
+                found.append(f"{path.name}:{node.lineno} uses .{node.attr}")
+    assert found == []

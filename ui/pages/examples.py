@@ -16,10 +16,41 @@ if examples.empty:
 # Twenty cards at a time: drawing thousands of cards would take the browser tens of seconds.
 PER_PAGE = 20
 pages = max(1, -(-len(examples) // PER_PAGE))
-page = int(st.number_input(t("page_number", pages=pages), min_value=1, max_value=pages, value=1, step=1, key="page"))
+
+
+def _follow(source: str, target: str) -> None:
+    """The pagers above and below the cards show the same page."""
+    st.session_state[target] = st.session_state[source]
+
+
+# Both pagers keep their page in the session (a filter that leaves fewer pages brings it back into range).
+for key in ("page", "page_bottom"):
+    st.session_state[key] = min(max(1, int(st.session_state.get(key, 1))), pages)
+page = int(
+    st.number_input(
+        t("page_number", pages=pages),
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="page",
+        on_change=_follow,
+        args=("page", "page_bottom"),
+    )
+)
 shown = examples.iloc[(page - 1) * PER_PAGE : page * PER_PAGE]
 st.caption(t("examples_count", n=len(examples)))
 for start in range(0, len(shown), 2):
     for column, row in zip(st.columns(2), shown.iloc[start : start + 2].itertuples(), strict=False):
         with column:
             example_card(row)
+if pages > 1:
+    # The same pager below the cards, so the next page is at hand after reading the last card.
+    st.number_input(
+        t("page_number", pages=pages),
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="page_bottom",
+        on_change=_follow,
+        args=("page_bottom", "page"),
+    )

@@ -23,7 +23,7 @@ MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom 
 LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
 
 
-def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:  # type: ignore[type-arg]
+def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:
     """Zoomed to the area's boundary (deck.gl's Web Mercator: the world is 512 pixels wide at zoom 0)."""
     points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
     bounds = [shape(feature["geometry"]).bounds for feature in features]
@@ -146,14 +146,14 @@ for row in (sheet.collaborations if own else sheet.examples).itertuples():
         if row.end_date:
             details.append(text("ended", lang, date=safe(row.end_date)))
         if row.activities:
-            details.append(safe(names.activity_list(row.activities)))
+            details.append(safe(names.activity_list(str(row.activities))))
         if not own:
-            details.append(text("km_away", lang, km=number(float(row.distance_km), lang, 1)))
+            details.append(text("km_away", lang, km=number(float(str(row.distance_km)), lang, 1)))
         st.caption(" · ".join(details))
         if row.description:
             st.markdown(safe(row.description))
         if str(row.source_url).startswith(("http://", "https://")):
-            st.link_button(text("source", lang), row.source_url)
+            st.link_button(text("source", lang), str(row.source_url))
 
 st.subheader(text("chances", lang))
 if sheet.chances.empty:

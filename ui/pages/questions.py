@@ -1,20 +1,83 @@
+from datetime import date
+from typing import Any
+
 import streamlit as st
 
 from graph.model.formats import number
-from graph.store.catalogue import QueryError
-from graph.views.console import ConsoleError, run_console
+from graph.views.console import ConsoleError, console_answer
+from graph.views.question_form import Control, QuestionProblem, ask, public_questions, question_controls, read_value
 from ui.components import data_table, deck, downloads, site_layers
-from ui.context import atlas, choose_one, headings, language, language_switch, safe, t
-from ui.url import url_option, url_text
+from ui.context import atlas, choose_one, headings, language, language_switch, read, safe, t
+from ui.url import ignore, url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
+
+
+def _number(control: Control, shared: str) -> float | None:
+    try:
+        return float(shared.replace(",", ".")) if shared else None
+    except ValueError:
+        ignore(f"p_{control.name}", shared, t("all"), lang)
+        return None
+
+
+def _date(control: Control, shared: str) -> date | None:
+    try:
+        return date.fromisoformat(shared) if shared else None
+    except ValueError:
+        ignore(f"p_{control.name}", shared, t("all"), lang)
+        return None
+
+
+def parameter_control(column: Any, question: str, control: Control) -> str:
+    """The widget for one parameter, started from the URL (``?p_name=``), which then follows the widget."""
+    typed = url_text(f"p_{control.name}")[:MAX_PARAMETER]
+    try:
+        shared = read_value(control, typed or control.default or "", lang)
+    except QuestionProblem:
+        # Not a value of the list: said like every other wrong value in the address, and the control starts empty.
+        ignore(f"p_{control.name}", typed, t("all"), lang)
+        shared = ""
+    key = f"p_{question}_{control.name}"
+    value: Any
+    if control.kind == "choice":
+        options = ["", *control.options]
+        value = column.selectbox(
+            control.label,
+            options,
+            index=options.index(shared) if shared in options else 0,
+            format_func=lambda code: control.options.get(code, t("all")) if code else t("all"),
+            key=key,
+        )
+    elif control.kind == "number":
+        number = column.number_input(control.label, value=_number(control, shared), key=key)
+        value = "" if number is None else f"{number:g}"
+    elif control.kind == "date":
+        chosen = column.date_input(control.label, value=_date(control, shared), format="DD-MM-YYYY", key=key)
+        value = chosen.isoformat() if isinstance(chosen, date) else ""
+    elif control.kind == "boolean":
+        value = column.selectbox(
+            control.label,
+            ["", "true", "false"],
+            index=["", "true", "false"].index(shared) if shared in ("true", "false") else 0,
+            format_func=lambda choice: {"": t("all"), "true": t("yes"), "false": t("no")}[choice],
+            key=key,
+        )
+    else:
+        value = column.text_input(control.label, value=shared, key=key)
+    if value:
+        st.query_params[f"p_{control.name}"] = value
+    else:
+        st.query_params.pop(f"p_{control.name}", None)
+    return str(value)
+
 
 language_switch()
 current = atlas()
 lang = language()
 st.title(t("page_questions"))
 st.caption(t("questions_intro"))
-questions = {query.name: query for query in current.questions.public()}
+questions = read(public_questions)
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
 chosen = url_option("q", names, questions[names[0]].title(lang), lang) if names else ""
 name = st.selectbox(
@@ -28,26 +91,17 @@ name = st.selectbox(
 st.query_params["q"] = name
 query = questions[name]
 st.markdown(safe(query.description(lang)))
-values = {}
-if query.parameters:
-    columns = st.columns(len(query.parameters))
-    for column, parameter in zip(columns, query.parameters, strict=True):
-        values[parameter.name] = column.text_input(
-            parameter.name,
-            value=url_text(f"p_{parameter.name}")[:MAX_PARAMETER] or parameter.default or "",
-            key=f"p_{name}_{parameter.name}",
-        )
-        if values[parameter.name]:
-            st.query_params[f"p_{parameter.name}"] = values[parameter.name]
-        else:
-            st.query_params.pop(f"p_{parameter.name}", None)
+values: dict[str, str] = {}
 try:
-    answer = current.answer(name, values)
-except QueryError as error:
-    st.error(safe(str(error)))  # the message quotes what the visitor typed (or put in the URL): text, not Markdown
+    shown_controls = read(question_controls, name, lang)
+    for column, control in zip(st.columns(max(1, len(shown_controls))), shown_controls, strict=False):
+        values[control.name] = parameter_control(column, name, control)
+    answer = ask(current, query, values, lang)
+except QuestionProblem as problem:
+    st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()
 st.caption(t("rows", n=number(len(answer), lang)))
-data_table(answer, hide_index=True, column_config=headings(answer.columns))
+data_table(answer, hide_index=True, column_config=headings(list(answer.columns)))
 downloads(answer, name, "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
     st.pydeck_chart(deck(site_layers(answer)), height=420)
@@ -66,9 +120,7 @@ text = st.text_area(
 )
 if st.button(t("run"), key="run_console"):
     try:
-        result = run_console(
-            current.store, text, timeout_s=current.settings.query_timeout_s, max_rows=current.settings.row_limit
-        )
+        result = console_answer(current, text)
     except ConsoleError as error:
         st.error(error.message.text(lang))
     else:

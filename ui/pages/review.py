@@ -1,98 +1,91 @@
 import pandas as pd
 import streamlit as st
 
-from graph.analysis.overview import organisations
-from graph.analysis.similar import similar_organisations
-from graph.intake.exporter import template_tables
-from graph.intake.submissions import SubmissionError, approve, payload_tables, reject, revert, submissions
-from graph.intake.template import InputTables, Row
+from graph.intake.submissions import SubmissionError, reject, revert, submissions
+from graph.views.review_card import ReviewCard, approve_card, review_cards
+from graph.views.review_words import field_label, moment
 from ui.components import data_table
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.small_maps import point_map
 
 language_switch()
 reviewer = sign_in_box()
 current = atlas()
+lang = language()
 st.title(t("page_review"))
 if not reviewer:
     st.info(t("coordinators_only"))
     st.stop()
-atlas = current
 looking = viewer()
 
 
-def describe_rows(tables: InputTables) -> None:
-    """Each row of the submission, and how it differs from what the atlas holds now."""
-    existing = template_tables(atlas)
-    everyone = organisations(atlas)
-    for name in ("organisations", "sites", "collaborations"):
-        rows = tables.table(name)
-        if not rows:
-            continue
-        frame = pd.DataFrame([row.values for row in rows])
-        current_rows = existing[name].set_index("id")
-        status = []
-        for row in rows:
-            if row.get("id") not in current_rows.index:
-                status.append(t("is_new"))
-            else:
-                before = current_rows.loc[row.get("id")]
-                changed = [c for c, v in row.values.items() if c in before and str(before[c]) != str(v)]
-                status.append(t("changes", fields=", ".join(changed)))
-        st.dataframe(frame.assign(diff=status), hide_index=True)
-        if name == "organisations":
-            for row in rows:
-                similar = similar_organisations(row.get("name"), everyone, row.get("kind"))
-                if not similar.empty:
-                    st.warning(t("maybe_duplicate", names=", ".join(safe(n) for n in similar.name.head(3))))
+def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> None:
+    assert reviewer is not None
+    problems = approve_card(current, card, reviewer, lang, corrected)
+    for problem in problems:
+        st.error(safe(problem))
+    if not problems:
+        st.rerun()
 
 
-pending = submissions(atlas, "pending", viewer=looking)
-st.subheader(f"{t('pending')} ({len(pending)})")
-if not pending:
+def show_card(card: ReviewCard) -> None:
+    st.caption(f"{t('submitted_by', when=card.submitted, email=safe(card.submitter_email))} · {card.code}")
+    st.markdown(f"**{safe(card.summary)}**")
+    if card.story:
+        st.markdown(safe(card.story))
+    if card.contact and looking.sees_private:
+        st.markdown(f"{t('contact')}: {safe(card.contact)}")
+    for other in card.duplicates:
+        st.warning(t("maybe_duplicate", names=safe(other)))
+    for site in card.new_sites:
+        st.caption(t("new_site_on_map", name=safe(site.name)))
+        point_map(site.lat, site.lon, site.kind, site.name, height=180)
+    for change in card.changes:
+        st.markdown(f"**{safe(change.title)}**")
+        lines = [
+            f"- {safe(value.label)}: {safe(value.value)}"
+            + (f" ({t('was')}: {safe(value.before)})" if value.before is not None else "")
+            for value in change.fields
+        ]
+        st.markdown("\n".join(lines))
+    columns = st.columns(3)
+    if columns[0].button(t("approve"), key=f"approve_{card.code}", type="primary"):
+        _approve(card, None)
+    reason = columns[2].text_input(t("reason"), key=f"reason_{card.code}")
+    if columns[2].button(t("reject"), key=f"reject_{card.code}"):
+        try:
+            reject(current, card.code, reviewer or "", reason)
+            st.rerun()
+        except SubmissionError:
+            st.error(t("reason_required"))
+    # Corrections are for the rare case; the card above is what a reviewer reads (an expander cannot hold one).
+    if st.toggle(t("correct_before_approving"), key=f"correct_{card.code}"):
+        corrected = {
+            name: st.data_editor(
+                frame.astype(str),
+                key=f"edit_{card.code}_{name}",
+                hide_index=True,
+                column_config={column: field_label(column, lang) for column in frame.columns},
+            )
+            for name, frame in card.tables.items()
+        }
+        if st.button(t("approve_edited"), key=f"approve_edited_{card.code}"):
+            _approve(card, corrected)
+
+
+cards = review_cards(current, looking, lang)
+st.subheader(f"{t('pending')} ({len(cards)})")
+if not cards:
     st.write(t("no_pending"))
-for item in pending:
-    code = item["code"]
-    with st.expander(f"{code} — {item['submitted'][:16]}", expanded=len(pending) == 1):
-        st.caption(t("submitted_by", when=item["submitted"][:16], email=safe(item["submitter_email"])))
-        tables = payload_tables(atlas, code, looking)
-        describe_rows(tables)
-        edited = {}
-        for name in ("organisations", "sites", "collaborations"):
-            if tables.table(name):
-                edited[name] = st.data_editor(
-                    pd.DataFrame([row.values for row in tables.table(name)]).astype(str),
-                    key=f"edit_{code}_{name}",
-                    hide_index=True,
-                )
-        columns = st.columns(3)
-        if columns[0].button(t("approve"), key=f"approve_{code}", type="primary"):
-            problems = approve(atlas, code, reviewer)
-            for problem in problems:
-                st.error(problem.render(language()))
-            if not problems:
-                st.rerun()
-        if columns[1].button(t("approve_edited"), key=f"approve_edited_{code}"):
-            changed = InputTables(source=f"formulier {code}")
-            for name, frame in edited.items():
-                for record in frame.fillna("").to_dict("records"):
-                    changed.table(name).append(Row(name, 1, {str(k): str(v) for k, v in record.items()}))
-            problems = approve(atlas, code, reviewer, changed)
-            for problem in problems:
-                st.error(problem.render(language()))
-            if not problems:
-                st.rerun()
-        reason = columns[2].text_input(t("reason"), key=f"reason_{code}")
-        if columns[2].button(t("reject"), key=f"reject_{code}"):
-            try:
-                reject(atlas, code, reviewer, reason)
-                st.rerun()
-            except SubmissionError as error:
-                st.error(error.message.text(language()))
+for card in cards:
+    with st.expander(card.title, expanded=len(cards) == 1):
+        show_card(card)
 
 st.subheader(t("decided"))
-decided = [row for row in submissions(atlas, viewer=looking) if row["state"] != "pending"]
+decided = [row for row in submissions(current, viewer=looking) if row["state"] != "pending"]
 decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
 decisions["state"] = decisions["state"].map(labels().review_state)
+decisions["submitted"] = decisions["submitted"].map(lambda stamp: moment(stamp, lang))
 headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")
 data_table(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=True)
 approved = [row["code"] for row in decided if row["state"] == "approved"]
@@ -101,5 +94,5 @@ if approved:
     chosen = columns[0].selectbox(t("revert"), approved, key="revert_code", placeholder=choose_one())
     why = columns[1].text_input(t("reason"), key="revert_reason")
     if columns[2].button(t("revert"), key="revert_button"):
-        revert(atlas, chosen, reviewer, why)
+        revert(current, chosen, reviewer, why)
         st.rerun()

@@ -1,17 +1,19 @@
+from typing import Any
+
 import streamlit as st
 
 from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
-from graph.model.viewer import Viewer
-from ui.components import data_table, downloads
+from ui.components import downloads, table_view
 from ui.context import (
     atlas,
     choose_one,
-    data_version,
     labels,
     language,
     language_switch,
+    read,
+    safe,
     sign_in_box,
     t,
     url_choice,
@@ -25,15 +27,9 @@ names = labels()
 st.title(t("page_suggestions"))
 st.caption(t("suggestions_intro"))
 
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _input(version: str, who: Viewer):  # type: ignore[no-untyped-def]
-    # The viewer is part of the cache key: a visitor must never get the answer cached for a coordinator.
-    return load_input(current, who)
-
-
 looking = viewer()
-data = _input(data_version(), looking)
+# The viewer is part of the cache key: a visitor never gets the answer read for a coordinator.
+data = read(load_input, looking)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
 places = data.sites[data.sites.kind == "library"]
 if province:
@@ -49,37 +45,67 @@ try:
 except SuggestionError as error:
     st.error(str(error))
     st.stop()
-st.write(t("suggestion_count", n=len(table)))
-visible = table.assign(follow_up=table.follow_up.map(names.follow_up))
-columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons", "follow_up"]
+st.write(t("suggestion_count_one") if len(table) == 1 else t("suggestion_count", n=len(table)))
+shown = table.assign(follow_up=table.follow_up.map(names.follow_up))
+shown_columns = [
+    "score",
+    "library_organisation",
+    "care_organisation",
+    "distance_km",
+    "municipality",
+    "reasons",
+    "follow_up",
+]
 if not looking.sees_private:  # follow-up is for coordinators only, on the page and in the downloads
-    columns.remove("follow_up")
+    shown_columns.remove("follow_up")
     table = table.drop(columns="follow_up")
-data_table(
-    visible[columns],
+headings: dict[str, Any] = {
+    "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
+    "library_organisation": t("library"),
+    "care_organisation": t("care_organisation"),
+    "distance_km": t("distance_km"),
+    "municipality": t("municipality"),
+    "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
+}
+if looking.sees_private:
+    headings["follow_up"] = t("follow_up")
+picked = st.dataframe(
+    table_view(shown[shown_columns]),
     hide_index=True,
-    column_config={
-        "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
-        "library_organisation": t("library"),
-        "care_organisation": t("care_organisation"),
-        "distance_km": t("distance_km"),
-        "municipality": t("municipality"),
-        "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
-    }
-    | ({"follow_up": t("follow_up")} if looking.sees_private else {}),
+    on_select="rerun",
+    selection_mode="single-row",
+    key="suggestion_table",
+    column_config=headings,
 )
+# The reasons of the chosen row (the first until one is clicked), in full: a table cell cuts them off.
+if not shown.empty:
+    rows = picked.selection.rows if picked is not None else []
+    chosen_row = shown.iloc[rows[0] if rows else 0]
+    with st.container(border=True):
+        st.markdown(
+            f"**{safe(chosen_row.library_organisation)} × {safe(chosen_row.care_organisation)}** · {t('why_suggested')}"
+        )
+        st.markdown("\n".join(f"- {safe(reason)}" for reason in str(chosen_row.reasons).split("; ") if reason))
 downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
 coordinator = sign_in_box()
 if not coordinator:
     st.caption(t("sign_in_for_follow_up"))
 elif not table.empty:
     st.subheader(t("record_follow_up"))
-    pairs = list(zip(table.library_org_id, table.care_org_id, strict=True))
-    shown_pair = dict(zip(pairs, table.library_organisation + " × " + table.care_organisation, strict=True))
+    # Said after the rerun that shows the saved state, so the confirmation is not wiped away by it.
+    if st.session_state.pop("follow_up_saved", False):
+        st.success(t("saved"))
+    pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
+    pair_names = list(table.library_organisation + " × " + table.care_organisation)
     columns = st.columns([3, 2, 3, 1])
-    pair = columns[0].selectbox(
-        t("page_suggestions"), pairs, format_func=shown_pair.get, key="follow_up_pair", placeholder=choose_one()
+    chosen_pair = columns[0].selectbox(
+        t("suggestion"),
+        range(len(pairs)),
+        format_func=lambda number: pair_names[number],
+        key="follow_up_pair",
+        placeholder=choose_one(),
     )
+    pair = pairs[chosen_pair or 0]
     state = columns[1].selectbox(
         t("follow_up"),
         FollowUpState.values(),
@@ -94,5 +120,5 @@ elif not table.empty:
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
-            st.success(t("saved"))
+            st.session_state["follow_up_saved"] = True
             st.rerun()

@@ -1,0 +1,147 @@
+"""The *Vragen* page's read model: a control per parameter from its typed ``# param:`` header, and answers whose
+problems are told in the reader's language.
+
+A code parameter (province, municipality, kind, status, activity, level, organisation) becomes a choice that
+shows names; a number or a date becomes a number or date input. A value that arrives as text (from a shared URL)
+may be a code or a name: "Gelderland" is read as PV25, and a value that is neither is said, not silently
+answered with no rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from graph.analysis.overview import organisations
+from graph.model.enums import CollaborationStatus, OrganisationKind
+from graph.store.atlas import Atlas
+from graph.store.catalogue import CODE_PATTERNS, NamedQuery, Parameter, QueryError
+from graph.store.labels import load_labels
+
+CONTROL_KINDS = {"integer": "number", "decimal": "number", "date": "date", "boolean": "boolean"}
+TYPE_NAMES = {
+    "province": ("Provincie", "Province"),
+    "municipality": ("Gemeente", "Municipality"),
+    "kind": ("Soort organisatie", "Kind of organisation"),
+    "status": ("Status", "Status"),
+    "activity": ("Activiteit", "Activity"),
+    "level": ("Niveau", "Level"),
+    "organisation": ("Organisatie", "Organisation"),
+}
+PARAMETER_NAMES = {
+    "library_org_id": ("Bibliotheek", "Library"),
+    "care_org_id": ("Zorgorganisatie", "Care organisation"),
+    "radius_km": ("Straal (km)", "Radius (km)"),
+}
+EXPECTED = {
+    "integer": ("een geheel getal", "a whole number"),
+    "decimal": ("een getal", "a number"),
+    "date": ("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "boolean": ("ja of nee", "yes or no"),
+    "iri": ("een webadres", "a web address"),
+}
+LEVELS = {"municipality": ("Gemeente", "Municipality"), "province": ("Provincie", "Province")}
+
+
+@dataclass(frozen=True)
+class Control:
+    """One parameter as the page shows it: a choice of codes shown by name, a number, a date or free text."""
+
+    name: str
+    label: str
+    kind: str  # choice | number | date | boolean | text
+    options: dict[str, str] = field(default_factory=dict)  # code → name, for a choice
+    default: str | None = None
+
+
+class QuestionProblem(ValueError):
+    """A value the question cannot take, said in the reader's language."""
+
+
+def controls(atlas: Atlas, query: NamedQuery, lang: str) -> list[Control]:
+    return [_control(atlas, parameter, lang) for parameter in query.parameters]
+
+
+def public_questions(atlas: Atlas) -> dict[str, NamedQuery]:
+    """The named questions a visitor may ask, by name (the internal ones are the product's own)."""
+    return {query.name: query for query in atlas.questions.public()}
+
+
+def question_controls(atlas: Atlas, name: str, lang: str) -> list[Control]:
+    """The controls of the named question ``name``, with the choices the store offers now."""
+    return controls(atlas, atlas.questions.get(name), lang)
+
+
+def parameter_label(parameter: Parameter, lang: str) -> str:
+    names = PARAMETER_NAMES.get(parameter.name) or TYPE_NAMES.get(parameter.type)
+    if names is None:
+        return parameter.name.replace("_", " ").capitalize()
+    return names[1] if lang == "en" else names[0]
+
+
+def _control(atlas: Atlas, parameter: Parameter, lang: str) -> Control:
+    label = parameter_label(parameter, lang)
+    if parameter.type in CODE_PATTERNS:
+        options = code_options(atlas, parameter.type, lang)
+        return Control(parameter.name, label, "choice" if options else "text", options, parameter.default)
+    return Control(parameter.name, label, CONTROL_KINDS.get(parameter.type, "text"), {}, parameter.default)
+
+
+def code_options(atlas: Atlas, code_type: str, lang: str) -> dict[str, str]:
+    """Every value a code parameter can take, with its name in the reader's language, sorted by name."""
+    en = lang == "en"
+    if code_type == "province":
+        options = dict(load_labels(atlas, lang).provinces)
+    elif code_type == "municipality":
+        areas = atlas.answer("areas", {"level": "municipality"})
+        options = {str(code): str(name) for code, name in zip(areas.code, areas.name, strict=True) if name}
+    elif code_type == "activity":
+        options = dict(load_labels(atlas, lang).activities)
+    elif code_type == "organisation":
+        everyone = organisations(atlas)
+        options = {str(code): str(name) for code, name in zip(everyone.id, everyone.name, strict=True)}
+    else:
+        listed = {"kind": OrganisationKind, "status": CollaborationStatus}.get(code_type)
+        if listed is None:
+            return {code: pair[1] if en else pair[0] for code, pair in LEVELS.items()}
+        options = {member.value: member.label.text(lang) for member in listed}
+    return dict(sorted(options.items(), key=lambda item: item[1].lower()))
+
+
+def read_value(control: Control, typed: str, lang: str) -> str:
+    """A value as typed or shared in a URL, as the question takes it: a code, or the code of a name."""
+    value = typed.strip()
+    if not value or control.kind != "choice" or value in control.options:
+        return value
+    by_name = {name.casefold(): code for code, name in control.options.items()}
+    if value.casefold() in by_name:
+        return by_name[value.casefold()]
+    raise QuestionProblem(
+        f"{control.label}: '{value}' staat niet in de lijst; kies een waarde uit de lijst."
+        if lang != "en"
+        else f"{control.label}: '{value}' is not in the list; choose a value from the list."
+    )
+
+
+def ask(atlas: Atlas, query: NamedQuery, values: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """The answer to a named question, or :class:`QuestionProblem` saying in the reader's language what is wrong."""
+    try:
+        return atlas.answer(query.name, dict(values))
+    except QueryError as error:
+        raise QuestionProblem(_engine_words(query, error, lang)) from error
+
+
+def _engine_words(query: NamedQuery, error: QueryError, lang: str) -> str:
+    text = str(error)
+    for parameter in query.parameters:
+        if f"parameter {parameter.name}:" in text:
+            wanted = EXPECTED.get(parameter.type, ("een waarde uit de lijst", "a value from the list"))
+            label = parameter_label(parameter, lang)
+            return f"{label}: vul {wanted[0]} in." if lang != "en" else f"{label}: fill in {wanted[1]}."
+    return (
+        "Deze vraag kon niet worden beantwoord. Probeer het opnieuw, of kies een andere vraag."
+        if lang != "en"
+        else "This question could not be answered. Try again, or choose another question."
+    )

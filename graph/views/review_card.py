@@ -1,0 +1,210 @@
+"""What a coordinator sees of a pending submission (*Beoordelen*): one card, and one way to approve it.
+
+The card says in one sentence who works with whom, since when, on what and with how many; then the story, the
+contact person, any new site on a map, and what the submission adds to or changes in the atlas, each field
+labelled in the reader's language. Raw rows (column names, ``a;b`` lists, internal ids) are never shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from graph.analysis.mapdata import sites
+from graph.analysis.overview import organisations
+from graph.analysis.similar import similar_organisations
+from graph.intake.exporter import template_tables
+from graph.intake.submissions import approve, payload_tables, submissions
+from graph.intake.template import InputTables, Problem, Row
+from graph.model.viewer import Viewer
+from graph.store.atlas import Atlas
+from graph.store.labels import Labels, load_labels
+from graph.views.review_words import RECORD_TITLES, field_label, moment, summary_sentence, word
+
+# Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
+NOT_LISTED = {"id", "organisation_id", "library_site_id", "care_site_id", "contact_public"}
+CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
+TABLES = ("organisations", "sites", "collaborations")
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    label: str
+    value: str
+    before: str | None = None  # what the atlas holds now, for a changed field
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    title: str
+    fields: tuple[FieldValue, ...]
+
+
+@dataclass(frozen=True)
+class NewSite:
+    name: str
+    kind: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    code: str
+    title: str
+    submitted: str
+    submitter_email: str
+    summary: str
+    story: str
+    contact: str
+    new_sites: tuple[NewSite, ...]
+    changes: tuple[RecordChange, ...]
+    duplicates: tuple[str, ...]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows, for a reviewer's corrections
+
+
+def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
+    """A card per pending submission, oldest first (coordinators only: the viewer is checked on reading)."""
+    pending = submissions(atlas, "pending", viewer=viewer)
+    if not pending:
+        return []
+    names = load_labels(atlas, lang)
+    existing = template_tables(atlas)
+    known_sites = sites(atlas)
+    everyone = organisations(atlas)
+    cards = []
+    for item in pending:
+        tables = payload_tables(atlas, item["code"], viewer)
+        cards.append(_card(item, tables, existing, known_sites, everyone, names, lang))
+    return cards
+
+
+def _card(
+    item: dict[str, str],
+    tables: InputTables,
+    existing: dict[str, pd.DataFrame],
+    known_sites: pd.DataFrame,
+    everyone: pd.DataFrame,
+    names: Labels,
+    lang: str,
+) -> ReviewCard:
+    new_names = {row.get("id"): row.get("name") for row in tables.organisations}
+    owner_of_new_site = {row.get("id"): new_names.get(row.get("organisation_id"), "") for row in tables.sites}
+    owner_of_site = dict(zip(known_sites.site_id, known_sites.organisation, strict=True))
+    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
+
+    def organisation(site_id: str) -> str:
+        return owner_of_new_site.get(site_id) or str(owner_of_site.get(site_id, "?"))
+
+    library, care = organisation(collaboration.get("library_site_id")), organisation(collaboration.get("care_site_id"))
+    summary = summary_sentence(
+        library,
+        care,
+        collaboration.get("start_date"),
+        [names.activity(code) for code in collaboration.get("activities").split(";") if code],
+        collaboration.get("participants"),
+        names.status(collaboration.get("status") or "active"),
+        lang,
+    )
+    contact = ", ".join(value for value in (collaboration.get(column) for column in CONTACT_FIELDS) if value)
+    new_sites = tuple(
+        NewSite(row.get("name"), _kind_of(row, tables), float(row.get("lat")), float(row.get("lon")))
+        for row in tables.sites
+        if row.get("id") not in set(existing["sites"].id) and _is_number(row.get("lat")) and _is_number(row.get("lon"))
+    )
+    duplicates = tuple(
+        str(other)
+        for row in tables.organisations
+        if row.get("id") not in set(existing["organisations"].id)
+        for other in similar_organisations(row.get("name"), everyone, row.get("kind")).name.head(3)
+    )
+    return ReviewCard(
+        code=item["code"],
+        title=f"{library} × {care}",
+        submitted=moment(item["submitted"], lang),
+        submitter_email=item["submitter_email"],
+        summary=summary,
+        story=collaboration.get("description"),
+        contact=contact,
+        new_sites=new_sites,
+        changes=tuple(_changes(tables, existing, names, lang)),
+        duplicates=duplicates,
+        tables={
+            name: pd.DataFrame([row.values for row in tables.table(name)]) for name in TABLES if tables.table(name)
+        },
+    )
+
+
+def _changes(tables: InputTables, existing: dict[str, pd.DataFrame], names: Labels, lang: str) -> list[RecordChange]:
+    found = []
+    for name in TABLES:
+        before_rows = existing[name].set_index("id")
+        for row in tables.table(name):
+            is_new = row.get("id") not in before_rows.index
+            before = None if is_new else before_rows.loc[row.get("id")]
+            values = []
+            for column, value in row.values.items():
+                if (
+                    column in NOT_LISTED
+                    or column in CONTACT_FIELDS
+                    or name == "collaborations"
+                    and column == "description"
+                ):
+                    continue
+                shown = _readable(column, value.strip(), names)
+                if before is None:
+                    if shown:
+                        values.append(FieldValue(field_label(column, lang), shown))
+                elif column in before and str(before[column]) != value:
+                    values.append(
+                        FieldValue(field_label(column, lang), shown, _readable(column, str(before[column]), names))
+                    )
+            if is_new or values:
+                title = word(RECORD_TITLES[(name, is_new)], lang)
+                label = row.get("name") if name != "collaborations" else ""
+                found.append(RecordChange(f"{title}: {label}" if label else title, tuple(values)))
+    return found
+
+
+def _readable(column: str, value: str, names: Labels) -> str:
+    if column == "activities":
+        return names.activity_list(value)
+    if column == "status":
+        return names.status(value)
+    if column == "kind":
+        return names.kind(value)
+    if column == "member_of":
+        return value.replace(";", ", ")
+    return value
+
+
+def _kind_of(site: Row, tables: InputTables) -> str:
+    kinds = {row.get("id"): row.get("kind") for row in tables.organisations}
+    return kinds.get(site.get("organisation_id"), "")
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def approve_card(
+    atlas: Atlas, card: ReviewCard, reviewer: str, lang: str, corrected: dict[str, pd.DataFrame] | None = None
+) -> list[str]:
+    """Approve a submission as sent, or as the reviewer corrected its rows; the problems in the reader's words."""
+    edited = None
+    if corrected is not None:
+        edited = InputTables(source=f"formulier {card.code}")
+        for name, frame in corrected.items():
+            for record in frame.fillna("").to_dict("records"):
+                edited.table(name).append(Row(name, 1, {str(k): str(v) for k, v in record.items()}))
+    return [_problem_text(problem, lang) for problem in approve(atlas, card.code, reviewer, edited)]
+
+
+def _problem_text(problem: Problem, lang: str) -> str:
+    message = problem.message_en if lang == "en" else problem.message_nl
+    return f"{field_label(problem.column, lang)}: {message}" if problem.column else message

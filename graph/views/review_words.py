@@ -1,0 +1,140 @@
+"""The review card's own words, in Dutch and English: field labels, dates and times as people read them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from graph.intake.field_rules import is_date
+
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # coordinators work in Dutch time, whatever the server's clock says
+MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+FULL_MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("Naam", "Name"),
+    "kind": ("Soort", "Kind"),
+    "website": ("Website", "Website"),
+    "member_of": ("Lid van", "Member of"),
+    "town": ("Plaats", "Town"),
+    "address": ("Adres", "Address"),
+    "postcode": ("Postcode", "Postcode"),
+    "lat": ("Breedtegraad", "Latitude"),
+    "lon": ("Lengtegraad", "Longitude"),
+    "municipality_code": ("Gemeente", "Municipality"),
+    "library_site_id": ("Bibliotheeklocatie", "Library site"),
+    "care_site_id": ("Zorglocatie", "Care site"),
+    "activities": ("Activiteiten", "Activities"),
+    "status": ("Status", "Status"),
+    "start_date": ("Startdatum", "Start date"),
+    "end_date": ("Einddatum", "End date"),
+    "participants": ("Deelnemers", "Participants"),
+    "description": ("Verhaal", "Story"),
+    "contact_name": ("Contactpersoon", "Contact person"),
+    "contact_role": ("Functie", "Role"),
+    "contact_email": ("E-mail", "E-mail"),
+    "contact_phone": ("Telefoon", "Phone"),
+    "contact_public": ("Contact openbaar", "Contact public"),
+    "source_url": ("Bron", "Source"),
+    "end_reason": ("Reden van beëindigen", "Reason for ending"),
+    "id": ("Code", "Code"),
+    "organisation_id": ("Organisatie", "Organisation"),
+}
+RECORD_TITLES = {
+    ("organisations", True): ("Nieuwe organisatie", "New organisation"),
+    ("organisations", False): ("Gewijzigde organisatie", "Changed organisation"),
+    ("sites", True): ("Nieuwe locatie", "New site"),
+    ("sites", False): ("Gewijzigde locatie", "Changed site"),
+    ("collaborations", True): ("Nieuwe samenwerking", "New collaboration"),
+    ("collaborations", False): ("Gewijzigde samenwerking", "Changed collaboration"),
+}
+
+
+def word(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def field_label(column: str, lang: str) -> str:
+    return word(FIELD_LABELS[column], lang) if column in FIELD_LABELS else column
+
+
+def moment(stamp: str, lang: str) -> str:
+    """An ISO time as people read it, in Dutch time: "25 nov 2026, 17:12" (the stamp itself if it is no time)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if when.tzinfo is not None:
+        when = when.astimezone(LOCAL_TIME)
+    month = MONTHS["en" if lang == "en" else "nl"][when.month - 1]
+    return f"{when.day} {month} {when.year}, {when:%H:%M}"
+
+
+def since(value: str, lang: str) -> str:
+    """A start date at its own precision: "2023" → 2023, "2023-05" → mei 2023, "2023-05-01" → 1 mei 2023."""
+    if not value or not is_date(value):
+        return value
+    parts = [int(part) for part in value.split("-")]
+    months = FULL_MONTHS["en" if lang == "en" else "nl"]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+def listing(items: list[str], lang: str) -> str:
+    """ "a, b en c" (or "a, b and c"), in lower case as inside a sentence."""
+    words = [item.lower() for item in items if item]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {'and' if lang == 'en' else 'en'} {words[-1]}"
+
+
+def summary_sentence(
+    library: str, care: str, start: str, activity_names: list[str], participants: str, status: str, lang: str
+) -> str:
+    """Who, with whom, since when, what and how many, in one sentence."""
+    activities = listing(activity_names, lang)
+    if lang == "en":
+        sentence = f"{library} works with {care}"
+        sentence += f" since {since(start, lang)}" if start else ""
+        sentence += f" on {activities}" if activities else ""
+        sentence += f", with {participants} participant{'' if participants == '1' else 's'}" if participants else ""
+        return f"{sentence} ({status.lower()})."
+    sentence = f"{library} werkt samen met {care}"
+    sentence += f" sinds {since(start, lang)}" if start else ""
+    sentence += f" aan {activities}" if activities else ""
+    sentence += f", met {participants} deelnemer{'' if participants == '1' else 's'}" if participants else ""
+    return f"{sentence} ({status.lower()})."

@@ -1,0 +1,295 @@
+"""The partner form, the review card, Vragen and Suggesties as their users meet them (AppTest on real stores)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.intake.submissions import submissions
+from graph.model.viewer import Viewer
+
+from .test_app import demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
+
+__all__ = ["demo_store", "seed_store"]  # fixtures, shared with the page tests
+
+INTERNAL = re.compile(r"_id\b|pw-[a-z0-9]{8}|\blat\b|\blon\b|source_url|library:|care:")
+
+
+@pytest.fixture(autouse=True)
+def fresh_send_limit() -> None:
+    """Each test is a new visitor: the form's limit of five sends a minute is kept per process by Streamlit."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+
+
+def plain(text: str) -> str:
+    """Text as the reader sees it: without the backslashes that keep data from being read as Markdown."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def errors(app: AppTest) -> list[str]:
+    return [plain(str(element.value)) for element in app.error]
+
+
+def fill_new_care_site(form: AppTest) -> None:
+    form.text_input(key="library_search").set_value("venlo").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    form.selectbox(key="care_site").set_value("__new__").run()
+    form.text_input(key="care_name").set_value("Zorgcentrum De Linde").run()
+    form.text_input(key="care_town").set_value("Venlo").run()
+
+
+def sign_in(app: AppTest) -> AppTest:
+    app.sidebar.text_input(key="sign_in_username").set_value("anna")
+    app.sidebar.text_input(key="sign_in_password").set_value("een lang wachtwoord")
+    app.sidebar.button(key="sign_in_button").click().run()
+    return app.run()
+
+
+# --- the form ---------------------------------------------------------------------------------------------------
+
+
+def test_every_problem_is_shown_at_once_next_to_its_field(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: a date written 1-5-2023 was only reported on the third send, one problem per send."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    form.text_input(key="start_date").set_value("gisteren").run()
+    form.text_input(key="link").set_value("geen adres").run()
+    form.text_input(key="submitter_email").set_value("partner@").run()
+    form.button(key="send").click().run()
+    shown = errors(form)
+    assert any("Kies een locatie" in message for message in shown)  # no library chosen
+    assert sum("Kies een locatie" in message for message in shown) == 2  # nor a care site
+    assert any("'gisteren' is geen datum" in message for message in shown)
+    assert any("'geen adres'" in message for message in shown)
+    assert any("geldig e-mailadres" in message for message in shown)
+    assert any("Niet verstuurd" in message for message in shown)
+    assert not [message for message in shown if INTERNAL.search(message)], shown
+    assert not submissions(atlas, viewer=Viewer.coordinator("test"))
+
+
+def test_a_new_site_without_a_point_is_said_without_internal_ids(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: partners saw care_site_id: onbekende locatie 'pw-lzblutl8-care-site'."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    form.selectbox(key="care_site").set_value("__new__").run()
+    form.text_input(key="care_name").set_value("Zorgcentrum De Linde").run()
+    form.text_input(key="care_town").set_value("Nergenshuizen").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    shown = errors(form)
+    assert any("Vul dit veld in" in message for message in shown)  # the point, next to its field
+    assert not [message for message in shown if INTERNAL.search(message)], shown
+
+
+def test_dutch_dates_and_addresses_without_https_are_accepted(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_input(key="start_date").set_value("1-5-2023").run()
+    form.text_input(key="link").set_value("www.voorbeeld.nl").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert not errors(form), errors(form)
+    sent = submissions(atlas, viewer=Viewer.coordinator("test"))[0]
+    rows = json.loads(sent["payload"])["collaborations"][0][1]
+    assert (rows["start_date"], rows["source_url"]) == ("2023-05-01", "https://www.voorbeeld.nl")
+
+
+def test_a_future_start_is_refused_for_active_and_allowed_as_planned_for_exploring(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    assert any("Verkennend" in caption.value and "vooruit" in caption.value for caption in form.caption)
+    fill_new_care_site(form)
+    form.text_input(key="start_date").set_value("1-1-2099").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert any("in de toekomst" in message and "Verkennend" in message for message in errors(form))
+    next_month = (
+        f"{(__import__('datetime').date.today().replace(day=1) + __import__('datetime').timedelta(days=40)):%m-%Y}"
+    )
+    form.text_input(key="start_date").set_value(next_month).run()
+    form.selectbox(key="status").set_value("exploring").run()
+    form.button(key="send").click().run()
+    assert not errors(form), errors(form)
+    assert len(submissions(atlas, viewer=Viewer.coordinator("test"))) == 1
+
+
+def test_after_sending_the_form_locks_and_offers_another(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: clicking Versturen again made a second submission (PW-HF5BH2UJ after PW-XVEMVDRP)."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    code = submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"]
+    assert code in form.success[0].value
+    assert not [button for button in form.button if button.key == "send"]  # locked: nothing to send again
+    form.run()
+    assert len(submissions(atlas, viewer=Viewer.coordinator("test"))) == 1
+    form.button(key="submit_another").click().run()
+    assert [button for button in form.button if button.key == "send"]
+    assert form.text_input(key="submitter_email").value == ""
+    assert not form.success
+
+
+def test_the_form_warns_of_a_likely_duplicate_in_other_spelling(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: "Daelzigt" and "Daelzicht Venlo" were not recognised as Daelzicht."""
+    form = open_page(monkeypatch, seed_store, "submit")
+    form.selectbox(key="care_site").set_value("__new__").run()
+    for typed in ("Daelzigt", "Daelzicht Venlo"):
+        form.text_input(key="care_name").set_value(typed).run()
+        assert any("Daelzicht" in warning.value for warning in form.warning), typed
+
+
+def test_the_preview_map_centres_on_the_point(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the preview showed the whole country and Venlo fell outside it."""
+    form = open_page(monkeypatch, seed_store, "submit")
+    form.selectbox(key="care_site").set_value("__new__").run()
+    form.text_input(key="care_town").set_value("Venlo").run()
+    charts = form.get("deck_gl_json_chart")
+    assert charts
+    view = json.loads(charts[-1].proto.json)["initialViewState"]
+    assert abs(view["latitude"] - 51.37) < 0.1 and abs(view["longitude"] - 6.17) < 0.1 and view["zoom"] >= 10
+
+
+# --- review -----------------------------------------------------------------------------------------------------
+
+
+def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.multiselect(key="activities").set_value(["boeken-repareren", "koffiecorner"]).run()
+    form.text_input(key="start_date").set_value("5-2023").run()
+    form.number_input(key="participants").set_value(6).run()
+    form.text_area(key="story").set_value("Bewoners repareren boeken.").run()
+    form.text_input(key="contact_name").set_value("Petra Jansen").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    assert not review.exception
+    [card] = review.main.expander
+    assert plain(card.label) == "Bibliotheek Venlo × Zorgcentrum De Linde"
+    shown = plain(texts(review))
+    assert (
+        "Bibliotheek Venlo werkt samen met Zorgcentrum De Linde sinds mei 2023 aan boeken repareren en koffiecorner, "
+        "met 6 deelnemers (actief)." in shown
+    )
+    assert "Bewoners repareren boeken." in shown
+    assert "Petra Jansen" in shown
+    assert "Nieuwe organisatie: Zorgcentrum De Linde" in shown and "Plaats: Venlo" in shown
+    assert re.search(r"Ingezonden \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d\d:\d\d", shown)
+    assert ";" not in "".join(element.value for element in review.markdown)
+    assert not re.search(r"\b(care_site_id|library_site_id|activities|start_date)\b", shown)
+    assert len(review.get("deck_gl_json_chart")) == 1  # the new site on a small map
+    assert len(review.dataframe) <= 1  # at most the decisions (none yet is said in words); rows only in the editor
+    review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_PW-")][0]).click().run()
+    assert not review.exception
+    assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
+
+
+# --- Vragen -----------------------------------------------------------------------------------------------------
+
+
+def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "questions", q="coverage")
+    province = app.selectbox(key="p_coverage_province_code")
+    assert province.label == "Provincie"
+    assert "Limburg" in province.options and "PV31" not in province.options
+    province.set_value("PV31").run()
+    answer = app.dataframe[0].value
+    assert len(answer) and set(answer["province_code"]) == {"PV31"}
+
+
+def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: typing "Gelderland" silently gave 0 rows."""
+    app = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="Gelderland")
+    assert not app.error
+    assert set(app.dataframe[0].value["province_code"]) == {"PV25"}
+    unknown = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="Atlantis")
+    notice = plain("\n".join(warning.value for warning in unknown.warning))
+    assert "Atlantis" in notice and "Alle" in notice  # said, and every province shown instead
+    assert unknown.selectbox(key="p_coverage_province_code").value == ""
+    assert len(set(unknown.dataframe[0].value["province_code"])) == 12
+
+
+def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "questions", q="coverage")
+    labels = {column: value.get("label") for column, value in json.loads(app.dataframe[0].proto.columns).items()}
+    assert (labels["municipality"], labels["population"], labels["covered"]) == ("Gemeente", "Inwoners", "Gedekt")
+
+
+def test_an_unknown_prefix_is_explained_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the console showed the engine's "Unknown namespace prefix : foo"."""
+    app = open_page(monkeypatch, seed_store, "questions")
+    app.text_area(key="console").set_value("SELECT ?x WHERE { ?x foo:bar ?y }").run()
+    app.button(key="run_console").click().run()
+    [message] = errors(app)
+    assert "Het voorvoegsel 'foo:' is onbekend" in message and "PREFIX foo:" in message
+    assert "Unknown namespace" not in message
+
+
+# --- Suggesties and layout --------------------------------------------------------------------------------------
+
+
+def test_the_reasons_of_a_suggestion_are_shown_in_full(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "suggestions", radius="50")
+    table = app.dataframe[0].value
+    first = table.iloc[0]
+    shown = plain(texts(app))
+    assert "Waarom deze suggestie" in shown
+    for reason in str(first["reasons"]).split("; "):
+        assert f"- {reason}" in shown
+
+
+def test_one_suggestion_is_counted_in_the_singular(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the page said "1 suggesties"."""
+    app = open_page(monkeypatch, seed_store, "suggestions", radius="30", province="PV26")
+    assert len(app.dataframe[0].value) == 1
+    assert "1 suggestie" in texts(app) and "1 suggesties" not in texts(app)
+
+
+def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    app = sign_in(open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50"))
+    app.text_input(key="follow_up_note").set_value("gebeld").run()
+    app.button(key="follow_up_save").click().run()
+    assert not app.exception
+    assert [element.value for element in app.success] == ["Opgeslagen."]
+
+
+def test_the_organisation_picker_has_a_title(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    app = open_page(monkeypatch, seed_store, "organisation")
+    assert [title.value for title in app.title] == ["Organisatie"]
+    assert app.selectbox(key="organisation_picker").label == "Kies een organisatie"
+
+
+def test_the_examples_pager_is_also_below_the_cards(monkeypatch: pytest.MonkeyPatch, demo_store: str) -> None:
+    app = open_page(monkeypatch, demo_store, "examples")
+    first = texts(app)
+    app.number_input(key="page_bottom").increment().run()
+    assert app.number_input(key="page").value == 2
+    assert texts(app) != first and not app.exception
+
+
+@pytest.mark.parametrize("page", ["submit", "review"])
+def test_the_form_and_the_review_render_on_an_empty_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str
+) -> None:
+    app = open_page(monkeypatch, str(tmp_path / "empty"), page)
+    assert not app.exception, app.exception

@@ -1,0 +1,59 @@
+"""The partner form, the review card, Vragen, Suggesties and the cards in real Chromium, with screenshots."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browser import OUTPUT, PASSWORD, fill_form, open_page, received_code, settle
+from .test_browser import browser_page, server
+
+__all__ = ["browser_page", "server"]  # fixtures, shared with the other browser tests
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_the_form_shows_all_problems_locks_after_sending_and_the_card_reads_well(  # type: ignore[no-untyped-def]
+    browser_page, server: str
+) -> None:
+    page = browser_page
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    page.get_by_role("button", name="Versturen").click()
+    settle(page)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("Niet verstuurd").wait_for(timeout=60_000)
+    assert main.get_by_text("Kies een locatie, of voeg een nieuwe organisatie toe.").count() == 2
+    assert main.get_by_text("Vul een geldig e-mailadres in.").count() == 1
+    page.screenshot(path=str(OUTPUT / "submit-problems.png"), full_page=True)
+
+    fill_form(page, server, "Stichting Leesbrug", "Deelnemers van Leesbrug zetten boeken terug.")
+    page.get_by_role("button", name="Versturen").click()
+    code = received_code(page)
+    assert page.get_by_role("button", name="Versturen").count() == 0  # locked: nothing can be sent twice
+    assert page.get_by_role("button", name="Nog een samenwerking toevoegen").count() == 1
+    page.screenshot(path=str(OUTPUT / "submit-locked.png"))
+
+    open_page(page, server, "/review", "Beoordelen")
+    if page.get_by_text("Aanmelden coördinator").count():
+        page.get_by_text("Aanmelden coördinator").click()
+        page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
+        page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Aanmelden", exact=True).click()
+        settle(page)
+    card = page.locator("[data-testid='stExpander']").filter(has_text=code)
+    card.get_by_text("werkt samen met Stichting Leesbrug").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)  # the new site's small map
+    page.screenshot(path=str(OUTPUT / "review-card.png"), full_page=True)
+    assert "Bibliotheek Weesp × Stichting Leesbrug" in card.inner_text()
+
+
+def test_cards_show_whole_names_and_suggestions_their_reasons(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser_page
+    open_page(page, server, "/examples", "Praktijkvoorbeelden")
+    links = page.locator("[data-testid='stPageLink'] p")
+    assert links.count() > 0
+    clipped = links.evaluate_all("(nodes) => nodes.filter(n => n.scrollWidth > n.clientWidth + 1).length")
+    assert clipped == 0
+    page.screenshot(path=str(OUTPUT / "examples-cards.png"))
+
+    open_page(page, server, "/suggestions?radius=50", "Suggesties")
+    assert "Waarom deze suggestie" in page.locator("[data-testid='stMain']").inner_text()
+    page.screenshot(path=str(OUTPUT / "suggestions-reasons.png"))

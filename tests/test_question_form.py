@@ -1,0 +1,35 @@
+"""Vragen's controls come from the typed ``# param:`` header: codes as named choices, numbers and dates as such."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.store.atlas import Atlas
+from graph.store.catalogue import QueryCatalogue
+from graph.views.question_form import QuestionProblem, controls, read_value
+
+HEADER = "# title-nl: T\n# title-en: T\n# description-nl: d\n# description-en: d\n"
+
+
+def test_each_parameter_type_gets_its_control(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    (tmp_path / "q.rq").write_text(
+        HEADER + "# param: ?n integer 5\n# param: ?d date\n# param: ?province_code province\n# param: ?kind kind\n"
+        "SELECT ?n ?d ?province_code ?kind WHERE { ?s ?p ?n }\n"
+    )
+    query = QueryCatalogue(tmp_path).get("q")
+    number, day, province, kind = controls(tiny_atlas, query, "nl")
+    assert (number.kind, number.default, day.kind) == ("number", "5", "date")
+    assert (province.kind, province.label, province.options["PV25"]) == ("choice", "Provincie", "Gelderland")
+    assert (kind.kind, kind.label, kind.options["library"]) == ("choice", "Soort organisatie", "Bibliotheek")
+    assert controls(tiny_atlas, query, "en")[2].label == "Province"
+
+
+def test_a_name_is_read_as_its_code_and_anything_else_is_refused(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    (tmp_path / "q.rq").write_text(HEADER + "# param: ?province_code province\nSELECT ?province_code WHERE {}\n")
+    [province] = controls(tiny_atlas, QueryCatalogue(tmp_path).get("q"), "nl")
+    assert read_value(province, "gelderland", "nl") == "PV25"
+    assert read_value(province, "PV25", "nl") == "PV25"
+    with pytest.raises(QuestionProblem, match="'Atlantis' staat niet in de lijst"):
+        read_value(province, "Atlantis", "nl")
