@@ -124,12 +124,14 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
         page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Aanmelden", exact=True).click()
         settle(page)
-    page.get_by_text(code).first.wait_for(timeout=60_000)
-    settle(page)
+    # A pending submission is titled with its two organisations; its code is inside the panel, hidden while
+    # the panel is closed (with two pending, both are closed).
     pending = page.locator("[data-testid='stExpander']").filter(has_text=code)
+    pending.first.wait_for(timeout=60_000)
+    settle(page)
     # With one submission pending its panel is open already; a click on its title would close it again.
     if pending.locator("details").first.get_attribute("open") is None:
-        pending.get_by_text(code).first.click()
+        pending.locator("summary").first.click()
     pending.get_by_role("button", name="Goedkeuren", exact=True).click()
     page.get_by_text("Besluiten").wait_for(timeout=60_000)
     settle(page)

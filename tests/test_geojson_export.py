@@ -51,6 +51,7 @@ def test_municipality_rings_run_counter_clockwise_as_rfc_7946_asks(seed_atlas: A
         "care_sites": 1,
         "active_collaborations": 1,
         "coverage": "covered",
+        "population": 53724,  # CBS, 1 January 2025 (data/reference/gemeenten_2025.csv)
     }
 
 

@@ -22,7 +22,7 @@ from .i18n import text
 from .markdown import safe
 from .url import ignore, url_option, url_text
 
-EVERYTHING = "all"  # in the URL: the whole country chosen where a page starts with one area
+WHOLE_COUNTRY = "all"  # in the URL: the whole country chosen where a page starts with one area
 LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
 SWITCH_KEY = "language_switch"
 FILTER_KEY = "filter_"
@@ -180,7 +180,7 @@ def url_choice(
     container = container or st.sidebar
     choices = ["", *options]
     asked = url_text(name)
-    if default is not None and asked == EVERYTHING:
+    if default is not None and asked == WHOLE_COUNTRY:
         current = ""  # "all" chosen on purpose, where the page would otherwise start with a default
     else:
         current = url_option(name, choices, all_label or t("all"), language())
@@ -197,7 +197,7 @@ def url_choice(
     if chosen:
         st.query_params[name] = chosen
     elif default is not None:
-        st.query_params[name] = EVERYTHING
+        st.query_params[name] = WHOLE_COUNTRY
     else:
         st.query_params.pop(name, None)
     return chosen or None

@@ -127,3 +127,18 @@ def test_no_page_calls_the_store_or_the_named_questions_itself() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("store", "questions", "answer", "cache_data"):
                 found.append(f"{path.name}:{node.lineno} uses .{node.attr}")
     assert found == []
+
+
+def test_every_select_box_has_a_placeholder_in_the_readers_language() -> None:
+    """Streamlit's own placeholder ("Choose an option") is English; Dutch pages showed it in their select boxes."""
+    missing = []
+    for path in [*(REPO_ROOT / "ui").rglob("*.py"), REPO_ROOT / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("selectbox", "multiselect")
+                and not any(keyword.arg == "placeholder" for keyword in node.keywords)
+            ):
+                missing.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
+    assert missing == []

@@ -48,6 +48,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             index=options.index(shared) if shared in options else 0,
             format_func=lambda code: control.options.get(code, t("all")) if code else t("all"),
             key=key,
+            placeholder=choose_one(),
         )
     elif control.kind == "number":
         number = column.number_input(control.label, value=_number(control, shared), key=key)
@@ -62,6 +63,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             index=["", "true", "false"].index(shared) if shared in ("true", "false") else 0,
             format_func=lambda choice: {"": t("all"), "true": t("yes"), "false": t("no")}[choice],
             key=key,
+            placeholder=choose_one(),
         )
     else:
         value = column.text_input(control.label, value=shared, key=key)

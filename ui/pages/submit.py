@@ -140,7 +140,9 @@ activities = st.multiselect(
 field_error("activities")
 activity_other = st.text_input(t("activity_other"), key="activity_other", max_chars=300)
 columns = st.columns(3)
-status = columns[0].selectbox(t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status")
+status = columns[0].selectbox(
+    t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status", placeholder=choose_one()
+)
 start_date = columns[1].text_input(
     t("start_date"), key="start_date", max_chars=10, placeholder="1-5-2023", help=t("start_date_help")
 )
