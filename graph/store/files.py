@@ -51,7 +51,12 @@ def swap_in(source: Path, path: Path) -> Path:
     staging = path.with_name(path.name + ".restoring")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(source, staging)
-    previous = path.with_name(path.name + f".before-restore-{time.strftime('%Y%m%d%H%M%S')}")
+    stamp = time.strftime("%Y%m%d%H%M%S")
+    previous = path.with_name(path.name + f".before-restore-{stamp}")
+    serial = 1
+    while previous.exists():  # a second restore within the same second keeps both earlier stores
+        serial += 1
+        previous = path.with_name(path.name + f".before-restore-{stamp}-{serial}")
     if path.exists():
         os.replace(path, previous)
     os.replace(staging, path)
