@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
-from graph.model.language import Message
+from graph.model.language import BilingualError, Message
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # one CSV, workbook or RDF file
 MAX_ROWS = 200_000  # data rows per table
@@ -26,20 +26,13 @@ MAX_PROBLEMS_KEPT = 1_000  # checking stops once this many problems are found
 MAX_PROBLEMS_SHOWN = 100  # problems printed; the rest are counted ("... and N more")
 
 
-class LimitError(ValueError):
+class LimitError(BilingualError):
     """A file beyond a declared limit or not readable at all; names the file, says why in Dutch and English."""
 
     def __init__(self, file: str, message: Message) -> None:
-        super().__init__(f"{file}: {message.both()}")
-        self.file, self.message = file, message
-
-    @property
-    def message_nl(self) -> str:
-        return self.message.nl
-
-    @property
-    def message_en(self) -> str:
-        return self.message.en
+        super().__init__(message)
+        self.args = (f"{file}: {message.both()}",)  # the command line and logs name the file too
+        self.file = file
 
 
 def dutch_count(number: int) -> str:

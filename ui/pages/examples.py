@@ -26,17 +26,24 @@ def _follow(source: str, target: str) -> None:
 # Both pagers keep their page in the session (a filter that leaves fewer pages brings it back into range).
 for key in ("page", "page_bottom"):
     st.session_state[key] = min(max(1, int(st.session_state.get(key, 1))), pages)
-page = int(
-    st.number_input(
-        t("page_number", pages=pages),
-        min_value=1,
-        max_value=pages,
-        step=1,
-        key="page",
-        on_change=_follow,
-        args=("page", "page_bottom"),
+
+
+def pager(key: str, other: str) -> int:
+    """A page number input that keeps the other pager on the same page."""
+    return int(
+        st.number_input(
+            t("page_number", pages=pages),
+            min_value=1,
+            max_value=pages,
+            step=1,
+            key=key,
+            on_change=_follow,
+            args=(key, other),
+        )
     )
-)
+
+
+page = pager("page", "page_bottom")
 shown = examples.iloc[(page - 1) * PER_PAGE : page * PER_PAGE]
 st.caption(t("examples_count", n=len(examples)))
 for start in range(0, len(shown), 2):
@@ -45,12 +52,4 @@ for start in range(0, len(shown), 2):
             example_card(row)
 if pages > 1:
     # The same pager below the cards, so the next page is at hand after reading the last card.
-    st.number_input(
-        t("page_number", pages=pages),
-        min_value=1,
-        max_value=pages,
-        step=1,
-        key="page_bottom",
-        on_change=_follow,
-        args=("page_bottom", "page"),
-    )
+    pager("page_bottom", "page")
