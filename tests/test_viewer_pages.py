@@ -8,6 +8,7 @@ import zipfile
 from typing import Any
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest, app_test
 
@@ -73,13 +74,20 @@ def _unpacked(content: bytes) -> bytes:
 def render(monkeypatch: pytest.MonkeyPatch, store: str, page: str, viewer: Viewer) -> tuple[bytes, list[bytes]]:
     """The page's whole output (every element, table cells included) and every download it offers."""
     storages: list[MemoryMediaFileStorage] = []
+    managers: list[MediaFileManager] = []
 
     class Recording(MemoryMediaFileStorage):
         def __init__(self, endpoint: str) -> None:
             super().__init__(endpoint)
             storages.append(self)
 
+    class RecordingManager(MediaFileManager):
+        def __init__(self, storage: MemoryMediaFileStorage) -> None:
+            super().__init__(storage)
+            managers.append(self)
+
     monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    monkeypatch.setattr(app_test, "MediaFileManager", RecordingManager)
     monkeypatch.setenv("PASSENDWERK_STORE", store)
     app = AppTest.from_file(APP, default_timeout=120)
     app.query_params["org"] = "lib-a"
@@ -90,7 +98,10 @@ def render(monkeypatch: pytest.MonkeyPatch, store: str, page: str, viewer: Viewe
     assert not app.exception, app.exception
     parts: list[bytes] = []
     _everything(app._tree, parts)
+    # A download is made when its button is clicked: click every one (run what the button would run).
+    made = [entry["callable"]() for manager in managers for entry in manager._deferred_callables.values()]
     files = [_unpacked(file.content) for storage in storages for file in storage._files_by_id.values()]
+    files += [_unpacked(content.encode("utf-8") if isinstance(content, str) else content) for content in made]
     # Markdown escapes ("PRIVÉ\-MARKER\-contact") must not hide a value from the search
     return b"\n".join(parts).replace(b"\\", b""), files
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -69,7 +70,8 @@ def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     if "province" in frame.columns:
         return frame.drop(columns="province_code")
-    return frame.assign(province_code=frame.province_code.map(lambda code: labels().province(str(code))))
+    names = labels()  # once per table: looking the labels up per row made a listing of 5,800 sites take seconds
+    return frame.assign(province_code=frame.province_code.map(lambda code: names.province(str(code))))
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,7 +101,8 @@ def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
         if found is not None:
             formatters[str(column)] = found
     if "province_code" in frame.columns:
-        formatters["province_code"] = lambda code: labels().province(str(code))
+        names = labels()
+        formatters["province_code"] = lambda code: names.province(str(code))
     return frame.style.format(formatters, na_rep="")  # type: ignore[arg-type]
 
 
@@ -114,25 +117,36 @@ def data_table(frame: pd.DataFrame, **options: Any) -> None:
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     """CSV (with a byte order mark, so Excel reads the accents), CSV with semicolons and decimal commas for Dutch
-    Excel, and Excel; headings in the reader's language; no cell can run as a formula (graph/intake/cells.py)."""
+    Excel, and Excel; headings in the reader's language; no cell can run as a formula (graph/intake/cells.py).
+
+    Each file is made when its button is clicked, not with every run of the page: writing the Excel file of a
+    listing of 5,800 sites took seconds on every visit. A click does not run the page again, so the other
+    buttons stay valid."""
     table = readable(frame)
     columns = st.columns(3)
     columns[0].download_button(
-        t("download_csv"), spreadsheet_csv_bytes(table), f"{name}.csv", "text/csv", key=f"{key}_csv"
+        t("download_csv"),
+        partial(spreadsheet_csv_bytes, table),
+        f"{name}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
     )
     columns[1].download_button(
         t("download_csv_semicolon"),
-        spreadsheet_csv_bytes(table, semicolon=True),
+        partial(spreadsheet_csv_bytes, table, semicolon=True),
         f"{name}-excel-nl.csv",
         "text/csv",
         key=f"{key}_csv_semicolon",
+        on_click="ignore",
     )
     columns[2].download_button(
         t("download_xlsx"),
-        excel_bytes({name[:31]: table}),
+        partial(excel_bytes, {name[:31]: table}),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
+        on_click="ignore",
     )
 
 

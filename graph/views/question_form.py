@@ -20,6 +20,9 @@ from graph.store.atlas import Atlas
 from graph.store.catalogue import CODE_PATTERNS, NamedQuery, Parameter, QueryError
 from graph.store.labels import load_labels
 
+#: The question the page opens with: the key figures answer at once, where the first by title (every site,
+#: 5,800 rows at demo scale) would make a visitor wait before choosing anything.
+FIRST_QUESTION = "stats"
 CONTROL_KINDS = {"integer": "number", "decimal": "number", "date": "date", "boolean": "boolean"}
 TYPE_NAMES = {
     "province": ("Provincie", "Province"),

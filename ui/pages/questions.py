@@ -5,7 +5,15 @@ import streamlit as st
 
 from graph.model.formats import number
 from graph.views.console import ConsoleError, console_answer
-from graph.views.question_form import Control, QuestionProblem, ask, public_questions, question_controls, read_value
+from graph.views.question_form import (
+    FIRST_QUESTION,
+    Control,
+    QuestionProblem,
+    ask,
+    public_questions,
+    question_controls,
+    read_value,
+)
 from ui.components import data_table, deck, downloads, site_layers
 from ui.context import atlas, choose_one, headings, language, language_switch, read, safe, t
 from ui.url import ignore, url_option, url_text
@@ -81,11 +89,12 @@ st.title(t("page_questions"))
 st.caption(t("questions_intro"))
 questions = read(public_questions)
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
-chosen = url_option("q", names, questions[names[0]].title(lang), lang) if names else ""
+first = FIRST_QUESTION if FIRST_QUESTION in questions else (names[0] if names else "")
+chosen = url_option("q", names, questions[first].title(lang), lang) if names else ""
 name = st.selectbox(
     t("question"),
     names,
-    index=names.index(chosen) if chosen else 0,
+    index=names.index(chosen or first) if names else 0,
     format_func=lambda value: questions[value].title(lang),
     key="question",
     placeholder=choose_one(),
