@@ -206,6 +206,18 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
 # --- Vragen -----------------------------------------------------------------------------------------------------
 
 
+def test_vragen_opens_with_the_key_figures_in_words(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the page opened with every site (5,800 rows at demo scale, 10 s per visit); the key figures
+    it opens with now name each figure in the reader's language, not as a code like collaborations_active."""
+    app = open_page(monkeypatch, seed_store, "questions")
+    assert app.selectbox(key="question").value == "stats"
+    measures = list(app.dataframe[0].value["measure"])
+    assert "Samenwerkingen: actief" in measures and "Locaties" in measures
+    assert not [measure for measure in measures if "_" in measure]
+    english = open_page(monkeypatch, seed_store, "questions", lang="en")
+    assert "Collaborations: active" in list(english.dataframe[0].value["measure"])
+
+
 def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "questions", q="coverage")
     province = app.selectbox(key="p_coverage_province_code")
