@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -79,6 +80,18 @@ class Publication:
     landing_page: str | None = None
 
 
+class PublicReads(StrEnum):
+    """Where a process reads the public graphs of the embedded store from."""
+
+    COPY = "copy"
+    """An in-memory copy, made once and kept up to date from the journal: for a process that answers many
+    questions for a long time (the app). Answers come several times faster than from disk, but the copy
+    takes about 2 s to make at demo scale 1."""
+    DISK = "disk"
+    """The folder itself, each question asked of the public graphs only: for a process that asks a few
+    questions and ends (a command), which then starts answering at once."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the graph lives and how answers are limited.
@@ -97,6 +110,7 @@ class Settings:
     server: ServerAccess = field(default_factory=ServerAccess)
     publication: Publication = field(default_factory=Publication)
     public_url: str = DEFAULT_PUBLIC_URL
+    public_reads: PublicReads = PublicReads.COPY
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,5 +1,6 @@
 """What a command line process loads before it answers: a question does not load the report makers, the
-intake or pySHACL (each costs a cold process a second or more)."""
+intake or pySHACL (each costs a cold process a second or more), nor pandas, numpy or shapely (0.6 s together),
+which only the commands that make tables or measure distances load."""
 
 from __future__ import annotations
 
@@ -10,10 +11,19 @@ from graph.cli.factsheet import FORMATS
 from graph.settings import REPO_ROOT
 from graph.views import factsheet_report
 
-HEAVY = ("reportlab", "pyshacl", "graph.intake.importer", "graph.intake.shacl", "graph.views.factsheet_report")
+HEAVY = (
+    "reportlab",
+    "pyshacl",
+    "graph.intake.importer",
+    "graph.intake.shacl",
+    "graph.views.factsheet_report",
+    "pandas",
+    "numpy",
+    "shapely",
+)
 
 
-def test_the_command_line_starts_without_reports_intake_or_pyshacl() -> None:
+def test_the_command_line_starts_without_reports_intake_pyshacl_or_pandas() -> None:
     probe = f"import sys, graph.cli.main; print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -9,8 +9,6 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pandas as pd
-
 from graph.cli.output import Command, print_frame
 from graph.model.enums import SubmissionState
 from graph.store.atlas import Atlas
@@ -21,6 +19,8 @@ def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.model.viewer import COMMAND_LINE
 
     if args.action == "list":
+        import pandas as pd
+
         rows = submissions(atlas, args.state, viewer=COMMAND_LINE)
         frame = pd.DataFrame(rows, columns=["code", "state", "submitted", "submitter_email", "reason", "decided_by"])
         print_frame(frame, "table")

@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from graph.cli.output import Command, UsageError, print_frame, report_problems
+from graph.cli.output import Command, UsageError, print_rows, report_problems
 from graph.store.atlas import Atlas
 
 # The intake modules (rdflib graphs, the shapes) are imported by the commands that write: a question answered
@@ -82,14 +80,10 @@ def cmd_export(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_stats(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.intake.reference import has_reference
 
-    frame = atlas.answer("stats")
-    extra = pd.DataFrame(
-        [
-            {"measure": "triples_public", "value": atlas.store.count()},
-            {"measure": "reference_loaded", "value": int(has_reference(atlas.store))},
-        ]
-    )
-    print_frame(pd.concat([frame, extra], ignore_index=True), args.format)
+    # Printed from plain rows: a cold `stats` answers in well under a second without loading pandas.
+    figures = atlas.rows("stats")
+    extra = [("triples_public", atlas.store.count()), ("reference_loaded", int(has_reference(atlas.store)))]
+    print_rows(figures.columns, [*figures.rows, *extra], args.format)
     return 0
 
 

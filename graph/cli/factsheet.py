@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from graph.cli.output import Command, UsageError, add_lang_option, output_language
+from graph.settings import PublicReads
 from graph.store.atlas import Atlas
 
 # The formats of graph.views.factsheet_report, named here so that building the command line does not load the
@@ -116,6 +117,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("code", nargs="?", help="CBS-code, bijv. GM0983 (gemeente) of PV31 (provincie)")
     sub.add_argument("--province", metavar="PVxx", help="alle gemeenten van deze provincie (every municipality)")
     sub.add_argument("--format", choices=FORMATS, default="pdf", help="default pdf")
+    sub.set_defaults(public_reads=PublicReads.COPY)  # a dozen questions through the whole atlas: see graph/cli/main.py
     add_lang_option(sub)
     sub.add_argument(
         "--out", help="bestand (file), of map (folder) bij --province; pdf zonder --out: in de huidige map"

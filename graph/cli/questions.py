@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-import pandas as pd
-
 from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
 from graph.model.enums import FollowUpState
+from graph.settings import PublicReads
 from graph.store.atlas import Atlas
 
 
 def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
     if args.list or not args.name:
+        import pandas as pd
+
         rows = [
             {
                 "name": query.name,
@@ -121,6 +122,7 @@ def add_commands(command: Command) -> None:
     sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
     sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
     sub.add_argument("--sort", choices=("score", "distance"), default="score")
+    sub.set_defaults(public_reads=PublicReads.COPY)  # every site and pair of the atlas: see graph/cli/main.py
     add_lang_option(sub)
     sub.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sub = command(

@@ -22,12 +22,14 @@ import csv
 import io
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from numbers import Number
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -53,7 +55,11 @@ def restore(cell: str) -> str:
 
 
 def _is_empty(value: object) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    # pandas' own missing values can only be there when pandas made the table; plain rows do without it.
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and (value is pandas.NA or value is pandas.NaT)
 
 
 def _is_number(value: object) -> bool:
@@ -68,6 +74,8 @@ def _safe_value(value: object) -> object:
 
 
 def _is_plain_column(column: pd.Series) -> bool:
+    import pandas as pd
+
     types = pd.api.types
     return bool(types.is_numeric_dtype(column) or types.is_bool_dtype(column) or types.is_datetime64_any_dtype(column))
 
@@ -119,7 +127,8 @@ def _excel_value(value: object) -> object:
         return None
     if _is_number(value):
         return value
-    if isinstance(value, pd.Timestamp):
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and isinstance(value, pandas.Timestamp):
         return value.to_pydatetime()
     if isinstance(value, datetime | date):
         return value

@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from shapely import make_valid, set_precision
-from shapely.geometry import MultiPolygon, Polygon, shape
-
 from graph.model.geo import MunicipalityArea, MunicipalityLocator
 
 GRID_DEG = 1e-7
@@ -58,6 +55,10 @@ def valid_wkt(geometry: dict[str, object]) -> str:
     The repair is snapped to 7 decimals (the most a GeoJSON export writes), so that rounding cannot make it
     invalid again, and only its polygonal parts are kept (a repair can leave a zero-area line where a
     simplified ring touched itself)."""
+    # shapely (and numpy) load here, not on import: a command that only reads the store starts without them.
+    from shapely import make_valid, set_precision
+    from shapely.geometry import MultiPolygon, Polygon, shape
+
     polygon = shape(geometry)
     if polygon.is_valid:
         return str(polygon.wkt)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 EARTH_RADIUS_KM = 6371.0088
 # Generous extent of the European Netherlands (including the Wadden islands and the coast).
@@ -18,6 +21,8 @@ COAST_TOLERANCE_DEG = 0.02
 
 def haversine_km_array(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
     """Element-wise great-circle distance in km (the one formula every distance in the atlas uses)."""
+    import numpy as np  # loaded by the commands that measure distances, not by every one
+
     phi1, phi2 = np.radians(lat1), np.radians(lat2)
     dphi = phi2 - phi1
     dlambda = np.radians(lon2) - np.radians(lon1)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.model.terms import from_ox
+from graph.model.terms import from_ox, python_value
 from graph.model.vocab import bind_prefixes
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def graph_of(triples: list[Any]) -> Graph:
@@ -33,8 +36,17 @@ def _materialise(result: Any, max_rows: int | None = None) -> Any:
 
 
 class Solutions:
-    """A fully read SELECT answer."""
+    """A fully read SELECT answer: pyoxigraph terms, or after :meth:`plain` the values a table shows."""
 
     def __init__(self, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         self.columns = columns
         self.rows = rows
+
+    def plain(self) -> Solutions:
+        """The same answer with plain values: IRIs as text, numbers as numbers."""
+        return Solutions(self.columns, [tuple(python_value(term) for term in row) for row in self.rows])
+
+    def table(self) -> pd.DataFrame:
+        import pandas as pd  # pandas takes 0.4 s to load: a command that prints a few rows does without
+
+        return pd.DataFrame(self.rows, columns=self.columns)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from rdflib.term import Identifier
 
 from graph.model.viewer import PrivateRead
@@ -17,6 +17,11 @@ from graph.settings import Settings
 from graph.store.catalogue import QueryCatalogue
 from graph.store.interface import AtlasStore
 from graph.store.opening import open_store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graph.store.answers import Solutions
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,8 @@ class Atlas:
 
     @classmethod
     def open(cls, settings: Settings) -> Atlas:
-        return cls(settings, open_store(settings.store, settings.server), QueryCatalogue(settings.queries_dir))
+        store = open_store(settings.store, settings.server, settings.public_reads)
+        return cls(settings, store, QueryCatalogue(settings.queries_dir))
 
     def answer(
         self,
@@ -39,3 +45,13 @@ class Atlas:
     ) -> pd.DataFrame:
         """The answer to the named question ``name`` with ``values`` bound, from this atlas's store."""
         return self.questions.run(self.store, name, values, private=private)
+
+    def rows(
+        self,
+        name: str,
+        values: Mapping[str, str | Identifier | None] | None = None,
+        *,
+        private: PrivateRead | None = None,
+    ) -> Solutions:
+        """The same answer as :meth:`answer` as rows of plain values: for a command that prints a few rows."""
+        return self.questions.rows(self.store, name, values, private=private)

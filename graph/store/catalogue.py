@@ -39,8 +39,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -48,6 +48,11 @@ from rdflib.term import Identifier
 
 from graph.model.viewer import PrivateRead
 from graph.store.interface import ReadableStore
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from graph.store.answers import Solutions
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
 CODE_PATTERNS = {
@@ -241,3 +246,15 @@ class QueryCatalogue:
     ) -> pd.DataFrame:
         query = self.get(name)
         return store.select(query.text, query.bindings(values), private=private)
+
+    def rows(
+        self,
+        store: ReadableStore,
+        name: str,
+        values: Mapping[str, str | Identifier | None] | None = None,
+        *,
+        private: PrivateRead | None = None,
+    ) -> Solutions:
+        """The answer to ``name`` as rows of plain values, without a table (see :meth:`ReadableStore.rows`)."""
+        query = self.get(name)
+        return store.rows(query.text, query.bindings(values), private=private)

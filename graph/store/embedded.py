@@ -23,21 +23,24 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier
 
-from graph.model.terms import from_ox, python_value, to_ox
+from graph.model.terms import from_ox, to_ox
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.store.answers import Solutions, _materialise, graph_of
 from graph.store.files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from graph.settings import ServerAccess
+from graph.settings import PublicReads
 from graph.store.interface import Change, Quad, StoreError
 from graph.store.journal import Journal, Position
+from graph.store.public_graphs import PublicGraphs
 from graph.store.sparql_text import ox_quad, update_text
 
 
@@ -45,7 +48,7 @@ class OxigraphReader:
     """Read access to Oxigraph; subclasses say where the public and the private data are."""
 
     @contextmanager
-    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
         raise NotImplementedError
         yield  # pragma: no cover
 
@@ -80,10 +83,26 @@ class OxigraphReader:
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
         """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
+        return self._solutions(query, bindings, private, max_rows, prefixes).plain().table()
+
+    def rows(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: PrivateRead | None = None
+    ) -> Solutions:
+        """The answer to a SELECT query as rows of plain values, without making a table of them."""
+        return self._solutions(query, bindings, private).plain()
+
+    def _solutions(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: PrivateRead | None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> Solutions:
         result = self._execute(query, bindings, private, max_rows, prefixes)
         if not isinstance(result, Solutions):
             raise TypeError("not a SELECT query")
-        return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
+        return result
 
     def ask(
         self,
@@ -146,15 +165,19 @@ class MemoryStore(OxigraphReader):
         self.store = store if store is not None else ox.Store()
 
     @contextmanager
-    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
         yield self.store
 
 
 class EmbeddedStore(OxigraphReader):
-    """Oxigraph in a local folder, shared safely between threads and processes."""
+    """Oxigraph in a local folder, shared safely between threads and processes.
 
-    def __init__(self, path: Path) -> None:
+    ``public_reads`` says where public reads are answered from: an in-memory copy (a long-running process) or
+    the folder itself, through a view of only its public graphs (a one-off command)."""
+
+    def __init__(self, path: Path, public_reads: PublicReads = PublicReads.COPY) -> None:
         self.path = Path(path)
+        self.public_reads = PublicReads(public_reads)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock_path = self.path.with_name(self.path.name + ".lock")
         self._generation_path = self.path.with_name(self.path.name + ".generation")
@@ -280,11 +303,14 @@ class EmbeddedStore(OxigraphReader):
         self._public_position = self._journal.position()
 
     @contextmanager
-    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store]:
+    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
         # The one gate to the private graphs on disk: a real PrivateRead or nothing (see graph/model/viewer.py).
         if reads_private(private):
             with self._disk() as disk:
                 yield disk
+        elif self.public_reads is PublicReads.DISK:
+            with self._disk() as disk:
+                yield PublicGraphs(disk)
         else:
             yield self._public_copy()
 

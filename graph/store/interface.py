@@ -13,14 +13,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import pandas as pd
 from rdflib import Graph, URIRef
 from rdflib.term import Identifier, Node
 
 from graph.model.viewer import PrivateRead
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from graph.settings import ServerAccess
+    from graph.store.answers import Solutions
 
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -79,6 +81,12 @@ class ReadableStore(Protocol):
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame: ...
+
+    def rows(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: PrivateRead | None = None
+    ) -> Solutions:
+        """The same answer as :meth:`select` as rows of plain values, without a table (nor pandas)."""
+        ...
 
 
 class AtlasStore(ReadableStore, Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.settings import PublicReads
 from graph.store.embedded import EmbeddedStore
 from graph.store.interface import AtlasStore
 
@@ -12,10 +13,14 @@ if TYPE_CHECKING:
     from graph.settings import ServerAccess
 
 
-def open_store(location: str, access: ServerAccess | None = None) -> AtlasStore:
-    """The store at ``location``: an ``http(s)://`` SPARQL query endpoint, or a folder (created when missing)."""
+def open_store(
+    location: str, access: ServerAccess | None = None, public_reads: PublicReads = PublicReads.COPY
+) -> AtlasStore:
+    """The store at ``location``: an ``http(s)://`` SPARQL query endpoint, or a folder (created when missing).
+
+    ``public_reads`` says how a folder's public graphs are read (a server answers them itself)."""
     if location.startswith(("http://", "https://")):
         from graph.store.server.store import SparqlServerStore
 
         return SparqlServerStore(location, access)
-    return EmbeddedStore(Path(location))
+    return EmbeddedStore(Path(location), public_reads)

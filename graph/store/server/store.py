@@ -24,16 +24,15 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 from requests import Response
 
-from graph.model.terms import from_ox, python_value, to_ox
+from graph.model.terms import from_ox, to_ox
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import GRAPH_BASE, PUBLIC_GRAPH_BASE, PW
 from graph.settings import ServerAccess, graph_store_url_for, update_url_for
@@ -57,6 +56,9 @@ from graph.store.server.updates import (
 )
 from graph.store.sparql_policy import names_own_dataset
 from graph.store.sparql_text import inline_values, joined, ox_quad, prologue, quad_block, with_values
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -231,10 +233,25 @@ class SparqlServerStore:
         max_rows: int | None = None,
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
+        return self._solutions(query, bindings, private, max_rows, prefixes).plain().table()
+
+    def rows(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: PrivateRead | None = None
+    ) -> Solutions:
+        return self._solutions(query, bindings, private).plain()
+
+    def _solutions(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: PrivateRead | None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> Solutions:
         result = self._execute(query, bindings, private, RESULTS_JSON, max_rows, table=True, prefixes=prefixes)
         if not isinstance(result, Solutions):
             raise TypeError("not a SELECT query")
-        return pd.DataFrame([[python_value(term) for term in row] for row in result.rows], columns=result.columns)
+        return result
 
     def ask(
         self,
