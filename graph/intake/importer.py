@@ -39,9 +39,9 @@ from graph.model.vocab import (
     site_iri,
 )
 from graph.store.atlas import Atlas
-from graph.store.embedded import MemoryStore
 from graph.store.erasure_register import load_register, redact_rows
 from graph.store.interface import AtlasStore, Change
+from graph.store.oxigraph_reader import MemoryStore
 
 VOCABULARY_GRAPH = public_graph("vocabulary")
 MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")

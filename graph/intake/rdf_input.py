@@ -12,7 +12,7 @@ from graph.intake.input_limits import MAX_ROWS, dutch_count
 from graph.intake.template import InputError, InputTables, Row
 from graph.settings import REPO_ROOT
 from graph.store.catalogue import QueryCatalogue
-from graph.store.embedded import MemoryStore
+from graph.store.oxigraph_reader import MemoryStore
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,

@@ -1,11 +1,14 @@
 """The embedded store: Oxigraph in a local folder, the atlas's default.
 
-Public reads go to an in-memory copy that only ever receives quads of public graphs, so no query through the
-public path can see private data, whatever the query says. The copy is made once per process; after that a
-write by any process reaches it as that write's public part, read from the journal beside the store (see
-:mod:`graph.store.journal`), not as a new copy. A generation token beside the store tells readers that
-something changed. The copy also keeps aggregate queries fast: Oxigraph answers them several times faster
-from memory than from disk.
+Public reads go where no query can see private data, whatever the query says:
+
+- in a long-running process (the app), to an in-memory copy that only ever receives quads of public graphs.
+  The copy is made once per process; after that a write by any process reaches it as that write's public
+  part, read from the journal beside the store (see :mod:`graph.store.journal`), not as a new copy. A
+  generation token beside the store tells readers that something changed. The copy also keeps aggregate
+  queries fast: Oxigraph answers them several times faster from memory than from disk;
+- in a one-off command, to the folder itself through a view of only its public graphs
+  (:mod:`graph.store.public_graphs`), which answers at once where the copy takes seconds to make.
 
 Writes hold an exclusive file lock, open the on-disk store, apply one transaction and close it again, so
 that several processes (the app, the CLI, workers) can share one folder.
@@ -17,156 +20,23 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.term import Identifier
 
-from graph.model.terms import from_ox, to_ox
+from graph.model.terms import to_ox
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import PUBLIC_GRAPH_BASE
-from graph.store.answers import Solutions, _materialise, graph_of
+from graph.settings import PublicReads, ServerAccess
 from graph.store.files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from graph.settings import ServerAccess
-from graph.settings import PublicReads
-from graph.store.interface import Change, Quad, StoreError
+from graph.store.interface import Change, StoreError
 from graph.store.journal import Journal, Position
+from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
 from graph.store.sparql_text import ox_quad, update_text
-
-
-class OxigraphReader:
-    """Read access to Oxigraph; subclasses say where the public and the private data are."""
-
-    @contextmanager
-    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
-        raise NotImplementedError
-        yield  # pragma: no cover
-
-    def _execute(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None,
-        private: PrivateRead | None,
-        max_rows: int | None = None,
-        prefixes: Mapping[str, str] | None = None,
-    ) -> Any:
-        substitutions = {ox.Variable(name): to_ox(value) for name, value in (bindings or {}).items()}
-        # The default graph is the union of the graphs read (the public ones, or all): the dataset that every
-        # query file's header describes. Prefixes are only those the caller offers (the console's); query
-        # files declare their own.
-        with self._reading(private) as store:
-            answer = _materialise(
-                store.query(
-                    query, prefixes=dict(prefixes or {}), use_default_graph_as_union=True, substitutions=substitutions
-                ),
-                max_rows,
-            )
-        return answer
-
-    def select(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None = None,
-        *,
-        private: PrivateRead | None = None,
-        max_rows: int | None = None,
-        prefixes: Mapping[str, str] | None = None,
-    ) -> pd.DataFrame:
-        """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
-        return self._solutions(query, bindings, private, max_rows, prefixes).plain().table()
-
-    def rows(
-        self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: PrivateRead | None = None
-    ) -> Solutions:
-        """The answer to a SELECT query as rows of plain values, without making a table of them."""
-        return self._solutions(query, bindings, private).plain()
-
-    def _solutions(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None,
-        private: PrivateRead | None,
-        max_rows: int | None = None,
-        prefixes: Mapping[str, str] | None = None,
-    ) -> Solutions:
-        result = self._execute(query, bindings, private, max_rows, prefixes)
-        if not isinstance(result, Solutions):
-            raise TypeError("not a SELECT query")
-        return result
-
-    def ask(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None = None,
-        *,
-        private: PrivateRead | None = None,
-        prefixes: Mapping[str, str] | None = None,
-    ) -> bool:
-        return bool(self._execute(query, bindings, private, prefixes=prefixes))
-
-    def construct(
-        self,
-        query: str,
-        bindings: Mapping[str, Identifier] | None = None,
-        *,
-        private: PrivateRead | None = None,
-        prefixes: Mapping[str, str] | None = None,
-        max_triples: int | None = None,
-    ) -> Graph:
-        """The answer to a CONSTRUCT or DESCRIBE query; with ``max_triples``, reading stops after that many."""
-        return graph_of(self._execute(query, bindings, private, max_triples, prefixes))
-
-    def quads(
-        self,
-        subject: URIRef | None = None,
-        predicate: URIRef | None = None,
-        obj: Identifier | None = None,
-        graph: URIRef | None = None,
-        *,
-        private: PrivateRead | None = None,
-    ) -> list[Quad]:
-        pattern = [None if term is None else to_ox(term) for term in (subject, predicate, obj, graph)]
-        with self._reading(private) as store:
-            found = list(store.quads_for_pattern(*pattern))
-        return [
-            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
-            for q in found
-            if isinstance(q.graph_name, ox.NamedNode)
-        ]
-
-    def named_graphs(self, *, private: PrivateRead | None = None) -> list[str]:
-        with self._reading(private) as store:
-            return sorted(g.value for g in store.named_graphs())
-
-    def count(self, *, private: PrivateRead | None = None) -> int:
-        with self._reading(private) as store:
-            return len(store)
-
-    def dump(self, *, private: PrivateRead | None = None) -> bytes:
-        """Every quad as N-Quads: the public graphs, or with ``private`` everything."""
-        with self._reading(private) as store:
-            return store.dump(format=ox.RdfFormat.N_QUADS) or b""
-
-
-class MemoryStore(OxigraphReader):
-    """An in-memory Oxigraph store whose whole content counts as public (an RDF file being imported)."""
-
-    def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
-
-    @contextmanager
-    def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
-        yield self.store
 
 
 class EmbeddedStore(OxigraphReader):

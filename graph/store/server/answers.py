@@ -14,6 +14,9 @@ import requests
 
 from graph.store.interface import QueryTooSlow, StoreError
 
+RESULTS_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+
 # How Virtuoso ("estimated execution time … exceeds the limit", "timeout"), Oxigraph ("cancelled") and others
 # say that a query took too long.
 TIME_LIMIT = re.compile(r"time-?out|timed out|exceeds the limit|cancell?ed", re.IGNORECASE)

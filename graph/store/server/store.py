@@ -22,37 +22,35 @@ import threading
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 from requests import Response
 
 from graph.model.terms import from_ox, to_ox
-from graph.model.viewer import PrivateRead, reads_private
-from graph.model.vocab import GRAPH_BASE, PUBLIC_GRAPH_BASE, PW
+from graph.model.viewer import PrivateRead
+from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import ServerAccess, graph_store_url_for, update_url_for
 from graph.store.answers import Solutions, graph_of
 from graph.store.interface import Change, Quad, StoreError
-from graph.store.server.answers import answer, answer_triples, solutions
+from graph.store.server.answers import NTRIPLES, RESULTS_JSON, answer, answer_triples
 from graph.store.server.http import ServerConnection
+from graph.store.server.registry import ServerGraphs
+from graph.store.server.store_queries import store_query
 from graph.store.server.updates import (
     GRAPH_STORE_CHUNK,
     INLINE_QUADS,
     REMOVE_MARK,
-    STAGING_PREFIX,
     STATE_GRAPH,
-    STATE_SUBJECT,
     change_text,
     chunks_keeping_blank_nodes_together,
     graph_value,
     pattern_triples,
     staging_run,
-    staging_started,
 )
 from graph.store.sparql_policy import names_own_dataset
 from graph.store.sparql_text import inline_values, joined, ox_quad, prologue, quad_block, with_values
@@ -60,28 +58,8 @@ from graph.store.sparql_text import inline_values, joined, ox_quad, prologue, qu
 if TYPE_CHECKING:
     import pandas as pd
 
-RESULTS_JSON = "application/sparql-results+json"
-NTRIPLES = "application/n-triples"
-# Fixed protocol queries of the store itself; only serialised RDF terms are ever added to them.
-# The filter keeps the scan to the atlas's graphs: without it Virtuoso took 34 s over its own system graphs
-# where the filtered scan took 0.06 s (measured with 24,000 atlas quads).
-_GRAPHS = (
-    "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), " + str(ox.Literal(GRAPH_BASE)) + ")) }"
-)
-_STATE_PATTERN = (
-    "GRAPH "
-    + str(ox.NamedNode(str(STATE_GRAPH)))
-    + " { { ?s "
-    + str(ox.NamedNode(str(PW.generation)))
-    + " ?token } UNION { ?s "
-    + str(ox.NamedNode(str(DCTERMS.hasPart)))
-    + " ?g } } }"
-)
-_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-_ANY_QUAD = "ASK { GRAPH ?g { ?s ?p ?o } }"
 
-
-class SparqlServerStore:
+class SparqlServerStore(ServerGraphs):
     """The atlas's store interface over the SPARQL 1.1 Protocol."""
 
     def __init__(self, query_url: str, access: ServerAccess | None = None) -> None:
@@ -125,76 +103,6 @@ class SparqlServerStore:
 
     def _update(self, text: str) -> None:
         self._http.write(self.update_url, {"update": text})
-
-    # ------------------------------------------------------------------ datasets
-    def _state(self) -> tuple[str, list[str]]:
-        """The version token and the registered graphs, in one round trip."""
-        response = self._query(
-            "SELECT ?token ?g WHERE { " + inline_values({"s": STATE_SUBJECT}) + _STATE_PATTERN,
-            [str(STATE_GRAPH)],
-            RESULTS_JSON,
-        )
-        tokens, graphs = [], []
-        for token, graph in solutions(response):
-            if token is not None:
-                tokens.append(str(token.value))
-            if graph is not None:
-                graphs.append(str(graph.value))
-        return "|".join(sorted(tokens)) or "0", sorted(graphs)
-
-    def generation(self) -> str:
-        return self._state()[0]
-
-    def _all_graphs(self) -> list[str]:
-        """Every atlas graph. Each change registers the graphs it writes in the state graph, because listing
-        the graphs of a server by scanning its quads takes seconds on Virtuoso, whose own graphs are large."""
-        with self._graphs_lock:
-            generation, graphs = self._state()
-            if self._graphs is None or self._graphs[0] != generation:
-                # No version token: the atlas never wrote here; take the data as loaded by other means.
-                self._graphs = (generation, graphs if generation != "0" else self._scanned_graphs())
-            return self._graphs[1]
-
-    def _adopt_existing_graphs(self) -> None:
-        """Before the first write: register what is there, so that the registry alone says what is visible
-        (a graph written ahead of a change must stay invisible even if that change never arrives)."""
-        if self.generation() == "0":
-            self._update(change_text(Change(), [], {}, set(self._scanned_graphs()), None, secrets.token_hex(8)))
-
-    def _scanned_graphs(self) -> list[str]:
-        return [
-            graph
-            for graph in self._graphs_on_server()
-            if not graph.startswith(str(STAGING_PREFIX)) and graph != str(STATE_GRAPH)
-        ]
-
-    def _graphs_on_server(self) -> list[str]:
-        """Every graph of the atlas's namespace on the server, registered or not (a scan of every atlas quad)."""
-        response = self._http.post(self.query_url, {"query": _GRAPHS}, RESULTS_JSON)
-        return sorted(str(row[0].value) for row in solutions(response))
-
-    def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
-        """Drop what writers that died left behind, invisible but taking space: staging graphs of changes that
-        started longer than ``older_than`` ago and, with ``unregistered``, new graphs a change wrote ahead but
-        never registered (only safe while no change is being written). Returns the graphs dropped."""
-        now = datetime.now(UTC)
-        registered = set(self._all_graphs()) | {str(STATE_GRAPH)}
-        leftovers = []
-        for graph in self._graphs_on_server():
-            if graph.startswith(str(STAGING_PREFIX)):
-                started = staging_started(graph)
-                if started is None or now - started >= older_than:
-                    leftovers.append(graph)
-            elif unregistered and graph not in registered:
-                leftovers.append(graph)
-        if leftovers:
-            self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
-        return leftovers
-
-    def _dataset(self, private: PrivateRead | None) -> list[str]:
-        # The one gate to the private graphs: a real PrivateRead or nothing (see graph/model/viewer.py).
-        graphs = self._all_graphs()
-        return graphs if reads_private(private) else [graph for graph in graphs if graph.startswith(PUBLIC_GRAPH_BASE)]
 
     # ------------------------------------------------------------------ reading
     def _execute(
@@ -293,7 +201,7 @@ class SparqlServerStore:
         return list(self._dataset(private))
 
     def count(self, *, private: PrivateRead | None = None) -> int:
-        return int(self.select(_COUNT, private=private)["n"][0])
+        return int(self.rows(store_query("count"), private=private).rows[0][0])
 
     def dump(self, *, private: PrivateRead | None = None) -> bytes:
         """Every quad as N-Quads, one graph at a time (a whole store in one answer would hit server limits)."""
@@ -303,7 +211,7 @@ class SparqlServerStore:
         chunks = []
         for graph in graphs:
             response = self._query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { " + inline_values({"g": URIRef(graph)}) + "GRAPH ?g { ?s ?p ?o } }",
+                store_query("graph-content"),
                 [graph],
                 NTRIPLES,
                 public=graph.startswith(str(PUBLIC_GRAPH_BASE)),
@@ -347,7 +255,7 @@ class SparqlServerStore:
             lists = [graph for graph in (removal_list, pattern_list) if graph]
             leftovers = [*moves.values(), *lists, *([] if committed else fresh)]
             if leftovers:
-                self._update(" ;\n".join("DROP SILENT GRAPH " + str(ox.NamedNode(graph)) for graph in leftovers))
+                self._drop(leftovers)
 
     def _stage_additions(self, additions: list[ox.Quad], run: str) -> tuple[dict[str, str], set[str], set[str]]:
         """Write additions before the change's request. A graph new to the atlas is written in place when it
@@ -366,9 +274,6 @@ class SparqlServerStore:
         for target, triples in by_graph.items():
             self._write_graph(moves.get(target, target), triples)
         return moves, fresh, left_behind
-
-    def _holds_data(self, graph: str) -> bool:
-        return answer(self._query(_ANY_QUAD, [graph], RESULTS_JSON)) is True
 
     def _write_graph(self, graph: str, triples: list[ox.Triple]) -> None:
         """Add triples to a graph: by the Graph Store Protocol when the server has one, else by INSERT DATA."""
