@@ -24,7 +24,7 @@ install-test: $(VENV)/.installed-test
 
 run: $(VENV)/.installed
 	PASSENDWERK_STORE=$(STORE) $(BIN)/python -m graph init
-	PASSENDWERK_STORE=$(STORE) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	PASSENDWERK_STORE=$(STORE) $(BIN)/python -m ui.serve --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 lint: $(VENV)/.installed-test

@@ -1,6 +1,7 @@
-"""Page speed as a visitor sees it: `streamlit run` on demo data and Debian's headless Chromium.
+"""Page speed as a visitor sees it: the app's server on demo data and Debian's headless Chromium.
 
-For every page: the first visit (the server has just started; only the overview ran before it), a second
+The server is started as `make run` starts it (`python -m ui.serve`), and the visits begin once it has said that
+the atlas is ready. For every page: the first visit (only the overview ran before it), a second
 visit (what the next visitor gets from the shared cache) and, where the page has a province filter, the
 change of that filter. A visit is timed from the request until the page's script has finished and what it
 draws in the browser (map canvas, network canvas) is there. The baseline is the overview's first visit.
@@ -12,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -40,6 +42,7 @@ PAGES: list[tuple[str, str, str, bool]] = [
     ("factsheet", "Gebiedsprofiel", "", False),
 ]
 OTHER_PROVINCE = "Gelderland"
+READY = "Atlas klaar"  # what `python -m ui.serve` prints once the atlas is ready
 
 
 def _free_port() -> int:
@@ -51,29 +54,33 @@ def _free_port() -> int:
 @contextmanager
 def _app(store: str) -> Iterator[str]:
     port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "ui.serve", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false"]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PASSENDWERK_STORE": store},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            command, cwd=REPO_ROOT, env={**os.environ, "PASSENDWERK_STORE": store}, stdout=log, stderr=log, text=True
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            # As `make run` serves the app: the visits start once the server answers and has said it is ready.
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and not _ready(url, log):
                 time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _ready(url: str, log: Any) -> bool:
+    log.seek(0)
+    if READY not in log.read():
+        return False
+    try:
+        return bool(urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok")
+    except OSError:
+        return False
 
 
 def _settled(page: Any, drawn: str) -> None:
@@ -130,4 +137,4 @@ def run(scales: list[float]) -> str:
                 if has_province:
                     rows.append(Row(group, f"{name}: province filter", _change_province(page, drawn)))
             browser.close()
-    return table("Pages in Chromium (streamlit run, headless Chromium)", rows, baseline=BASELINE)
+    return table("Pages in Chromium (python -m ui.serve, headless Chromium)", rows, baseline=BASELINE)

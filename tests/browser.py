@@ -1,6 +1,6 @@
-"""What the browser tests share: a real `streamlit run` process, Debian's headless Chromium, and the steps a
-partner and a coordinator take in it. Every step waits until the app has finished its run, not a fixed time,
-so a busy machine makes the tests slower, not red."""
+"""What the browser tests share: the app's real server (`python -m ui.serve`, as `make run` starts it), Debian's
+headless Chromium, and the steps a partner and a coordinator take in it. Every step waits until the app has
+finished its run, not a fixed time, so a busy machine makes the tests slower, not red."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(store: str, secrets: str) -> Iterator[str]:
-    """`streamlit run app.py` on a free local port; yields its address once it answers its health check."""
+    """The app's server on a free local port; yields its address once it answers its health check."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port",
+        [sys.executable, "-m", "ui.serve", "--server.address", "127.0.0.1", "--server.port",
          str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=REPO_ROOT,
         env={**os.environ, "PASSENDWERK_STORE": store, "PASSENDWERK_SECRETS": secrets},

@@ -1,4 +1,5 @@
-"""End to end in a real headless Chromium against `streamlit run`: every page, hostile data, accessibility."""
+"""End to end in a real headless Chromium against the app's server (`python -m ui.serve`): every page, hostile
+data, accessibility."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Two app replicas against one SPARQL server: partners submit at the same moment on different replicas, a
-coordinator reviews on either, and both replicas show the result. Real `streamlit run` processes, a real
-Oxigraph server, a real headless Chromium."""
+coordinator reviews on either, and both replicas show the result. Real app servers (`python -m ui.serve`), a
+real Oxigraph server, a real headless Chromium."""
 
 from __future__ import annotations
 

@@ -1,0 +1,70 @@
+"""`python -m ui.serve`, as `make run` starts the app: the atlas is made ready while the server starts, so the
+first visitor after a restart does not wait for the public copy; a store it cannot read does not stop it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
+
+from .browser import free_port
+
+
+@contextmanager
+def serving(store: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    port = free_port()
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ui.serve", "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=REPO_ROOT,
+            env={**os.environ, "PASSENDWERK_STORE": store},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            yield f"http://127.0.0.1:{port}", process
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def wait_for(log: Path, text: str, seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        written = log.read_text(encoding="utf-8", errors="replace")
+        if text in written:
+            return written
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} not in the server's output:\n{log.read_text(errors='replace')}")
+
+
+def healthy(url: str) -> bool:
+    return bool(urllib.request.urlopen(f"{url}/_stcore/health", timeout=5).read() == b"ok")
+
+
+def test_the_server_makes_the_atlas_ready_before_anyone_visits(seed_atlas: Atlas, tmp_path: Path) -> None:
+    log = tmp_path / "serve.log"
+    with serving(seed_atlas.store.location, log) as (url, _):
+        # nothing has asked for a page yet: the ready line comes from the server's own start
+        written = wait_for(log, "Atlas klaar")
+        assert "kerncijfers" in written and "Traceback" not in written
+        assert healthy(url)
+
+
+def test_a_store_it_cannot_read_is_logged_and_the_app_still_serves(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "store"
+    not_a_folder.write_text("geen opslag\n", encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with serving(str(not_a_folder), log) as (url, process):
+        wait_for(log, "the atlas could not be made ready")
+        wait_for(log, "URL:")
+        assert healthy(url) and process.poll() is None
