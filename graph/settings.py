@@ -117,10 +117,22 @@ class Settings:
 
 
 def settings_from_environment(
-    store: str | None = None, reference: str | None = None, environ: dict[str, str] | None = None
+    store: str | None = None,
+    reference: str | None = None,
+    environ: dict[str, str] | None = None,
+    public_reads: PublicReads = PublicReads.COPY,
 ) -> Settings:
-    """Settings from explicit arguments first, then ``PASSENDWERK_*`` variables, then the defaults."""
+    """Settings from explicit arguments first, then ``PASSENDWERK_*`` variables, then the defaults.
+
+    ``public_reads`` is how this kind of process reads the public graphs (the app: a copy; a command: the
+    folder) unless ``PASSENDWERK_PUBLIC_READS`` (``copy`` or ``disk``) says otherwise: an operator who would
+    rather spend time than memory sets ``disk`` for the app."""
     env = os.environ if environ is None else environ
+    if env.get("PASSENDWERK_PUBLIC_READS"):
+        try:
+            public_reads = PublicReads(env["PASSENDWERK_PUBLIC_READS"].strip().lower())
+        except ValueError:
+            raise ValueError("PASSENDWERK_PUBLIC_READS moet 'copy' of 'disk' zijn / must be 'copy' or 'disk'") from None
     store_location = store or env.get("PASSENDWERK_STORE") or DEFAULT_STORE
     reference_dir: Path
     if reference:
@@ -145,6 +157,7 @@ def settings_from_environment(
         server=server,
         publication=publication_from(env),
         public_url=env.get("PASSENDWERK_PUBLIC_URL") or DEFAULT_PUBLIC_URL,
+        public_reads=public_reads,
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from graph.model.vocab import SDO, private_graph, public_graph
-from graph.settings import REPO_ROOT, PublicReads
+from graph.settings import REPO_ROOT, PublicReads, settings_from_environment
 from graph.store.atlas import Atlas
 from graph.store.embedded import EmbeddedStore
 from graph.store.interface import Change
@@ -105,3 +105,16 @@ def test_stats_prints_as_every_other_table(
     plain = capsys.readouterr().out
     print_frame(seed_atlas.answer("stats"), output_format)
     assert plain == capsys.readouterr().out
+
+
+def test_an_operator_chooses_how_public_data_is_read(seed_atlas: Atlas) -> None:
+    location = seed_atlas.store.location
+    default = run_cli("stats", "--format", "csv", store=location, check=True).stdout
+    through_a_copy = run_cli("stats", "--format", "csv", store=location, env={"PASSENDWERK_PUBLIC_READS": "copy"})
+    assert through_a_copy.returncode == 0 and through_a_copy.stdout == default
+    wrong = run_cli("stats", store=location, env={"PASSENDWERK_PUBLIC_READS": "memory"})
+    assert wrong.returncode == 2 and "PASSENDWERK_PUBLIC_READS" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert settings_from_environment(environ={}).public_reads is PublicReads.COPY
+    assert settings_from_environment(environ={"PASSENDWERK_PUBLIC_READS": "DISK"}).public_reads is PublicReads.DISK
+    command = settings_from_environment(environ={}, public_reads=PublicReads.DISK)
+    assert command.public_reads is PublicReads.DISK

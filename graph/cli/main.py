@@ -49,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # making the in-memory copy that the app keeps (about 2 s at demo scale 1). A command whose questions
         # go through the whole atlas asks for the copy, which answers them about ten times faster.
         reads = getattr(args, "public_reads", PublicReads.DISK)
-        settings = settings_from_environment(args.store, args.reference).with_(public_reads=reads)
+        settings = settings_from_environment(args.store, args.reference, public_reads=reads)
         atlas = Atlas.open(settings)
         return int(args.handler(atlas, args))
     except (UsageError, InputError, ValueError, KeyError) as error:
