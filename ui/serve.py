@@ -40,9 +40,16 @@ def make_ready() -> None:
         # the first visit (0.3 s for the drawing components alone).
         for module in PAGE_MODULES:
             importlib.import_module(module)
-        from ui.context import atlas
+        from graph.model.language import Lang
+        from graph.model.viewer import ANONYMOUS
+        from graph.store.labels import load_labels
+        from graph.views.examples_view import overview_page
+        from ui.context import atlas, read
 
         figures = atlas().rows("stats")
+        # What the first page of a visit shows, in the answers every page shares (kept per version of the data).
+        read(load_labels, Lang.NL)
+        read(overview_page, ANONYMOUS)
     except Exception:  # the server runs on: every page reports a store it cannot read in the visitor's words
         log.exception("De atlas kon niet worden voorbereid / the atlas could not be made ready")
         return
