@@ -1,10 +1,11 @@
 """Serving the app: Streamlit's own server, with the atlas made ready while it starts.
 
 ``python -m ui.serve [streamlit options]`` is ``streamlit run app.py [options]`` plus one thing: while the
-server starts, a thread opens the atlas the way every page does and reads its public data once. On the
-embedded store that read makes the process's in-memory copy of the public graphs (about 2 s at demo scale 1),
-and the libraries the pages use are loaded; the first visitor after a restart then does not wait for either.
-A page that comes in before the thread is done waits for the same copy, it is never made twice.
+server starts, a thread opens the atlas the way every page does and reads what a visitor opens first. On the
+embedded store the first read makes the process's in-memory copy of the public graphs (about 2 s at demo scale
+1); the libraries the pages draw with are loaded, and the overview's figures and the national map and coverage
+are read into the answers every page shares. The first visitor after a restart then waits for none of it. A
+page that comes in before the thread is done waits for the same copy, it is never made twice.
 """
 
 from __future__ import annotations
@@ -43,13 +44,18 @@ def make_ready() -> None:
         from graph.model.language import Lang
         from graph.model.viewer import ANONYMOUS
         from graph.store.labels import load_labels
+        from graph.views.coverage_view import coverage_page
         from graph.views.examples_view import overview_page
+        from graph.views.map_view import province_map
         from ui.context import atlas, read
 
         figures = atlas().rows("stats")
-        # What the first page of a visit shows, in the answers every page shares (kept per version of the data).
-        read(load_labels, Lang.NL)
+        # What a visitor opens first (the overview, and the whole country on the map and the coverage page), in
+        # the answers every page shares, kept per version of the data: read as the pages read them.
+        names = read(load_labels, Lang.NL)
         read(overview_page, ANONYMOUS)
+        read(province_map, ANONYMOUS, None, names)
+        read(coverage_page, ANONYMOUS, None, names)
     except Exception:  # the server runs on: every page reports a store it cannot read in the visitor's words
         log.exception("De atlas kon niet worden voorbereid / the atlas could not be made ready")
         return
