@@ -70,3 +70,34 @@ def test_migrate_brings_a_store_of_the_earlier_model_to_the_current_one(
     assert conforms or (backend == "virtuoso" and "virtrdf#Geometry" in text and text.count("Value Node") == 10), text
     # running it again changes nothing
     assert migrate(tiny_atlas) == 0
+
+
+def test_migrate_takes_the_reviewers_name_out_of_the_public_provenance_of_approvals(tiny_atlas: Atlas) -> None:
+    """A regression test: approvals named their reviewer (personal data) in the public graph."""
+    from rdflib import Literal
+    from rdflib.namespace import PROV, RDF
+
+    from graph.intake.submissions import REVIEW_LOG
+
+    agents = "https://w3id.org/passendwerk/id/agent/"
+    approval = URIRef("https://w3id.org/passendwerk/id/activity-log/approval-20260101T120000-000001")
+    reviewer, importer = URIRef(agents + "Wieteke%20Beoordelaar"), URIRef(agents + "test")
+    earlier = Change()
+    earlier.add += [
+        (approval, RDF.type, PROV.Activity, RECORDS_GRAPH),
+        (approval, PROV.wasAssociatedWith, reviewer, RECORDS_GRAPH),
+        (reviewer, RDF.type, PROV.Agent, RECORDS_GRAPH),
+        (URIRef(str(approval) + "/decision"), PROV.wasAssociatedWith, Literal("Wieteke Beoordelaar"), REVIEW_LOG),
+    ]
+    tiny_atlas.store.apply(earlier)
+
+    assert migrate(tiny_atlas) > 0
+
+    store = tiny_atlas.store
+    assert b"Wieteke" not in store.dump()
+    assert [str(q[2]) for q in store.quads(subject=approval, predicate=PROV.wasAssociatedWith)] == [
+        agents + "coordinator"
+    ]
+    assert store.quads(subject=importer)  # the import's agent is no person and stays
+    assert store.quads(obj=Literal("Wieteke Beoordelaar"), private=EVERYTHING)  # the review log keeps it
+    assert migrate(tiny_atlas) == 0

@@ -65,6 +65,20 @@ def test_a_store_it_cannot_read_is_logged_and_the_app_still_serves(tmp_path: Pat
     not_a_folder.write_text("geen opslag\n", encoding="utf-8")
     log = tmp_path / "serve.log"
     with serving(str(not_a_folder), log) as (url, process):
-        wait_for(log, "the atlas could not be made ready")
+        written = wait_for(log, "the atlas could not be made ready")
         wait_for(log, "URL:")
         assert healthy(url) and process.poll() is None
+        assert "Traceback" not in written
+
+
+def test_settings_it_could_never_work_with_stop_the_server_before_it_starts(seed_atlas: Atlas) -> None:
+    started = subprocess.run(
+        [sys.executable, "-m", "ui.serve", "--server.port", str(free_port()), "--server.headless", "true"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PASSENDWERK_STORE": seed_atlas.store.location, "PASSENDWERK_PUBLIC_READS": "geheugen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert started.returncode == 2
+    assert "PASSENDWERK_PUBLIC_READS" in started.stderr and "Traceback" not in started.stderr

@@ -79,7 +79,10 @@ def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas:
         {"id": __import__("rdflib").Literal(code.lower())},
         prefixes=PREFIXES,
     )
-    assert list(provenance.agent) == ["https://w3id.org/passendwerk/id/agent/coordinator-anna"]
+    # the public provenance names the role; who it was is personal data, kept in the private review log
+    assert list(provenance.agent) == ["https://w3id.org/passendwerk/id/agent/coordinator"]
+    assert b"coordinator-anna" not in atlas.store.dump()
+    assert [row["decided_by"] for row in submissions(atlas, viewer=COMMAND_LINE)] == ["coordinator-anna"]
     with pytest.raises(SubmissionError, match="approved"):
         approve(atlas, code, "coordinator-anna")
     revert(atlas, code, "coordinator-anna", "dubbel ingevoerd")

@@ -16,7 +16,8 @@ import sys
 import threading
 import time
 
-from graph.settings import REPO_ROOT
+from graph.settings import REPO_ROOT, settings_from_environment
+from graph.store.interface import StoreError
 
 APP = REPO_ROOT / "app.py"
 log = logging.getLogger("passendwerk.serve")
@@ -56,7 +57,10 @@ def make_ready() -> None:
         read(overview_page, ANONYMOUS)
         read(province_map, ANONYMOUS, None, names)
         read(coverage_page, ANONYMOUS, None, names)
-    except Exception:  # the server runs on: every page reports a store it cannot read in the visitor's words
+    except StoreError as error:  # the server runs on: every page reports a store it cannot read
+        print(f"De atlas kon niet worden voorbereid / the atlas could not be made ready: {error}", file=sys.stderr)
+        return
+    except Exception:  # the same, for what nobody foresaw: the log keeps the traceback for the administrator
         log.exception("De atlas kon niet worden voorbereid / the atlas could not be made ready")
         return
     print(
@@ -70,6 +74,11 @@ def make_ready() -> None:
 def main(options: list[str]) -> None:
     from streamlit.web import cli
 
+    try:  # settings the app could never work with stop the server before it starts, as they stop a command
+        settings_from_environment()
+    except ValueError as error:
+        print(f"fout (error): {error}", file=sys.stderr)
+        raise SystemExit(2) from None
     threading.Thread(target=make_ready, name="atlas-ready", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *options]
     cli.main()

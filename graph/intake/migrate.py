@@ -2,7 +2,8 @@
 
 The earlier model dated collaborations with ``schema:startDate``/``schema:endDate``, linked contacts with
 ``schema:contactPoint``, had no members or labels on collaborations, typed sites only as ``org:Site`` and put
-file names under ``dcterms:source``, and gave every import and every submission a named graph of its own.
+file names under ``dcterms:source``, gave every import and every submission a named graph of its own, and
+named the reviewer of an approval in its public provenance.
 Records move into the one records graph and submissions into the one submissions graph (each record keeps its
 ``prov:wasGeneratedBy``); running it again changes nothing.
 """
@@ -10,16 +11,17 @@ Records move into the one records graph and submissions into the one submissions
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF
 
 from graph.intake.importer import ensure_vocabulary
 from graph.intake.mapping import RECORDS_GRAPH, partner_triples, period_triples
-from graph.intake.submissions import SUBMISSIONS_GRAPH
+from graph.intake.submissions import PUBLIC_REVIEWER, SUBMISSIONS_GRAPH
 from graph.model.records import Partners
 from graph.model.viewer import COMMAND_LINE, private_read
-from graph.model.vocab import GSP, PRIVATE_GRAPH_BASE, PUBLIC_GRAPH_BASE, SDO, local_id, public_graph
+from graph.model.vocab import GSP, ID, PRIVATE_GRAPH_BASE, PUBLIC_GRAPH_BASE, SDO, local_id, public_graph
 from graph.store.atlas import Atlas
 from graph.store.interface import Change, Quad
 
@@ -30,6 +32,7 @@ SCHEMA = "https://schema.org/"
 LEGACY_START, LEGACY_END = URIRef(SCHEMA + "startDate"), URIRef(SCHEMA + "endDate")
 LEGACY_CONTACT = URIRef(SCHEMA + "contactPoint")
 REFERENCE_GRAPH = public_graph("reference")
+APPROVAL_ACTIVITY = f"{ID}activity-log/approval-"
 #: The graphs of one import or submission each, by the start of their names, and the graph each moves into.
 PER_BATCH_GRAPHS = {
     PUBLIC_GRAPH_BASE + "import/": RECORDS_GRAPH,
@@ -89,10 +92,37 @@ def migration(atlas: Atlas) -> Change:
         additions[target_graph(graph_iri)].add((URIRef(str(site)), RDF.type, SDO.Place))
         additions[target_graph(graph_iri)].add((URIRef(str(site)), RDF.type, GSP.Feature))
     _partners(atlas, additions)
+    _approvers(atlas, change)
     for target, triples in additions.items():
         change.add_graph(triples, target)
     _bounded_graphs(atlas, change)
     return change
+
+
+def _approvers(atlas: Atlas, change: Change) -> None:
+    """Approvals named their reviewer in the public provenance; now they name the role (the review log, which
+    is private, keeps the person). An agent that no other activity names goes with it."""
+    role = URIRef(f"{ID}agent/{quote(PUBLIC_REVIEWER, safe='')}")
+    named = atlas.store.quads(predicate=PROV.wasAssociatedWith, private=EVERY_GRAPH)
+    kept_agents = set()
+    for quad in named:
+        activity, _, agent, graph_iri = quad
+        is_public = str(graph_iri).startswith(PUBLIC_GRAPH_BASE)
+        if is_public and str(activity).startswith(APPROVAL_ACTIVITY) and agent != role:
+            change.remove_quads.append(quad)
+            change.add.append((activity, PROV.wasAssociatedWith, role, graph_iri))
+            change.add.append((role, RDF.type, PROV.Agent, graph_iri))
+        else:
+            kept_agents.add(agent)
+    gone = {
+        agent
+        for activity, _, agent, _ in named
+        if str(activity).startswith(APPROVAL_ACTIVITY) and agent not in kept_agents | {role}
+    }
+    for agent in gone:
+        if isinstance(agent, URIRef):
+            described = atlas.store.quads(subject=agent, private=EVERY_GRAPH)
+            change.remove_quads.extend(quad for quad in described if str(quad[3]).startswith(PUBLIC_GRAPH_BASE))
 
 
 def _bounded_graphs(atlas: Atlas, change: Change) -> None:

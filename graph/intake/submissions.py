@@ -40,6 +40,8 @@ from graph.model.vocab import ID, PW, collaboration_iri, organisation_iri, priva
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
+PUBLIC_REVIEWER = "coordinator"
+"""The agent of an approval in the public provenance: the role; the reviewer's name is kept in the review log."""
 REVIEW_LOG = private_graph("review-log")
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -305,7 +307,8 @@ def approve(
     checked = check_tables(atlas, tables)
     if checked.problems:
         return checked.problems
-    provenance = Provenance.new("approval", reviewer, approval_source(code))
+    # Who approved is personal data: the public provenance names the role, the private review log the person.
+    provenance = Provenance.new("approval", PUBLIC_REVIEWER, approval_source(code))
     change = publication(atlas, checked, provenance)
     decision, _ = _decision(code, "approved", reviewer)
     change.remove_quads.extend(decision.remove_quads)
