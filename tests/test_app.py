@@ -151,9 +151,10 @@ def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_
     limburg = open_page(monkeypatch, seed_store, "map", province="PV31")
     assert "4 locaties en 2 samenwerkingen getoond." in texts(limburg)
     ended = open_page(monkeypatch, seed_store, "map", status="ended")
-    assert "14 locaties en 1 samenwerkingen getoond." in texts(ended)
+    # Regression: the map said "1 samenwerkingen"; one of a thing is singular in both languages
+    assert "14 locaties en 1 samenwerking getoond." in texts(ended)
     unknown = open_page(monkeypatch, seed_store, "map", status="unknown")
-    assert "14 locaties en 1 samenwerkingen getoond." in texts(unknown)
+    assert "14 locaties en 1 samenwerking getoond." in texts(unknown)
     work = open_page(monkeypatch, seed_store, "map", activity="werk")
     assert "14 locaties en 6 samenwerkingen getoond." in texts(work)  # werk includes its narrower activities
 

@@ -18,7 +18,7 @@ from graph.settings import Settings, settings_from_environment
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 
-from .i18n import text
+from .i18n import has_text, text
 from .markdown import safe
 from .url import ignore, url_option, url_text
 
@@ -115,6 +115,14 @@ def t(key: str, **values: object) -> str:
     return message.format(**{name: _written(value, lang) for name, value in values.items()})
 
 
+def counted(key: str, n: int) -> str:
+    """A number with its noun in the reader's language: ``1 locatie``, ``2 locaties`` (the text ``key_one``
+    for one, where the noun changes; ``key`` with ``{n}`` otherwise)."""
+    if n == 1 and has_text(f"{key}_one"):
+        return t(f"{key}_one")
+    return t(key, n=n)
+
+
 def _written(value: object, lang: Lang) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return number(value, lang, 0 if float(value).is_integer() else 1)
@@ -155,7 +163,7 @@ def headings(frame_columns: Iterable[object]) -> dict[str, str]:
 
 def choose_one() -> str:
     """The placeholder of a select box in the reader's language (Streamlit's own is English only)."""
-    return t("choose_one")
+    return t("choose_an_option")
 
 
 def choose_options() -> str:

@@ -61,7 +61,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
     "choose_options": ("Kies een of meer", "Choose options"),
-    "choose_one": ("Kies er een", "Choose an option"),
+    "choose_an_option": ("Kies er een", "Choose an option"),
     "no_rows": ("Geen rijen.", "No rows."),
     "download_csv_semicolon": ("Download CSV voor Excel (puntkomma)", "Download CSV for Dutch Excel (semicolon)"),
     "yes": ("Ja", "Yes"),
@@ -103,7 +103,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
-    "sites_shown": ("{n} locaties en {m} samenwerkingen getoond.", "{n} sites and {m} collaborations shown."),
+    "sites_shown": ("{sites} en {collaborations} getoond.", "{sites} and {collaborations} shown."),
+    "count_sites": ("{n} locaties", "{n} sites"),
+    "count_sites_one": ("1 locatie", "1 site"),
+    "count_collaborations": ("{n} samenwerkingen", "{n} collaborations"),
+    "count_collaborations_one": ("1 samenwerking", "1 collaboration"),
     # network
     "network_intro": (
         "Organisaties die samenwerken, verbonden door hun samenwerkingen. Blauwe vierkanten zijn bibliotheken, "
@@ -213,6 +217,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "question": ("Vraag", "Question"),
     "run": ("Uitvoeren", "Run"),
     "rows": ("{n} rijen", "{n} rows"),
+    "rows_one": ("1 rij", "1 row"),
     "show_sparql": ("Toon de SPARQL", "Show the SPARQL"),
     "console": ("Vrije SPARQL (alleen lezen)", "Free SPARQL (read-only)"),
     "console_help": (
@@ -292,6 +297,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fix_fields": (
         "Niet verstuurd: verbeter de velden hierboven ({n} punten).",
         "Not sent: please correct the fields above ({n} points).",
+    ),
+    "fix_fields_one": (
+        "Niet verstuurd: verbeter het veld hierboven (1 punt).",
+        "Not sent: please correct the field above (1 point).",
     ),
     "submit_another": ("Nog een samenwerking toevoegen", "Add another collaboration"),
     "too_many": (
@@ -384,6 +393,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col_broader_code": ("Valt onder", "Part of"),
     "page_number": ("Pagina (van {pages})", "Page (of {pages})"),
     "examples_count": ("{n} praktijkvoorbeelden", "{n} practice examples"),
+    "examples_count_one": ("1 praktijkvoorbeeld", "1 practice example"),
     "examples_intro": (
         "Goede voorbeelden helpen anderen op weg: samenwerkingen met hun verhaal en bron.",
         "Good examples help others get started: collaborations with their story and source.",
@@ -452,3 +462,7 @@ def message(key: str) -> Message:
 
 def text(key: str, lang: object) -> str:
     return message(key).text(lang)
+
+
+def has_text(key: str) -> bool:
+    return key in TEXTS

@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.views.examples_view import gallery
 from ui.components import example_card
-from ui.context import labels, language_switch, read, t, url_choice, viewer
+from ui.context import counted, labels, language_switch, read, t, url_choice, viewer
 
 language_switch()
 names = labels()
@@ -45,7 +45,7 @@ def pager(key: str, other: str) -> int:
 
 page = pager("page", "page_bottom")
 shown = examples.iloc[(page - 1) * PER_PAGE : page * PER_PAGE]
-st.caption(t("examples_count", n=len(examples)))
+st.caption(counted("examples_count", len(examples)))
 for start in range(0, len(shown), 2):
     for column, row in zip(st.columns(2), shown.iloc[start : start + 2].itertuples(), strict=False):
         with column:

@@ -3,7 +3,7 @@ import streamlit as st
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
 from ui.components import deck, line_layer, municipality_layer, site_layers
-from ui.context import PAGES, labels, language_switch, read, safe, t, url_choice, viewer
+from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 
 language_switch()
@@ -31,7 +31,13 @@ layers.extend(site_layers(shown.sites))
 event = st.pydeck_chart(
     deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
 )
-st.caption(t("sites_shown", n=len(shown.sites), m=len(shown.lines)))
+st.caption(
+    t(
+        "sites_shown",
+        sites=counted("count_sites", len(shown.sites)),
+        collaborations=counted("count_collaborations", len(shown.lines)),
+    )
+)
 
 legend = st.columns(3)
 legend[0].markdown(f":blue[{t('legend_library')}]  \n:red[{t('legend_care')}]")

@@ -15,7 +15,7 @@ from graph.views.question_form import (
     read_value,
 )
 from ui.components import data_table, deck, downloads, site_layers
-from ui.context import atlas, choose_one, headings, language, language_switch, read, safe, t
+from ui.context import atlas, choose_one, counted, headings, language, language_switch, read, safe, t
 from ui.url import ignore, url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
@@ -111,7 +111,7 @@ try:
 except QuestionProblem as problem:
     st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()
-st.caption(t("rows", n=number(len(answer), lang)))
+st.caption(counted("rows", len(answer)))
 data_table(answer, hide_index=True, column_config=headings(list(answer.columns)))
 downloads(answer, name, "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):

@@ -8,6 +8,7 @@ from ui.context import (
     atlas,
     choose_one,
     choose_options,
+    counted,
     labels,
     language,
     language_switch,
@@ -202,4 +203,4 @@ if st.button(t("send"), type="primary", key="send"):
     st.session_state["submit_code"] = result.code
     st.rerun()
 if problems:
-    st.error(t("fix_fields", n=sum(len(messages) for messages in problems.values())))
+    st.error(counted("fix_fields", sum(len(messages) for messages in problems.values())))

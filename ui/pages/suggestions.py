@@ -9,6 +9,7 @@ from ui.components import downloads, table_view
 from ui.context import (
     atlas,
     choose_one,
+    counted,
     labels,
     language,
     language_switch,
@@ -45,7 +46,7 @@ try:
 except SuggestionError as error:
     st.error(str(error))
     st.stop()
-st.write(t("suggestion_count_one") if len(table) == 1 else t("suggestion_count", n=len(table)))
+st.write(counted("suggestion_count", len(table)))
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up))
 shown_columns = [
     "score",
