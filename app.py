@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.context import PAGES, language_first
+from ui.context import PAGES, coordinator, language_first
 from ui.i18n import text
 
 st.set_page_config(page_title="Passend Werk Atlas", page_icon="📚", layout="wide")
@@ -46,9 +46,13 @@ with language_first() as lang:
     st.sidebar.divider()
     try:
         navigation.run()
-    except StoreError as error:  # an unreachable or refusing server: say so instead of showing a traceback
+    except StoreError as error:  # an unreachable or refusing store: say so instead of showing a traceback
+        logging.getLogger("passendwerk.app").warning("page %s: the store failed: %s", navigation.url_path, error)
         st.error(text("store_failed", lang))
-        st.text(str(error))  # plain text: a server may echo what a user typed
+        # What the store said names server addresses or folders: for a coordinator, who can act on it, not for
+        # every visitor. Plain text: a server may echo what a user typed.
+        if coordinator():
+            st.text(str(error))
     except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
         logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
         st.error(text("page_failed", lang))

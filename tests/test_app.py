@@ -138,11 +138,20 @@ def test_an_unreachable_server_is_said_plainly_on_every_page(monkeypatch: pytest
     from devtools.local_server import free_port
 
     for page in ("overview", "submit"):
-        app = open_page(monkeypatch, f"http://127.0.0.1:{free_port()}/query", page)
+        address = f"http://127.0.0.1:{free_port()}/query"
+        app = open_page(monkeypatch, address, page)
         assert not app.exception
         assert any("gegevensopslag gaf een fout" in error.value for error in app.error)
-        assert any("niet bereikbaar" in str(element.value) for element in app.text)
+        # what the store said names the server's address: the log has it, a visitor does not see it
+        assert not any(address in str(element.value) for element in [*app.text, *app.markdown, *app.error])
         assert app.sidebar  # the navigation stays, so the user can go elsewhere
+    # a signed-in coordinator, who can act on it, is told what the store said
+    monkeypatch.setenv("PASSENDWERK_STORE", f"http://127.0.0.1:{free_port()}/query")
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.session_state["coordinator"] = "Coördinator Anna"
+    app.switch_page("ui/pages/overview.py")
+    app.run()
+    assert any("niet bereikbaar" in str(element.value) for element in app.text)
 
 
 def test_map_filters_change_what_is_shown(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

@@ -48,10 +48,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The atlas holds no data yet. Load it with `python -m graph init`.",
     ),
     "store_failed": (
-        "De gegevensopslag gaf een fout; er is niets half opgeslagen. Probeer het zo opnieuw, en meld het aan de "
-        "beheerder als het blijft gebeuren. Wat de opslag meldde:",
-        "The data store reported an error; nothing was half written. Try again shortly, and tell the administrator "
-        "if it keeps happening. What the store said:",
+        "De gegevensopslag gaf een fout: ze is niet bereikbaar of kon deze pagina niet lezen. Wat u opsloeg is "
+        "heel of helemaal niet bewaard, nooit half. Probeer het zo opnieuw, en meld het aan de beheerder als het "
+        "blijft gebeuren; die vindt de melding van de opslag in het logboek van de app.",
+        "The data store reported an error: it cannot be reached or could not read this page. What you stored was "
+        "kept whole or not at all, never half. Try again shortly, and tell the administrator if it keeps happening; "
+        "they find what the store said in the app's log.",
     ),
     "no_examples": ("Nog geen praktijkvoorbeelden met een verhaal.", "No practice examples with a story yet."),
     "source": ("Bron", "Source"),
