@@ -97,6 +97,11 @@ def test_no_english_on_dutch_pages(page, server: str, path: str, heading: str) -
 
 def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  # type: ignore[no-untyped-def]
     open_page(page, server, "/coverage", "Dekking")
+    # The browser draws a section's buttons once its table's code has loaded, so sections further down can show
+    # their buttons first: wait for all five (one per table) before taking the first, the per-province one.
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("button", name="Download CSV", exact=True)).to_have_count(5, timeout=30_000)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV", exact=True).first.click()
     data = Path(download.value.path()).read_bytes()
