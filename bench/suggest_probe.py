@@ -10,7 +10,6 @@ import hashlib
 import json
 import sys
 import time
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -41,14 +40,19 @@ def main() -> None:
         frame = sites[sites.kind == kind]
         return Sites.from_columns(frame.site_id, frame.organisation_id, frame.lat, frame.lon)
 
-    libraries, care = of("library"), of("care")
-    actions: dict[str, Callable[[], object]] = {
-        "brute": lambda: closest_pairs_brute_force(libraries, care, radius),
-        "blocks": lambda: closest_pairs(libraries, care, radius),
-        "top": lambda: suggest(data, radius, limit=TOP),
-        "all": lambda: suggest(data, radius),
-    }
-    action = actions[case]
+    # The searches are given the sites as arrays; suggest() makes its own, so it is not charged for these.
+    searches = {"brute": closest_pairs_brute_force, "blocks": closest_pairs}
+    if case in searches:
+        search, libraries, care = searches[case], of("library"), of("care")
+
+        def action() -> object:
+            return search(libraries, care, radius)
+    else:
+        limit = TOP if case == "top" else None
+
+        def action() -> object:
+            return suggest(data, radius, limit=limit)
+
     input_mb = peak_mb()
     started = time.perf_counter()
     answer = action()

@@ -126,12 +126,22 @@ def vector_matches_scalar() -> bool:
     return bool(np.array_equal(vector, np.array(scalar)))
 
 
+#: Pairs measured at once by :func:`exact_km` (a few MB per temporary array).
+EXACT_SLICE = 1 << 18
+
+
 def exact_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
     """Distances that are bit for bit those of :func:`haversine_exact`, computed on arrays when that is safe."""
     if not len(lat1):
         return np.zeros(0)
     if vector_matches_scalar():
-        return _haversine_vector(lat1, lon1, lat2, lon2)
+        # In slices: each step of the formula makes a temporary array as long as its input, and at national
+        # scale a batch proposes millions of pairs (the slices give the same bits: the work is element-wise).
+        distance = np.empty(len(lat1))
+        for start in range(0, len(lat1), EXACT_SLICE):
+            part = slice(start, start + EXACT_SLICE)
+            distance[part] = _haversine_vector(lat1[part], lon1[part], lat2[part], lon2[part])
+        return distance
     scalar = map(haversine_exact, lat1.tolist(), lon1.tolist(), lat2.tolist(), lon2.tolist())
     return np.fromiter(scalar, dtype=float, count=len(lat1))
 

@@ -177,15 +177,27 @@ def _search(libraries: Sites, care: Sites, radius_km: float) -> ClosestPairs:
                 found_care.append(groups.order[cols[positions]])
         # Every site of the batch's organisations has been measured: the batch's pairs are final.
         parts.append(closest_of(libraries, care, np.concatenate(found_library), np.concatenate(found_care), radius_km))
+    return _in_pair_order(parts, libraries, care)
+
+
+def _in_pair_order(parts: list[ClosestPairs], libraries: Sites, care: Sites) -> ClosestPairs:
+    """The batches' pairs as one answer, ordered by (library organisation, care organisation).
+
+    At national scale the answer holds millions of pairs, so each column is joined, and then put in order, while
+    the pieces it was made of are let go: holding every piece and every copy at once was the search's peak.
+    """
     library_index = np.concatenate([part.library_index for part in parts])
     care_index = np.concatenate([part.care_index for part in parts])
     distance = np.concatenate([part.distance_km for part in parts])
-    key = (
-        libraries.organisation_codes[library_index] * len(care.organisation_names)
-        + (care.organisation_codes[care_index])
-    )
+    parts.clear()
+    key = libraries.organisation_codes[library_index] * len(care.organisation_names)
+    key += care.organisation_codes[care_index]
     in_order = np.argsort(key, kind="stable")
-    return ClosestPairs(library_index[in_order], care_index[in_order], distance[in_order])
+    del key
+    library_index = library_index[in_order]
+    care_index = care_index[in_order]
+    distance = distance[in_order]
+    return ClosestPairs(library_index, care_index, distance)
 
 
 def _batches(codes: np.ndarray, cells: np.ndarray) -> list[np.ndarray]:

@@ -119,6 +119,7 @@ def test_tiny_blocks_and_batches_give_the_brute_force_answer(radius: float, monk
     expected = nearby_pairs_brute_force(libraries, care, radius)
     monkeypatch.setattr(spatial_blocks, "BLOCK_ELEMENTS", 50)
     monkeypatch.setattr(spatial_blocks, "BATCH_SITES", 7)
+    monkeypatch.setattr(spatial, "EXACT_SLICE", 13)
     assert nearby_pairs(libraries, care, radius) == expected
     assert len(expected) > 10 or radius == 0.0
 
@@ -130,6 +131,16 @@ def test_array_distances_are_bit_for_bit_the_scalar_ones() -> None:
     scalar = [haversine_exact(*point) for point in zip(lat1, lon1, lat2, lon2, strict=True)]
     assert exact_km(lat1, lon1, lat2, lon2).tolist() == scalar
     assert vector_matches_scalar()
+
+
+def test_distances_measured_in_slices_are_those_measured_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At national scale a batch's proposals are measured in slices, to bound memory: the bits stay the same."""
+    rng = np.random.default_rng(8)
+    lat1, lon1 = rng.uniform(50.7, 53.6, 5_001), rng.uniform(3.3, 7.25, 5_001)
+    lat2, lon2 = lat1 + rng.normal(0, 0.05, 5_001), lon1 + rng.normal(0, 0.05, 5_001)
+    at_once = exact_km(lat1, lon1, lat2, lon2)
+    monkeypatch.setattr(spatial, "EXACT_SLICE", 1_000)
+    assert np.array_equal(exact_km(lat1, lon1, lat2, lon2), at_once)
 
 
 def test_the_scalar_fallback_gives_the_same_answer(monkeypatch: pytest.MonkeyPatch) -> None:
