@@ -25,7 +25,7 @@ DOT_SLACK = 1e-11
 BLOCK_ELEMENTS = 1 << 21
 # Library organisations are measured in batches of about this many sites; every organisation pair is complete
 # within its batch, so memory holds one batch's proposals at a time.
-BATCH_SITES = 8_000
+BATCH_SITES = 4_000
 # Grid cells hold about this many library sites; never smaller than 1 km, never larger than 50 km.
 SITES_PER_CELL = 12
 NETHERLANDS_LAND_KM2 = 34_000.0
