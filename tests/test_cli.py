@@ -48,6 +48,20 @@ def test_validate_ok_and_import_then_export(tmp_path: Path) -> None:
     assert ttl.returncode == 0 and "Bibliotheek Alfa" in ttl.stdout
 
 
+def test_a_mistyped_store_is_refused_not_created(tmp_path: Path) -> None:
+    """A typing error in --store used to create an empty store and answer from it (stats said 0)."""
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    mistyped = tmp_path / "stor"
+    for command in (["stats"], ["query", "coverage"], ["suggest", "--radius-km", "5"], ["backup", str(tmp_path / "b")]):
+        result = run_cli(*command, store=mistyped)
+        assert result.returncode == 2, (command, result.stderr)
+        assert f"de opslag {mistyped} bestaat niet (the store does not exist)" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not mistyped.exists() and not (tmp_path / "b").exists()
+    assert run_cli("stats", store=store).returncode == 0
+
+
 def test_unknown_path_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("import", str(tmp_path / "missing"), store=tmp_path / "store")
     assert result.returncode == 2

@@ -12,6 +12,12 @@ from graph.intake.template import InputError
 from graph.settings import PublicReads, settings_from_environment
 from graph.store.atlas import Atlas
 from graph.store.interface import StoreError
+from graph.store.opening import is_missing_folder
+
+#: The commands that may be given a store folder that is not there yet: they fill a new store, check files
+#: against it, or do not read it. Every other command refuses a missing folder, so that a typing error in
+#: ``--store`` is reported instead of answered from a new, empty store.
+MAY_START_A_STORE = frozenset({"init", "import", "validate", "reference", "restore", "add-coordinator"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # go through the whole atlas asks for the copy, which answers them about ten times faster.
         reads = getattr(args, "public_reads", PublicReads.DISK)
         settings = settings_from_environment(args.store, args.reference, public_reads=reads)
+        if args.command not in MAY_START_A_STORE and is_missing_folder(settings.store):
+            raise UsageError(
+                f"de opslag {settings.store} bestaat niet (the store does not exist): kies een bestaande --store, "
+                "of vul een nieuwe met (or fill a new one with) python -m graph init"
+            )
         atlas = Atlas.open(settings)
         return int(args.handler(atlas, args))
     except (UsageError, InputError, ValueError, KeyError) as error:

@@ -24,3 +24,8 @@ def open_store(
 
         return SparqlServerStore(location, access)
     return EmbeddedStore(Path(location), public_reads)
+
+
+def is_missing_folder(location: str) -> bool:
+    """Whether ``location`` names a store folder that is not there (a server address is never missing here)."""
+    return not location.startswith(("http://", "https://")) and not Path(location).exists()
