@@ -62,6 +62,15 @@ def test_a_mistyped_store_is_refused_not_created(tmp_path: Path) -> None:
     assert run_cli("stats", store=store).returncode == 0
 
 
+def test_a_parameter_given_twice_is_refused_not_overwritten(tmp_path: Path) -> None:
+    """A repeated --param used to keep the last value without a word."""
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    result = run_cli("query", "coverage", "--param", "province_code=PV26", "--param", "province_code=PV27", store=store)
+    assert result.returncode == 2
+    assert "--param province_code staat er twee keer (is given twice)" in result.stderr
+
+
 def test_unknown_path_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("import", str(tmp_path / "missing"), store=tmp_path / "store")
     assert result.returncode == 2

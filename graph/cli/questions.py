@@ -30,7 +30,10 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
         name, separator, value = item.partition("=")
         if not separator:
             raise UsageError(f"--param {item!r}: gebruik naam=waarde (use name=value)")
-        values[name.strip().lstrip("?")] = value
+        name = name.strip().lstrip("?")
+        if name in values:
+            raise UsageError(f"--param {name} staat er twee keer (is given twice): geef elke parameter één keer")
+        values[name] = value
     print_frame(atlas.answer(args.name, values), args.format)
     return 0
 
