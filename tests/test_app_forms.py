@@ -193,6 +193,8 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert "Bewoners repareren boeken." in shown
     assert "Petra Jansen" in shown
     assert "Nieuwe organisatie: Zorgcentrum De Linde" in shown and "Plaats: Venlo" in shown
+    # Coordinates as a Dutch reader writes them (regression: "Breedtegraad: 51.37").
+    assert re.search(r"Breedtegraad: 51,\d+", shown) and re.search(r"Lengtegraad: 6,\d+", shown), shown
     assert re.search(r"Ingezonden \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d\d:\d\d", shown)
     assert ";" not in "".join(element.value for element in review.markdown)
     assert not re.search(r"\b(care_site_id|library_site_id|activities|start_date)\b", shown)

@@ -17,6 +17,7 @@ from graph.analysis.similar import similar_organisations
 from graph.intake.exporter import template_tables
 from graph.intake.submissions import approve, payload_tables, submissions
 from graph.intake.template import InputTables, Problem, Row
+from graph.model.formats import number
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
@@ -167,6 +168,9 @@ def _changes(tables: InputTables, existing: dict[str, pd.DataFrame], names: Labe
     return found
 
 
+COORDINATES = ("lat", "lon")
+
+
 def _readable(column: str, value: str, names: Labels) -> str:
     if column == "activities":
         return names.activity_list(value)
@@ -176,6 +180,9 @@ def _readable(column: str, value: str, names: Labels) -> str:
         return names.kind(value)
     if column == "member_of":
         return value.replace(";", ", ")
+    if column in COORDINATES and _is_number(value):
+        # As precise as the partner gave it, written as a reader of the UI language writes it (52,3075 in Dutch).
+        return number(float(value), names.lang, len(value.partition(".")[2]))
     return value
 
 
