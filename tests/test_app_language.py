@@ -3,6 +3,8 @@ reader's language (Streamlit's AppTest on the seed data)."""
 
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -107,3 +109,17 @@ def test_no_english_captions_on_dutch_pages(monkeypatch: pytest.MonkeyPatch, see
     for english in ENGLISH:
         assert english not in shown, (page, english)
     assert "Language" not in labels and "Province" not in labels
+
+
+def test_suggestion_scores_are_written_as_the_reader_writes_numbers(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the score was drawn as a bar labelled 0.69 on a Dutch page (a bar's label ignores language)."""
+    app = open_page(monkeypatch, seed_store, "suggestions")
+    table = app.dataframe[0]
+    assert "progress" not in table.proto.columns
+    shown_cells = pa.ipc.open_stream(table.proto.arrow_data.styler.display_values).read_pandas()
+    assert len(shown_cells) and all(re.fullmatch(r"[01],\d\d", str(cell)) for cell in shown_cells.score)
+    app.sidebar.radio[0].set_value("en").run()
+    shown_cells = pa.ipc.open_stream(app.dataframe[0].proto.arrow_data.styler.display_values).read_pandas()
+    assert all(re.fullmatch(r"[01]\.\d\d", str(cell)) for cell in shown_cells.score)

@@ -61,7 +61,9 @@ if not looking.sees_private:  # follow-up is for coordinators only, on the page 
     shown_columns.remove("follow_up")
     table = table.drop(columns="follow_up")
 headings: dict[str, Any] = {
-    "score": st.column_config.ProgressColumn(t("score"), min_value=0.0, max_value=1.0, format="%.2f"),
+    # A number like every other on the page (0,69 in Dutch): a progress bar writes its label as 0.69 in every
+    # language.
+    "score": t("score"),
     "library_organisation": t("library"),
     "care_organisation": t("care_organisation"),
     "distance_km": t("distance_km"),
