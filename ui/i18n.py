@@ -7,8 +7,10 @@ Labels of data (activities, provinces) come from the graph; statuses, kinds and 
 from __future__ import annotations
 
 from graph.model.language import Message
+from ui.i18n_answers import ANSWER_HEADINGS
+from ui.i18n_take_part import TAKE_PART_TEXTS
 
-TEXTS: dict[str, tuple[str, str]] = {
+_GENERAL: dict[str, tuple[str, str]] = {
     # navigation
     "app_title": ("Passend Werk Atlas", "Passend Werk Atlas"),
     "page_overview": ("Overzicht", "Overview"),
@@ -233,124 +235,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "truncated_triples": ("Afgekapt na {n} triples.", "Truncated after {n} triples."),
     "answer": ("Antwoord", "Answer"),
     # examples
-    # submissions
-    "page_submit": ("Samenwerking toevoegen", "Add a collaboration"),
-    "page_review": ("Beoordelen", "Review"),
-    "section_contribute": ("Meedoen", "Contribute"),
-    "submit_intro": (
-        "Deel jullie samenwerking: goede voorbeelden helpen anderen op weg. Een coördinator bekijkt de inzending "
-        "voordat die zichtbaar wordt.",
-        "Share your collaboration: good examples help others get started. A coordinator reviews it before it "
-        "becomes visible.",
-    ),
-    "the_library": ("De bibliotheek", "The library"),
-    "the_care": ("De zorgorganisatie", "The care organisation"),
-    "search_name": ("Zoek op naam", "Search by name"),
-    "choose_site": ("Kies de locatie", "Choose the site"),
-    "new_organisation": ("+ Nieuwe organisatie toevoegen", "+ Add a new organisation"),
-    "name": ("Naam", "Name"),
-    "town": ("Plaats", "Town"),
-    "address": ("Adres", "Address"),
-    "postcode": ("Postcode", "Postcode"),
-    "latitude": ("Breedtegraad", "Latitude"),
-    "longitude": ("Lengtegraad", "Longitude"),
-    "point_from_town": (
-        "Punt ingevuld vanuit de plaats; pas het aan als de locatie ergens anders is.",
-        "Point filled in from the town; correct it if the site is elsewhere.",
-    ),
-    "town_unknown": ("Plaats niet gevonden: vul de coördinaten zelf in.", "Town not found: enter the coordinates."),
-    "maybe_duplicate": ("Bestaat deze al? Lijkt op: {names}", "Does this exist already? Looks like: {names}"),
-    "pair_known": (
-        "Deze twee werken volgens de atlas al samen.",
-        "According to the atlas these two already work together.",
-    ),
-    "the_collaboration": ("De samenwerking", "The collaboration"),
-    "activity_other": ("Andere activiteiten (vrije tekst)", "Other activities (free text)"),
-    "start_date": ("Startdatum", "Start date"),
-    "start_date_help": (
-        "Bijvoorbeeld 1-5-2023, 5-2023, 2023 of 2023-05-01.",
-        "For example 1-5-2023, 5-2023, 2023 or 2023-05-01.",
-    ),
-    "status_dates_help": (
-        "Actief of beëindigd: de startdatum ligt in het verleden. Verkennend: nog niet begonnen; vul dan gerust "
-        "de geplande startdatum in, tot een jaar vooruit.",
-        "Active or ended: the start date lies in the past. Exploring: not started yet; you may fill in the planned "
-        "start date, up to a year ahead.",
-    ),
-    "story": ("Het verhaal", "The story"),
-    "link": ("Link naar video of artikel", "Link to a video or article"),
-    "contact_person": ("Contactpersoon", "Contact person"),
-    "role": ("Rol", "Role"),
-    "email": ("E-mail", "E-mail"),
-    "phone": ("Telefoon", "Phone"),
-    "consent": (
-        "De contactpersoon geeft toestemming om naam en gegevens te publiceren",
-        "The contact person agrees to name and details being published",
-    ),
-    "your_email": (
-        "Uw e-mailadres (voor vragen over de inzending)",
-        "Your e-mail (for questions about this submission)",
-    ),
-    "send": ("Versturen", "Send"),
-    "sent": (
-        "Dank u wel! Uw inzending is ontvangen met referentiecode **{code}**. Een coördinator bekijkt haar.",
-        "Thank you! Your submission was received with reference code **{code}**. A coordinator will review it.",
-    ),
-    "fix_fields": (
-        "Niet verstuurd: verbeter de velden hierboven ({n} punten).",
-        "Not sent: please correct the fields above ({n} points).",
-    ),
-    "fix_fields_one": (
-        "Niet verstuurd: verbeter het veld hierboven (1 punt).",
-        "Not sent: please correct the field above (1 point).",
-    ),
-    "submit_another": ("Nog een samenwerking toevoegen", "Add another collaboration"),
-    "too_many": (
-        "U heeft net al meerdere inzendingen gedaan; probeer het over een minuut opnieuw.",
-        "You sent several submissions just now; please try again in a minute.",
-    ),
-    # coordinators
-    "sign_in": ("Aanmelden coördinator", "Coordinator sign-in"),
-    "username": ("Gebruikersnaam", "Username"),
-    "password": ("Wachtwoord", "Password"),
-    "sign_in_button": ("Aanmelden", "Sign in"),
-    "sign_out": ("Afmelden", "Sign out"),
-    "signed_in_as": ("Aangemeld als {name}", "Signed in as {name}"),
-    "sign_in_throttled": (
-        "Te veel mislukte aanmeldpogingen. Probeer het over {minutes} minuten opnieuw.",
-        "Too many failed sign-in attempts. Try again in {minutes} minutes.",
-    ),
-    "wrong_password": ("Onbekende gebruiker of verkeerd wachtwoord.", "Unknown user or wrong password."),
-    "coordinators_only": (
-        "Deze pagina is alleen voor coördinatoren: meld u aan in de zijbalk.",
-        "This page is for coordinators only: sign in in the sidebar.",
-    ),
-    "pending": ("Te beoordelen", "To review"),
-    "no_pending": ("Er zijn geen inzendingen te beoordelen.", "There are no submissions to review."),
-    "submitted_by": ("Ingezonden {when} door {email}", "Submitted {when} by {email}"),
-    "approve": ("Goedkeuren", "Approve"),
-    "approve_edited": ("Bewerkt goedkeuren", "Approve as edited"),
-    "reject": ("Afwijzen", "Reject"),
-    "reason": ("Reden", "Reason"),
-    "revert": ("Terugdraaien", "Revert"),
-    "decided": ("Besluiten", "Decisions"),
-    "reference_code": ("Referentiecode", "Reference code"),
-    "submitted_on": ("Ingezonden", "Submitted"),
-    "submitter_email": ("E-mail inzender", "Submitter's e-mail"),
-    "decided_by": ("Besloten door", "Decided by"),
-    "submission_approved": ("goedgekeurd", "approved"),
-    "submission_rejected": ("afgewezen", "rejected"),
-    "submission_reverted": ("teruggedraaid", "reverted"),
-    "is_new": ("nieuw", "new"),
-    "changes": ("wijzigt: {fields}", "changes: {fields}"),
-    "record_follow_up": ("Opvolging vastleggen", "Record follow-up"),
-    "note": ("Notitie", "Note"),
-    "save": ("Opslaan", "Save"),
-    "saved": ("Opgeslagen.", "Saved."),
-    "new_site_on_map": ("Nieuwe locatie op de kaart: {name}", "New site on the map: {name}"),
-    "was": ("was", "was"),
-    "reason_required": ("Geef een reden op.", "Please give a reason."),
-    "correct_before_approving": ("Gegevens corrigeren en dan goedkeuren", "Correct the data, then approve"),
     # column headings
     "col_site": ("Locatie", "Site"),
     "col_town": ("Plaats", "Town"),
@@ -421,39 +305,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "open_profile": ("Profiel van {name}", "Profile of {name}"),
     "col_profile": ("Profiel", "Profile"),
-    # headings of the named questions' answers on Vragen
-    "col_activities": ("Activiteiten", "Activities"),
-    "col_care_lat": ("Breedtegraad zorglocatie", "Care site latitude"),
-    "col_care_lon": ("Lengtegraad zorglocatie", "Care site longitude"),
-    "col_care_site": ("Zorglocatie", "Care site"),
-    "col_code": ("Code", "Code"),
-    "col_collaboration": ("Samenwerking", "Collaboration"),
-    "col_collaboration_id": ("Code samenwerking", "Collaboration code"),
-    "col_covered_municipalities": ("Gedekte gemeenten", "Covered municipalities"),
-    "col_description": ("Verhaal", "Story"),
-    "col_start_date": ("Startdatum", "Start date"),
-    "col_end_date": ("Einddatum", "End date"),
-    "col_ended_collaborations": ("Beëindigde samenwerkingen", "Ended collaborations"),
-    "col_exploring_collaborations": ("Verkennende samenwerkingen", "Exploring collaborations"),
-    "col_lat": ("Breedtegraad", "Latitude"),
-    "col_lon": ("Lengtegraad", "Longitude"),
-    "col_level": ("Niveau", "Level"),
-    "col_library": ("Bibliotheek", "Library"),
-    "col_library_lat": ("Breedtegraad bibliotheek", "Library latitude"),
-    "col_library_lon": ("Lengtegraad bibliotheek", "Library longitude"),
-    "col_library_site": ("Bibliotheeklocatie", "Library site"),
-    "col_library_sites_working": ("Bibliotheeklocaties met samenwerking", "Library sites with a collaboration"),
-    "col_measure": ("Maat", "Measure"),
-    "col_name": ("Naam", "Name"),
-    "col_organisation_id": ("Code organisatie", "Organisation code"),
-    "col_participants": ("Deelnemers", "Participants"),
-    "col_reason": ("Reden", "Reason"),
-    "col_site_id": ("Code locatie", "Site code"),
-    "col_sites": ("Locaties", "Sites"),
-    "col_source_url": ("Bron", "Source"),
-    "col_status": ("Status", "Status"),
-    "col_value": ("Waarde", "Value"),
 }
+
+#: Every interface text by its key: the general texts here, the partners' and coordinators' pages, and the
+#: headings of the named questions' answers (no key may be in two of them: tests/unit/test_interface_texts.py).
+TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **TAKE_PART_TEXTS, **ANSWER_HEADINGS}
 
 
 def message(key: str) -> Message:

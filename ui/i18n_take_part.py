@@ -1,0 +1,125 @@
+"""Interface texts of the pages where partners take part and coordinators review: the form, its checks, the
+review cards and the sign-in (Dutch, English). Read through :func:`ui.i18n.message`."""
+
+from __future__ import annotations
+
+TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
+    # submissions
+    "page_submit": ("Samenwerking toevoegen", "Add a collaboration"),
+    "page_review": ("Beoordelen", "Review"),
+    "section_contribute": ("Meedoen", "Contribute"),
+    "submit_intro": (
+        "Deel jullie samenwerking: goede voorbeelden helpen anderen op weg. Een coördinator bekijkt de inzending "
+        "voordat die zichtbaar wordt.",
+        "Share your collaboration: good examples help others get started. A coordinator reviews it before it "
+        "becomes visible.",
+    ),
+    "the_library": ("De bibliotheek", "The library"),
+    "the_care": ("De zorgorganisatie", "The care organisation"),
+    "search_name": ("Zoek op naam", "Search by name"),
+    "choose_site": ("Kies de locatie", "Choose the site"),
+    "new_organisation": ("+ Nieuwe organisatie toevoegen", "+ Add a new organisation"),
+    "name": ("Naam", "Name"),
+    "town": ("Plaats", "Town"),
+    "address": ("Adres", "Address"),
+    "postcode": ("Postcode", "Postcode"),
+    "latitude": ("Breedtegraad", "Latitude"),
+    "longitude": ("Lengtegraad", "Longitude"),
+    "point_from_town": (
+        "Punt ingevuld vanuit de plaats; pas het aan als de locatie ergens anders is.",
+        "Point filled in from the town; correct it if the site is elsewhere.",
+    ),
+    "town_unknown": ("Plaats niet gevonden: vul de coördinaten zelf in.", "Town not found: enter the coordinates."),
+    "maybe_duplicate": ("Bestaat deze al? Lijkt op: {names}", "Does this exist already? Looks like: {names}"),
+    "pair_known": (
+        "Deze twee werken volgens de atlas al samen.",
+        "According to the atlas these two already work together.",
+    ),
+    "the_collaboration": ("De samenwerking", "The collaboration"),
+    "activity_other": ("Andere activiteiten (vrije tekst)", "Other activities (free text)"),
+    "start_date": ("Startdatum", "Start date"),
+    "start_date_help": (
+        "Bijvoorbeeld 1-5-2023, 5-2023, 2023 of 2023-05-01.",
+        "For example 1-5-2023, 5-2023, 2023 or 2023-05-01.",
+    ),
+    "status_dates_help": (
+        "Actief of beëindigd: de startdatum ligt in het verleden. Verkennend: nog niet begonnen; vul dan gerust "
+        "de geplande startdatum in, tot een jaar vooruit.",
+        "Active or ended: the start date lies in the past. Exploring: not started yet; you may fill in the planned "
+        "start date, up to a year ahead.",
+    ),
+    "story": ("Het verhaal", "The story"),
+    "link": ("Link naar video of artikel", "Link to a video or article"),
+    "contact_person": ("Contactpersoon", "Contact person"),
+    "role": ("Rol", "Role"),
+    "email": ("E-mail", "E-mail"),
+    "phone": ("Telefoon", "Phone"),
+    "consent": (
+        "De contactpersoon geeft toestemming om naam en gegevens te publiceren",
+        "The contact person agrees to name and details being published",
+    ),
+    "your_email": (
+        "Uw e-mailadres (voor vragen over de inzending)",
+        "Your e-mail (for questions about this submission)",
+    ),
+    "send": ("Versturen", "Send"),
+    "sent": (
+        "Dank u wel! Uw inzending is ontvangen met referentiecode **{code}**. Een coördinator bekijkt haar.",
+        "Thank you! Your submission was received with reference code **{code}**. A coordinator will review it.",
+    ),
+    "fix_fields": (
+        "Niet verstuurd: verbeter de velden hierboven ({n} punten).",
+        "Not sent: please correct the fields above ({n} points).",
+    ),
+    "fix_fields_one": (
+        "Niet verstuurd: verbeter het veld hierboven (1 punt).",
+        "Not sent: please correct the field above (1 point).",
+    ),
+    "submit_another": ("Nog een samenwerking toevoegen", "Add another collaboration"),
+    "too_many": (
+        "U heeft net al meerdere inzendingen gedaan; probeer het over een minuut opnieuw.",
+        "You sent several submissions just now; please try again in a minute.",
+    ),
+    # coordinators
+    "sign_in": ("Aanmelden coördinator", "Coordinator sign-in"),
+    "username": ("Gebruikersnaam", "Username"),
+    "password": ("Wachtwoord", "Password"),
+    "sign_in_button": ("Aanmelden", "Sign in"),
+    "sign_out": ("Afmelden", "Sign out"),
+    "signed_in_as": ("Aangemeld als {name}", "Signed in as {name}"),
+    "sign_in_throttled": (
+        "Te veel mislukte aanmeldpogingen. Probeer het over {minutes} minuten opnieuw.",
+        "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+    ),
+    "wrong_password": ("Onbekende gebruiker of verkeerd wachtwoord.", "Unknown user or wrong password."),
+    "coordinators_only": (
+        "Deze pagina is alleen voor coördinatoren: meld u aan in de zijbalk.",
+        "This page is for coordinators only: sign in in the sidebar.",
+    ),
+    "pending": ("Te beoordelen", "To review"),
+    "no_pending": ("Er zijn geen inzendingen te beoordelen.", "There are no submissions to review."),
+    "submitted_by": ("Ingezonden {when} door {email}", "Submitted {when} by {email}"),
+    "approve": ("Goedkeuren", "Approve"),
+    "approve_edited": ("Bewerkt goedkeuren", "Approve as edited"),
+    "reject": ("Afwijzen", "Reject"),
+    "reason": ("Reden", "Reason"),
+    "revert": ("Terugdraaien", "Revert"),
+    "decided": ("Besluiten", "Decisions"),
+    "reference_code": ("Referentiecode", "Reference code"),
+    "submitted_on": ("Ingezonden", "Submitted"),
+    "submitter_email": ("E-mail inzender", "Submitter's e-mail"),
+    "decided_by": ("Besloten door", "Decided by"),
+    "submission_approved": ("goedgekeurd", "approved"),
+    "submission_rejected": ("afgewezen", "rejected"),
+    "submission_reverted": ("teruggedraaid", "reverted"),
+    "is_new": ("nieuw", "new"),
+    "changes": ("wijzigt: {fields}", "changes: {fields}"),
+    "record_follow_up": ("Opvolging vastleggen", "Record follow-up"),
+    "note": ("Notitie", "Note"),
+    "save": ("Opslaan", "Save"),
+    "saved": ("Opgeslagen.", "Saved."),
+    "new_site_on_map": ("Nieuwe locatie op de kaart: {name}", "New site on the map: {name}"),
+    "was": ("was", "was"),
+    "reason_required": ("Geef een reden op.", "Please give a reason."),
+    "correct_before_approving": ("Gegevens corrigeren en dan goedkeuren", "Correct the data, then approve"),
+}
