@@ -114,8 +114,11 @@ def cmd_migrate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_tidy(atlas: Atlas, args: argparse.Namespace) -> int:
-    if atlas.store.access is None:
-        print("niets op te ruimen: de ingebouwde opslag schrijft niets vooruit (nothing to tidy: the embedded store)")
+    if atlas.store.access is None:  # at most the copy a large write was making when it stopped
+        left = atlas.store.tidy(timedelta(0))
+        for folder in left:
+            print(folder)
+        print(f"{len(left)} onafgemaakte kopie(ën) van een grote schrijfactie verwijderd (unfinished copies removed)")
         return 0
     if args.older_than_hours < 0:
         print("fout (error): --older-than-hours mag niet negatief zijn (must not be negative)", file=sys.stderr)
@@ -163,7 +166,7 @@ def add_commands(command: Command) -> None:
     sub = command(
         "tidy",
         cmd_tidy,
-        "op een server opruimen wat afgebroken schrijfacties achterlieten (drop what interrupted writes left behind)",
+        "opruimen wat afgebroken schrijfacties achterlieten (drop what interrupted writes left behind)",
     )
     sub.add_argument(
         "--older-than-hours",

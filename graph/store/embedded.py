@@ -31,12 +31,26 @@ from graph.model.terms import to_ox
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import PublicReads, ServerAccess
-from graph.store.files import _OpenStore, finish_interrupted_rewrite, rewrite_folder, swap_in
+from graph.store.files import (
+    _OpenStore,
+    copy_beside,
+    drop_unfinished_copy,
+    finish_interrupted_rewrite,
+    put_in_place,
+    rewrite_folder,
+    swap_in,
+    write_beside,
+)
 from graph.store.interface import Change, StoreError
 from graph.store.journal import Journal, Position
 from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
 from graph.store.sparql_text import ox_quad, update_text
+
+#: A change that adds at least this many quads is written into a copy of the store beside it, outside a
+#: transaction, and the copy then takes the store's place: one transaction of 163,000 quads took 2.9 s and one
+#: of 1.6 M quads 66 s, against 1.8 s and 15 s this way.
+BESIDE_WRITE_QUADS = 50_000
 
 
 class EmbeddedStore(OxigraphReader):
@@ -67,8 +81,12 @@ class EmbeddedStore(OxigraphReader):
         return None
 
     def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
-        """Nothing to tidy: a write here is one transaction under a lock, it leaves nothing behind."""
-        return []
+        """The copy a large write was making beside the store when its process stopped, if any (the store never
+        saw it: the write was not committed). Any other write here is one transaction and leaves nothing."""
+        with self._locked():
+            finish_interrupted_rewrite(self.path)
+            dropped = drop_unfinished_copy(self.path)
+        return [str(dropped)] if dropped else []
 
     # ------------------------------------------------------------------ locking and opening
     @contextmanager
@@ -186,33 +204,54 @@ class EmbeddedStore(OxigraphReader):
 
     # ------------------------------------------------------------------ writing
     def apply(self, change: Change) -> None:
-        """Write one change in a single transaction."""
+        """Write one change atomically: in one transaction, or for a large change beside the store, swapped in."""
         if change.is_empty():
             return
-        with self._disk() as disk:
-            removals = _removals(disk, change)
-            additions = [ox_quad(q) for q in change.add]
-            previous, generation = self.generation(), _new_token("write")
-            if previous.startswith("pending-"):
-                # A writer died mid-way: its entry may or may not have been committed, so nobody may apply it.
-                self._journal.start_afresh()
-            journal_size = self._journal.append(previous, generation, removals, additions, change.remove_graphs)
-            # Until the transaction is committed the token leads nowhere: a reader takes the lock and waits, and
-            # if this process dies mid-way every reader copies the store anew.
-            self._set_generation(_new_token("pending"))
-            try:
-                if not removals and not change.remove_graphs:
-                    disk.extend(additions)
-                else:
-                    disk.update(update_text(removals, additions, change.remove_graphs))
-            except BaseException:
-                if journal_size is not None:
-                    self._journal.cut_back(journal_size)
-                self._set_generation(previous)
-                raise
+        with self._locked():
+            with self._opened() as disk:
+                removals = _removals(disk, change)
+                additions = [ox_quad(q) for q in change.add]
+                previous, generation = self.generation(), _new_token("write")
+                if previous.startswith("pending-"):
+                    # A writer died mid-way: its entry may or may not have been committed, so nobody may apply it.
+                    self._journal.start_afresh()
+                journal_size = self._journal.append(previous, generation, removals, additions, change.remove_graphs)
+                # Until the change is committed the token leads nowhere: a reader takes the lock and waits, and
+                # if this process dies mid-way every reader copies the store anew.
+                self._set_generation(_new_token("pending"))
+                try:
+                    beside = None
+                    if len(additions) >= BESIDE_WRITE_QUADS:
+                        beside = copy_beside(disk, self.path)
+                    elif not removals and not change.remove_graphs:
+                        disk.extend(additions)
+                    else:
+                        disk.update(update_text(removals, additions, change.remove_graphs))
+                except BaseException:
+                    self._undo(previous, journal_size)
+                    raise
+            if beside is not None:  # the store is closed now: the copy beside it can take its place
+                try:
+                    write_beside(beside, update_text(removals, [], change.remove_graphs), additions)
+                except BaseException:
+                    self._undo(previous, journal_size)
+                    raise
+                try:
+                    put_in_place(beside, self.path)
+                except BaseException:
+                    # Between the renames the change counts as made (the next opening finishes it): whatever
+                    # happened, every reader copies the store anew.
+                    self._bump_generation()
+                    raise
             self._set_generation(generation if journal_size is not None else _new_token("fresh"))
         if change.compact:
             self._rewrite()
+
+    def _undo(self, previous: str, journal_size: int | None) -> None:
+        """A change that was not committed: its journal entry goes, and the generation it followed returns."""
+        if journal_size is not None:
+            self._journal.cut_back(journal_size)
+        self._set_generation(previous)
 
     def _rewrite(self) -> None:
         with self._locked():

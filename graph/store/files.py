@@ -1,4 +1,5 @@
-"""The embedded store's folder as files: writing it anew, and putting a backup in its place.
+"""The embedded store's folder as files: writing it anew, writing a large change beside it, and putting a backup
+in its place.
 
 Callers hold the store's write lock; nothing here opens the folder while another handle is open.
 """
@@ -20,7 +21,6 @@ def rewrite_folder(path: Path) -> None:
     (measured: a deleted 100-character literal stayed in an .sst file after ``optimize()`` and reopening),
     and its write-ahead log and MANIFEST keep short ones until the database is opened again."""
     fresh = path.with_name(path.name + ".rewriting")
-    retired = path.with_name(path.name + ".erased")
     shutil.rmtree(fresh, ignore_errors=True)
     old = ox.Store(str(path))
     everything = old.dump(format=ox.RdfFormat.N_QUADS) or b""
@@ -30,9 +30,46 @@ def rewrite_folder(path: Path) -> None:
     new.flush()
     new.optimize()
     del new
+    put_in_place(fresh, path)
+
+
+def copy_beside(disk: ox.Store, path: Path) -> Path:
+    """A copy of the open store in a fresh folder beside ``path`` (a checkpoint: its files are shared by hard
+    links until either changes), for a large change to be written into before it takes the store's place."""
+    fresh = path.with_name(path.name + ".rewriting")
+    shutil.rmtree(fresh, ignore_errors=True)  # what a writer that died before its renames left behind
+    disk.backup(str(fresh))
+    return fresh
+
+
+def write_beside(fresh: Path, removal: str, additions: list[ox.Quad]) -> None:
+    """Apply a change to the copy beside the store: its removals as one update, its additions in bulk, outside
+    a transaction (nobody reads the copy until :func:`put_in_place`), then close it."""
+    copy = ox.Store(str(fresh))
+    if removal:
+        copy.update(removal)
+    copy.bulk_extend(additions)
+    copy.flush()
+    del copy  # the database closes when its last reference goes
+
+
+def put_in_place(fresh: Path, path: Path) -> None:
+    """The complete, closed copy takes the store's place (the store is closed). A stop between the two renames
+    is finished the next time the store is opened (:func:`finish_interrupted_rewrite`)."""
+    retired = path.with_name(path.name + ".erased")
     os.replace(path, retired)
     os.replace(fresh, path)
     shutil.rmtree(retired)
+
+
+def drop_unfinished_copy(path: Path) -> Path | None:
+    """Delete a copy that a writer was still making beside the store when it stopped; the copy's folder, if
+    there was one. With the store in place the copy cannot be a finished one waiting for its rename."""
+    fresh = path.with_name(path.name + ".rewriting")
+    if not path.exists() or not fresh.exists():
+        return None
+    shutil.rmtree(fresh)
+    return fresh
 
 
 def finish_interrupted_rewrite(path: Path) -> None:
