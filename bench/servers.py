@@ -110,10 +110,11 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
     limit_s = 3600 if scale <= 10 else LIMIT_S
     with start("oxigraph", folder / "oxigraph", timeout_s=limit_s) as server:
         access = ServerAccess(timeout_s=limit_s + 30)
-        stores: dict[str, AtlasStore] = {
-            BASELINE: Atlas.open(Settings(store=str(folder / "embedded"), reference=None)).store,
-            SERVER: Atlas.open(Settings(store=server.query_url, reference=None, server=access)).store,
+        atlases = {
+            BASELINE: Atlas.open(Settings(store=str(folder / "embedded"), reference=None)),
+            SERVER: Atlas.open(Settings(store=server.query_url, reference=None, server=access)),
         }
+        stores: dict[str, AtlasStore] = {case: atlas.store for case, atlas in atlases.items()}
         fresh = not written.exists()
         if fresh:
             rows.extend(_write(scale, stores))
@@ -135,11 +136,11 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
             embedded, served = answers[BASELINE], answers[SERVER]
             if embedded is not None and served is not None:
                 assert embedded.shape == served.shape, (query.name, embedded.shape, served.shape)
-        for case, store in stores.items():
-            _, reading = _timed(partial(load_input, store, library), repeat)
+        for case, atlas in atlases.items():
+            _, reading = _timed(partial(load_input, atlas, COMMAND_LINE), repeat)
             rows.append(Row(f"suggestion input @ scale {scale:g}", case, reading))
         # suggest() itself runs on the same in-memory tables whichever store they came from: timed once
-        data = load_input(stores[BASELINE], library, COMMAND_LINE)
+        data = load_input(atlases[BASELINE], COMMAND_LINE)
         started = time.perf_counter()
         found = suggest(data, RADIUS_KM)
         rows.append(

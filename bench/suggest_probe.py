@@ -27,7 +27,7 @@ def _digest(answer: object) -> tuple[int, str]:
     if isinstance(answer, ClosestPairs):
         digest = hashlib.sha256()
         for part in (answer.library_index, answer.care_index, answer.distance_km):
-            digest.update(memoryview(np.ascontiguousarray(part)))  # the same bytes, without copies
+            digest.update(np.ascontiguousarray(part).data)  # the same bytes, without copies
         return len(answer), digest.hexdigest()
     hashed = pd.util.hash_pandas_object(answer, index=False).to_numpy()  # type: ignore[arg-type]
     return len(answer), hashlib.sha256(hashed.tobytes()).hexdigest()  # type: ignore[arg-type]
