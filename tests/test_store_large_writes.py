@@ -5,6 +5,7 @@ it as it sees any write."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,9 @@ def test_a_large_write_stopped_between_its_renames_is_whole_when_the_store_is_op
     monkeypatch.setattr(embedded, "put_in_place", first_rename_only)
     with pytest.raises(Stop):
         store.apply(renamed(300))
+    # Regression: the command line took the store for a mistyped one ("does not exist") and left it unfinished.
+    answered = run_cli("stats", "--format", "csv", store=tmp_path / "store")
+    assert answered.returncode == 0, answered.stderr
     reopened = EmbeddedStore(tmp_path / "store", PublicReads.DISK)
     assert reopened.count() == 300  # the copy was complete and closed: the change is all there
     assert not (tmp_path / "store.rewriting").exists() and not (tmp_path / "store.erased").exists()
@@ -116,3 +120,17 @@ def test_another_process_sees_a_large_write(tmp_path: Path, beside: None) -> Non
     writer.apply(renamed(300))
     assert reader.count() == 300
     assert b"nieuwe naam 299" in reader.dump()
+
+
+def test_a_restore_stopped_between_its_renames_is_finished_when_the_store_is_opened(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    store.apply(names(10))
+    store.backup(tmp_path / "backup")
+    store.apply(names(20))
+    # What restore leaves after its first rename: the old store kept aside, the backup's copy staged.
+    (tmp_path / "store").rename(tmp_path / "store.before-restore-1")
+    shutil.copytree(tmp_path / "backup", tmp_path / "store.restoring")
+    answered = run_cli("stats", "--format", "csv", store=tmp_path / "store")
+    assert answered.returncode == 0, answered.stderr
+    assert EmbeddedStore(tmp_path / "store", PublicReads.DISK).count() == 10
+    assert not (tmp_path / "store.restoring").exists()

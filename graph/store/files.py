@@ -72,14 +72,23 @@ def drop_unfinished_copy(path: Path) -> Path | None:
     return fresh
 
 
+def is_there(path: Path) -> bool:
+    """Whether a store is at ``path``, counting one that a writer is putting in place: between the renames of
+    a large write, a rewrite or a restore the folder is briefly (or, after a crash, until the next opening)
+    under another name beside it."""
+    return any(path.with_name(path.name + suffix).exists() for suffix in ("", ".rewriting", ".erased", ".restoring"))
+
+
 def finish_interrupted_rewrite(path: Path) -> None:
-    """A rewrite stopped between its two renames leaves no database at ``path``: put the complete new one
-    there (it was closed before the first rename), or else the old one back."""
-    fresh = path.with_name(path.name + ".rewriting")
-    retired = path.with_name(path.name + ".erased")
-    if path.exists() or not (fresh.exists() or retired.exists()):
+    """A rewrite, a large write or a restore stopped between its two renames leaves no database at ``path``:
+    put the complete new one there (it was closed before the first rename), or else the old one back."""
+    if path.exists():
         return
-    os.replace(fresh if fresh.exists() else retired, path)
+    retired = path.with_name(path.name + ".erased")
+    for fresh in (path.with_name(path.name + ".rewriting"), path.with_name(path.name + ".restoring"), retired):
+        if fresh.exists():
+            os.replace(fresh, path)
+            break
     shutil.rmtree(retired, ignore_errors=True)
 
 

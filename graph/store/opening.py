@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from graph.settings import PublicReads
 from graph.store.embedded import EmbeddedStore
+from graph.store.files import is_there
 from graph.store.interface import AtlasStore
 
 if TYPE_CHECKING:
@@ -27,5 +28,6 @@ def open_store(
 
 
 def is_missing_folder(location: str) -> bool:
-    """Whether ``location`` names a store folder that is not there (a server address is never missing here)."""
-    return not location.startswith(("http://", "https://")) and not Path(location).exists()
+    """Whether ``location`` names a store folder that is not there, not even one being put in place (a server
+    address is never missing here)."""
+    return not location.startswith(("http://", "https://")) and not is_there(Path(location))
