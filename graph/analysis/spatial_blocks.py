@@ -212,7 +212,10 @@ def _batches(codes: np.ndarray, cells: np.ndarray) -> list[np.ndarray]:
     rank[np.argsort(first_cell, kind="stable")] = np.arange(len(first_cell))
     by_rank = np.argsort(rank[codes], kind="stable")
     organisation_starts = _starts(rank[codes][by_rank])
-    cut = organisation_starts[np.unique(np.searchsorted(organisation_starts, np.arange(0, len(codes), BATCH_SITES)))]
+    # The organisation in which each multiple of BATCH_SITES falls; past the last organisation's start (its
+    # sites reach beyond the next multiple) there is nothing to cut.
+    first = np.searchsorted(organisation_starts, np.arange(0, len(codes), BATCH_SITES))
+    cut = organisation_starts[np.unique(first[first < len(organisation_starts)])]
     return np.split(by_rank, cut[1:])
 
 

@@ -124,6 +124,23 @@ def test_tiny_blocks_and_batches_give_the_brute_force_answer(radius: float, monk
     assert len(expected) > 10 or radius == 0.0
 
 
+def test_an_organisation_with_more_sites_than_a_batch_comes_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: when the last organisation's sites reached past the next batch boundary, cutting the batches
+    failed with an IndexError (seen at demo scale 10 with batches of 4,000 sites)."""
+    rng = np.random.default_rng(4)
+    rows = [
+        (f"L{i}", "a-small" if i < 3 else "z-big", 52.0 + rng.uniform(0, 0.3), 5.0 + rng.uniform(0, 0.3))
+        for i in range(40)
+    ]
+    libraries = Sites.of(rows)
+    care = Sites.of(
+        [(f"C{i}", f"care{i % 5}", 52.0 + rng.uniform(0, 0.3), 5.0 + rng.uniform(0, 0.3)) for i in range(60)]
+    )
+    expected = nearby_pairs_brute_force(libraries, care, 10.0)
+    monkeypatch.setattr(spatial_blocks, "BATCH_SITES", 7)
+    assert nearby_pairs(libraries, care, 10.0) == expected
+
+
 def test_array_distances_are_bit_for_bit_the_scalar_ones() -> None:
     rng = np.random.default_rng(5)
     lat1, lon1 = rng.uniform(50.7, 53.6, 20_000).round(5), rng.uniform(3.3, 7.25, 20_000).round(5)
