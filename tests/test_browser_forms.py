@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from .browser import OUTPUT, PASSWORD, fill_form, open_page, received_code, settle
@@ -15,6 +17,8 @@ def test_the_form_shows_all_problems_locks_after_sending_and_the_card_reads_well
     browser_page, server: str
 ) -> None:
     page = browser_page
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     open_page(page, server, "/submit", "Samenwerking toevoegen")
     page.get_by_role("button", name="Versturen").click()
     settle(page)
@@ -43,6 +47,10 @@ def test_the_form_shows_all_problems_locks_after_sending_and_the_card_reads_well
     page.wait_for_timeout(1500)  # the new site's small map
     page.screenshot(path=str(OUTPUT / "review-card.png"), full_page=True)
     assert "Bibliotheek Weesp × Stichting Leesbrug" in card.inner_text()
+    # Regression: the form's preview map and the card's small map fetched a map style from a map provider.
+    elsewhere = [url for url in asked if urlsplit(url).scheme not in {"data", "about", "blob"}]
+    elsewhere = [url for url in elsewhere if urlsplit(url).hostname != "127.0.0.1"]
+    assert asked and elsewhere == []
 
 
 def test_cards_show_whole_names_and_suggestions_their_reasons(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]

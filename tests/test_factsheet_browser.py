@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -48,6 +49,8 @@ def test_profile_page_of_venlo_and_the_way_there_from_the_map(seed_store: Atlas,
     secrets.write_text("", encoding="utf-8")
     with running_app(seed_store.settings.store, str(secrets)) as server:
         page = chromium.new_page(viewport={"width": 1280, "height": 2900})
+        asked: list[str] = []
+        page.on("request", lambda request: asked.append(request.url))
         open_page(page, server, "/factsheet?gemeente=GM0983", "Venlo")
         body = page.locator("body").inner_text()
         assert "Venlo: 2 bibliotheeklocaties, 2 zorglocaties, 2 actieve samenwerkingen" in body
@@ -59,6 +62,9 @@ def test_profile_page_of_venlo_and_the_way_there_from_the_map(seed_store: Atlas,
         page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=30_000)
         page.wait_for_timeout(3000)  # the map and the chart draw in the browser after the run
         page.screenshot(path=str(OUTPUT / "factsheet-venlo.png"))
+        # Regression: the profile's map fetched its style from a map provider; the page asks only the app.
+        elsewhere = [url for url in asked if urlsplit(url).scheme not in {"data", "about", "blob"}]
+        assert asked and [url for url in elsewhere if urlsplit(url).hostname != "127.0.0.1"] == []
         open_page(page, server, "/map?municipality=GM0983", "Kaart")
         page.get_by_role("link", name="Profiel van Venlo").click()
         page.get_by_role("heading", name="Venlo", exact=True).wait_for(timeout=60_000)

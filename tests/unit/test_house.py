@@ -142,3 +142,18 @@ def test_every_select_box_has_a_placeholder_in_the_readers_language() -> None:
             ):
                 missing.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
     assert missing == []
+
+
+def test_every_map_is_made_by_the_one_function_that_asks_no_other_host() -> None:
+    """Regression: the profile's map, the form's preview and the review card's map were made with pydeck's
+    defaults, which fetch a map style from a map provider; ``ui.components.deck`` draws from the app alone."""
+    makers = sorted(
+        name
+        for name, path in _modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "Deck"
+        and name != "ui.components"
+    )
+    assert makers == []

@@ -11,7 +11,8 @@ from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, sentence, status, text, title
-from ui.components import COVERAGE_COLOURS, data_table, line_layer, site_layers
+from graph.views.map_fit import MapView
+from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
@@ -23,7 +24,7 @@ MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom 
 LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
 
 
-def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:
+def _view(features: list[dict], sites: pd.DataFrame) -> MapView:
     """Zoomed to the area's boundary (deck.gl's Web Mercator: the world is 512 pixels wide at zoom 0)."""
     points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
     bounds = [shape(feature["geometry"]).bounds for feature in features]
@@ -34,7 +35,7 @@ def _view(features: list[dict], sites: pd.DataFrame) -> pdk.ViewState:
     stretch = 1 / math.cos(math.radians((south + north) / 2))
     zoom_x = math.log2(MAP_WIDTH * 360 / (512 * max(east - west, 0.01)))
     zoom_y = math.log2(MAP_HEIGHT * 360 / (512 * max(north - south, 0.01) * stretch))
-    return pdk.ViewState(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
+    return MapView(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
 
 
 sign_in_box()  # a coordinator who signs in here also sees the follow-up of the chances
@@ -126,10 +127,8 @@ if shapes:
     )
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
 layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False)))  # care on top of libraries
-st.pydeck_chart(
-    pdk.Deck(layers=layers, initial_view_state=_view(shapes, sheet.sites), map_style=None, tooltip={"text": "{label}"}),
-    height=MAP_HEIGHT,
-)
+# Drawn from the app alone, like every map (no background map: its style would come from another host).
+st.pydeck_chart(deck(layers, _view(shapes, sheet.sites)), height=MAP_HEIGHT)
 line_legend = " · ".join(f":{colour}[{status(code, lang)}]" for code, colour in LEGEND_COLOURS.items())
 st.caption(f":blue[{t('legend_library')}] · :red[{t('legend_care')}] · {line_legend}")
 
