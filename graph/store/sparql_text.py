@@ -1,8 +1,10 @@
-"""SPARQL text: writing RDF terms into it, only ever through pyoxigraph's serialiser, never from raw text.
+"""SPARQL text: writing RDF terms, variables and namespaces into it, only ever through pyoxigraph's serialiser
+(a prefix name through a check of its form), never from raw text.
 (What a query may contain is decided on its parse, in :mod:`graph.store.sparql_policy`, never by reading its text.)"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,12 +14,19 @@ from rdflib.term import Identifier, Node
 
 from graph.model.terms import python_value, to_ox
 
+#: SPARQL's PN_PREFIX in the ASCII range, which is all the atlas's prefixes use.
+PREFIX_NAME = re.compile(r"[A-Za-z](?:[\w.-]*\w)?")
+
 
 def prologue(prefixes: Mapping[str, str]) -> str:
     """PREFIX declarations for a query text (one line, so that a message's column stays right after line 1)."""
     if not prefixes:
         return ""
-    return " ".join(f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in prefixes.items()) + "\n"
+    for prefix in prefixes:
+        if not PREFIX_NAME.fullmatch(prefix):
+            raise ValueError(f"not a prefix name: {prefix!r}")
+    # The namespace is written as pyoxigraph writes an IRI: one that could end the declaration is refused.
+    return " ".join(f"PREFIX {prefix}: {ox.NamedNode(namespace)}" for prefix, namespace in prefixes.items()) + "\n"
 
 
 def ox_quad(quad: tuple[Node, Node, Node, URIRef]) -> ox.Quad:
@@ -79,7 +88,7 @@ def joined(
 def inline_values(bound: Mapping[str, Identifier | None]) -> str:
     """``VALUES`` blocks for the bound terms, each written by pyoxigraph's serialiser (never raw text)."""
     return "".join(
-        "VALUES ?" + name + " { " + str(to_ox(term)) + " } " for name, term in bound.items() if term is not None
+        f"VALUES {ox.Variable(name)} {{ {to_ox(term)} }} " for name, term in bound.items() if term is not None
     )
 
 
@@ -89,6 +98,6 @@ def with_values(query: str, bindings: Mapping[str, Identifier]) -> str:
     if not bindings:
         return query
     names = sorted(bindings)
-    variables = " ".join("?" + name for name in names)
+    variables = " ".join(str(ox.Variable(name)) for name in names)
     terms = " ".join(str(to_ox(bindings[name])) for name in names)
     return query + "\nVALUES (" + variables + ") { (" + terms + ") }"

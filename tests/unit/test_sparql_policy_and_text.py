@@ -8,7 +8,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from graph.store.sparql_policy import ConsoleError, check_query
-from graph.store.sparql_text import inline_values, with_values
+from graph.store.sparql_text import inline_values, prologue, with_values
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,16 @@ def test_a_value_with_quotes_and_braces_stays_one_literal() -> None:
 def test_inline_values_write_iris_and_leave_out_unbound_names() -> None:
     block = inline_values({"org": URIRef("https://w3id.org/passendwerk/id/organisation/lib-a"), "none": None})
     assert block == "VALUES ?org { <https://w3id.org/passendwerk/id/organisation/lib-a> } "
+
+
+def test_names_and_namespaces_that_would_change_the_request_are_refused() -> None:
+    """Variables, prefix names and namespaces are written through pyoxigraph or a check of their form too."""
+    assert prologue({"pw": "https://w3id.org/passendwerk/def#"}) == "PREFIX pw: <https://w3id.org/passendwerk/def#>\n"
+    with pytest.raises(ValueError):
+        prologue({"pw": "https://example.org/> . DROP ALL ; <x"})
+    with pytest.raises(ValueError):
+        prologue({"pw: <x> DROP ALL ; PREFIX q": "https://example.org/"})
+    with pytest.raises(ValueError):
+        with_values("SELECT ?name WHERE { ?s ?p ?name }", {"name) { (1) } DROP ALL ; VALUES (?x": Literal("a")})
+    with pytest.raises(ValueError):
+        inline_values({"o } DROP ALL ; {": Literal("a")})
