@@ -74,6 +74,36 @@ def test_map_of_venlo_shows_the_library_on_the_care_site_it_shares_a_point_with(
     assert _near(colours, (31, 111, 235)) and _near(colours, (209, 36, 47))  # blue and red both drawn
 
 
+def _pixel_of(canvas: Any, wanted: tuple[int, int, int], within: int = 12) -> tuple[float, float] | None:
+    """Where on the page the first pixel of this colour is drawn on the map, or None."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(canvas.screenshot())).convert("RGB")
+    box = canvas.bounding_box()
+    scale = image.width / box["width"]
+    for y in range(image.height):
+        for x in range(image.width):
+            if all(abs(have - want) <= within for have, want in zip(image.getpixel((x, y)), wanted, strict=True)):
+                return box["x"] + x / scale, box["y"] + y / scale
+    return None
+
+
+def test_clicking_a_library_on_the_map_names_the_chosen_site(page: Any, server: str) -> None:
+    """The map sends the browser only positions, tooltips and a row number; the row clicked names the site."""
+    open_page(page, server, "/map?province=PV31&municipality=GM0983", "Kaart")
+    canvas = _map_canvas(page)
+    page.wait_for_timeout(1500)
+    found = _pixel_of(canvas, (31, 111, 235))
+    assert found is not None, "no library drawn on Venlo's map"
+    page.mouse.click(*found)
+    page.get_by_text("Gekozen locatie").wait_for(timeout=30_000)
+    chosen = page.locator("[data-testid='stMain']").inner_text()
+    assert "Stadsbibliotheek Venlo — Bibliotheek Venlo (Bibliotheek)" in chosen or "Bibliotheek Tegelen" in chosen
+    page.screenshot(path=str(OUTPUT / "map-chosen-site.png"))
+
+
 def test_national_map_shows_blue_libraries_between_red_care_sites(page: Any, server: str) -> None:
     open_page(page, server, "/map", "Kaart")
     canvas = _map_canvas(page)

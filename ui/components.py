@@ -12,6 +12,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 from pandas.io.formats.style import Styler
+from pydeck.bindings.json_tools import default_serialize
 
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import number, percent
@@ -169,12 +170,14 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
     """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``).
 
     Each site carries its tooltip text; sites from a read model bring their own (``tooltip``), others get
-    "site — organisation" (also as ``label``, which the area profile's map shows).
+    "site — organisation". Only what the browser draws travels to it (position, tooltip) and the site's
+    ``row`` in ``sites``, which a selection on the map names: the rest stays on the server.
     """
-    named = sites.site.astype(str) + " — " + sites.organisation.astype(str)
-    frame = sites.assign(label=named)
-    if "tooltip" not in frame.columns:
-        frame = frame.assign(tooltip=named)
+    if "tooltip" in sites.columns:
+        tooltip = sites.tooltip
+    else:
+        tooltip = sites.site.astype(str) + " — " + sites.organisation.astype(str)
+    frame = pd.DataFrame({"lon": sites.lon, "lat": sites.lat, "tooltip": tooltip, "row": range(len(sites))})
     layers = []
     for kind, colour, (smallest, largest) in (
         ("care", CARE_COLOUR, CARE_RADIUS_PX),
@@ -183,7 +186,7 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                data=frame[frame.kind == kind],
+                data=frame[(sites.kind == kind).to_numpy()],
                 id=f"{kind}-sites",
                 get_position=["lon", "lat"],
                 get_fill_color=colour,
@@ -197,6 +200,15 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
             )
         )
     return layers
+
+
+def selected_site(event: Any, sites: pd.DataFrame) -> pd.Series | None:
+    """The site a visitor clicked on a map of :func:`site_layers` (its row in ``sites``), or None."""
+    objects = (event.selection.get("objects") or {}) if event and event.selection else {}
+    picked = objects.get("library-sites") or objects.get("care-sites")
+    if not picked or not 0 <= int(picked[0].get("row", -1)) < len(sites):
+        return None
+    return sites.iloc[int(picked[0]["row"])]
 
 
 def line_layer(lines: pd.DataFrame) -> pdk.Layer:
@@ -245,10 +257,18 @@ BLANK_STYLE = "data:application/json," + quote(
 )
 
 
+class CompactDeck(pdk.Deck):
+    """A deck written as compact JSON. Streamlit sends a deck as ``to_json()`` gives it, and pydeck indents
+    it: the national map was 5.4 MB, mostly spaces and line breaks, which the browser had to take in."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, separators=(",", ":"), default=default_serialize)
+
+
 def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
     """A map drawn from the app alone, centred and zoomed on ``view``; every layer's data carries
     its own ``tooltip`` text."""
-    return pdk.Deck(
+    return CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
         # No background map: its style and tiles would come from another host (the page asks nothing of any

@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.components import deck, line_layer, municipality_layer, site_layers
+from ui.components import deck, line_layer, municipality_layer, selected_site, site_layers
 from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 
@@ -46,10 +46,8 @@ legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
 )
 
-objects = event.selection.get("objects") or {} if event and event.selection else {}
-selected = objects.get("library-sites") or objects.get("care-sites")
-if selected:
-    site = selected[0]
+site = selected_site(event, shown.sites)
+if site is not None:
     st.subheader(t("selected_site"))
     st.markdown(f"**{safe(site['site'])}** — {safe(site['organisation'])} ({safe(names.kind(site['kind']))})")
     st.page_link(PAGES["organisation"], label=t("open_organisation"), query_params={"org": site["organisation_id"]})

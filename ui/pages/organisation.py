@@ -5,12 +5,12 @@ from graph.views.organisation_page import organisation_view
 from ui.components import data_table, example_card
 from ui.context import (
     PAGES,
-    atlas,
     choose_one,
     headings,
     labels,
     language,
     language_switch,
+    read,
     safe,
     sign_in_box,
     t,
@@ -19,9 +19,8 @@ from ui.context import (
 from ui.url import url_text
 
 language_switch()
-current = atlas()
 names = labels()
-everyone = organisations(current)
+everyone = read(organisations)
 everyone = everyone[everyone.kind.isin(["library", "care", "network"])]
 chosen = url_text("org")
 options = ["", *everyone.id]
@@ -45,7 +44,8 @@ if not picked:
     st.stop()
 
 sign_in_box()
-shown = organisation_view(current, picked, viewer(), language())
+# From the cache every page shares: a visit, a rerun or the next visitor does not read the store again.
+shown = read(organisation_view, picked, viewer(), language())
 profile = shown.profile
 title.title(safe(profile["name"]))
 facts = [names.kind(profile["kind"])]
