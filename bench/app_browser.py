@@ -90,6 +90,20 @@ def _settled(page: Any, drawn: str) -> None:
         page.locator(f"[data-testid='stMain'] {drawn}").first.wait_for(timeout=120_000)
 
 
+class Received:
+    """What the app's server sent the browser over its websocket (the pages' elements and data), in bytes."""
+
+    def __init__(self, page: Any) -> None:
+        self.bytes = 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._add))
+
+    def _add(self, payload: str | bytes) -> None:
+        self.bytes += len(payload)
+
+    def since(self, start: int) -> str:
+        return f"{(self.bytes - start) / 1e6:,.2f} MB received"
+
+
 def _visit(page: Any, url: str, heading: str, drawn: str) -> float:
     started = time.perf_counter()
     page.goto(url)
@@ -128,13 +142,18 @@ def run(scales: list[float]) -> str:
                       "--disable-component-update", "--disable-sync"],
             )  # fmt: skip
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            received = Received(page)
             for path, heading, drawn, has_province in PAGES:
                 name = path.split("?")[0]
+                start = received.bytes
                 first = _visit(page, f"{server}/{path}", heading, drawn)
-                rows.append(Row(group, f"{name}: first visit", first))
+                rows.append(Row(group, f"{name}: first visit", first, received.since(start)))
+                start = received.bytes
                 again = _visit(page, f"{server}/{path}", heading, drawn)
-                rows.append(Row(group, f"{name}: next visit", again))
+                rows.append(Row(group, f"{name}: next visit", again, received.since(start)))
                 if has_province:
-                    rows.append(Row(group, f"{name}: province filter", _change_province(page, drawn)))
+                    start = received.bytes
+                    changed = _change_province(page, drawn)
+                    rows.append(Row(group, f"{name}: province filter", changed, received.since(start)))
             browser.close()
     return table("Pages in Chromium (python -m ui.serve, headless Chromium)", rows, baseline=BASELINE)
