@@ -99,6 +99,7 @@ def test_clicking_a_library_on_the_map_names_the_chosen_site(page: Any, server: 
     assert found is not None, "no library drawn on Venlo's map"
     page.mouse.click(*found)
     page.get_by_text("Gekozen locatie").wait_for(timeout=30_000)
+    page.get_by_text("Gekozen locatie").scroll_into_view_if_needed()
     chosen = page.locator("[data-testid='stMain']").inner_text()
     assert "Stadsbibliotheek Venlo — Bibliotheek Venlo (Bibliotheek)" in chosen or "Bibliotheek Tegelen" in chosen
     page.screenshot(path=str(OUTPUT / "map-chosen-site.png"))
