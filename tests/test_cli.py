@@ -48,6 +48,22 @@ def test_validate_ok_and_import_then_export(tmp_path: Path) -> None:
     assert ttl.returncode == 0 and "Bibliotheek Alfa" in ttl.stdout
 
 
+def test_validate_against_a_missing_store_checks_the_file_and_creates_nothing(tmp_path: Path) -> None:
+    """Regression: ``validate`` with a store folder that was not there created an empty store, which a later
+    command then answered from."""
+    missing = tmp_path / "stor"
+    result = run_cli("validate", str(TINY), store=missing)
+    assert result.returncode == 0, result.stderr
+    assert f"de opslag {missing} bestaat niet; gecontroleerd tegen een lege atlas" in result.stderr
+    bad = tmp_path / "bad"
+    shutil.copytree(TINY, bad)
+    (bad / "sites.csv").write_text((bad / "sites.csv").read_text().replace("52.085,4.88333", "48.85,2.35"))
+    refused = run_cli("validate", str(bad), store=missing)
+    assert refused.returncode == 2 and "sites.csv:2: lat:" in refused.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bad"]
+    assert run_cli("stats", store=missing).returncode == 2
+
+
 def test_a_mistyped_store_is_refused_not_created(tmp_path: Path) -> None:
     """A typing error in --store used to create an empty store and answer from it (stats said 0)."""
     store = tmp_path / "store"

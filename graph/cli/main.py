@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from graph.cli import admin, data, factsheet, questions
 from graph.cli.output import BAD_INPUT, UsageError, add_lang_option
@@ -14,10 +16,13 @@ from graph.store.atlas import Atlas
 from graph.store.interface import StoreError
 from graph.store.opening import is_missing_folder
 
-#: The commands that may be given a store folder that is not there yet: they fill a new store, check files
-#: against it, or do not read it. Every other command refuses a missing folder, so that a typing error in
-#: ``--store`` is reported instead of answered from a new, empty store.
-MAY_START_A_STORE = frozenset({"init", "import", "validate", "reference", "restore", "add-coordinator"})
+#: The commands that may be given a store folder that is not there yet: they fill a new store or do not read
+#: it. Every other command refuses a missing folder, so that a typing error in ``--store`` is reported instead
+#: of answered from a new, empty store.
+MAY_START_A_STORE = frozenset({"init", "import", "reference", "restore", "add-coordinator"})
+#: Commands that only check files against the store: without one they check against an empty atlas, in a
+#: temporary folder, and leave nothing behind (a check must not create the store it was pointed at).
+CHECK_ONLY = frozenset({"validate"})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # go through the whole atlas asks for the copy, which answers them about ten times faster.
         reads = getattr(args, "public_reads", PublicReads.DISK)
         settings = settings_from_environment(args.store, args.reference, public_reads=reads)
+        if args.command in CHECK_ONLY and is_missing_folder(settings.store):
+            with tempfile.TemporaryDirectory(prefix="passendwerk-check-") as temporary:
+                try:
+                    return int(args.handler(Atlas.open(settings.with_(store=str(Path(temporary) / "store"))), args))
+                finally:  # said after the verdict, which it qualifies
+                    print(
+                        f"let op (note): de opslag {settings.store} bestaat niet; gecontroleerd tegen een lege atlas "
+                        "(the store does not exist; checked against an empty atlas)",
+                        file=sys.stderr,
+                    )
         if args.command not in MAY_START_A_STORE and is_missing_folder(settings.store):
             raise UsageError(
                 f"de opslag {settings.store} bestaat niet (the store does not exist): kies een bestaande --store, "
