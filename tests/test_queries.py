@@ -179,3 +179,36 @@ def test_query_library_reads_headers(tmp_path: Path) -> None:
     assert str(query.bindings({})["n"]) == "5"
     with pytest.raises(QueryError, match="geen geldige waarde"):
         query.bindings({"n": "vijf"})
+
+
+def test_organisations_with_the_same_name_come_in_the_order_of_their_ids(
+    reference_atlas: Atlas, tmp_path: Path
+) -> None:
+    """Regression: listings ordered by name left two organisations of the same name in whatever order the
+    engine gave, so a download could differ between engines and between runs."""
+    from graph.intake.importer import import_path
+
+    folder = tmp_path / "twins"
+    folder.mkdir()
+    (folder / "organisations.csv").write_text(
+        "id,name,kind\ntwin-2,Bibliotheek Tweeling,library\ntwin-1,Bibliotheek Tweeling,library\n"
+        "care-2,Zorg Tweeling,care\ncare-1,Zorg Tweeling,care\n",
+        encoding="utf-8",
+    )
+    (folder / "sites.csv").write_text(
+        "id,organisation_id,name,town,lat,lon,municipality_code\n"
+        "twin-2-site,twin-2,Tweeling,Woerden,52.085,4.88333,GM0632\n"
+        "twin-1-site,twin-1,Tweeling,Woerden,52.086,4.88333,GM0632\n"
+        "care-2-site,care-2,Tweeling,Woerden,52.087,4.88333,GM0632\n"
+        "care-1-site,care-1,Tweeling,Woerden,52.088,4.88333,GM0632\n",
+        encoding="utf-8",
+    )
+    assert import_path(reference_atlas, folder, agent="test").ok
+    sites = reference_atlas.answer("site-overview")
+    assert list(sites[sites.organisation == "Bibliotheek Tweeling"].site_id) == ["twin-1-site", "twin-2-site"]
+    for question, twins in (
+        ("libraries-without-care-partner", ["twin-1", "twin-2"]),
+        ("care-without-library-partner", ["care-1", "care-2"]),
+    ):
+        answer = reference_atlas.answer(question)
+        assert [row for row in answer.organisation_id if row in twins] == twins, question
