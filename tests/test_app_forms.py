@@ -220,6 +220,19 @@ def test_vragen_opens_with_the_key_figures_in_words(monkeypatch: pytest.MonkeyPa
     assert "Collaborations: active" in list(english.dataframe[0].value["measure"])
 
 
+def test_vragen_says_codes_in_words_in_the_table_and_the_download(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the answer showed ``active``, ``library`` and ``werk;koffiecorner`` on a Dutch page."""
+    app = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview")
+    table = app.dataframe[0].value
+    assert set(table["status"]) <= {"Actief", "Verkennend", "Beëindigd", "Onbekend"} and "Actief" in set(table["status"])
+    assert not [cell for cell in table["activities"] if ";" in cell]
+    assert not [code for code in table["province_code"] if str(code).startswith("PV")]
+    english = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview", lang="en")
+    assert "Active" in set(english.dataframe[0].value["status"])
+
+
 def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "questions", q="coverage")
     province = app.selectbox(key="p_coverage_province_code")
@@ -227,14 +240,14 @@ def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.Mon
     assert "Limburg" in province.options and "PV31" not in province.options
     province.set_value("PV31").run()
     answer = app.dataframe[0].value
-    assert len(answer) and set(answer["province_code"]) == {"PV31"}
+    assert len(answer) and set(answer["province_code"]) == {"Limburg"}  # by name, not PV31
 
 
 def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: typing "Gelderland" silently gave 0 rows."""
     app = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="Gelderland")
     assert not app.error
-    assert set(app.dataframe[0].value["province_code"]) == {"PV25"}
+    assert set(app.dataframe[0].value["province_code"]) == {"Gelderland"}
     unknown = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="Atlantis")
     notice = plain("\n".join(warning.value for warning in unknown.warning))
     assert "Atlantis" in notice and "Alle" in notice  # said, and every province shown instead

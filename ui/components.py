@@ -16,6 +16,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import number, percent
+from graph.views.answer_words import province_names
 from graph.views.map_fit import NETHERLANDS, MapView
 
 from .context import PAGES, headings, labels, language, safe, t
@@ -66,13 +67,8 @@ def example_card(row: Any) -> None:
 
 
 def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:
-    """Provinces by name, never by code (PV27): the code column is dropped beside a name column, else named."""
-    if "province_code" not in frame.columns:
-        return frame
-    if "province" in frame.columns:
-        return frame.drop(columns="province_code")
-    names = labels()  # once per table: looking the labels up per row made a listing of 5,800 sites take seconds
-    return frame.assign(province_code=frame.province_code.map(lambda code: names.province(str(code))))
+    """Provinces by name, never by code (PV27), in the reader's language."""
+    return province_names(frame, labels())
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -23,7 +23,9 @@ class Labels:
         return self.activities.get(code, code)
 
     def activity_list(self, codes: str) -> str:
-        return ", ".join(self.activity(code) for code in str(codes or "").split(";") if code)
+        """``werk;koffiecorner`` as "Koffiecorner, Werk": sorted, because the engine joins them in no fixed order."""
+        named = (self.activity(code) for code in str(codes or "").split(";") if code)
+        return ", ".join(sorted(named, key=str.casefold))
 
     def province(self, code: str) -> str:
         return self.provinces.get(code, code)

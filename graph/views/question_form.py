@@ -16,10 +16,9 @@ import pandas as pd
 
 from graph.analysis.overview import organisations
 from graph.model.enums import CollaborationStatus, OrganisationKind
-from graph.model.language import Message
 from graph.store.atlas import Atlas
 from graph.store.catalogue import CODE_PATTERNS, NamedQuery, Parameter, QueryError
-from graph.store.labels import Labels, load_labels
+from graph.store.labels import load_labels
 
 #: The question the page opens with: the key figures answer at once, where the first by title (every site,
 #: 5,800 rows at demo scale) would make a visitor wait before choosing anything.
@@ -130,38 +129,12 @@ def read_value(control: Control, typed: str, lang: str) -> str:
 
 
 def ask(atlas: Atlas, query: NamedQuery, values: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """The answer to a named question, or :class:`QuestionProblem` saying in the reader's language what is wrong.
-
-    A ``measure`` column (the key figures) is shown in words: "Samenwerkingen: actief", not
-    ``collaborations_active``; the command line and the other formats keep the codes."""
+    """The answer to a named question with its codes, or :class:`QuestionProblem` saying in the reader's
+    language what is wrong. (:func:`graph.views.answer_words.in_words` says the codes in words for the page.)"""
     try:
-        answer = atlas.answer(query.name, dict(values))
+        return atlas.answer(query.name, dict(values))
     except QueryError as error:
         raise QuestionProblem(_engine_words(query, error, lang)) from error
-    if "measure" in answer.columns and len(answer):
-        labels = load_labels(atlas, lang)
-        answer = answer.assign(measure=[measure_words(str(code), labels) for code in answer.measure])
-    return answer
-
-
-MEASURE_WORDS = {
-    "organisations": Message("Organisaties", "Organisations"),
-    "collaborations": Message("Samenwerkingen", "Collaborations"),
-    "sites": Message("Locaties", "Sites"),
-    "municipalities": Message("Gemeenten", "Municipalities"),
-}
-
-
-def measure_words(code: str, labels: Labels) -> str:
-    """A key figure's name in the reader's language; kinds and statuses with the vocabulary's labels."""
-    whole, _, part = code.partition("_")
-    words = MEASURE_WORDS.get(whole)
-    if words is None:
-        return code
-    if not part:
-        return words.text(labels.lang)
-    detail = labels.kind(part) if whole == "organisations" else labels.status(part)
-    return f"{words.text(labels.lang)}: {detail[:1].lower()}{detail[1:]}"
 
 
 def _engine_words(query: NamedQuery, error: QueryError, lang: str) -> str:

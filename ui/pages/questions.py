@@ -4,6 +4,7 @@ from typing import Any
 import streamlit as st
 
 from graph.model.formats import number
+from graph.views.answer_words import in_words
 from graph.views.console import ConsoleError, console_answer
 from graph.views.question_form import (
     FIRST_QUESTION,
@@ -15,7 +16,7 @@ from graph.views.question_form import (
     read_value,
 )
 from ui.components import data_table, deck, downloads, site_layers
-from ui.context import atlas, choose_one, counted, headings, language, language_switch, read, safe, t
+from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t
 from ui.url import ignore, url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
@@ -112,8 +113,9 @@ except QuestionProblem as problem:
     st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown
     st.stop()
 st.caption(counted("rows", len(answer)))
-data_table(answer, hide_index=True, column_config=headings(list(answer.columns)))
-downloads(answer, name, "answer")
+shown = in_words(answer, labels())  # "Actief", not active; the map below still reads the codes
+data_table(shown, hide_index=True, column_config=headings(list(shown.columns)))
+downloads(shown, name, "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
     st.pydeck_chart(deck(site_layers(answer)), height=420)
 with st.expander(t("show_sparql")):

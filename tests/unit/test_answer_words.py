@@ -1,0 +1,69 @@
+"""An answer on *Vragen* says its codes in words of the reader's language, as a reader of that page expects."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.model.language import Lang
+from graph.store.labels import Labels
+from graph.views.answer_words import in_words
+
+
+def labels(lang: Lang) -> Labels:
+    dutch = lang == Lang.NL
+    return Labels(
+        lang,
+        activities={"werk": "Werk" if dutch else "Work", "koffiecorner": "Koffiecorner" if dutch else "Coffee corner"},
+        provinces={"PV31": "Limburg"},
+    )
+
+
+ANSWER = pd.DataFrame(
+    {
+        "collaboration_id": ["c1", "c2"],
+        "status": ["active", "exploring"],
+        "kind": ["library", "care"],
+        "activities": ["werk;koffiecorner", None],
+        "measure": ["collaborations_active", "sites"],
+        "covered": [True, False],
+        "level": ["municipality", "province"],
+        "province_code": ["PV31", "PV31"],
+        "participants": [6, 0],
+    }
+)
+
+
+def test_codes_are_said_in_dutch_on_a_dutch_page() -> None:
+    """Regression: *Vragen* showed ``active``, ``library``, ``True``, ``werk;koffiecorner`` and, in a listing
+    of more than 60,000 cells, PV31 on a Dutch page."""
+    shown = in_words(ANSWER, labels(Lang.NL))
+    assert shown.to_dict("list") == {
+        "collaboration_id": ["c1", "c2"],
+        "status": ["Actief", "Verkennend"],
+        "kind": ["Bibliotheek", "Zorgorganisatie"],
+        "activities": ["Koffiecorner, Werk", ""],
+        "measure": ["Samenwerkingen: actief", "Locaties"],
+        "covered": ["ja", "nee"],
+        "level": ["Gemeente", "Provincie"],
+        "province_code": ["Limburg", "Limburg"],
+        "participants": [6, 0],
+    }
+    assert list(ANSWER.status) == ["active", "exploring"]  # the answer itself keeps its codes (the map reads them)
+
+
+def test_codes_are_said_in_english_on_an_english_page() -> None:
+    shown = in_words(ANSWER, labels(Lang.EN))
+    assert list(shown.status) == ["Active", "Exploring"]
+    assert list(shown.activities) == ["Coffee corner, Work", ""]
+    assert list(shown.covered) == ["yes", "no"] and list(shown.level) == ["Municipality", "Province"]
+
+
+def test_activities_come_in_the_same_order_whatever_order_the_engine_joined_them_in() -> None:
+    one = in_words(pd.DataFrame({"activities": ["werk;koffiecorner"]}), labels(Lang.NL))
+    other = in_words(pd.DataFrame({"activities": ["koffiecorner;werk"]}), labels(Lang.NL))
+    assert list(one.activities) == list(other.activities) == ["Koffiecorner, Werk"]
+
+
+def test_a_province_name_column_makes_the_code_column_go() -> None:
+    shown = in_words(pd.DataFrame({"province_code": ["PV31"], "province": ["Limburg"]}), labels(Lang.NL))
+    assert list(shown.columns) == ["province"]
