@@ -139,5 +139,5 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
 
 def covered_municipalities(page, server: str) -> int:  # type: ignore[no-untyped-def]
     open_page(page, server, "/", "Passend Werk Atlas")
-    metric = page.locator("[data-testid='stMetric']", has_text="Gemeenten met samenwerking")
+    metric = page.locator("[data-testid='stMetric']", has_text="Gedekte gemeenten")
     return int(metric.locator("[data-testid='stMetricValue']").inner_text())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_overview_key_figures(monkeypatch: pytest.MonkeyPatch, seed_store: str) 
     figures = {metric.label: metric.value for metric in app.metric}
     assert figures["Bibliotheken"] == "7" and figures["Actieve samenwerkingen"] == "5"
     # Venlo, Woerden, Aalten, De Fryske Marren; not Dordrecht, whose collaboration's status is unknown
-    assert figures["Gemeenten met samenwerking"] == "4"
+    assert figures["Gedekte gemeenten"] == "4"
     assert "Nieuwste praktijkvoorbeelden" in texts(app)
 
 
@@ -216,11 +217,46 @@ def test_coverage_tables_and_province_filter(monkeypatch: pytest.MonkeyPatch, se
     assert len(per_municipality) == 31 and set(per_municipality["province_code"]) == {"PV31"}
 
 
+def test_coverage_per_year_follows_the_province_and_per_activity_says_it_is_national(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: with Limburg chosen, "Gestart per jaar" showed the whole country's collaborations."""
+
+    def started(app: AppTest) -> int:
+        table = next(table.value for table in app.dataframe if "started" in getattr(table.value, "columns", []))
+        return int(table["started"].sum())
+
+    country = open_page(monkeypatch, seed_store, "coverage")
+    limburg = open_page(monkeypatch, seed_store, "coverage", province="PV31")
+    # data/seed: four collaborations with a start year, one of them in Limburg (Daelzicht in Venlo, 2021)
+    assert (started(country), started(limburg)) == (4, 1)
+    national = "Deze cijfers gelden voor heel Nederland, niet alleen voor de gekozen provincie."
+    assert national in texts(limburg) and national not in texts(country)
+
+
+def test_every_column_of_the_coverage_per_province_has_its_own_heading(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: in English the number and the share of inhabitants covered were both "Population covered"."""
+    for lang in ("nl", "en"):
+        table = open_page(monkeypatch, seed_store, "coverage", lang=lang).dataframe[0].proto
+        labels = [column["label"] for column in json.loads(table.columns).values() if "label" in column]
+        assert len(labels) == len(set(labels)), labels
+
+
 def test_questions_page_runs_a_named_query_with_a_parameter(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="PV26")
     answer = app.dataframe[0].value
     assert len(answer) == 26
     assert app.selectbox(key="p_coverage_province_code").value == "PV26"
+
+
+def test_console_answers_an_ask_query_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: an ASK query answered "✔ true" on the Dutch page."""
+    app = open_page(monkeypatch, seed_store, "questions")
+    app.text_area(key="console").set_value("ASK { ?o org:classification kind:network }")
+    app.button(key="run_console").click().run()
+    assert "✔ ja (de vraag heeft een antwoord)" in texts(app)
 
 
 def test_console_refuses_writes_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

@@ -31,6 +31,7 @@ from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.store.interface import AtlasStore
+from graph.views.dates import since
 from graph.views.factsheet import NETHERLANDS, FactsheetError, FactsheetSource, Figures
 from graph.views.factsheet_content import content
 from graph.views.factsheet_report import file_name, render
@@ -177,7 +178,7 @@ def test_an_unknown_area_is_a_clear_error(tiny_atlas: Atlas) -> None:
 
 def test_reports_hold_the_figures_date_source_and_address_on_one_page(tiny_atlas: Atlas) -> None:
     sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
-    day = sheet.made_on.isoformat()
+    day = since(sheet.made_on.isoformat(), "nl")  # "26 november 2026", as the profile's reader writes it
     markdown = render(sheet, "md", "nl", BASE_URL).decode()
     html = render(sheet, "html", "nl", BASE_URL).decode()
     pages, pdf_text = pdf_pages_and_text(render(sheet, "pdf", "nl", BASE_URL))

@@ -134,7 +134,7 @@ def test_partner_messages_name_form_fields_and_no_internal_ids() -> None:
 
 
 def test_review_times_read_as_dutch_clock_times() -> None:
-    from graph.views.review_words import moment
+    from graph.views.dates import moment
 
     assert moment("2026-11-25T16:12:00.123456+00:00", "nl") == "25 nov 2026, 17:12"  # Amsterdam is UTC+1 in winter
     assert moment("2026-06-02T08:05:00+00:00", "en") == "2 Jun 2026, 10:05"

@@ -33,3 +33,17 @@ def test_a_name_is_read_as_its_code_and_anything_else_is_refused(tiny_atlas: Atl
     assert read_value(province, "PV25", "nl") == "PV25"
     with pytest.raises(QuestionProblem, match="'Atlantis' staat niet in de lijst"):
         read_value(province, "Atlantis", "nl")
+
+
+def test_the_library_and_care_lists_offer_only_their_own_kind(tiny_atlas: Atlas) -> None:
+    """Regression: "Alle samenwerkingen" offered care organisations as its library (and the other way round);
+    choosing one silently gave 0 rows."""
+    library, care = [
+        control
+        for control in controls(tiny_atlas, tiny_atlas.questions.get("collaboration-overview"), "nl")
+        if control.name in ("library_org_id", "care_org_id")
+    ]
+    everyone = tiny_atlas.answer("internal/organisation-kinds")
+    kinds = dict(zip(everyone.id, everyone.kind, strict=True))
+    assert library.options and {kinds[code] for code in library.options} == {"library"}
+    assert care.options and {kinds[code] for code in care.options} == {"care"}

@@ -203,3 +203,17 @@ def test_cli_review_flow(tiny_atlas: Atlas, tmp_path: Path) -> None:
     approved = run_cli("submissions", "approve", "--code", code, "--by", "anna", store=tiny_atlas.store.location)
     assert approved.returncode == 0, approved.stderr
     assert code.lower() in public_ids(tiny_atlas)
+
+
+@pytest.mark.parametrize("typed", ["31-02-2023", "2023-02-31", "13-2023"])
+def test_a_date_that_does_not_exist_is_said_in_the_partners_words(tiny_atlas: Atlas, typed: str) -> None:
+    """Regression: 31-02-2023, written as the form asks, came back as "'2023-02-31' is geen datum (JJJJ-MM-DD,
+    JJJJ-MM of JJJJ)": turned around, in the import's format, and in English "is not an ISO date"."""
+    result = submit(tiny_atlas, new_pair_form(start_date=typed))
+    said = {(field.field, field.message("nl"), field.message("en")) for field in result.fields}
+    assert (
+        "start_date",
+        "Deze datum bestaat niet. Schrijf dag-maand-jaar (1-5-2023), maand-jaar (5-2023) of een jaar.",
+        "This date does not exist. Write day-month-year (1-5-2023), month-year (5-2023) or a year.",
+    ) in said
+    assert not [message for _, nl, en in said for message in (nl, en) if "ISO" in message or "JJJJ" in message]

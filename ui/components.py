@@ -17,6 +17,7 @@ from pydeck.bindings.json_tools import default_serialize
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import number, percent
 from graph.views.answer_words import province_names
+from graph.views.dates import since
 from graph.views.map_fit import NETHERLANDS, MapView
 
 from .context import PAGES, headings, labels, language, safe, t
@@ -52,7 +53,7 @@ def example_card(row: Any) -> None:
         if row.municipality:
             details.append(safe(row.municipality))
         if row.start_date:
-            details.append(f"{t('started')} {safe(row.start_date)}")
+            details.append(f"{t('started')} {safe(since(str(row.start_date), language()))}")
         if row.participants:
             details.append(f"{t('participants')}: {int(row.participants)}")
         st.caption(" · ".join(details))

@@ -36,8 +36,19 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "care_organisations": ("Zorgorganisaties", "Care organisations"),
     "sites": ("Locaties", "Sites"),
     "active_collaborations": ("Actieve samenwerkingen", "Active collaborations"),
-    "covered_municipalities": ("Gemeenten met samenwerking", "Municipalities covered"),
+    # Short enough for a fifth of the page (the metric cuts a longer label off); the help says it in full.
+    "covered_municipalities": ("Gedekte gemeenten", "Municipalities covered"),
+    "covered_municipalities_help": (
+        "Gemeenten met minstens één actieve samenwerking tussen een bibliotheek en een zorgorganisatie, "
+        "van de {total} gemeenten.",
+        "Municipalities with at least one active collaboration of a library and a care organisation, "
+        "of {total} municipalities.",
+    ),
     "population_covered": ("Inwoners in die gemeenten", "Population covered"),
+    "population_covered_help": (
+        "Het deel van de inwoners van Nederland dat in een gedekte gemeente woont.",
+        "The share of the Netherlands' inhabitants who live in a covered municipality.",
+    ),
     "of_total": ("van de {total}", "of {total}"),
     "no_reference": (
         "Er zijn geen CBS-referentiegegevens geladen: de dekking gaat alleen over gemeenten die in de gegevens "
@@ -62,6 +73,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "started": ("Gestart", "Started"),
     "participants": ("Deelnemers", "Participants"),
     "activities": ("Activiteiten", "Activities"),
+    "activities_national": (
+        "Deze cijfers gelden voor heel Nederland, niet alleen voor de gekozen provincie.",
+        "These figures are for the whole country, not only for the chosen province.",
+    ),
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
     "choose_options": ("Kies een of meer", "Choose options"),
@@ -220,6 +235,8 @@ _GENERAL: dict[str, tuple[str, str]] = {
     ),
     "question": ("Vraag", "Question"),
     "run": ("Uitvoeren", "Run"),
+    "ask_true": ("✔ ja (de vraag heeft een antwoord)", "✔ yes (the query has an answer)"),
+    "ask_false": ("✘ nee (de vraag heeft geen antwoord)", "✘ no (the query has no answer)"),
     "rows": ("{n} rijen", "{n} rows"),
     "rows_one": ("1 rij", "1 row"),
     "show_sparql": ("Toon de SPARQL", "Show the SPARQL"),

@@ -69,11 +69,11 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fix_fields": (
         "Niet verstuurd: verbeter de velden hierboven ({n} punten).",
-        "Not sent: please correct the fields above ({n} points).",
+        "Not sent: please correct the fields above ({n} problems).",
     ),
     "fix_fields_one": (
         "Niet verstuurd: verbeter het veld hierboven (1 punt).",
-        "Not sent: please correct the field above (1 point).",
+        "Not sent: please correct the field above (1 problem).",
     ),
     "submit_another": ("Nog een samenwerking toevoegen", "Add another collaboration"),
     "too_many": (

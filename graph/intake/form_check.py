@@ -100,6 +100,9 @@ def start_date_problem(status: str, start_date: str, today: date) -> FieldProble
     return None
 
 
+DATE_FIELDS = ("start_date", "end_date")
+
+
 def partner_problems(problems: list[Problem], internal_ids: set[str], new_sides: set[str]) -> list[FieldProblem]:
     """The problems of the form's rows as the partner reads them: per form field, without internal ids.
 
@@ -122,12 +125,24 @@ def partner_problems(problems: list[Problem], internal_ids: set[str], new_sides:
         elif field_name in ("library_site", "care_site"):
             nl = "Deze locatie staat niet (meer) in de atlas. Kies opnieuw."
             en = "This site is not (or no longer) in the atlas. Choose again."
+        elif field_name in DATE_FIELDS and problem.message_en.endswith("is not an ISO date"):
+            nl, en = _date_words(problem.message_en.removesuffix(" is not an ISO date"))
         elif any(identifier in nl.lower() for identifier in internal_ids):
             nl, en = "Dit veld klopt niet; kijk het na.", "This field is not right; please check it."
         entry = FieldProblem(field_name, _sentence(nl), _sentence(en))
         if entry not in found:
             found.append(entry)
     return found
+
+
+def _date_words(quoted: str) -> tuple[str, str]:
+    """A date the row rule refused, as the partner reads it. The rule names the date as stored (2023-02-31 for
+    31-02-2023) and the import's format, not the form's."""
+    how_nl = "Schrijf dag-maand-jaar (1-5-2023), maand-jaar (5-2023) of een jaar."
+    how_en = "Write day-month-year (1-5-2023), month-year (5-2023) or a year."
+    if re.fullmatch(r"'[\d./-]+'", quoted):
+        return f"Deze datum bestaat niet. {how_nl}", f"This date does not exist. {how_en}"
+    return f"{quoted} is geen datum. {how_nl}", f"{quoted} is not a date. {how_en}"
 
 
 def _field(problem: Problem) -> str:

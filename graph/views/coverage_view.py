@@ -45,6 +45,15 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
         per_municipality=atlas.answer("coverage", values),
         features=features,
         view=view,
-        per_year=atlas.answer("collaborations-per-year"),
+        per_year=started_per_year(atlas, province),
         per_activity=atlas.answer("collaborations-per-activity"),
+    )
+
+
+def started_per_year(atlas: Atlas, province: str | None) -> pd.DataFrame:
+    """Collaborations started per year, in the chosen province or in the whole country."""
+    if not province:
+        return atlas.answer("collaborations-per-year")
+    return atlas.answer("collaborations-per-year-by-province", {"province_code": province}).drop(
+        columns="province_code"
     )

@@ -14,6 +14,7 @@ from graph.model.enums import FollowUpState
 from graph.model.formats import number
 from graph.model.language import language
 from graph.store.labels import Labels
+from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet
 from graph.views.factsheet_text import area_name, page_url, sentence, status, text, title
 
@@ -136,7 +137,7 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
         chance_header=chance_header,
         chance_rows=chance_rows,
         trend_rows=trend_rows,
-        made_on=text("made_on", lang, day=sheet.made_on.isoformat()),
+        made_on=text("made_on", lang, day=since(sheet.made_on.isoformat(), lang)),  # 26 november 2026
         url=page_url(base_url, sheet, lang),
         notes=[text("counting_note", lang)] + ([] if own or stories else [text("no_collaborations", lang)]),
     )

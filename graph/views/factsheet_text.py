@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph.model.enums import CollaborationStatus
-from graph.model.formats import number
+from graph.model.formats import number, percent
 from graph.model.language import Message, language
 from graph.views.factsheet import CHANCE_RADIUS_KM, NETHERLANDS, Factsheet
 
@@ -16,7 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "netherlands": ("Nederland", "Netherlands"),
     "province_of": ("provincie {name}", "province of {name}"),
     "made_on": ("Gemaakt op {day}", "Made on {day}"),
-    "source_line": (SOURCE_LINE, SOURCE_LINE + " (source)"),
+    "source_line": (SOURCE_LINE, "Source: Passend Werk Atlas; CBS / PDOK"),
     "page_at": ("Deze pagina in de atlas", "This page in the atlas"),
     "figures": ("Kerncijfers", "Key figures"),
     "figure": ("Cijfer", "Figure"),
@@ -149,12 +149,18 @@ def sentence(sheet: Factsheet, lang: str) -> str:
 
 
 def _share(working: int, sites: int, en: bool) -> str:
-    """How many library sites work with care, as "1 op de 2" (rounded) with the exact count."""
+    """How many library sites work with care: "1 op de 3" (rounded) up to half of them, above half the count
+    with its percentage ("1 op de 2" would understate 5 of 7), always with the exact count."""
     if sites and working >= sites:
         return "every library site works with care." if en else "elke bibliotheeklocatie werkt samen met de zorg."
     if not working or not sites:
         return "no library site works with care yet." if en else "nog geen bibliotheeklocatie werkt samen met de zorg."
-    every = max(2, round(sites / working))
+    if working * 2 > sites:
+        share = percent(100 * working / sites, "en" if en else "nl", 0)
+        if en:
+            return f"{working} of {sites} library sites ({share}) work with care."
+        return f"{working} van de {sites} bibliotheeklocaties ({share}) werken samen met de zorg."
+    every = round(sites / working)
     if en:
         return f"1 in {every} library sites works with care ({working} of {sites})."
     return f"1 op de {every} bibliotheeklocaties werkt samen met de zorg ({working} van de {sites})."

@@ -87,13 +87,19 @@ def parameter_label(parameter: Parameter, lang: str) -> str:
 def _control(atlas: Atlas, parameter: Parameter, lang: str) -> Control:
     label = parameter_label(parameter, lang)
     if parameter.type in CODE_PATTERNS:
-        options = code_options(atlas, parameter.type, lang)
+        options = code_options(atlas, parameter.type, lang, ORGANISATION_KINDS.get(parameter.name))
         return Control(parameter.name, label, "choice" if options else "text", options, parameter.default)
     return Control(parameter.name, label, CONTROL_KINDS.get(parameter.type, "text"), {}, parameter.default)
 
 
-def code_options(atlas: Atlas, code_type: str, lang: str) -> dict[str, str]:
-    """Every value a code parameter can take, with its name in the reader's language, sorted by name."""
+#: Organisation parameters that only one kind of organisation can fill: a care organisation offered as the
+#: library of a collaboration could only ever give an empty answer.
+ORGANISATION_KINDS = {"library_org_id": "library", "care_org_id": "care"}
+
+
+def code_options(atlas: Atlas, code_type: str, lang: str, kind: str | None = None) -> dict[str, str]:
+    """Every value a code parameter can take (organisations: of ``kind`` only, when given), with its name in the
+    reader's language, sorted by name; two organisations of the same name are told apart by their code."""
     en = lang == "en"
     if code_type == "province":
         options = dict(load_labels(atlas, lang).provinces)
@@ -104,7 +110,13 @@ def code_options(atlas: Atlas, code_type: str, lang: str) -> dict[str, str]:
         options = dict(load_labels(atlas, lang).activities)
     elif code_type == "organisation":
         everyone = organisations(atlas)
-        options = {str(code): str(name) for code, name in zip(everyone.id, everyone.name, strict=True)}
+        if kind:
+            everyone = everyone[everyone.kind == kind]
+        repeated = set(everyone.name[everyone.name.duplicated()])
+        options = {
+            str(code): f"{name} ({code})" if name in repeated else str(name)
+            for code, name in zip(everyone.id, everyone.name, strict=True)
+        }
     else:
         listed = {"kind": OrganisationKind, "status": CollaborationStatus}.get(code_type)
         if listed is None:

@@ -21,7 +21,8 @@ from graph.model.formats import number
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
-from graph.views.review_words import RECORD_TITLES, field_label, moment, summary_sentence, word
+from graph.views.dates import moment, since
+from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
 NOT_LISTED = {"id", "organisation_id", "library_site_id", "care_site_id", "contact_public"}
@@ -169,6 +170,7 @@ def _changes(tables: InputTables, existing: dict[str, pd.DataFrame], names: Labe
 
 
 COORDINATES = ("lat", "lon")
+DATES = ("start_date", "end_date")
 
 
 def _readable(column: str, value: str, names: Labels) -> str:
@@ -180,6 +182,8 @@ def _readable(column: str, value: str, names: Labels) -> str:
         return names.kind(value)
     if column == "member_of":
         return value.replace(";", ", ")
+    if column in DATES:
+        return since(value, names.lang)  # 15 maart 2023, at the precision the partner gave
     if column in COORDINATES and _is_number(value):
         # As precise as the partner gave it, written as a reader of the UI language writes it (52,3075 in Dutch).
         return number(float(value), names.lang, len(value.partition(".")[2]))

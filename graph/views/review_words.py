@@ -2,46 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from graph.views.dates import since
 
-from graph.intake.field_rules import is_date
-
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")  # coordinators work in Dutch time, whatever the server's clock says
-MONTHS = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-FULL_MONTHS = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("Naam", "Name"),
     "kind": ("Soort", "Kind"),
@@ -87,31 +49,6 @@ def word(pair: tuple[str, str], lang: str) -> str:
 
 def field_label(column: str, lang: str) -> str:
     return word(FIELD_LABELS[column], lang) if column in FIELD_LABELS else column
-
-
-def moment(stamp: str, lang: str) -> str:
-    """An ISO time as people read it, in Dutch time: "25 nov 2026, 17:12" (the stamp itself if it is no time)."""
-    try:
-        when = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if when.tzinfo is not None:
-        when = when.astimezone(LOCAL_TIME)
-    month = MONTHS["en" if lang == "en" else "nl"][when.month - 1]
-    return f"{when.day} {month} {when.year}, {when:%H:%M}"
-
-
-def since(value: str, lang: str) -> str:
-    """A start date at its own precision: "2023" → 2023, "2023-05" → mei 2023, "2023-05-01" → 1 mei 2023."""
-    if not value or not is_date(value):
-        return value
-    parts = [int(part) for part in value.split("-")]
-    months = FULL_MONTHS["en" if lang == "en" else "nl"]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{months[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
 
 
 def listing(items: list[str], lang: str) -> str:

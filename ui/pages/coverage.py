@@ -26,7 +26,6 @@ data_table(
         **headings(page.by_province.columns),
         **profile_column(),
         "province_code": None,
-        "population_covered_share": t("population_covered"),
     },
 )
 downloads(page.by_province, "dekking-per-provincie", "by_province")
@@ -60,10 +59,12 @@ if not trend.empty:
     chart.columns = pd.Index([names.status(column) for column in chart.columns])
     st.bar_chart(chart)
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
-downloads(trend, "gestart-per-jaar", "trend")
+downloads(trend, f"gestart-per-jaar{suffix}", "trend")
 per_activity = page.per_activity
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
+if province:  # the figures per activity are the country's: said, so that nobody reads them as the province's
+    st.caption(t("activities_national"))
 data_table(
     pd.DataFrame(
         {

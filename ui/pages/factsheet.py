@@ -84,13 +84,11 @@ st.caption(" · ".join(caption))
 st.info(safe(sentence(sheet, lang)))
 
 figures = sheet.figures
-columns = st.columns(5)
-for column, key in zip(
-    columns,
-    ["library_sites", "care_sites", "active_collaborations", "exploring_collaborations", "ended_collaborations"],
-    strict=True,
-):
-    column.metric(text(key, lang), number(getattr(figures, key), lang))
+# Sites, then collaborations, three to a row: five to a row cut "Verkennende samenwerkingen" off.
+site_keys = ["library_sites", "care_sites"]
+for keys_in_row in (site_keys, ["active_collaborations", "exploring_collaborations", "ended_collaborations"]):
+    for column, key in zip(st.columns(3), keys_in_row, strict=False):
+        column.metric(text(key, lang), number(getattr(figures, key), lang))
 
 st.subheader(text("figures", lang))
 keys = ["library_sites", "care_sites", "active_collaborations", "exploring_collaborations", "ended_collaborations"]

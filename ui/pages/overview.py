@@ -20,9 +20,11 @@ columns[2].metric(t("active_collaborations"), number(figures.active_collaboratio
 columns[3].metric(
     t("covered_municipalities"),
     number(figures.covered_municipalities, lang),
-    help=t("of_total", total=number(figures.municipalities, lang)),
+    help=t("covered_municipalities_help", total=number(figures.municipalities, lang)),
 )
-columns[4].metric(t("population_covered"), percent(figures.population_share * 100, lang, 1))
+columns[4].metric(
+    t("population_covered"), percent(figures.population_share * 100, lang, 1), help=t("population_covered_help")
+)
 st.caption(
     f"{number(figures.covered_municipalities, lang)} {t('of_total', total=number(figures.municipalities, lang))} · "
     f"{t('sites')}: {number(figures.sites, lang)}"

@@ -144,7 +144,7 @@ if st.button(t("run"), key="run_console"):
                 st.warning(t("truncated", n=current.settings.row_limit))
             downloads(result.table, "sparql", "console")
         elif result.boolean is not None:
-            st.write("✔ true" if result.boolean else "✘ false")
+            st.write(t("ask_true") if result.boolean else t("ask_false"))
         elif result.graph is not None:
             if result.truncated:
                 st.warning(t("truncated_triples", n=current.settings.row_limit))

@@ -2,8 +2,9 @@ import pandas as pd
 import streamlit as st
 
 from graph.intake.submissions import SubmissionError, reject, revert, submissions
+from graph.views.dates import moment
 from graph.views.review_card import ReviewCard, approve_card, review_cards
-from graph.views.review_words import field_label, moment
+from graph.views.review_words import field_label
 from ui.components import data_table
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 from ui.small_maps import point_map
