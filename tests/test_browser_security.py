@@ -232,3 +232,15 @@ def test_downloads_in_the_browser_hold_formulas_as_text(page, server: str) -> No
     excel = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert {"'" + name for name in FORMULA_NAMES.values()} <= {cell.value for cell in excel}
     assert [cell.coordinate for cell in excel if cell.data_type == "f"] == []
+
+
+def test_tables_offer_only_the_apps_own_downloads(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: every table's toolbar offered Streamlit's "Download as CSV" (English on a Dutch page, and
+    without the app's protection against formulas) beside the app's own buttons."""
+    open_page(page, server, "/questions?q=organisations-by-partners", "Vragen")
+    table = page.locator("[data-testid='stDataFrame']").first
+    table.hover()
+    page.wait_for_timeout(500)
+    assert page.locator("[data-testid='stElementToolbar']").first.is_visible()  # the toolbar is there...
+    assert page.get_by_role("button", name="Download as CSV").count() == 0  # ...without an export of its own
+    assert page.get_by_role("button", name="Download CSV").count() >= 1
