@@ -85,10 +85,50 @@ def script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
-def main_nodes(graph: nx.Graph, focus: str | None = None, count: int = MAIN_LABELS) -> set[str]:
-    """The organisations labelled at every zoom: the focus, and the best-connected ones (ties by name)."""
+def node_size(degree: int) -> int:
+    return 8 + 4 * min(degree, 10)
+
+
+def label_box(name: str, x: float, y: float, size: float) -> tuple[float, float, float, float]:
+    """Where vis-network writes a main label, in layout units: centred under the node. (A character of sans-serif
+    text is about 0.55 of the font size wide; a line about 1.3 high.)"""
+    width, height = 0.55 * MAIN_FONT * len(name), 1.3 * MAIN_FONT
+    return (x - width / 2, y + size, x + width / 2, y + size + height)
+
+
+def _overlap(one: tuple[float, float, float, float], other: tuple[float, float, float, float]) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def main_nodes(
+    graph: nx.Graph,
+    focus: str | None = None,
+    count: int = MAIN_LABELS,
+    positions: dict[str, tuple[float, float]] | None = None,
+) -> set[str]:
+    """The organisations labelled at every zoom: the focus, then the best-connected ones (ties by name) whose
+    label would not be written over one already chosen, up to ``count`` more. Without positions: the
+    best-connected ones."""
     ranked = sorted(graph.nodes, key=lambda node: (-graph.degree(node), str(graph.nodes[node]["name"])))
-    return {*ranked[:count], *([focus] if focus in graph else [])}
+    boxes: list[tuple[float, float, float, float]] = []
+
+    def fits(node: str) -> bool:
+        if positions is None:
+            return True
+        x, y = positions[str(node)]
+        box = label_box(str(graph.nodes[node]["name"]), x, y, node_size(graph.degree(node)))
+        if any(_overlap(box, other) for other in boxes):
+            return False  # its name shows on hover, and once the reader zooms in
+        boxes.append(box)
+        return True
+
+    chosen: list[str] = [focus] if focus is not None and focus in graph and fits(focus) else []
+    for node in ranked:
+        if len(chosen) >= count + (1 if focus in graph else 0):
+            break
+        if node != focus and fits(node):
+            chosen.append(node)
+    return set(chosen)
 
 
 def drawing_data(
@@ -96,7 +136,8 @@ def drawing_data(
 ) -> dict[str, list[dict[str, object]]]:
     """Nodes (with their fixed layout) and links as plain data; names stay strings."""
     positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
-    main = main_nodes(graph, focus)
+    placed = {str(node): (float(x) * LAYOUT_SCALE, float(y) * LAYOUT_SCALE) for node, (x, y) in positions.items()}
+    main = main_nodes(graph, focus, positions=placed)
     nodes: list[dict[str, object]] = []
     for node, attributes in graph.nodes(data=True):
         x, y = positions[node]
@@ -109,7 +150,7 @@ def drawing_data(
                 "tooltip": f"{attributes['name']} — {labels.get(kind, kind)}, {degree}",
                 "color": COLOURS.get(kind, "#6e7781"),
                 "shape": "dot" if kind == "care" else "square",
-                "size": 8 + 4 * min(degree, 10),
+                "size": node_size(degree),
                 "font": {"size": MAIN_FONT if node in main else OTHER_FONT},
                 "x": float(x) * LAYOUT_SCALE,
                 "y": float(y) * LAYOUT_SCALE,
