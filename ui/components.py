@@ -203,9 +203,11 @@ def selected_site(event: Any, sites: pd.DataFrame) -> pd.Series | None:
     """The site a visitor clicked on a map of :func:`site_layers` (its row in ``sites``), or None."""
     objects = (event.selection.get("objects") or {}) if event and event.selection else {}
     picked = objects.get("library-sites") or objects.get("care-sites")
-    if not picked or not 0 <= int(picked[0].get("row", -1)) < len(sites):
+    # The selection comes from the browser: anything but a row number of this map is no selection.
+    row = picked[0].get("row") if picked and isinstance(picked[0], dict) else None
+    if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(sites):
         return None
-    return sites.iloc[int(picked[0]["row"])]
+    return sites.iloc[row]
 
 
 def line_layer(lines: pd.DataFrame) -> pdk.Layer:

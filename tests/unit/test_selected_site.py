@@ -1,0 +1,41 @@
+"""A click on the map names a site by its row; whatever else the browser sends is no selection."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from ui.components import selected_site
+
+SITES = pd.DataFrame({"site": ["Stadsbibliotheek Venlo", "Daelzicht"], "kind": ["library", "care"]})
+
+
+def clicked(objects: Any) -> SimpleNamespace:
+    return SimpleNamespace(selection={"objects": objects})
+
+
+def test_the_clicked_row_names_its_site() -> None:
+    site = selected_site(clicked({"care-sites": [{"row": 1}]}), SITES)
+    assert site is not None and site["site"] == "Daelzicht"
+
+
+@pytest.mark.parametrize(
+    "objects",
+    [
+        {},
+        {"library-sites": []},
+        {"library-sites": [{"row": 2}]},
+        {"library-sites": [{"row": -1}]},
+        {"library-sites": [{"row": "0"}]},
+        {"library-sites": [{"row": True}]},
+        {"library-sites": [{"row": 0.5}]},
+        {"library-sites": [{}]},
+        {"library-sites": ["row"]},
+    ],
+)
+def test_anything_else_from_the_browser_is_no_selection(objects: Any) -> None:
+    assert selected_site(clicked(objects), SITES) is None
+    assert selected_site(None, SITES) is None
