@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from graph.model.enums import CollaborationStatus
 from graph.model.formats import number, percent
 from graph.model.language import Message, language
+from graph.settings import DEFAULT_PUBLIC_URL
 from graph.views.factsheet import CHANCE_RADIUS_KM, NETHERLANDS, Factsheet
 
 SOURCE_LINE = "Bron: Passend Werk Atlas; CBS / PDOK"
@@ -107,6 +109,19 @@ def area_name(name: str, lang: str) -> str:
 
 def title(sheet: Factsheet, lang: str) -> str:
     return text("title_province" if sheet.area.is_province else "title_municipality", lang)
+
+
+#: An address the app was visited at, as a report may print it: scheme, host and port, nothing else.
+_ORIGIN = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?")
+
+
+def report_base_url(configured: str, visited: str | None) -> str:
+    """The atlas's address to print in a report: the configured one (``PASSENDWERK_PUBLIC_URL``), or, when none
+    was configured, the address the reader is using (an app on another port than 8501 printed a dead link)."""
+    if configured != DEFAULT_PUBLIC_URL or not visited:
+        return configured
+    found = _ORIGIN.match(visited)
+    return found.group(0) if found else configured
 
 
 def page_url(base_url: str, sheet: Factsheet, lang: str) -> str:

@@ -10,7 +10,7 @@ from shapely.geometry import mapping, shape
 from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
-from graph.views.factsheet_text import area_name, number, sentence, status, text, title
+from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, text, title
 from graph.views.map_fit import MapView
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
@@ -192,9 +192,8 @@ report_source = FactsheetSource(current, viewer=ANONYMOUS)  # the report holds p
 
 def _report(output_format: str) -> Callable[[], bytes]:
     """The report, made when its button is clicked (not on every view of the page)."""
-    return lambda: render(
-        report_source.factsheet(area.code).public(), output_format, lang, current.settings.public_url, names
-    )
+    base_url = report_base_url(current.settings.public_url, st.context.url)
+    return lambda: render(report_source.factsheet(area.code).public(), output_format, lang, base_url, names)
 
 
 for column, (output_format, mime) in zip(

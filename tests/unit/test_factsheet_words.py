@@ -1,10 +1,10 @@
-"""The area profile's headline share of library sites that work with care says what the figures say."""
+"""The area profile's words: the share of library sites working with care, and the address its report prints."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.views.factsheet_text import _share
+from graph.views.factsheet_text import _share, report_base_url
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,21 @@ def test_the_share_of_library_sites_working_with_care(working: int, sites: int, 
     thirds came out as 1 in 2)."""
     assert _share(working, sites, en=False) == dutch
     assert _share(working, sites, en=True) == english
+
+
+@pytest.mark.parametrize(
+    ("configured", "visited", "printed"),
+    [
+        ("http://127.0.0.1:8501", "http://127.0.0.1:8620/factsheet?gemeente=GM0983", "http://127.0.0.1:8620"),
+        ("http://127.0.0.1:8501", "https://atlas.example.nl/factsheet", "https://atlas.example.nl"),
+        ("https://passendwerk.example.nl", "http://127.0.0.1:8620/factsheet", "https://passendwerk.example.nl"),
+        ("http://127.0.0.1:8501", None, "http://127.0.0.1:8501"),
+        ("http://127.0.0.1:8501", "javascript:alert(1)", "http://127.0.0.1:8501"),
+        ("http://127.0.0.1:8501", 'http://evil.example"><script>/x', "http://evil.example"),
+    ],
+)
+def test_the_report_prints_the_address_the_atlas_is_reached_at(
+    configured: str, visited: str | None, printed: str
+) -> None:
+    """Regression: served on port 8620, the profile's PDF linked to 127.0.0.1:8501."""
+    assert report_base_url(configured, visited) == printed
