@@ -52,20 +52,32 @@ class ServerConnection:
         accept: str | None = None,
         params: Mapping[str, str] | None = None,
         content_type: str | None = None,
+        read_only: bool = False,
     ) -> requests.Response:
-        """One request; a refusal or an unreachable server is raised as a StoreError saying which."""
+        """One request; a refusal or an unreachable server is raised as a StoreError saying which.
+
+        A ``read_only`` request (a query) whose connection the server broke off before answering is sent once
+        more on a new connection: a kept-alive connection the server had just closed looks like that (seen with
+        Virtuoso under fifty concurrent readers), and asking again changes nothing. A write is never sent again
+        here, because the server may have applied it."""
         headers = {"Accept": accept} if accept else {}
         if content_type:
             headers["Content-Type"] = content_type
-        try:
-            with self._connections:
-                response = self._session().post(
-                    url, data=data, params=params, headers=headers, timeout=self.access.timeout_s
-                )
-        except requests.RequestException as error:
-            raise StoreError(
-                f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
-            ) from error
+        for attempt in (1, 2):
+            try:
+                with self._connections:
+                    response = self._session().post(
+                        url, data=data, params=params, headers=headers, timeout=self.access.timeout_s
+                    )
+                break
+            except requests.RequestException as error:
+                broken_off = isinstance(error, requests.ConnectionError) and not isinstance(error, requests.Timeout)
+                if read_only and broken_off and attempt == 1:
+                    self._local.session = None  # a new session: a new connection
+                    continue
+                raise StoreError(
+                    f"De SPARQL-server {url} is niet bereikbaar / the SPARQL server cannot be reached: {error}"
+                ) from error
         if response.status_code >= 400:
             raise refusal(response)
         return response

@@ -91,6 +91,7 @@ class SparqlServerStore(ServerGraphs):
             self.public_query_url if public else self.query_url,
             {"query": text, "default-graph-uri": graphs, "named-graph-uri": graphs},
             accept,
+            read_only=True,
         )
         # Virtuoso cuts answers at its ResultSetMaxRows without an error and says so only in this header.
         if "X-SPARQL-MaxRows" in response.headers:
