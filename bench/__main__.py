@@ -1,5 +1,5 @@
 """python -m bench [load|queries|visibility|graphs|suggest|app|servers|factsheet|all] [--scales 1,10]
-[--no-rdflib] [--reuse] [--browser] [--out FILE]"""
+[--no-rdflib] [--reuse] [--server-only] [--browser] [--out FILE]"""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ def main() -> None:
     parser.add_argument("--out", help="also write the tables to this Markdown file")
     parser.add_argument(
         "--reuse", action="store_true", help="servers: time the reading on stores a previous run wrote completely"
+    )
+    parser.add_argument(
+        "--server-only",
+        action="store_true",
+        help="servers: the Oxigraph server alone, each question's time at the smallest scale as the baseline",
     )
     parser.add_argument(
         "--browser", action="store_true", help="app: time the pages in headless Chromium instead of AppTest"
@@ -48,7 +53,7 @@ def main() -> None:
         parts.append(app_browser.run(scales) if args.browser else app.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("servers", "all"):
-        parts.append(servers.run(scales, reuse=args.reuse))
+        parts.append(servers.run(scales, reuse=args.reuse, server_only=args.server_only))
         print(parts[-1], flush=True)
     if args.which in ("factsheet", "all"):
         parts.append(factsheet.run(scales))

@@ -18,6 +18,7 @@ import shutil
 import statistics
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -37,7 +38,7 @@ from graph.store.atlas import Atlas
 from graph.store.catalogue import QueryCatalogue
 from graph.store.interface import AtlasStore, Change, StoreError
 
-from .common import WORK, Row, demo_atlas, demo_folder, table
+from .common import WORK, Row, demo_atlas, demo_folder, machine, table
 
 T = TypeVar("T")
 BASELINE = "embedded"
@@ -50,19 +51,63 @@ _COORDINATE = re.compile(rb'(<http://www\.w3\.org/2003/01/geo/wgs84_pos#(lat|lon
 _POINT = re.compile(rb"POINT\(([0-9.]+) ([0-9.]+)\)")
 
 
-def run(scales: list[float], reuse: bool = False) -> str:
-    """``reuse`` keeps stores a previous run wrote completely and times only the reading (its log has the writes)."""
+def run(scales: list[float], reuse: bool = False, server_only: bool = False) -> str:
+    """``reuse`` keeps stores a previous run wrote completely and times only the reading (its log has the writes).
+
+    ``server_only`` measures the server alone, each question at the smallest scale of the run being the baseline
+    of the larger ones: how the server grows with the data, in half the time (the embedded store is not written).
+    """
     rows: list[Row] = []
     folder = WORK / "server"
     if not reuse:
         shutil.rmtree(folder, ignore_errors=True)
-    if 1 in scales and not (reuse and (folder / "pipeline").exists()):
+    if 1 in scales and not server_only and not (reuse and (folder / "pipeline").exists()):
         shutil.rmtree(folder / "pipeline", ignore_errors=True)
         rows.extend(_pipeline(folder / "pipeline"))
     for scale in scales:
-        rows.extend(_scale(scale, folder / f"scale-{scale:g}", reuse))
-        print(table(f"(so far, up to scale {scale:g})", rows, baseline=BASELINE), flush=True)
+        rows.extend(_scale(scale, folder / f"scale-{scale:g}", reuse, server_only))
+        if server_only:
+            print(growth_table(rows, scales), flush=True)
+        else:
+            print(table(f"(so far, up to scale {scale:g})", rows, baseline=BASELINE), flush=True)
+    if server_only:
+        return growth_table(rows, scales)
     return table("Embedded store and Oxigraph server", rows, baseline=BASELINE)
+
+
+def growth_table(rows: list[Row], scales: list[float]) -> str:
+    """The server's time per question at each scale, as a multiple of its time at the run's smallest scale."""
+    times: dict[str, dict[float, float | None]] = {}
+    for row in rows:
+        name, _, at = row.group.partition(" @ scale ")
+        times.setdefault(name, {})[float(at.split(" ")[0])] = row.seconds
+    smallest = min(scales)
+    header = " | ".join(f"scale {scale:g}" for scale in scales)
+    lines = [
+        f"### {SERVER}: growth with the data",
+        "",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}. Each time is also given as a multiple "
+        f"of the same question's time at scale {smallest:g} in this run (the baseline); > cap: past {LIMIT_S} s.",
+        "",
+        f"| question | {header} |",
+        "| --- |" + " ---: |" * len(scales),
+    ]
+    for name, per_scale in times.items():
+        base = per_scale.get(smallest)
+        cells = []
+        for scale in scales:
+            if scale not in per_scale:
+                cells.append("–")
+                continue
+            seconds = per_scale[scale]
+            if seconds is None:
+                cells.append("> cap")
+            elif scale == smallest or not base:
+                cells.append(f"{seconds:.3f} s")
+            else:
+                cells.append(f"{seconds:.3f} s ({seconds / base:.1f}×)")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _pipeline(folder: Path) -> list[Row]:
@@ -102,7 +147,7 @@ def _timed(action: Callable[[], T], repeat: int) -> tuple[T | None, float | None
     return answer, statistics.median(times)
 
 
-def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
+def _scale(scale: float, folder: Path, reuse: bool, server_only: bool = False) -> list[Row]:
     rows = _Rows()
     written = folder / "written"
     if not (reuse and written.exists()):
@@ -110,16 +155,15 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
     limit_s = 3600 if scale <= 10 else LIMIT_S
     with start("oxigraph", folder / "oxigraph", timeout_s=limit_s) as server:
         access = ServerAccess(timeout_s=limit_s + 30)
-        atlases = {
-            BASELINE: Atlas.open(Settings(store=str(folder / "embedded"), reference=None)),
-            SERVER: Atlas.open(Settings(store=server.query_url, reference=None, server=access)),
-        }
+        atlases = {SERVER: Atlas.open(Settings(store=server.query_url, reference=None, server=access))}
+        if not server_only:
+            atlases[BASELINE] = Atlas.open(Settings(store=str(folder / "embedded"), reference=None))
         stores: dict[str, AtlasStore] = {case: atlas.store for case, atlas in atlases.items()}
         fresh = not written.exists()
         if fresh:
             # Writing is not a question: a change of scale-10 size takes about 80 s on the server, past the cap.
             writer = Atlas.open(Settings(store=server.query_url, reference=None, server=ServerAccess(timeout_s=3600)))
-            rows.extend(_write(scale, {BASELINE: stores[BASELINE], SERVER: writer.store}))
+            rows.extend(_write(scale, {**stores, SERVER: writer.store}))
             written.touch()
         for case, store in stores.items():
             started = time.perf_counter()
@@ -132,15 +176,17 @@ def _scale(scale: float, folder: Path, reuse: bool) -> list[Row]:
             answers = {}
             for case, store in stores.items():
                 answers[case], seconds = _timed(partial(library.run, store, query.name), repeat)
-                shown = answers[BASELINE] if answers[BASELINE] is not None else answers[case]
+                shown = answers.get(BASELINE) if answers.get(BASELINE) is not None else answers[case]
                 note = "" if shown is None else f"{len(shown):,} rows"
                 rows.append(Row(f"{query.name} @ scale {scale:g}", case, seconds, note))
-            embedded, served = answers[BASELINE], answers[SERVER]
+            embedded, served = answers.get(BASELINE), answers[SERVER]
             if embedded is not None and served is not None:
                 assert embedded.shape == served.shape, (query.name, embedded.shape, served.shape)
         for case, atlas in atlases.items():
             _, reading = _timed(partial(load_input, atlas, COMMAND_LINE), repeat)
             rows.append(Row(f"suggestion input @ scale {scale:g}", case, reading))
+        if server_only:
+            return rows
         # suggest() itself runs on the same in-memory tables whichever store they came from: timed once
         data = load_input(atlases[BASELINE], COMMAND_LINE)
         started = time.perf_counter()
