@@ -15,7 +15,9 @@ from graph.model.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused
 from graph.privacy.erasure import forget_contact, restore
 from graph.privacy.personal_data import export_person
 from graph.store.atlas import Atlas
+from graph.store.embedded import EmbeddedStore
 from graph.store.erasure_register import MARKER, Register, normal_phone, redact
+from graph.store.public_snapshot import snapshot_path
 
 from .conftest import EVERYTHING, TINY, run_cli
 
@@ -190,11 +192,17 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
         return [path.name for path in folder.rglob("*") if path.is_file() and _traces(path.read_bytes())]
 
     assert files_with_traces()  # the person is in the database's files (*.sst, the log) before
+    saved_copy = snapshot_path(folder)
+    saved_copy.unlink(missing_ok=True)
+    EmbeddedStore(folder).count()  # another process starts: it copies the public graphs and saves the copy
+    assert _traces(saved_copy.read_bytes())  # the public story is in the saved copy before
     forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     assert files_with_traces() == []
     siblings = [path.name for path in folder.parent.iterdir() if path.name.startswith(folder.name)]
     assert sorted(siblings) == ["store", "store.generation", "store.journal", "store.lock"]
     assert not _traces((folder.parent / "store.journal").read_bytes())  # the public copies' journal forgot too
+    EmbeddedStore(folder).count()  # the next process saves a copy made after the erasure
+    assert saved_copy.exists() and not _traces(saved_copy.read_bytes())
 
 
 def test_data_put_back_outside_the_atlas_is_erased_again_on_request(tiny_atlas: Atlas) -> None:
@@ -229,4 +237,5 @@ def test_a_rewrite_stopped_between_its_renames_loses_nothing(tiny_atlas: Atlas, 
     os.replace(folder, folder.with_name("store.erased"))  # the process died here
     assert open_store(str(folder)).dump(private=EVERYTHING) == before
     beside = {path.name for path in folder.parent.iterdir() if path.name.startswith("store.")}
-    assert beside <= {"store.generation", "store.journal", "store.lock"}, beside  # no half-written copy left
+    # no half-written copy left; the saved public copy is a whole file (graph/store/public_snapshot.py)
+    assert beside <= {"store.generation", "store.journal", "store.lock", "store.public-copy.nq"}, beside

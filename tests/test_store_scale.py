@@ -4,6 +4,8 @@ same answers and the same privacy as before."""
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 from rdflib import Literal, URIRef
@@ -22,11 +24,12 @@ from graph.intake.submissions import (
     submit,
 )
 from graph.model.vocab import SDO, private_graph, public_graph
-from graph.settings import REPO_ROOT
-from graph.store import journal
+from graph.settings import REPO_ROOT, PublicReads
+from graph.store import embedded, journal
 from graph.store.atlas import Atlas
 from graph.store.embedded import EmbeddedStore
 from graph.store.interface import Change, Quad
+from graph.store.public_snapshot import snapshot_path
 from graph.store.sparql_text import ox_quad
 
 from .conftest import EVERYTHING, run_cli
@@ -185,3 +188,55 @@ def test_a_writer_that_died_before_committing_shows_nothing_and_the_next_write_i
     assert list(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["vastgelegd"]
     store.apply(Change(add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
     assert sorted(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna", "vastgelegd"]
+
+
+def test_a_new_process_starts_from_the_saved_public_copy_and_catches_up(
+    seed_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = seed_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.count()  # the first process copies from the folder and saves its copy
+    assert snapshot_path(store.path).exists()
+    result = run_cli("import", str(TINY), store=store.location)  # another process writes after that
+    assert result.returncode == 0, result.stderr
+    saved: list[str] = []
+    monkeypatch.setattr(embedded, "save_snapshot", lambda *args: saved.append("saved"))
+
+    started = EmbeddedStore(store.path)  # a process that starts now: the saved copy and the journal since
+    answers = public_answers(Atlas(seed_atlas.settings, started, seed_atlas.questions))
+
+    assert saved == []  # it did not copy from the folder
+    from_folder = Atlas(seed_atlas.settings, EmbeddedStore(store.path, PublicReads.DISK), seed_atlas.questions)
+    assert_same_answers(answers, public_answers(from_folder))
+    assert answers["stats"].equals(public_answers(seed_atlas)["stats"])
+
+
+def test_a_saved_public_copy_is_not_used_when_it_names_a_private_graph(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.apply(Change(add=[(THING, SDO.description, Literal("openbaar"), public_graph("test"))]))
+    store.count()
+    saved = snapshot_path(store.path)
+    secret = f'<{THING}> <{SDO.description}> "geheim" <{private_graph("test")}> .\n'
+    with open(saved, "a", encoding="utf-8") as handle:
+        handle.write(secret)
+
+    reader = EmbeddedStore(store.path)
+
+    assert list(reader.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")["o"]) == ["openbaar"]
+    assert b"geheim" not in saved.read_bytes()  # it copied from the folder and saved that copy instead
+
+
+def test_a_store_made_anew_under_the_same_name_does_not_start_from_the_old_ones_copy(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.apply(Change(add=[(THING, SDO.name, Literal("oude opslag"), public_graph("test"))]))
+    store.count()
+    assert snapshot_path(store.path).exists()
+    shutil.rmtree(store.path)  # the folder removed by hand; its generation, journal and saved copy stay beside it
+
+    made_anew = EmbeddedStore(store.path)
+
+    assert made_anew.count() == 0
+    made_anew.apply(Change(add=[(THING, SDO.name, Literal("nieuwe opslag"), public_graph("test"))]))
+    assert list(EmbeddedStore(store.path).select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["nieuwe opslag"]

@@ -45,6 +45,7 @@ from graph.store.interface import Change, StoreError
 from graph.store.journal import Journal, Position
 from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
+from graph.store.public_snapshot import drop_snapshot, load_snapshot, save_snapshot
 from graph.store.sparql_text import ox_quad, update_text
 
 #: A change that adds at least this many quads is written into a copy of the store beside it, outside a
@@ -137,6 +138,7 @@ class EmbeddedStore(OxigraphReader):
         """A new token that no journal entry leads to, so every reader copies anew (called with the lock held,
         before what it announces is done: a reader that sees it must take the lock, so it reads the result)."""
         self._journal.start_afresh()
+        drop_snapshot(self.path)
         self._set_generation(_new_token("fresh"))
 
     def _public_copy(self) -> ox.Store:
@@ -177,7 +179,13 @@ class EmbeddedStore(OxigraphReader):
         return True
 
     def _copy_anew(self) -> None:
-        """A new copy of the public graphs (the lock is held)."""
+        """A new copy of the public graphs (the lock is held): the saved copy brought up to date if the journal
+        leads from it to now, else one read from the folder, which is then saved for the next process."""
+        saved = load_snapshot(self.path)
+        if saved is not None:
+            self._public, self._public_generation, self._public_position = saved.copy, saved.generation, saved.position
+            if self._caught_up(self.generation()):
+                return
         copy = ox.Store()
         with self._opened() as disk:
             for graph in disk.named_graphs():
@@ -189,6 +197,7 @@ class EmbeddedStore(OxigraphReader):
                     )
         self._public, self._public_generation = copy, self.generation()
         self._public_position = self._journal.position()
+        save_snapshot(self.path, copy, self._public_generation, self._public_position)
 
     @contextmanager
     def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
