@@ -140,6 +140,17 @@ def test_national_map_shows_blue_libraries_between_red_care_sites(page: Any, ser
     assert _near(colours, (31, 111, 235)) and _near(colours, (209, 36, 47))
 
 
+def test_the_map_starts_no_second_map_library_under_the_deck(page: Any, server: str) -> None:
+    """A map style of the app's own, even a blank one, made the browser start MapLibre and a second WebGL
+    context under every map; with no style and no provider Streamlit starts none."""
+    open_page(page, server, "/map?province=PV31", "Kaart")
+    _map_canvas(page)
+    page.wait_for_timeout(1500)
+    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+    assert chart.locator("canvas").count() == 1
+    assert chart.locator(".maplibregl-map, .mapboxgl-map").count() == 0
+
+
 def test_coverage_tooltip_names_the_municipality_and_stays_inside_the_map(page: Any, server: str) -> None:
     open_page(page, server, "/coverage?province=PV31", "Dekking")
     canvas = _map_canvas(page)

@@ -94,6 +94,20 @@ def test_map_sends_the_browser_compact_json_with_only_what_it_draws(monkeypatch:
         assert {key for row in layer(spec, layer_id)["data"] for key in row} == {"lon", "lat", "tooltip", "row"}
 
 
+@pytest.mark.parametrize("page_name", ["map", "coverage"])
+def test_municipality_borders_are_one_line_layer_with_each_border_once(
+    monkeypatch: pytest.MonkeyPatch, seed: str, page_name: str
+) -> None:
+    """The GeoJSON layer's own stroke is a path layer, a program of its own that took a browser without a
+    graphics card about 1.5 s to prepare; the borders are drawn with the collaborations' kind of layer."""
+    spec = deck_spec(open_page(monkeypatch, seed, page_name, province="PV31"))
+    assert layer(spec, "municipalities")["stroked"] is False
+    borders = layer(spec, "municipalities-borders")
+    assert borders["@@type"] == "LineLayer"
+    edges = [(tuple(edge["from"]), tuple(edge["to"])) for edge in borders["data"]]
+    assert edges and len(edges) == len(set(edges))
+
+
 # --- the coverage tooltip ------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ import json
 from collections.abc import Callable
 from functools import partial
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 import pydeck as pdk
@@ -18,6 +17,7 @@ from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import number, percent
 from graph.views.answer_words import province_names
 from graph.views.dates import since
+from graph.views.map_borders import border_segments
 from graph.views.map_fit import NETHERLANDS, MapView
 
 from .context import PAGES, headings, labels, language, safe, t
@@ -42,6 +42,7 @@ COVERAGE_COLOURS = {
     "incomplete": [130, 80, 223, 60],
     "none": [208, 215, 222, 40],
 }
+BORDER_COLOUR = [110, 119, 129, 120]
 
 
 def example_card(row: Any) -> None:
@@ -225,35 +226,41 @@ def line_layer(lines: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def municipality_layer(features: dict[str, Any], pickable: bool = False) -> pdk.Layer:
-    """Municipalities coloured by coverage; ``pickable`` shows each one's tooltip."""
+def municipality_layers(features: dict[str, Any], pickable: bool = False) -> list[pdk.Layer]:
+    """Municipalities coloured by coverage, and their borders; ``pickable`` shows each one's tooltip."""
+    shapes = []
     for feature in features["features"]:
-        feature["properties"]["fill"] = COVERAGE_COLOURS[feature["properties"]["coverage"]]
-    return pdk.Layer(
-        "GeoJsonLayer",
-        data=features,
-        id="municipalities",
-        get_fill_color="properties.fill",
-        get_line_color=[110, 119, 129, 120],
-        line_width_min_pixels=0.5,
-        stroked=True,
-        filled=True,
-        pickable=pickable,
-        auto_highlight=pickable,
-    )
+        properties = feature["properties"]
+        shapes.append({**feature, "properties": {**properties, "fill": COVERAGE_COLOURS[properties["coverage"]]}})
+    return shape_layers(shapes, "municipalities", BORDER_COLOUR, pickable)
 
 
-# An inline map style (a data: address) with only a white background: without a style Streamlit would fetch
-# one from a CDN.
-BLANK_STYLE = "data:application/json," + quote(
-    json.dumps(
-        {
-            "version": 8,
-            "sources": {},
-            "layers": [{"id": "background", "type": "background", "paint": {"background-color": "#ffffff"}}],
-        }
-    )
-)
+def shape_layers(
+    shapes: list[dict[str, Any]], layer_id: str, border_colour: list[int], pickable: bool = False
+) -> list[pdk.Layer]:
+    """GeoJSON features filled with their ``properties.fill``, and their borders as a line layer (``…-borders``),
+    like the collaborations, not the GeoJSON layer's own stroke (see :mod:`graph.views.map_borders`)."""
+    return [
+        pdk.Layer(
+            "GeoJsonLayer",
+            data={"type": "FeatureCollection", "features": shapes},
+            id=layer_id,
+            get_fill_color="properties.fill",
+            stroked=False,
+            filled=True,
+            pickable=pickable,
+            auto_highlight=pickable,
+        ),
+        pdk.Layer(
+            "LineLayer",
+            data=border_segments(shapes),
+            id=f"{layer_id}-borders",
+            get_source_position="from",
+            get_target_position="to",
+            get_color=border_colour,
+            get_width=1,
+        ),
+    ]
 
 
 class CompactDeck(pdk.Deck):
@@ -271,9 +278,10 @@ def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom),
         # No background map: its style and tiles would come from another host (the page asks nothing of any
-        # host but the app); municipalities give the map its shape.
+        # host but the app); municipalities give the map its shape. pydeck's default style, left as it is
+        # with no provider, tells Streamlit to start no base map at all: a style of our own (even a blank one)
+        # made the browser start a second map library and WebGL context under the deck.
         map_provider=None,
-        map_style=BLANK_STYLE,
         # "text" tooltips are inserted as text, never parsed as HTML.
         tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
     )

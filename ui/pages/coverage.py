@@ -2,7 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.views.coverage_view import coverage_page
-from ui.components import data_table, deck, downloads, municipality_layer
+from ui.components import data_table, deck, downloads, municipality_layers
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
 
@@ -41,7 +41,7 @@ downloads(page.gaps, f"witte-vlekken{suffix}", "gaps")
 
 if page.features is not None:
     st.subheader(t("choropleth"))
-    st.pydeck_chart(deck([municipality_layer(page.features, pickable=True)], page.view), height=520)
+    st.pydeck_chart(deck(municipality_layers(page.features, pickable=True), page.view), height=520)
     st.markdown(f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}")
 
 st.subheader(t("per_municipality"))

@@ -2,7 +2,6 @@ import math
 from collections.abc import Callable
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 from shapely import wkt
 from shapely.geometry import mapping, shape
@@ -12,7 +11,7 @@ from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, F
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, text, title
 from graph.views.map_fit import MapView
-from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, site_layers
+from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
 language_switch()
@@ -109,20 +108,7 @@ for row in sheet.boundaries.itertuples():
         continue
     colour = COVERAGE_COLOURS.get(str(row.coverage), AREA_FILL) if row.coverage != "area" else AREA_FILL
     shapes.append({"type": "Feature", "geometry": mapping(wkt.loads(str(row.wkt))), "properties": {"fill": colour}})
-layers = []
-if shapes:
-    layers.append(
-        pdk.Layer(
-            "GeoJsonLayer",
-            data={"type": "FeatureCollection", "features": shapes},
-            id="area",
-            get_fill_color="properties.fill",
-            get_line_color=[87, 96, 106, 200],
-            line_width_min_pixels=1,
-            stroked=True,
-            filled=True,
-        )
-    )
+layers = shape_layers(shapes, "area", [87, 96, 106, 200]) if shapes else []
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
 layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False)))  # care on top of libraries
 # Drawn from the app alone, like every map (no background map: its style would come from another host).

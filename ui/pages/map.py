@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.components import deck, line_layer, municipality_layer, selected_site, site_layers
+from ui.components import deck, line_layer, municipality_layers, selected_site, site_layers
 from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 
@@ -25,7 +25,7 @@ show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=shown.fe
 
 layers = []
 if show_municipalities and shown.features is not None:
-    layers.append(municipality_layer(shown.features))
+    layers.extend(municipality_layers(shown.features))
 layers.append(line_layer(shown.lines))
 layers.extend(site_layers(shown.sites))
 event = st.pydeck_chart(
