@@ -240,3 +240,18 @@ def test_a_store_made_anew_under_the_same_name_does_not_start_from_the_old_ones_
     assert made_anew.count() == 0
     made_anew.apply(Change(add=[(THING, SDO.name, Literal("nieuwe opslag"), public_graph("test"))]))
     assert list(EmbeddedStore(store.path).select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["nieuwe opslag"]
+
+
+def test_tidy_removes_a_public_copy_a_stopped_process_was_saving_and_keeps_the_saved_one(empty_atlas: Atlas) -> None:
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.apply(Change(add=[(THING, SDO.name, Literal("openbaar"), public_graph("test"))]))
+    store.count()
+    saved = snapshot_path(store.path)
+    half = saved.with_name(saved.name + ".4242")  # what a process stopped while saving leaves
+    half.write_bytes(saved.read_bytes()[:100])
+
+    tidied = run_cli("tidy", store=store.location, check=True)
+
+    assert str(half) in tidied.stdout and "1 onafgemaakte kopie(ën) verwijderd" in tidied.stdout
+    assert not half.exists() and saved.exists()

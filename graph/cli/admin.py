@@ -114,11 +114,14 @@ def cmd_migrate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_tidy(atlas: Atlas, args: argparse.Namespace) -> int:
-    if atlas.store.access is None:  # at most the copy a large write was making when it stopped
+    if atlas.store.access is None:  # the copy a large write was making, or a public copy being saved, if any
         left = atlas.store.tidy(timedelta(0))
         for folder in left:
             print(folder)
-        print(f"{len(left)} onafgemaakte kopie(ën) van een grote schrijfactie verwijderd (unfinished copies removed)")
+        print(
+            f"{len(left)} onafgemaakte kopie(ën) verwijderd, van een grote schrijfactie of een openbare kopie "
+            "(unfinished copies removed)"
+        )
         return 0
     if args.older_than_hours < 0:
         print("fout (error): --older-than-hours mag niet negatief zijn (must not be negative)", file=sys.stderr)

@@ -45,7 +45,7 @@ from graph.store.interface import Change, StoreError
 from graph.store.journal import Journal, Position
 from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
-from graph.store.public_snapshot import drop_snapshot, load_snapshot, save_snapshot
+from graph.store.public_snapshot import drop_snapshot, drop_unfinished_snapshots, load_snapshot, save_snapshot
 from graph.store.sparql_text import ox_quad, update_text
 
 #: A change that adds at least this many quads is written into a copy of the store beside it, outside a
@@ -83,11 +83,13 @@ class EmbeddedStore(OxigraphReader):
 
     def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
         """The copy a large write was making beside the store when its process stopped, if any (the store never
-        saw it: the write was not committed). Any other write here is one transaction and leaves nothing."""
+        saw it: the write was not committed), and a public copy a process was saving for the next one. Any other
+        write here is one transaction and leaves nothing."""
         with self._locked():
             finish_interrupted_rewrite(self.path)
             dropped = drop_unfinished_copy(self.path)
-        return [str(dropped)] if dropped else []
+            unfinished = drop_unfinished_snapshots(self.path)
+        return ([str(dropped)] if dropped else []) + [str(path) for path in unfinished]
 
     # ------------------------------------------------------------------ locking and opening
     @contextmanager

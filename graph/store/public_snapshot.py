@@ -93,6 +93,14 @@ def _identity(store_path: Path) -> str | None:
 
 def drop_snapshot(store_path: Path) -> None:
     """Remove the saved copy and any a stopped process left half-written (the caller holds the store's lock)."""
+    snapshot_path(store_path).unlink(missing_ok=True)
+    drop_unfinished_snapshots(store_path)
+
+
+def drop_unfinished_snapshots(store_path: Path) -> list[Path]:
+    """The copies a process was saving when it stopped, removed (the caller holds the store's lock)."""
     target = snapshot_path(store_path)
-    for path in [target, *target.parent.glob(target.name + ".*")]:
+    unfinished = sorted(target.parent.glob(target.name + ".*"))
+    for path in unfinished:
         path.unlink(missing_ok=True)
+    return unfinished
