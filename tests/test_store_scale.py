@@ -5,6 +5,7 @@ same answers and the same privacy as before."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -211,13 +212,20 @@ def test_a_new_process_starts_from_the_saved_public_copy_and_catches_up(
     assert answers["stats"].equals(public_answers(seed_atlas)["stats"])
 
 
-def test_a_saved_public_copy_is_not_used_when_it_names_a_private_graph(empty_atlas: Atlas) -> None:
-    store = empty_atlas.store
+def _saved_copy_of(atlas: Atlas, text: str) -> tuple[EmbeddedStore, Path]:
+    """A store holding one public ``text``, read once, so that its public copy is saved beside it."""
+    store = atlas.store
     assert isinstance(store, EmbeddedStore)
-    store.apply(Change(add=[(THING, SDO.description, Literal("openbaar"), public_graph("test"))]))
+    store.apply(Change(add=[(THING, SDO.name, Literal(text), public_graph("test"))]))
     store.count()
     saved = snapshot_path(store.path)
-    secret = f'<{THING}> <{SDO.description}> "geheim" <{private_graph("test")}> .\n'
+    assert saved.exists()
+    return store, saved
+
+
+def test_a_saved_public_copy_is_not_used_when_it_names_a_private_graph(empty_atlas: Atlas) -> None:
+    store, saved = _saved_copy_of(empty_atlas, "openbaar")
+    secret = f'<{THING}> <{SDO.name}> "geheim" <{private_graph("test")}> .\n'
     with open(saved, "a", encoding="utf-8") as handle:
         handle.write(secret)
 
@@ -228,11 +236,7 @@ def test_a_saved_public_copy_is_not_used_when_it_names_a_private_graph(empty_atl
 
 
 def test_a_store_made_anew_under_the_same_name_does_not_start_from_the_old_ones_copy(empty_atlas: Atlas) -> None:
-    store = empty_atlas.store
-    assert isinstance(store, EmbeddedStore)
-    store.apply(Change(add=[(THING, SDO.name, Literal("oude opslag"), public_graph("test"))]))
-    store.count()
-    assert snapshot_path(store.path).exists()
+    store, _ = _saved_copy_of(empty_atlas, "oude opslag")
     shutil.rmtree(store.path)  # the folder removed by hand; its generation, journal and saved copy stay beside it
 
     made_anew = EmbeddedStore(store.path)
@@ -243,11 +247,7 @@ def test_a_store_made_anew_under_the_same_name_does_not_start_from_the_old_ones_
 
 
 def test_tidy_removes_a_public_copy_a_stopped_process_was_saving_and_keeps_the_saved_one(empty_atlas: Atlas) -> None:
-    store = empty_atlas.store
-    assert isinstance(store, EmbeddedStore)
-    store.apply(Change(add=[(THING, SDO.name, Literal("openbaar"), public_graph("test"))]))
-    store.count()
-    saved = snapshot_path(store.path)
+    store, saved = _saved_copy_of(empty_atlas, "openbaar")
     half = saved.with_name(saved.name + ".4242")  # what a process stopped while saving leaves
     half.write_bytes(saved.read_bytes()[:100])
 
