@@ -255,3 +255,15 @@ def test_tidy_removes_a_public_copy_a_stopped_process_was_saving_and_keeps_the_s
 
     assert str(half) in tidied.stdout and "1 onafgemaakte kopie(ën) verwijderd" in tidied.stdout
     assert not half.exists() and saved.exists()
+
+
+def test_a_process_that_applied_much_of_the_journal_to_the_saved_copy_saves_it_again(
+    empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, saved = _saved_copy_of(empty_atlas, "eerst")
+    first = saved.read_bytes()
+    monkeypatch.setattr(embedded, "RESAVE_AFTER_JOURNAL_BYTES", 10)
+    store.apply(Change(add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
+
+    assert sorted(EmbeddedStore(store.path).select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna", "eerst"]
+    assert saved.read_bytes() != first and b"daarna" in saved.read_bytes()
