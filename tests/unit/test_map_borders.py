@@ -22,7 +22,7 @@ def test_a_border_two_municipalities_share_is_drawn_once() -> None:
 
 def test_the_same_point_written_slightly_differently_in_two_outlines_is_one_point() -> None:
     left = _square(5.0, 51.0)
-    right = _square(6.0000000001, 51.0)  # a rounding difference between two outlines of the same border
+    right = _square(6.00000001, 51.0)  # a rounding difference between two outlines of the same border
     assert len(border_segments([left, right])) == 7
 
 
