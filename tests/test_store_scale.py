@@ -4,9 +4,6 @@ same answers and the same privacy as before."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from rdflib import Literal, URIRef
@@ -210,60 +207,3 @@ def test_a_new_process_starts_from_the_saved_public_copy_and_catches_up(
     from_folder = Atlas(seed_atlas.settings, EmbeddedStore(store.path, PublicReads.DISK), seed_atlas.questions)
     assert_same_answers(answers, public_answers(from_folder))
     assert answers["stats"].equals(public_answers(seed_atlas)["stats"])
-
-
-def _saved_copy_of(atlas: Atlas, text: str) -> tuple[EmbeddedStore, Path]:
-    """A store holding one public ``text``, read once, so that its public copy is saved beside it."""
-    store = atlas.store
-    assert isinstance(store, EmbeddedStore)
-    store.apply(Change(add=[(THING, SDO.name, Literal(text), public_graph("test"))]))
-    store.count()
-    saved = snapshot_path(store.path)
-    assert saved.exists()
-    return store, saved
-
-
-def test_a_saved_public_copy_is_not_used_when_it_names_a_private_graph(empty_atlas: Atlas) -> None:
-    store, saved = _saved_copy_of(empty_atlas, "openbaar")
-    secret = f'<{THING}> <{SDO.name}> "geheim" <{private_graph("test")}> .\n'
-    with open(saved, "a", encoding="utf-8") as handle:
-        handle.write(secret)
-
-    reader = EmbeddedStore(store.path)
-
-    assert list(reader.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")["o"]) == ["openbaar"]
-    assert b"geheim" not in saved.read_bytes()  # it copied from the folder and saved that copy instead
-
-
-def test_a_store_made_anew_under_the_same_name_does_not_start_from_the_old_ones_copy(empty_atlas: Atlas) -> None:
-    store, _ = _saved_copy_of(empty_atlas, "oude opslag")
-    shutil.rmtree(store.path)  # the folder removed by hand; its generation, journal and saved copy stay beside it
-
-    made_anew = EmbeddedStore(store.path)
-
-    assert made_anew.count() == 0
-    made_anew.apply(Change(add=[(THING, SDO.name, Literal("nieuwe opslag"), public_graph("test"))]))
-    assert list(EmbeddedStore(store.path).select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["nieuwe opslag"]
-
-
-def test_tidy_removes_a_public_copy_a_stopped_process_was_saving_and_keeps_the_saved_one(empty_atlas: Atlas) -> None:
-    store, saved = _saved_copy_of(empty_atlas, "openbaar")
-    half = saved.with_name(saved.name + ".4242")  # what a process stopped while saving leaves
-    half.write_bytes(saved.read_bytes()[:100])
-
-    tidied = run_cli("tidy", store=store.location, check=True)
-
-    assert str(half) in tidied.stdout and "1 onafgemaakte kopie(ën) verwijderd" in tidied.stdout
-    assert not half.exists() and saved.exists()
-
-
-def test_a_process_that_applied_much_of_the_journal_to_the_saved_copy_saves_it_again(
-    empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store, saved = _saved_copy_of(empty_atlas, "eerst")
-    first = saved.read_bytes()
-    monkeypatch.setattr(embedded, "RESAVE_AFTER_JOURNAL_BYTES", 10)
-    store.apply(Change(add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
-
-    assert sorted(EmbeddedStore(store.path).select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna", "eerst"]
-    assert saved.read_bytes() != first and b"daarna" in saved.read_bytes()

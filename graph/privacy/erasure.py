@@ -11,6 +11,7 @@ no copy of what was removed. The person's values go into the erasure register as
 
 from __future__ import annotations
 
+import glob
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -166,7 +167,7 @@ def leftover_copies(store: AtlasStore) -> list[str]:
     return [
         f"{copy}: een eerdere kopie van de opslag; verwijder die met de hand (an earlier copy of the store, "
         "delete it by hand)"
-        for copy in sorted(folder.parent.glob(folder.name + ".before-restore-*"))
+        for copy in sorted(folder.parent.glob(glob.escape(folder.name) + ".before-restore-*"))
     ]
 
 

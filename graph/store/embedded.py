@@ -185,7 +185,9 @@ class EmbeddedStore(OxigraphReader):
     def _copy_anew(self) -> None:
         """A new copy of the public graphs (the lock is held): the saved copy brought up to date if the journal
         leads from it to now, else one read from the folder, which is then saved for the next process."""
-        saved = load_snapshot(self.path)
+        # Without a generation file every state of the store reads "0": a saved copy could not tell them apart.
+        trusted = self._generation_path.exists()
+        saved = load_snapshot(self.path) if trusted else None
         if saved is not None:
             self._public, self._public_generation, self._public_position = saved.copy, saved.generation, saved.position
             if self._caught_up(self.generation()):
@@ -208,7 +210,8 @@ class EmbeddedStore(OxigraphReader):
                     )
         self._public, self._public_generation = copy, self.generation()
         self._public_position = self._journal.position()
-        save_snapshot(self.path, copy, self._public_generation, self._public_position)
+        if trusted:
+            save_snapshot(self.path, copy, self._public_generation, self._public_position)
 
     @contextmanager
     def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
@@ -228,6 +231,8 @@ class EmbeddedStore(OxigraphReader):
         if change.is_empty():
             return
         with self._locked():
+            if change.compact:  # an erasure: the saved copy goes now, not only when the folder is rewritten
+                drop_snapshot(self.path)
             with self._opened() as disk:
                 removals = _removals(disk, change)
                 additions = [ox_quad(q) for q in change.add]

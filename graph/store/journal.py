@@ -113,7 +113,7 @@ class Journal:
                     return None
                 handle.seek(since.offset)
                 data = handle.read()
-        except FileNotFoundError:
+        except (OSError, ValueError, OverflowError):
             return None
         found: list[Entry] = []
         cursor = 0
@@ -121,11 +121,14 @@ class Journal:
             line_end = data.find(b"\n", cursor)
             if line_end < 0 or not data.startswith(_HEADER, cursor):
                 return found
-            previous, generation, length = data[cursor + len(_HEADER) : line_end].decode("ascii").split(" ")
-            body_end = line_end + 1 + int(length)
-            if body_end + 1 > len(data):
-                return found
-            update = data[line_end + 1 : body_end].decode()
+            try:  # a position in the middle of an entry (a saved copy's, say) reads as no way forward
+                previous, generation, length = data[cursor + len(_HEADER) : line_end].decode("ascii").split(" ")
+                body_end = line_end + 1 + int(length)
+                if body_end + 1 > len(data):
+                    return found
+                update = data[line_end + 1 : body_end].decode()
+            except (UnicodeDecodeError, ValueError):
+                return None
             cursor = body_end + 1
             found.append(Entry(previous, generation, update, since.offset + cursor))
 

@@ -7,17 +7,20 @@ with the generation and the journal position it stands at. A process that starts
 the journal's entries since then, exactly as it would bring its own copy up to date (:mod:`graph.store.journal`);
 when no chain of entries leads from the saved generation to the store's, it copies from the folder instead.
 
-The file names the folder's database by its identity (RocksDB's IDENTITY file), so a store that was removed and
-made anew under the same name never starts from the old one's copy. Like the journal, the file only ever holds
-quads of public graphs (it is written from the copy, and a file that names any other graph is not used). It is
-written and removed with the store's lock held, and removed whenever the journal is started afresh for an
-erasure or a restore, so an erased value does not outlive its erasure here. The folder is replaced only by the
-atlas's own commands (``restore``), which do the same.
+The copy belongs to one folder: saving it puts a random token in a file inside the store's folder and in the
+copy's first line, and a copy whose token the folder does not hold is not used. A store removed and made anew,
+or a folder replaced by a backup (a backup holds only the database's own files), never starts from the old
+copy. The last line counts the quads, so a copy cut short is not used either. Like the journal, the file only
+ever holds quads of public graphs (it is written from the copy, and a file that names any other graph is not
+used). It is written and removed with the store's lock held, and removed whenever the journal is started
+afresh for an erasure or a restore, so an erased value does not outlive its erasure here.
 """
 
 from __future__ import annotations
 
+import glob
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,10 @@ import pyoxigraph as ox
 from graph.store.journal import Position, is_public
 
 _MARK = "# passendwerk public copy"
+_END = "# end of public copy"
+#: The file inside the store's folder that names the copy saved from it (the database leaves other files alone).
+TOKEN_FILE = "PUBLIC-COPY-TOKEN"
+_LARGEST_OFFSET = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -42,15 +49,17 @@ def snapshot_path(store_path: Path) -> Path:
 def save_snapshot(store_path: Path, copy: ox.Store, generation: str, position: Position | None) -> None:
     """Save ``copy`` as it stands at ``generation`` and ``position`` (the caller holds the store's lock)."""
     target = snapshot_path(store_path)
-    identity = _identity(store_path)
-    if identity is None:
-        return
+    token = secrets.token_hex(16)
     where = "-" if position is None else f"{position.inode} {position.offset}"
     temporary = target.with_name(f"{target.name}.{os.getpid()}")
     try:
         with open(temporary, "wb") as handle:
-            handle.write(f"{_MARK} {identity} {generation} {where}\n".encode("ascii"))
+            handle.write(f"{_MARK} {token} {generation} {where}\n".encode("ascii"))
             copy.dump(output=handle, format=ox.RdfFormat.N_QUADS)
+            handle.write(f"{_END} {len(copy)}\n".encode("ascii"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        _write_token(store_path, token)
         os.replace(temporary, target)
     except OSError:
         # A copy that cannot be saved (a full disk, a read-only folder) only makes the next start slower.
@@ -63,17 +72,25 @@ def load_snapshot(store_path: Path) -> Snapshot | None:
     try:
         with open(target, "rb") as handle:
             header = handle.readline().decode("ascii", "replace").split()
-    except FileNotFoundError:
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 64))
+            ending = handle.read().decode("ascii", "replace").rstrip("\n").rsplit("\n", 1)[-1]
+    except OSError:
         return None
-    if len(header) not in (7, 8) or " ".join(header[:4]) != _MARK or header[4] != _identity(store_path):
+    token = _token(store_path)
+    if len(header) not in (7, 8) or " ".join(header[:4]) != _MARK or token is None or header[4] != token:
+        return None
+    if not ending.startswith(_END + " "):
         return None
     generation, where = header[5], header[6:]
     try:
-        position = None if where == ["-"] else Position(int(where[0]), int(where[1]))
+        position = None if where == ["-"] else Position(*(_offset(number) for number in where))
+        expected = int(ending[len(_END) + 1 :])
         copy = ox.Store()
         # lenient: the file is this module's own serialisation of terms that were checked when first written.
         copy.load(path=str(target), format=ox.RdfFormat.N_QUADS, lenient=True)
-    except (OSError, SyntaxError, ValueError, IndexError):
+    except (OSError, SyntaxError, ValueError, TypeError):
+        return None
+    if len(copy) != expected:
         return None
     if any(not (isinstance(graph, ox.NamedNode) and is_public(graph.value)) for graph in copy.named_graphs()):
         return None
@@ -82,10 +99,23 @@ def load_snapshot(store_path: Path) -> Snapshot | None:
     return Snapshot(copy, generation, position)
 
 
-def _identity(store_path: Path) -> str | None:
-    """The database's own id, made when the folder was created (one word, or None without one)."""
+def _offset(text: str) -> int:
+    number = int(text)
+    if not 0 <= number <= _LARGEST_OFFSET:
+        raise ValueError(f"not a file position: {text}")
+    return number
+
+
+def _write_token(store_path: Path, token: str) -> None:
+    target = store_path / TOKEN_FILE
+    temporary = target.with_name(f"{TOKEN_FILE}.{os.getpid()}")
+    temporary.write_text(token + "\n", encoding="ascii")
+    os.replace(temporary, target)
+
+
+def _token(store_path: Path) -> str | None:
     try:
-        words = (store_path / "IDENTITY").read_text(encoding="ascii").split()
+        words = (store_path / TOKEN_FILE).read_text(encoding="ascii").split()
     except (OSError, UnicodeDecodeError):
         return None
     return words[0] if len(words) == 1 else None
@@ -100,7 +130,8 @@ def drop_snapshot(store_path: Path) -> None:
 def drop_unfinished_snapshots(store_path: Path) -> list[Path]:
     """The copies a process was saving when it stopped, removed (the caller holds the store's lock)."""
     target = snapshot_path(store_path)
-    unfinished = sorted(target.parent.glob(target.name + ".*"))
+    unfinished = sorted(target.parent.glob(glob.escape(target.name) + ".*"))
     for path in unfinished:
-        path.unlink(missing_ok=True)
+        if path.is_file() or path.is_symlink():
+            path.unlink(missing_ok=True)
     return unfinished
