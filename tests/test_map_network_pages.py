@@ -191,12 +191,18 @@ def test_brokers_are_explained_in_words_not_as_a_betweenness_value(monkeypatch: 
     assert "Verbinders" in texts(app)
 
 
+def _libraries_with_care_partners(cares: int, libraries: int, care_name: str, library_name: str) -> nx.Graph:
+    """``cares`` care organisations, each working with one of ``libraries`` libraries in turn."""
+    graph = nx.Graph()
+    for index in range(cares):
+        graph.add_node(f"care{index}", name=care_name.format(index), kind="care")
+        graph.add_node(f"lib{index % libraries}", name=library_name.format(index % libraries), kind="library")
+        graph.add_edge(f"lib{index % libraries}", f"care{index}", weight=1)
+    return graph
+
+
 def test_only_the_main_organisations_carry_a_label_at_every_zoom() -> None:
-    star = nx.Graph()
-    for index in range(40):
-        star.add_node(f"care{index}", name=f"Zorg {index}", kind="care")
-        star.add_node(f"lib{index % 4}", name=f"Bieb {index % 4}", kind="library")
-        star.add_edge(f"lib{index % 4}", f"care{index}", weight=1)
+    star = _libraries_with_care_partners(40, 4, "Zorg {}", "Bieb {}")
     nodes = drawing_data(star, {}, focus="care7")["nodes"]
     big = {str(node["label"]) for node in nodes if node["font"] == {"size": MAIN_FONT}}
     assert len(big) <= MAIN_LABELS + 1 and {"Bieb 0", "Zorg 7"} <= big  # the best connected, and the focus
@@ -205,11 +211,8 @@ def test_only_the_main_organisations_carry_a_label_at_every_zoom() -> None:
 
 def test_main_labels_are_never_written_over_each_other() -> None:
     """Regression: in Zuid-Holland (demo data) about eight main names were printed on top of each other."""
-    crowd = nx.Graph()
-    for index in range(60):
-        crowd.add_node(f"care{index}", name=f"Zorggroep Rotterdam {index} (demo)", kind="care")
-        crowd.add_node(f"lib{index % 12}", name=f"Bibliotheek Rotterdam e.o. {index % 12} (demo)", kind="library")
-        crowd.add_edge(f"lib{index % 12}", f"care{index}", weight=1)
+    names = ("Zorggroep Rotterdam {} (demo)", "Bibliotheek Rotterdam e.o. {} (demo)")
+    crowd = _libraries_with_care_partners(60, 12, *names)
     nodes = drawing_data(crowd, {}, focus="care5")["nodes"]
     boxes = {
         str(node["label"]): label_box(str(node["label"]), float(node["x"]), float(node["y"]), float(node["size"]))
