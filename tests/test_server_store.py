@@ -4,8 +4,10 @@ writer that dies leaves behind."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
@@ -15,7 +17,7 @@ from graph.store.atlas import Atlas
 from graph.store.interface import Change, QueryTooSlow, StoreError
 from graph.store.opening import open_store
 from graph.store.server.store import SparqlServerStore
-from graph.store.server.updates import STATE_GRAPH
+from graph.store.server.updates import STATE_GRAPH, staging_run
 from graph.views.console import ConsoleError, run_console
 
 from .conftest import EVERYTHING, ServerPool, fresh_server_atlas, run_cli, start_server
@@ -119,6 +121,24 @@ def test_the_shared_servers_are_reset_between_tests(server_pool: ServerPool) -> 
     atlas.store.apply(many_names(3))
     assert fresh_server_atlas(server_pool, "oxigraph", None, None).store.count() == 0
     assert Atlas.open(Settings(store=atlas.settings.store)).store.count() == 0
+
+
+def test_a_staging_graph_a_killed_test_writer_left_is_gone_for_the_next_test(server_pool: ServerPool) -> None:
+    """Regression: a test that kills an import midway left its staging graph on the shared server, and a later
+    test that counts what killed writers leave behind found one graph too many."""
+    store = fresh_server_atlas(server_pool, "oxigraph", None, None).store
+    assert isinstance(store, SparqlServerStore)
+    store._write_graph(
+        staging_run(datetime.now(UTC)) + "subjects",
+        [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"))],
+    )
+    store._write_graph(
+        str(public_graph("never-registered")),
+        [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"))],
+    )
+    assert len(set(store._graphs_on_server()) - {str(STATE_GRAPH)}) == 2
+    after = fresh_server_atlas(server_pool, "oxigraph", None, None).store
+    assert isinstance(after, SparqlServerStore) and set(after._graphs_on_server()) <= {str(STATE_GRAPH)}
 
 
 class Crash(BaseException):
