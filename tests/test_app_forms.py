@@ -165,6 +165,23 @@ def test_the_preview_map_centres_on_the_point(monkeypatch: pytest.MonkeyPatch, s
     assert abs(view["latitude"] - 51.37) < 0.1 and abs(view["longitude"] - 6.17) < 0.1 and view["zoom"] >= 10
 
 
+def test_the_preview_map_draws_the_municipality_the_point_lies_in_and_its_neighbours(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the point stood alone on an empty background, so a partner could not see that it lay in the
+    wrong town."""
+    form = open_page(monkeypatch, seed_store, "submit")
+    form.selectbox(key="care_site").set_value("__new__").run()
+    form.text_input(key="care_town").set_value("Venlo").run()
+    spec = json.loads(form.get("deck_gl_json_chart")[-1].proto.json)
+    [shapes] = [found for found in spec["layers"] if found["id"] == "surroundings"]
+    named = {feature["properties"]["name"]: feature["properties"]["here"] for feature in shapes["data"]["features"]}
+    assert named["Venlo"] is True and named["Horst aan de Maas"] is False and named["Beesel"] is False
+    assert sum(named.values()) == 1 and "Amsterdam" not in named and len(named) < 20
+    assert [found["id"] for found in spec["layers"]][-2:] == ["care-sites", "library-sites"]  # the dot on top
+    assert "Dit punt ligt in de gemeente Venlo." in texts(form)
+
+
 # --- review -----------------------------------------------------------------------------------------------------
 
 
@@ -193,6 +210,7 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert "Bewoners repareren boeken." in shown
     assert "Petra Jansen" in shown
     assert "Nieuwe organisatie: Zorgcentrum De Linde" in shown and "Plaats: Venlo" in shown
+    assert "Dit punt ligt in de gemeente Venlo." in shown  # under the small map of the new site
     # Coordinates as a Dutch reader writes them (regression: "Breedtegraad: 51.37").
     assert re.search(r"Breedtegraad: 51,\d+", shown) and re.search(r"Lengtegraad: 6,\d+", shown), shown
     assert re.search(r"Ingezonden \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d\d:\d\d", shown)

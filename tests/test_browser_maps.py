@@ -151,28 +151,66 @@ def test_the_map_starts_no_second_map_library_under_the_deck(page: Any, server: 
     assert chart.locator(".maplibregl-map, .mapboxgl-map").count() == 0
 
 
-def test_coverage_tooltip_names_the_municipality_and_stays_inside_the_map(page: Any, server: str) -> None:
+def _limburg_coverage_map(page: Any, server: str) -> dict[str, float]:
+    """The coverage page of Limburg, its map in view; returns the map's box on the page."""
     open_page(page, server, "/coverage?province=PV31", "Dekking")
     canvas = _map_canvas(page)
     canvas.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)
-    box = canvas.bounding_box()
+    return dict(canvas.bounding_box())
+
+
+def _municipality_tooltip_at(page: Any, box: dict[str, float], fx: float, fy: float) -> dict[str, float] | None:
+    """Where the tooltip shows with the pointer at (``fx``, ``fy``) of the map, if it names a municipality."""
+    page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+    page.wait_for_timeout(300)
     tooltip = page.locator(".deck-tooltip").first
+    if tooltip.count() and tooltip.is_visible() and "Inwoners" in tooltip.inner_text():
+        return dict(tooltip.bounding_box())
+    return None
+
+
+def _inside(shown: dict[str, float], box: dict[str, float]) -> bool:
+    return (
+        box["x"] <= shown["x"]
+        and shown["x"] + shown["width"] <= box["x"] + box["width"]
+        and box["y"] <= shown["y"]
+        and shown["y"] + shown["height"] <= box["y"] + box["height"]
+    )
+
+
+def test_coverage_tooltip_names_the_municipality_and_stays_inside_the_map(page: Any, server: str) -> None:
+    box = _limburg_coverage_map(page, server)
     shown = None
     # Try points across the province until one is over a municipality; each tooltip is checked where it shows.
     for fx, fy in [(0.5, 0.5), (0.45, 0.4), (0.55, 0.6), (0.5, 0.3), (0.5, 0.7), (0.4, 0.5), (0.6, 0.5)]:
-        page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-        page.wait_for_timeout(400)
-        if tooltip.count() and tooltip.is_visible() and "Inwoners" in tooltip.inner_text():
-            shown = tooltip.bounding_box()
+        shown = _municipality_tooltip_at(page, box, fx, fy)
+        if shown:
             break
     page.screenshot(path=str(OUTPUT / "coverage-tooltip.png"))
     assert shown is not None, "no municipality tooltip appeared"
-    text = tooltip.inner_text()
+    text = page.locator(".deck-tooltip").first.inner_text()
     for part in ("Bibliotheeklocaties", "Zorglocaties", "Actieve samenwerkingen", "Inwoners"):
         assert part in text
-    assert box["x"] <= shown["x"] and shown["x"] + shown["width"] <= box["x"] + box["width"]
-    assert box["y"] <= shown["y"] and shown["y"] + shown["height"] <= box["y"] + box["height"]
+    assert _inside(shown, box)
+
+
+def test_a_tooltip_for_a_municipality_at_the_maps_edge_stays_inside_the_map(page: Any, server: str) -> None:
+    """Regression: a tooltip sat above the pointer, so for a municipality at the top of the map it was cut off
+    past the map's edge (and at the sides, half of it)."""
+    box = _limburg_coverage_map(page, server)
+    seen = {}
+    # Limburg fills the map from top to bottom: its northern and southern tips lie at the map's edges.
+    for edge, fy in (("top", 0.04), ("bottom", 0.96)):
+        for step in range(21):
+            shown = _municipality_tooltip_at(page, box, 0.3 + step * 0.02, fy)
+            if shown:
+                seen[edge] = shown
+                page.wait_for_timeout(500)  # the screenshot shows the tooltip drawn, not on its way
+                page.screenshot(path=str(OUTPUT / f"coverage-tooltip-{edge}.png"))
+                break
+    assert set(seen) == {"top", "bottom"}, f"no tooltip at the map's edges, only at {set(seen)}"
+    assert all(_inside(shown, box) for shown in seen.values())
 
 
 def test_network_around_an_organisation_is_drawn_with_its_name(page: Any, server: str) -> None:

@@ -76,12 +76,20 @@ def test_coverage_map_zooms_to_the_chosen_province(monkeypatch: pytest.MonkeyPat
 def test_library_sites_are_drawn_over_larger_care_sites(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
     spec = deck_spec(open_page(monkeypatch, seed, "map"))
     order = [found["id"] for found in spec["layers"]]
-    assert order.index("collaborations") < order.index("care-sites") < order.index("library-sites")
+    assert order.index("care-sites") < order.index("library-sites")
     care, library = layer(spec, "care-sites"), layer(spec, "library-sites")
     # A library and a care site on one point: a blue dot inside a red ring, at every zoom.
     assert library["radiusMaxPixels"] < care["radiusMaxPixels"]
     assert library["radiusMinPixels"] < care["radiusMinPixels"]
     assert layer(spec, "collaborations")["widthMinPixels"] >= 2
+
+
+def test_collaboration_lines_are_drawn_over_the_dots(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    """Regression: most partners lie close together, so on the national map their lines ran under the dots of
+    their own sites and could hardly be seen."""
+    spec = deck_spec(open_page(monkeypatch, seed, "map"))
+    assert [found["id"] for found in spec["layers"]][-3:] == ["care-sites", "library-sites", "collaborations"]
+    assert not layer(spec, "collaborations").get("pickable")  # a click on a dot under a line still opens it
 
 
 def test_map_sends_the_browser_compact_json_with_only_what_it_draws(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:

@@ -154,13 +154,17 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
 # dots cannot hide the blue ones.
 CARE_RADIUS_PX = (6, 16)
 LIBRARY_RADIUS_PX = (3, 9)
-# Tooltips are text (never parsed as HTML), wrap at a readable width and sit centred above the pointer, so
-# they stay inside the map everywhere but at its very edges.
+# Tooltips are text (never parsed as HTML) and wrap at a readable width. They sit in the map's top-left
+# corner, as an information panel: deck.gl places a tooltip at the pointer, which put it past the map's edge
+# for a point near one, and only a fixed place stays inside the map wherever the pointer is. In that corner
+# lies the North Sea on the national map; over a point there, the pointer still shows what it names.
 TOOLTIP_STYLE = {
     "maxWidth": "260px",
     "whiteSpace": "pre-line",
     "fontSize": "13px",
-    "translate": "-50% calc(-100% - 12px)",
+    "transform": "none",  # replaces the pointer's position, which deck.gl sets just before this style
+    "top": "8px",
+    "left": "8px",
 }
 
 

@@ -119,6 +119,11 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "save": ("Opslaan", "Save"),
     "saved": ("Opgeslagen.", "Saved."),
     "new_site_on_map": ("Nieuwe locatie op de kaart: {name}", "New site on the map: {name}"),
+    "point_in_municipality": ("Dit punt ligt in de gemeente {name}.", "This point lies in the municipality of {name}."),
+    "point_in_no_municipality": (
+        "Dit punt ligt in geen Nederlandse gemeente: kijk de coördinaten na.",
+        "This point lies in no Dutch municipality: please check the coordinates.",
+    ),
     "was": ("was", "was"),
     "reason_required": ("Geef een reden op.", "Please give a reason."),
     "correct_before_approving": ("Gegevens corrigeren en dan goedkeuren", "Correct the data, then approve"),

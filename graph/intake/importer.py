@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
+from graph.analysis.mapdata import municipality_areas
 from graph.intake.mapping import (
     RECORDS_GRAPH,
     Provenance,
@@ -26,7 +27,7 @@ from graph.intake.tables import read_input
 from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
 from graph.intake.validate import ValidationContext, validate_tables
 from graph.model.enums import OrganisationKind
-from graph.model.geo import MunicipalityArea, MunicipalityLocator
+from graph.model.geo import MunicipalityLocator
 from graph.model.language import Message
 from graph.model.records import Partners, RecordSet
 from graph.model.vocab import (
@@ -116,10 +117,7 @@ def validation_context(atlas: Atlas) -> ValidationContext:
         context.names[str(row.id)] = str(row.name)
     for row in atlas.answer("internal/site-organisations").itertuples():
         context.sites[str(row.site_id)] = str(row.organisation_id)
-    areas = [
-        MunicipalityArea(str(r.code), str(r.name), str(r.province_code or ""), str(r.wkt or ""))
-        for r in atlas.answer("internal/municipality-areas").itertuples()
-    ]
+    areas = municipality_areas(atlas)
     context.municipalities = {area.code: area.name for area in areas if area.wkt}
     context.locator = MunicipalityLocator(areas) if context.municipalities else None
     return context

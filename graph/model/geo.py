@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+    from shapely.geometry.base import BaseGeometry
 
 
 EARTH_RADIUS_KM = 6371.0088
@@ -63,6 +64,19 @@ class MunicipalityLocator:
 
     def __bool__(self) -> bool:
         return self._tree is not None
+
+    def around(
+        self, lat: float, lon: float, lat_reach: float, lon_reach: float
+    ) -> list[tuple[MunicipalityArea, BaseGeometry]]:
+        """The municipalities reaching into the box of ``lat_reach`` by ``lon_reach`` degrees either side of the
+        point, each with its shape, in the order of the reference data."""
+        if self._tree is None or not (math.isfinite(lat) and math.isfinite(lon)):
+            return []
+        from shapely.geometry import box
+
+        reach = box(lon - lon_reach, lat - lat_reach, lon + lon_reach, lat + lat_reach)
+        found = sorted(int(index) for index in self._tree.query(reach, predicate="intersects"))
+        return [(self.areas[index], self._shapes[index]) for index in found]
 
     def locate(self, lat: float, lon: float) -> MunicipalityArea | None:
         """The municipality containing the point, or the nearest one within a small coastal tolerance."""

@@ -32,6 +32,16 @@ def test_a_point_is_found_in_its_municipality_and_near_a_coast() -> None:
     assert locator.locate(52.5, 7.0) is None
 
 
+def test_the_municipalities_around_a_point_are_those_reaching_into_its_box() -> None:
+    west = MunicipalityArea("GM0001", "West", "PV00", "POLYGON((5 52, 6 52, 6 53, 5 53, 5 52))")
+    east = MunicipalityArea("GM0002", "Oost", "PV00", "POLYGON((6 52, 7 52, 7 53, 6 53, 6 52))")
+    far = MunicipalityArea("GM0003", "Ver", "PV00", "POLYGON((9 52, 10 52, 10 53, 9 53, 9 52))")
+    locator = MunicipalityLocator([west, east, far])
+    assert [area for area, _ in locator.around(52.5, 5.9, 0.1, 0.3)] == [west, east]
+    assert [area for area, _ in locator.around(52.5, 5.5, 0.1, 0.3)] == [west]
+    assert locator.around(float("nan"), 5.5, 0.1, 0.3) == []
+
+
 NETWORK = pd.DataFrame(
     {
         "library_org_id": ["lib-a", "lib-a", "lib-b", "lib-c"],

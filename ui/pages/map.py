@@ -26,8 +26,8 @@ show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=shown.fe
 layers = []
 if show_municipalities and shown.features is not None:
     layers.extend(municipality_layers(shown.features))
-layers.append(line_layer(shown.lines))
 layers.extend(site_layers(shown.sites))
+layers.append(line_layer(shown.lines))  # over the dots: most partners are close, and the dots hid their lines
 event = st.pydeck_chart(
     deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
 )
