@@ -7,6 +7,7 @@ import streamlit as st
 from graph.store.interface import StoreError
 from ui.context import PAGES, coordinator, language_first
 from ui.i18n import text
+from ui.input_hints import show_input_hints
 
 st.set_page_config(page_title="Passend Werk Atlas", page_icon="📚", layout="wide")
 
@@ -17,6 +18,7 @@ def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
 
 # The language is chosen before the menu is built, so one click on the switch changes the menu too.
 with language_first() as lang:
+    show_input_hints(lang)
     sections = {
         text("section_explore", lang): [
             page("overview", ":material/home:", lang, default=True),

@@ -65,3 +65,38 @@ def test_cards_show_whole_names_and_suggestions_their_reasons(browser_page, serv
     open_page(page, server, "/suggestions?radius=50", "Suggesties")
     assert "Waarom deze suggestie" in page.locator("[data-testid='stMain']").inner_text()
     page.screenshot(path=str(OUTPUT / "suggestions-reasons.png"))
+
+
+def _hint_as_read(page, field) -> tuple[str, bool]:  # type: ignore[no-untyped-def]
+    """What the hint under a field being typed in says (the text drawn in place of Streamlit's), and whether
+    Streamlit's own English text is still seen."""
+    field.click()
+    page.keyboard.type("ab")
+    hints = page.locator("[data-testid='InputInstructions']").filter(has=page.locator("span"))
+    hints.first.wait_for(timeout=10_000)
+    drawn = hints.first.evaluate("(element) => getComputedStyle(element, '::before').content")
+    return drawn, hints.first.locator("span").first.is_visible()
+
+
+def test_typing_hints_are_in_dutch_on_dutch_pages(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: under every field of the Dutch form being typed in stood Streamlit's "Press Enter to apply"."""
+    page = browser_page
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    assert _hint_as_read(page, page.get_by_role("textbox", name="Zoek op naam").first) == (
+        '"Druk op Enter om toe te passen"',
+        False,
+    )
+    page.screenshot(path=str(OUTPUT / "submit-typing-hint.png"))
+    assert _hint_as_read(page, page.get_by_role("textbox", name="Het verhaal", exact=True)) == (
+        '"Druk op Ctrl+Enter (Mac: ⌘+Enter) om toe te passen"',
+        False,
+    )
+    assert "/4000" in page.locator("[data-testid='InputInstructions']").last.inner_text()  # the counter stays
+    if page.get_by_text("Aanmelden coördinator").count():
+        page.get_by_text("Aanmelden coördinator").click()
+    username = page.get_by_role("textbox", name="Gebruikersnaam", exact=True)
+    assert _hint_as_read(page, username) == ('"Druk op Enter om te versturen"', False)
+
+    open_page(page, server, "/submit?lang=en", "Add a collaboration")
+    drawn, english_seen = _hint_as_read(page, page.get_by_role("textbox", name="Search by name").first)
+    assert drawn == "none" and english_seen

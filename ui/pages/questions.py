@@ -75,7 +75,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             placeholder=choose_one(),
         )
     else:
-        value = column.text_input(control.label, value=shared, key=key)
+        value = column.text_input(control.label, value=shared, key=key, max_chars=200)
     if value:
         st.query_params[f"p_{control.name}"] = value
     else:
@@ -130,6 +130,7 @@ text = st.text_area(
     "      org:classification/skos:notation ?kind .\n}\nORDER BY ?name\nLIMIT 20",
     height=180,
     key="console",
+    max_chars=20_000,
 )
 if st.button(t("run"), key="run_console"):
     try:

@@ -52,7 +52,7 @@ def show_card(card: ReviewCard) -> None:
     columns = st.columns(3)
     if columns[0].button(t("approve"), key=f"approve_{card.code}", type="primary"):
         _approve(card, None)
-    reason = columns[2].text_input(t("reason"), key=f"reason_{card.code}")
+    reason = columns[2].text_input(t("reason"), key=f"reason_{card.code}", max_chars=2000)
     if columns[2].button(t("reject"), key=f"reject_{card.code}"):
         try:
             reject(current, card.code, reviewer or "", reason)
@@ -93,7 +93,7 @@ approved = [row["code"] for row in decided if row["state"] == "approved"]
 if approved:
     columns = st.columns(3)
     chosen = columns[0].selectbox(t("revert"), approved, key="revert_code", placeholder=choose_one())
-    why = columns[1].text_input(t("reason"), key="revert_reason")
+    why = columns[1].text_input(t("reason"), key="revert_reason", max_chars=2000)
     if columns[2].button(t("revert"), key="revert_button"):
         revert(current, chosen, reviewer, why)
         st.rerun()

@@ -78,7 +78,7 @@ choices = read(form_choices)
 
 def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]:
     st.subheader(title)
-    typed = st.text_input(t("search_name"), key=f"{part}_search")
+    typed = st.text_input(t("search_name"), key=f"{part}_search", max_chars=200)
     label_of = choices.site_options(typed, kind)
     chosen = st.selectbox(
         t("choose_site"),
