@@ -83,20 +83,47 @@ def test_typing_hints_are_in_dutch_on_dutch_pages(browser_page, server: str) -> 
     page = browser_page
     open_page(page, server, "/submit", "Samenwerking toevoegen")
     assert _hint_as_read(page, page.get_by_role("textbox", name="Zoek op naam").first) == (
-        '"Druk op Enter om toe te passen"',
+        '"Enter om toe te passen"',
         False,
     )
     page.screenshot(path=str(OUTPUT / "submit-typing-hint.png"))
     assert _hint_as_read(page, page.get_by_role("textbox", name="Het verhaal", exact=True)) == (
-        '"Druk op Ctrl+Enter (Mac: ⌘+Enter) om toe te passen"',
+        '"Ctrl+Enter (Mac: ⌘+Enter) om toe te passen"',
         False,
     )
     assert "/4000" in page.locator("[data-testid='InputInstructions']").last.inner_text()  # the counter stays
     if page.get_by_text("Aanmelden coördinator").count():
         page.get_by_text("Aanmelden coördinator").click()
     username = page.get_by_role("textbox", name="Gebruikersnaam", exact=True)
-    assert _hint_as_read(page, username) == ('"Druk op Enter om te versturen"', False)
+    assert _hint_as_read(page, username) == ('"Enter om te versturen"', False)
 
     open_page(page, server, "/submit?lang=en", "Add a collaboration")
     drawn, english_seen = _hint_as_read(page, page.get_by_role("textbox", name="Search by name").first)
     assert drawn == "none" and english_seen
+
+
+def test_follow_up_is_recorded_for_the_suggestion_clicked_in_the_table(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: after a click on a row of the table, the reasons shown were that row's, but the follow-up
+    stayed on the first suggestion, and "Opgeslagen." was said for that one."""
+    page = browser_page
+    open_page(page, server, "/suggestions?radius=50", "Suggesties")
+    if page.get_by_text("Aanmelden coördinator").count():
+        page.get_by_text("Aanmelden coördinator").click()
+        page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
+        page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Aanmelden", exact=True).click()
+        settle(page)
+    main = page.locator("[data-testid='stMain']")
+    reasons = main.locator("p").filter(has_text="Waarom deze suggestie")
+    follow_up = main.get_by_role("combobox", name="Suggestie")
+    follow_up.wait_for(timeout=60_000)
+    first = reasons.first.inner_text().split(" · ")[0].strip()
+    grid = main.locator("[data-testid='stDataFrame']").first
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 * 2 + 17)  # the second row's selection box
+    settle(page)
+    page.wait_for_timeout(500)
+    clicked = reasons.first.inner_text().split(" · ")[0].strip()
+    assert clicked != first
+    assert follow_up.input_value() == clicked
+    page.screenshot(path=str(OUTPUT / "suggestions-follow-up-of-the-clicked-row.png"))

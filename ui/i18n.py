@@ -110,10 +110,11 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "Libraries (blue) and care sites (red); lines are collaborations. Click a site to open its organisation.",
     ),
     "legend": ("Legenda", "Legend"),
-    # Streamlit's own typing hints, word for word in English (see ui/input_hints.py).
-    "hint_apply": ("Druk op Enter om toe te passen", "Press Enter to apply"),
-    "hint_apply_multiline": ("Druk op Ctrl+Enter (Mac: ⌘+Enter) om toe te passen", "Press Ctrl+Enter to apply"),
-    "hint_submit_form": ("Druk op Enter om te versturen", "Press Enter to submit form"),
+    # Streamlit's own typing hints, word for word in English (see ui/input_hints.py); short in Dutch, as they
+    # sit inside the field, over what is typed in a narrow one (the sign-in box).
+    "hint_apply": ("Enter om toe te passen", "Press Enter to apply"),
+    "hint_apply_multiline": ("Ctrl+Enter (Mac: ⌘+Enter) om toe te passen", "Press Ctrl+Enter to apply"),
+    "hint_submit_form": ("Enter om te versturen", "Press Enter to submit form"),
     "legend_library": ("● bibliotheeklocatie", "● library site"),
     "legend_care": ("● zorglocatie", "● care site"),
     "legend_line": (

@@ -80,10 +80,19 @@ picked = st.dataframe(
     key="suggestion_table",
     column_config=headings,
 )
-# The reasons of the chosen row (the first until one is clicked), in full: a table cell cuts them off.
+# One suggestion is chosen at a time: the row last clicked in the table or chosen below for follow-up (the
+# first until then). Its reasons are shown in full, and follow-up is recorded for it: a click in the table
+# once left the follow-up on another pair, and "Opgeslagen." was said for that one.
+rows = picked.selection.rows if picked is not None else []
+clicked = rows[0] if rows else None
+if clicked is not None and clicked != st.session_state.get("suggestion_clicked"):
+    st.session_state["follow_up_pair"] = clicked
+st.session_state["suggestion_clicked"] = clicked
+if not isinstance(st.session_state.get("follow_up_pair"), int) or st.session_state["follow_up_pair"] >= len(shown):
+    st.session_state.pop("follow_up_pair", None)  # from a longer list, before a filter changed it
+chosen_index = st.session_state.get("follow_up_pair", 0)
 if not shown.empty:
-    rows = picked.selection.rows if picked is not None else []
-    chosen_row = shown.iloc[rows[0] if rows else 0]
+    chosen_row = shown.iloc[chosen_index]
     with st.container(border=True):
         st.markdown(
             f"**{safe(chosen_row.library_organisation)} × {safe(chosen_row.care_organisation)}** · {t('why_suggested')}"
