@@ -114,8 +114,8 @@ def received_code(page) -> str:  # type: ignore[no-untyped-def]
     return str(confirmation.inner_text().split("referentiecode")[1].split()[0].strip("."))
 
 
-def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, server, "/review", "Beoordelen")
+def sign_in(page) -> None:  # type: ignore[no-untyped-def]
+    """Sign in as the coordinator in the sidebar's box, unless signed in already."""
     if page.get_by_text("Aanmelden coördinator").count():
         page.get_by_text("Aanmelden coördinator").click()
         # Regression: the name and password were separate inputs, and a click right after typing could
@@ -124,6 +124,11 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
         page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Aanmelden", exact=True).click()
         settle(page)
+
+
+def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, server, "/review", "Beoordelen")
+    sign_in(page)
     # A pending submission is titled with its two organisations; its code is inside the panel, hidden while
     # the panel is closed (with two pending, both are closed).
     pending = page.locator("[data-testid='stExpander']").filter(has_text=code)

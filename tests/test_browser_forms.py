@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import OUTPUT, PASSWORD, fill_form, open_page, received_code, settle
+from .browser import OUTPUT, fill_form, open_page, received_code, settle, sign_in
 from .test_browser import browser_page, server
 
 __all__ = ["browser_page", "server"]  # fixtures, shared with the other browser tests
@@ -36,12 +36,7 @@ def test_the_form_shows_all_problems_locks_after_sending_and_the_card_reads_well
     page.screenshot(path=str(OUTPUT / "submit-locked.png"))
 
     open_page(page, server, "/review", "Beoordelen")
-    if page.get_by_text("Aanmelden coördinator").count():
-        page.get_by_text("Aanmelden coördinator").click()
-        page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
-        page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Aanmelden", exact=True).click()
-        settle(page)
+    sign_in(page)
     card = page.locator("[data-testid='stExpander']").filter(has_text=code)
     card.get_by_text("werkt samen met Stichting Leesbrug").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1500)  # the new site's small map
@@ -107,12 +102,7 @@ def test_follow_up_is_recorded_for_the_suggestion_clicked_in_the_table(browser_p
     stayed on the first suggestion, and "Opgeslagen." was said for that one."""
     page = browser_page
     open_page(page, server, "/suggestions?radius=50", "Suggesties")
-    if page.get_by_text("Aanmelden coördinator").count():
-        page.get_by_text("Aanmelden coördinator").click()
-        page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")
-        page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Aanmelden", exact=True).click()
-        settle(page)
+    sign_in(page)
     main = page.locator("[data-testid='stMain']")
     reasons = main.locator("p").filter(has_text="Waarom deze suggestie")
     follow_up = main.get_by_role("combobox", name="Suggestie")

@@ -147,9 +147,9 @@ def _story(row: object, lang: str, labels: Labels | None, distance_km: float | N
     get = row.__getattribute__
     details = [status(str(get("status")), lang), str(get("municipality"))]
     if get("start_date"):
-        details.append(text("started", lang, date=get("start_date")))
+        details.append(text("started", lang, date=since(str(get("start_date")), lang)))
     if get("end_date"):
-        details.append(text("ended", lang, date=get("end_date")))
+        details.append(text("ended", lang, date=since(str(get("end_date")), lang)))
     if int(get("participants") or 0):
         details.append(text("participants", lang, n=int(get("participants"))))
     if labels is not None and get("activities"):

@@ -55,3 +55,25 @@ def test_the_report_prints_the_address_the_atlas_is_reached_at(
 ) -> None:
     """Regression: served on port 8620, the profile's PDF linked to 127.0.0.1:8501."""
     assert report_base_url(configured, visited) == printed
+
+
+def test_a_story_says_its_dates_as_readers_write_them() -> None:
+    """Regression: the area profile said "gestart 2023-05-01" where every other page says "1 mei 2023"."""
+    from types import SimpleNamespace
+
+    from graph.views.factsheet_content import _story
+
+    row = SimpleNamespace(
+        status="ended",
+        municipality="Venlo",
+        start_date="2023-05-01",
+        end_date="2024-06",
+        participants=0,
+        activities="",
+        library="Bibliotheek Venlo",
+        care_organisation="Daelzicht",
+        description="Samen lezen.",
+        source_url="",
+    )
+    assert "gestart 1 mei 2023 · gestopt juni 2024" in _story(row, "nl", None, None).details
+    assert "started 1 May 2023 · ended June 2024" in _story(row, "en", None, None).details
