@@ -76,6 +76,23 @@ ENGINE_NAMESPACES = (
 )
 
 
+# The parser says what it expected in its own English and grammar terms ("Expected SelectQuery"); a Dutch
+# reader gets the place and the text just before it, which is what finds the mistake.
+NEAR_CHARACTERS = 30
+
+
+def syntax_error(error: ParseException) -> Message:
+    line = error.line or ""
+    before = line[: max(0, error.col - 1)].strip()[-NEAR_CHARACTERS:]
+    after = f" na “{before}”" if before else ""
+    where = f"regel {error.lineno}, kolom {error.col}"
+    return Message(
+        f"Syntaxfout op {where}{after}: daar loopt de vraag vast. Kijk na of haakjes, accolades, punten en "
+        "aanhalingstekens kloppen en of de vraag af is.",
+        f"Syntax error at line {error.lineno}, column {error.col}{after.replace(' na ', ' after ')}: {error.msg}",
+    )
+
+
 UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix\s*:\s*([A-Za-z_][\w.-]*)")
 
 
@@ -111,12 +128,7 @@ def check_query(query: str) -> CheckedQuery:
                     "Read-only: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) are not allowed here",
                 ),
             ) from error
-        raise ConsoleError(
-            Message(
-                f"Syntaxfout op regel {error.lineno}, kolom {error.col}: {error.msg}",
-                f"Syntax error at line {error.lineno}, column {error.col}: {error.msg}",
-            ),
-        ) from error
+        raise ConsoleError(syntax_error(error)) from error
     if _has_dataset_clause(parsed):
         raise _dataset_refused()
     try:

@@ -64,3 +64,13 @@ def test_names_and_namespaces_that_would_change_the_request_are_refused() -> Non
         with_values("SELECT ?name WHERE { ?s ?p ?name }", {"name) { (1) } DROP ALL ; VALUES (?x": Literal("a")})
     with pytest.raises(ValueError):
         inline_values({"o } DROP ALL ; {": Literal("a")})
+
+
+def test_a_syntax_error_is_said_in_dutch_with_its_place_and_what_comes_before() -> None:
+    """Regression: the Dutch console said "Syntaxfout op regel 1, kolom 28: Expected SelectQuery"."""
+    with pytest.raises(ConsoleError) as refused:
+        check_query("SELECT ?s WHERE { ?s ?p ?o ")
+    dutch = refused.value.message.text("nl")
+    assert dutch.startswith("Syntaxfout op regel 1, kolom ") and "na “SELECT ?s WHERE { ?s ?p ?o”" in dutch
+    assert "Expected" not in dutch and "SelectQuery" not in dutch
+    assert refused.value.message.text("en").startswith("Syntax error at line 1, column ")

@@ -136,7 +136,7 @@ if st.button(t("run"), key="run_console"):
     try:
         result = console_answer(current, text)
     except ConsoleError as error:
-        st.error(error.message.text(lang))
+        st.error(safe(error.message.text(lang)))  # it may quote the question: text, not Markdown
     else:
         st.caption(f"{t('answer')} · {number(result.seconds, lang, 2)} s")
         if result.table is not None:
