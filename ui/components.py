@@ -19,6 +19,7 @@ from graph.views.answer_words import province_names
 from graph.views.dates import since
 from graph.views.map_borders import border_segments
 from graph.views.map_fit import NETHERLANDS, MapView
+from graph.views.map_points import fanned_out
 
 from .context import PAGES, headings, labels, language, safe, t
 
@@ -179,7 +180,8 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
         tooltip = sites.tooltip
     else:
         tooltip = sites.site.astype(str) + " — " + sites.organisation.astype(str)
-    frame = pd.DataFrame({"lon": sites.lon, "lat": sites.lat, "tooltip": tooltip, "row": range(len(sites))})
+    lat, lon = fanned_out(sites)  # sites of one kind on one point side by side, each reachable
+    frame = pd.DataFrame({"lon": lon, "lat": lat, "tooltip": tooltip.to_numpy(), "row": range(len(sites))})
     layers = []
     for kind, colour, (smallest, largest) in (
         ("care", CARE_COLOUR, CARE_RADIUS_PX),
