@@ -75,8 +75,15 @@ def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table as a download holds it: provinces by name and headings in the reader's language."""
-    return with_province_names(frame).rename(columns=headings(frame.columns))
+    """A table as a download holds it: provinces by name, yes and no in words ("Ja", not True) and headings in
+    the reader's language."""
+    table = with_province_names(frame)
+    words = {True: t("yes"), False: t("no")}
+    for column in table.columns:
+        values = table[column].dropna()
+        if len(values) and (pd.api.types.is_bool_dtype(values) or values.map(type).eq(bool).all()):
+            table = table.assign(**{column: table[column].map(lambda value: words.get(value, value))})
+    return table.rename(columns=headings(frame.columns))
 
 
 def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None:

@@ -31,3 +31,15 @@ def test_a_long_listing_looks_the_labels_up_once_not_per_row(monkeypatch: pytest
     counting.asked = 0
     components.table_view(frame.head(100)).to_html()  # the display formats every cell
     assert counting.asked == 1
+
+
+def test_downloads_say_yes_and_no_in_words_and_leave_the_page_table_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the coverage downloads wrote the column Gedekt as True and False."""
+    monkeypatch.setattr(components, "labels", CountingLabels())
+    monkeypatch.setattr(components, "language", lambda: "nl")
+    monkeypatch.setattr(components, "t", lambda key: {"yes": "Ja", "no": "Nee"}.get(key, key))
+    frame = pd.DataFrame({"covered": [True, False], "library_sites": [1, 0], "note": [True, "x"]})
+    table = components.readable(frame)
+    assert list(table.iloc[:, 0]) == ["Ja", "Nee"] and list(table.iloc[:, 1]) == [1, 0]
+    assert list(table.iloc[:, 2]) == [True, "x"]  # not a column of yes and no
+    assert frame.covered.tolist() == [True, False]
