@@ -81,7 +81,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     words = {True: t("yes"), False: t("no")}
     for column in table.columns:
         values = table[column].dropna()
-        if len(values) and (pd.api.types.is_bool_dtype(values) or values.map(type).eq(bool).all()):
+        if len(values) and (pd.api.types.is_bool_dtype(values) or all(isinstance(value, bool) for value in values)):
             table = table.assign(**{column: table[column].map(lambda value: words.get(value, value))})
     return table.rename(columns=headings(frame.columns))
 
