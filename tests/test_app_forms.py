@@ -223,6 +223,32 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
 
 
+def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: after "Goedkeuren" the card just went away, and "Terugdraaien" had an approved submission
+    chosen beforehand."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_PW-")][0]).click().run()
+    [said] = [plain(element.value) for element in review.success]
+    assert said.startswith("Goedgekeurd en gepubliceerd: Bibliotheek Venlo × Zorgcentrum De Linde (PW-")
+    assert review.selectbox(key="revert_code").value is None
+    review.button(key="revert_button").click().run()
+    assert [element.value for element in review.error] == ["Kies eerst welke inzending u terugdraait."]
+    assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
+    code = review.selectbox(key="revert_code").options[0]
+    review.selectbox(key="revert_code").set_value(code).run()
+    review.text_input(key="revert_reason").set_value("dubbel").run()
+    review.button(key="revert_button").click().run()
+    assert [plain(element.value) for element in review.success] == [f"Teruggedraaid: {code}."]
+    assert list(review.dataframe[-1].value["Status"]) == ["Teruggedraaid"]
+
+
 # --- Vragen -----------------------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,15 @@ if not reviewer:
     st.info(t("coordinators_only"))
     st.stop()
 looking = viewer()
+# Said after the rerun that shows the decision (the card gone, the row in the list), which would wipe it away.
+said = st.session_state.pop("review_said", None)
+if said:
+    st.success(said)
+
+
+def _decided(key: str, card_title: str, code: str) -> None:
+    st.session_state["review_said"] = t(key, title=safe(card_title), code=code)
+    st.rerun()
 
 
 def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> None:
@@ -26,7 +35,7 @@ def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> Non
     for problem in problems:
         st.error(safe(problem))
     if not problems:
-        st.rerun()
+        _decided("said_approved", card.title, card.code)
 
 
 def show_card(card: ReviewCard) -> None:
@@ -56,9 +65,10 @@ def show_card(card: ReviewCard) -> None:
     if columns[2].button(t("reject"), key=f"reject_{card.code}"):
         try:
             reject(current, card.code, reviewer or "", reason)
-            st.rerun()
         except SubmissionError:
             st.error(t("reason_required"))
+        else:
+            _decided("said_rejected", card.title, card.code)
     # Corrections are for the rare case; the card above is what a reviewer reads (an expander cannot hold one).
     if st.toggle(t("correct_before_approving"), key=f"correct_{card.code}"):
         corrected = {
@@ -92,8 +102,16 @@ data_table(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=
 approved = [row["code"] for row in decided if row["state"] == "approved"]
 if approved:
     columns = st.columns(3)
-    chosen = columns[0].selectbox(t("revert"), approved, key="revert_code", placeholder=choose_one())
+    # Nothing chosen beforehand: taking back a publication is never a default.
+    chosen = columns[0].selectbox(t("revert"), approved, index=None, key="revert_code", placeholder=choose_one())
     why = columns[1].text_input(t("reason"), key="revert_reason", max_chars=2000)
     if columns[2].button(t("revert"), key="revert_button"):
-        revert(current, chosen, reviewer, why)
-        st.rerun()
+        if chosen is None:
+            st.error(t("choose_what_to_revert"))
+        else:
+            try:
+                revert(current, chosen, reviewer, why)
+            except SubmissionError as error:  # decided by another coordinator meanwhile, say
+                st.error(safe(error.message.text(lang)))
+            else:
+                _decided("said_reverted", chosen, chosen)
