@@ -257,3 +257,10 @@ def test_page_has_no_cache_or_query_of_its_own(page: str) -> None:
     source = (REPO / "ui" / "pages" / f"{page}.py").read_text(encoding="utf-8")
     for forbidden in ("cache_data", "cache_resource", ".answer(", "atlas()", ".store", "graph.analysis"):
         assert forbidden not in source, (page, forbidden)
+
+
+def test_the_map_legend_shows_each_line_colour_beside_its_status(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    """Regression: the legend named the line colours in words ("groen: actief"), with no colour to see."""
+    legend = " ".join(element.value for element in open_page(monkeypatch, seed, "map").markdown)
+    for swatch, status in ((":green[━━]", "Actief"), (":orange[━━]", "Verkennend"), (":gray[━━]", "Beëindigd")):
+        assert f"{swatch} {status}" in legend

@@ -117,10 +117,8 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "hint_submit_form": ("Enter om te versturen", "Press Enter to submit form"),
     "legend_library": ("● bibliotheeklocatie", "● library site"),
     "legend_care": ("● zorglocatie", "● care site"),
-    "legend_line": (
-        "— samenwerking (groen: actief, oranje: verkennend, grijs: beëindigd, paars: onbekend)",
-        "— collaboration (green: active, orange: exploring, grey: ended, purple: unknown)",
-    ),
+    "legend_line": ("Samenwerkingen, naar status:", "Collaborations, by status:"),
+    "legend_line_unknown": ("status onbekend", "status unknown"),
     "legend_covered": ("gemeente met actieve samenwerking", "municipality with an active collaboration"),
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),

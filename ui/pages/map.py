@@ -41,7 +41,13 @@ st.caption(
 
 legend = st.columns(3)
 legend[0].markdown(f":blue[{t('legend_library')}]  \n:red[{t('legend_care')}]")
-legend[1].markdown(t("legend_line"))
+# Each line colour drawn beside its status, named as the vocabulary names it (the line colours of the map).
+line_keys = {"active": ":green[━━]", "exploring": ":orange[━━]", "ended": ":gray[━━]"}
+legend[1].markdown(
+    f"{t('legend_line')}  \n"
+    + "  \n".join(f"{swatch} {names.status(status)}" for status, swatch in line_keys.items())
+    + f"  \n:violet[━━] {t('legend_line_unknown')}"
+)
 legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
 )
