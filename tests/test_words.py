@@ -20,7 +20,7 @@ from graph.model.enums import (
     OrganisationKind,
     SubmissionState,
 )
-from graph.model.formats import km, number, percent
+from graph.model.formats import file_slug, km, number, percent
 from graph.model.language import BilingualError, Lang, Message, language, message_language
 from graph.store.sparql_policy import ConsoleError, check_query
 
@@ -122,3 +122,13 @@ def test_a_spreadsheet_csv_starts_with_a_byte_order_mark_and_dutch_excel_gets_se
     assert plain.decode("utf-8-sig").splitlines() == ["Gemeente,Afstand (km)", "Súdwest-Fryslân,3.6", "'=cmd,-1.5"]
     dutch = spreadsheet_csv_bytes(frame, semicolon=True).decode("utf-8-sig").splitlines()
     assert dutch == ["Gemeente;Afstand (km)", "Súdwest-Fryslân;3,6", "'=cmd;-1,5"]
+
+
+def test_a_province_in_a_download_name_is_its_name_without_accents_not_its_code() -> None:
+    """Regression: the coverage downloads of Limburg were called dekking-per-gemeente-PV31.xlsx."""
+    assert [file_slug(name) for name in ("Limburg", "Fryslân", "Noord-Holland", "'s-Hertogenbosch")] == [
+        "limburg",
+        "fryslan",
+        "noord-holland",
+        "s-hertogenbosch",
+    ]

@@ -4,6 +4,8 @@ English. Pages, reports and the display of downloads all format through here."""
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
 from graph.model.language import Lang, language
 
@@ -41,3 +43,9 @@ def percent(value: float | None, lang: object, decimals: int = 2) -> str:
 def separators(lang: object) -> tuple[str, str]:
     """(thousands, decimal) separators of a language."""
     return (",", ".") if language(lang) == Lang.EN else (".", ",")
+
+
+def file_slug(name: str) -> str:
+    """A name as part of a file name: ``Fryslân`` → ``fryslan``, ``Noord-Holland`` → ``noord-holland``."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

@@ -1,6 +1,7 @@
 import pandas as pd
 import streamlit as st
 
+from graph.model.formats import file_slug
 from graph.views.coverage_view import coverage_page
 from ui.components import data_table, deck, downloads, municipality_layers
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
@@ -16,7 +17,7 @@ if not page.has_reference:
     st.info(t("no_reference"))
 if province:
     profile_link(province, names.province(province))
-suffix = f"-{province}" if province else ""
+suffix = f"-{file_slug(names.province(province))}" if province else ""  # dekking-per-gemeente-limburg.xlsx
 
 st.subheader(t("per_province"))
 data_table(
