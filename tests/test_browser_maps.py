@@ -270,3 +270,15 @@ def test_a_partner_fills_in_and_sends_the_form_with_the_keyboard_only(page: Any,
     page.keyboard.press("Enter")
     page.get_by_text("Uw inzending is ontvangen met referentiecode").wait_for(timeout=60_000)
     page.screenshot(path=str(OUTPUT / "submit-keyboard.png"))
+
+
+def test_the_tab_key_goes_through_the_contact_fields_as_they_are_read(page: Any, server: str) -> None:
+    """Regression: the contact fields stand as Naam | Rol over E-mail | Telefoon, but Tab went from Naam to
+    E-mail (column by column)."""
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    page.get_by_role("textbox", name="Naam", exact=True).last.click()
+    reached = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.getAttribute('aria-label')"))
+    assert reached == ["Rol", "E-mail", "Telefoon"]

@@ -1,3 +1,5 @@
+from typing import Any
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -67,10 +69,10 @@ def _limiter() -> RateLimiter:
     return RateLimiter(limit=5, window_s=60)
 
 
-def field_error(field: str) -> None:
-    """The problems of one field, right below it."""
+def field_error(field: str, where: Any = st) -> None:
+    """The problems of one field, right below it (in ``where``, the field's column)."""
     for message in problems.get(field, []):
-        st.error(safe(message))
+        where.error(safe(message))
 
 
 choices = read(form_choices)
@@ -160,13 +162,17 @@ link = st.text_input(t("link"), key="link", max_chars=300, placeholder="www.voor
 field_error("link")
 
 st.subheader(t("contact_person"))
-halves = st.columns(2)
-contact_name = halves[0].text_input(t("name"), key="contact_name", max_chars=200)
-contact_role = halves[1].text_input(t("role"), key="contact_role", max_chars=200)
-contact_email = halves[0].text_input(t("email"), key="contact_email", max_chars=200)
-contact_phone = halves[1].text_input(t("phone"), key="contact_phone", max_chars=20)
-for field in ("contact_name", "contact_role", "contact_email", "contact_phone"):
-    field_error(field)
+# Row by row, so that the Tab key goes the way the fields are read: name, role, then e-mail, phone.
+name_row = st.columns(2)
+contact_name = name_row[0].text_input(t("name"), key="contact_name", max_chars=200)
+field_error("contact_name", name_row[0])
+contact_role = name_row[1].text_input(t("role"), key="contact_role", max_chars=200)
+field_error("contact_role", name_row[1])
+reach_row = st.columns(2)
+contact_email = reach_row[0].text_input(t("email"), key="contact_email", max_chars=200)
+field_error("contact_email", reach_row[0])
+contact_phone = reach_row[1].text_input(t("phone"), key="contact_phone", max_chars=20)
+field_error("contact_phone", reach_row[1])
 consent = st.checkbox(t("consent"), key="consent")
 field_error("consent")
 submitter = st.text_input(t("your_email"), key="submitter_email", max_chars=200)
