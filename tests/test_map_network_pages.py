@@ -92,6 +92,13 @@ def test_collaboration_lines_are_drawn_over_the_dots(monkeypatch: pytest.MonkeyP
     assert not layer(spec, "collaborations").get("pickable")  # a click on a dot under a line still opens it
 
 
+def test_the_hovered_site_lights_up_as_its_tooltip_stands_in_the_corner(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    spec = deck_spec(open_page(monkeypatch, seed, "map"))
+    assert layer(spec, "care-sites")["autoHighlight"] and layer(spec, "library-sites")["autoHighlight"]
+
+
 def test_map_sends_the_browser_compact_json_with_only_what_it_draws(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
     """Regression: pydeck indents its JSON and every site carried its names, ids and label twice over; the
     national map at demo scale 1 was 5.4 MB in one message."""

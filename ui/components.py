@@ -205,6 +205,8 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
                 radius_min_pixels=smallest,
                 radius_max_pixels=largest,
                 pickable=True,
+                # The hovered dot lights up: its tooltip stands in the map's corner, not beside it.
+                auto_highlight=True,
                 stroked=True,
                 get_line_color=[255, 255, 255],
                 line_width_min_pixels=1,
