@@ -6,7 +6,7 @@ with a style sheet: the hint's own text is hidden and the reader's text is drawn
 
 Streamlit writes a field's hints as the spans of one element: the typing hint while the field holds text not
 yet applied, then the length counter ("3/200") when the field has a maximum length. So a hint is the first of
-two spans. Every text field of the app outside a form has a maximum length (``tests/test_input_hints.py``
+two spans. Every text field of the app outside a form has a maximum length (``tests/unit/test_input_hints.py``
 holds the pages to it), so a span alone there is a counter. In a form (the sign-in box, whose fields have no
 counter) a span alone is the hint "Press Enter to submit form".
 """
