@@ -116,6 +116,9 @@ def received_code(page) -> str:  # type: ignore[no-untyped-def]
 
 def sign_in(page) -> None:  # type: ignore[no-untyped-def]
     """Sign in as the coordinator in the sidebar's box, unless signed in already."""
+    # A page may draw the box after its slow parts (Suggesties, after the suggestions): a look before the
+    # script has finished found no box, and the test went on signed out.
+    settle(page)
     if page.get_by_text("Aanmelden coördinator").count():
         page.get_by_text("Aanmelden coördinator").click()
         # Regression: the name and password were separate inputs, and a click right after typing could
