@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -223,6 +224,41 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
 
 
+def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: "Corrigeren voor goedkeuren" showed the rows as sent: ids like ``pw-…-care``, ``active`` and
+    ``boeken-repareren;koffiecorner``. Now codes are chosen by name and the ids are out of sight, and approving
+    the rows as shown publishes the same collaboration."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.multiselect(key="activities").set_value(["boeken-repareren", "koffiecorner"]).run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    toggle = [each for each in review.toggle if str(each.key).startswith("correct_PW-")][0]
+    toggle.set_value(True).run()
+    editors = [element for element in review.dataframe if element.proto.editing_mode]
+    assert len(editors) == 3
+    assert {"Organisaties", "Locaties", "Samenwerking"} <= {caption.value for caption in review.caption}
+    shown: dict[str, dict[str, Any]] = {}
+    for element in editors:
+        shown.update(json.loads(element.proto.columns))
+    for hidden in ("id", "organisation_id", "library_site_id", "care_site_id"):
+        assert shown[hidden]["hidden"] is True
+    status, activities = shown["status"], shown["activities"]
+    assert status["label"] == "Status" and status["type_config"]["type"] == "selectbox"
+    assert {"value": "active", "label": "Actief"} in status["type_config"]["options"]
+    assert activities["label"] == "Activiteiten" and activities["type_config"]["type"] == "multiselect"
+    assert {"value": "koffiecorner", "label": "Koffiecorner"} in activities["type_config"]["options"]
+    assert shown["kind"]["label"] == "Soort" and shown["town"]["label"] == "Plaats"
+    review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_edited_PW-")][0]).click().run()
+    assert not review.exception and not review.error
+    assert [plain(element.value) for element in review.success][0].startswith("Goedgekeurd en gepubliceerd")
+    published = atlas.answer("collaboration-overview", {})
+    mine = published[published.care_organisation == "Zorgcentrum De Linde"]
+    assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["boeken-repareren", "koffiecorner"]]
+
+
 def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -298,6 +334,26 @@ def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.Monkey
     assert "Atlantis" in notice and "Alle" in notice  # said, and every province shown instead
     assert unknown.selectbox(key="p_coverage_province_code").value == ""
     assert len(set(unknown.dataframe[0].value["province_code"])) == 12
+
+
+def test_a_chosen_province_narrows_the_municipalities_offered(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: with Limburg chosen, the municipality list still offered every municipality of the country
+    (and the province came after the municipality, so it could not narrow it)."""
+    app = open_page(monkeypatch, seed_store, "questions", q="municipality-figures")
+    labels = [box.label for box in app.selectbox if box.key and box.key.startswith("p_")]
+    assert labels == ["Provincie", "Gemeente"]
+    municipality = app.selectbox(key="p_municipality-figures_municipality_code")
+    assert "Zwolle" in municipality.options and "Venlo" in municipality.options
+    app.selectbox(key="p_municipality-figures_province_code").set_value("PV31").run()
+    municipality = app.selectbox(key="p_municipality-figures_municipality_code")
+    assert "Venlo" in municipality.options and "Zwolle" not in municipality.options
+    municipality.set_value("GM0983").run()
+    assert app.query_params["p_municipality_code"] == "GM0983"
+    # Another province drops the municipality that is not in it, without a complaint about the address.
+    app.selectbox(key="p_municipality-figures_province_code").set_value("PV23").run()
+    municipality = app.selectbox(key="p_municipality-figures_municipality_code")
+    assert municipality.value == "" and "Zwolle" in municipality.options and "Venlo" not in municipality.options
+    assert not app.warning and not app.error and "p_municipality_code" not in app.query_params
 
 
 def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

@@ -3,6 +3,7 @@ Dutch pages hold no English, and a CSV download opens right in Excel (byte order
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +115,23 @@ def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  
     lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Provincie;Gemeenten;"), lines[0]
     assert all(line.split(";")[-1].startswith("0,") for line in lines[1:]), lines[:3]  # decimal commas
+
+
+def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: the share of inhabitants came out of the Excel download as 0,6815 in General format, while
+    the page said 68,15 %. It stays a number Excel can compute with, formatted as a percentage."""
+    from openpyxl import load_workbook
+    from playwright.sync_api import expect
+
+    open_page(page, server, "/coverage", "Dekking")
+    expect(page.get_by_role("button", name="Download Excel", exact=True)).to_have_count(5, timeout=30_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download Excel", exact=True).first.click()
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows())
+    shares = [place for place, cell in enumerate(rows[0]) if str(cell.value).startswith("Aandeel")]
+    assert shares, [cell.value for cell in rows[0]]
+    cells = [row[place] for row in rows[1:] for place in shares]
+    assert cells and all(cell.number_format == "0.00%" for cell in cells)
+    assert all(isinstance(cell.value, float | int) and 0 <= cell.value <= 1 for cell in cells)

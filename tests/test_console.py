@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import types
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +194,23 @@ def test_when_every_worker_is_busy_the_console_says_so_within_the_limit(
     slow.join()
     assert outcome and "longer than 6 s" in outcome[0]
     console_workers.stop_all_workers()
+
+
+def test_a_new_worker_does_not_run_the_page_script_it_was_started_from(
+    tiny_atlas: Atlas, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: under Streamlit, ``__main__`` is the page script being run, and each spawned console worker
+    ran that page again, bare, before it answered (the server's log filled with "missing ScriptRunContext")."""
+    marker = tmp_path / "page-ran"
+    page = tmp_path / "page.py"
+    page.write_text(f"from pathlib import Path\nPath({str(marker)!r}).write_text('ran')\n")
+    script = types.ModuleType("__main__")
+    script.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    stop_all_workers()
+    try:
+        assert run_console(tiny_atlas.store, "ASK {}").boolean is True
+    finally:
+        stop_all_workers()
+    assert not marker.exists()
+    assert sys.modules["__main__"] is script  # given back to the page once the worker has started

@@ -137,28 +137,34 @@ def _excel_value(value: object) -> object:
     return _NOT_IN_XML.sub("\ufffd", neutralise(str(value)))
 
 
-def excel_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook, one sheet per table; text cells are neutralised and typed as strings, never formulas."""
+def excel_bytes(sheets: Mapping[str, pd.DataFrame], number_formats: Mapping[str, str] | None = None) -> bytes:
+    """An XLSX workbook, one sheet per table; text cells are neutralised and typed as strings, never formulas.
+
+    ``number_formats`` gives a column (by its heading) an Excel number format, such as ``0.00%`` for a share
+    kept as a fraction: Excel then shows 68,15 % in a Dutch setting and still computes with 0.6815."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     for name, frame in sheets.items():
         sheet = workbook.create_sheet(title=_NOT_IN_SHEET_TITLE.sub("-", name)[:31] or "sheet")
+        formats = [(number_formats or {}).get(str(column)) for column in frame.columns]
         sheet.append(_typed_row(sheet, list(frame.columns), WriteOnlyCell))
         for row in frame.itertuples(index=False, name=None):
-            sheet.append(_typed_row(sheet, list(row), WriteOnlyCell))
+            sheet.append(_typed_row(sheet, list(row), WriteOnlyCell, formats))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _typed_row(sheet: Any, values: list[object], cell_type: Any) -> list[Any]:
+def _typed_row(sheet: Any, values: list[object], cell_type: Any, formats: list[str | None] | None = None) -> list[Any]:
     cells = []
-    for value in values:
+    for place, value in enumerate(values):
         converted = _excel_value(value)
         cell = cell_type(sheet, value=converted)
         if isinstance(converted, str):
             cell.data_type = "s"  # openpyxl would otherwise store a text starting with "=" as a formula
+        elif formats and formats[place] and isinstance(converted, int | float):
+            cell.number_format = formats[place]
         cells.append(cell)
     return cells

@@ -79,12 +79,20 @@ def province_names(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return frame.assign(province_code=frame.province_code.map(said).fillna(""))
 
 
+def ids_last(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same columns with the atlas's ids (``…_id``) at the end: a reader starts from the names, and the ids
+    stay for whoever links the download to other data."""
+    ids = [column for column in frame.columns if str(column) == "id" or str(column).endswith("_id")]
+    return frame[[column for column in frame.columns if column not in ids] + ids] if ids else frame
+
+
 def in_words(answer: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """The answer with every code column said in words, provinces by name (a copy; numbers and names are left
-    as they are). Each distinct value is looked up once, so a listing of thousands of rows costs a few lookups."""
+    """The answer with every code column said in words, provinces by name and ids last (a copy; numbers and
+    names are left as they are). Each distinct value is looked up once, so a listing of thousands of rows costs
+    a few lookups."""
     changed = {}
     for column, say in WORDS.items():
         if column in answer.columns and len(answer):
             said = {value: say(value, labels) for value in answer[column].dropna().unique()}
             changed[column] = answer[column].map(said).fillna("")
-    return province_names(answer.assign(**changed) if changed else answer, labels)
+    return ids_last(province_names(answer.assign(**changed) if changed else answer, labels))

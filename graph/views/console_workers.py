@@ -9,8 +9,12 @@ not the question's.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import threading
 import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rdflib import Graph
@@ -39,7 +43,8 @@ class _Worker:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         self._process = context.Process(target=_serve, args=(location, access, child), daemon=True)
-        self._process.start()
+        with _without_main_script():
+            self._process.start()
         child.close()
         self._connection = parent
         if not self._connection.poll(START_LIMIT_S):
@@ -67,6 +72,26 @@ class _Worker:
     def stop(self) -> None:
         self._process.kill()
         self._process.join(timeout=5)
+
+
+_STARTING = threading.Lock()
+
+
+@contextmanager
+def _without_main_script() -> Iterator[None]:
+    """A new worker is started without the parent's ``__main__`` file.
+
+    A spawned process first runs the file of its parent's ``__main__`` module. In the app, that is the page
+    script being run (Streamlit installs it as ``__main__``), so each new worker drew the *Vragen* page, bare,
+    before it answered a question: a second's work, and dozens of "missing ScriptRunContext" warnings in the
+    server's log. The worker needs nothing of it: it imports what it uses by name."""
+    with _STARTING:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
 
 
 class WorkerPool:

@@ -10,7 +10,7 @@ answered with no rows.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -57,14 +57,22 @@ class Control:
     kind: str  # choice | number | date | boolean | text
     options: dict[str, str] = field(default_factory=dict)  # code → name, for a choice
     default: str | None = None
+    code_type: str = ""  # the parameter's type for a code (province, municipality, …), else ''
 
 
 class QuestionProblem(ValueError):
     """A value the question cannot take, said in the reader's language."""
 
 
+#: Where a question takes both, the province is asked first: it narrows the municipalities offered after it.
+AREA_ORDER = {"province": 0, "municipality": 1}
+
+
 def controls(atlas: Atlas, query: NamedQuery, lang: str) -> list[Control]:
-    return [_control(atlas, parameter, lang) for parameter in query.parameters]
+    parameters = list(query.parameters)
+    if {"province", "municipality"} <= {parameter.type for parameter in parameters}:
+        parameters.sort(key=lambda parameter: AREA_ORDER.get(parameter.type, len(AREA_ORDER)))
+    return [_control(atlas, parameter, lang) for parameter in parameters]
 
 
 def public_questions(atlas: Atlas) -> dict[str, NamedQuery]:
@@ -72,9 +80,19 @@ def public_questions(atlas: Atlas) -> dict[str, NamedQuery]:
     return {query.name: query for query in atlas.questions.public()}
 
 
-def question_controls(atlas: Atlas, name: str, lang: str) -> list[Control]:
-    """The controls of the named question ``name``, with the choices the store offers now."""
-    return controls(atlas, atlas.questions.get(name), lang)
+def question_controls(atlas: Atlas, name: str, lang: str, province: str = "") -> list[Control]:
+    """The controls of the named question ``name``, with the choices the store offers now; with a ``province``
+    chosen, its municipality choice offers only the municipalities of that province."""
+    shown = controls(atlas, atlas.questions.get(name), lang)
+    if not province:
+        return shown
+    inside = set(atlas.answer("areas", {"level": "municipality", "province_code": province}).code)
+    return [
+        replace(control, options={code: name for code, name in control.options.items() if code in inside})
+        if control.code_type == "municipality"
+        else control
+        for control in shown
+    ]
 
 
 def parameter_label(parameter: Parameter, lang: str) -> str:
@@ -88,7 +106,8 @@ def _control(atlas: Atlas, parameter: Parameter, lang: str) -> Control:
     label = parameter_label(parameter, lang)
     if parameter.type in CODE_PATTERNS:
         options = code_options(atlas, parameter.type, lang, ORGANISATION_KINDS.get(parameter.name))
-        return Control(parameter.name, label, "choice" if options else "text", options, parameter.default)
+        kind = "choice" if options else "text"
+        return Control(parameter.name, label, kind, options, parameter.default, parameter.type)
     return Control(parameter.name, label, CONTROL_KINDS.get(parameter.type, "text"), {}, parameter.default)
 
 

@@ -22,6 +22,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
+from graph.views.review_corrections import for_editor, from_editor
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
@@ -63,7 +64,7 @@ class ReviewCard:
     new_sites: tuple[NewSite, ...]
     changes: tuple[RecordChange, ...]
     duplicates: tuple[str, ...]
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows, for a reviewer's corrections
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows as the correction editor takes them
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -133,7 +134,9 @@ def _card(
         changes=tuple(_changes(tables, existing, names, lang)),
         duplicates=duplicates,
         tables={
-            name: pd.DataFrame([row.values for row in tables.table(name)]) for name in TABLES if tables.table(name)
+            name: for_editor(pd.DataFrame([row.values for row in tables.table(name)]))
+            for name in TABLES
+            if tables.table(name)
         },
     )
 
@@ -211,8 +214,8 @@ def approve_card(
     if corrected is not None:
         edited = InputTables(source=f"formulier {card.code}")
         for name, frame in corrected.items():
-            for record in frame.fillna("").to_dict("records"):
-                edited.table(name).append(Row(name, 1, {str(k): str(v) for k, v in record.items()}))
+            for record in from_editor(frame):
+                edited.table(name).append(Row(name, 1, record))
     return [_problem_text(problem, lang) for problem in approve(atlas, card.code, reviewer, edited)]
 
 

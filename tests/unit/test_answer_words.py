@@ -38,7 +38,6 @@ def test_codes_are_said_in_dutch_on_a_dutch_page() -> None:
     of more than 60,000 cells, PV31 on a Dutch page."""
     shown = in_words(ANSWER, labels(Lang.NL))
     assert shown.to_dict("list") == {
-        "collaboration_id": ["c1", "c2"],
         "status": ["Actief", "Verkennend"],
         "kind": ["Bibliotheek", "Zorgorganisatie"],
         "activities": ["Koffiecorner, Werk", ""],
@@ -47,6 +46,7 @@ def test_codes_are_said_in_dutch_on_a_dutch_page() -> None:
         "level": ["Gemeente", "Provincie"],
         "province_code": ["Limburg", "Limburg"],
         "participants": [6, 0],
+        "collaboration_id": ["c1", "c2"],
     }
     assert list(ANSWER.status) == ["active", "exploring"]  # the answer itself keeps its codes (the map reads them)
 
@@ -67,3 +67,11 @@ def test_activities_come_in_the_same_order_whatever_order_the_engine_joined_them
 def test_a_province_name_column_makes_the_code_column_go() -> None:
     shown = in_words(pd.DataFrame({"province_code": ["PV31"], "province": ["Limburg"]}), labels(Lang.NL))
     assert list(shown.columns) == ["province"]
+
+
+def test_a_listing_starts_with_names_and_ends_with_its_ids() -> None:
+    """Regression: *Alle samenwerkingen* opened with collaboration_id and library_org_id before any name."""
+    answer = pd.DataFrame({"collaboration_id": ["c1"], "library_org_id": ["o1"], "library": ["Bibliotheek Venlo"]})
+    shown = in_words(answer, labels(Lang.NL))
+    assert list(shown.columns) == ["library", "collaboration_id", "library_org_id"]
+    assert list(shown.iloc[0]) == ["Bibliotheek Venlo", "c1", "o1"]

@@ -40,6 +40,11 @@ def _date(control: Control, shared: str) -> date | None:
 
 def parameter_control(column: Any, question: str, control: Control) -> str:
     """The widget for one parameter, started from the URL (``?p_name=``), which then follows the widget."""
+    key = f"p_{question}_{control.name}"
+    if control.kind == "choice" and st.session_state.get(key, "") not in ("", *control.options):
+        # A municipality chosen before its province changed is no longer offered: start again from "Alle".
+        st.session_state[key] = ""
+        st.query_params.pop(f"p_{control.name}", None)
     typed = url_text(f"p_{control.name}")[:MAX_PARAMETER]
     try:
         shared = read_value(control, typed or control.default or "", lang)
@@ -47,7 +52,6 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
         # Not a value of the list: said like every other wrong value in the address, and the control starts empty.
         ignore(f"p_{control.name}", typed, t("all"), lang)
         shared = ""
-    key = f"p_{question}_{control.name}"
     value: Any
     if control.kind == "choice":
         options = ["", *control.options]
@@ -106,8 +110,14 @@ st.markdown(safe(query.description(lang)))
 values: dict[str, str] = {}
 try:
     shown_controls = read(question_controls, name, lang)
+    province = ""
     for column, control in zip(st.columns(max(1, len(shown_controls))), shown_controls, strict=False):
+        if control.code_type == "municipality" and province:
+            narrowed = read(question_controls, name, lang, province)
+            control = next(each for each in narrowed if each.name == control.name)
         values[control.name] = parameter_control(column, name, control)
+        if control.code_type == "province":
+            province = values[control.name]
     answer = ask(current, query, values, lang)
 except QuestionProblem as problem:
     st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown

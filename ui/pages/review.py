@@ -1,12 +1,15 @@
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from graph.intake.submissions import SubmissionError, reject, revert, submissions
 from graph.views.dates import moment
 from graph.views.review_card import ReviewCard, approve_card, review_cards
-from graph.views.review_words import field_label
+from graph.views.review_corrections import EditorColumn, editor_columns, table_title
 from ui.components import data_table
-from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import atlas, choose_one, labels, language, language_switch, read, safe, sign_in_box, t, viewer
 from ui.small_maps import point_map
 
 language_switch()
@@ -36,6 +39,25 @@ def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> Non
         st.error(safe(problem))
     if not problems:
         _decided("said_approved", card.title, card.code)
+
+
+def _words_of(choices: dict[str, str]) -> Callable[[Any], str]:
+    return lambda code: choices.get(str(code), str(code))
+
+
+def editor_config(columns: list[EditorColumn]) -> dict[str, Any]:
+    """Streamlit's column settings for the correction editor: codes chosen by name, ids out of sight."""
+    config: dict[str, Any] = {}
+    for column in columns:
+        if column.hidden:
+            config[column.name] = None
+        elif column.choices:
+            options = list(column.choices) if column.many else ["", *column.choices]
+            kind = st.column_config.MultiselectColumn if column.many else st.column_config.SelectboxColumn
+            config[column.name] = kind(column.label, options=options, format_func=_words_of(column.choices))
+        else:
+            config[column.name] = st.column_config.TextColumn(column.label)
+    return config
 
 
 def show_card(card: ReviewCard) -> None:
@@ -71,15 +93,15 @@ def show_card(card: ReviewCard) -> None:
             _decided("said_rejected", card.title, card.code)
     # Corrections are for the rare case; the card above is what a reviewer reads (an expander cannot hold one).
     if st.toggle(t("correct_before_approving"), key=f"correct_{card.code}"):
-        corrected = {
-            name: st.data_editor(
-                frame.astype(str),
+        corrected = {}
+        for name, frame in card.tables.items():
+            st.caption(table_title(name, lang))
+            corrected[name] = st.data_editor(
+                frame,
                 key=f"edit_{card.code}_{name}",
                 hide_index=True,
-                column_config={column: field_label(column, lang) for column in frame.columns},
+                column_config=editor_config(read(editor_columns, list(frame.columns), lang)),
             )
-            for name, frame in card.tables.items()
-        }
         if st.button(t("approve_edited"), key=f"approve_edited_{card.code}"):
             _approve(card, corrected)
 

@@ -1,0 +1,99 @@
+"""The review card's correction editor: a submission's rows as a coordinator corrects them, in words.
+
+The rows hold codes and internal ids (``pw-…-care``, ``active``, ``GM0983``, ``werk;koffiecorner``). In the
+editor each code column is a choice shown by name, a list of activities is a multiple choice, and the ids are
+kept out of sight: they tie the rows together and are not the reviewer's to change. What the editor gives back
+is turned into rows again (lists joined with ``;``), so approving a corrected submission checks the same rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from graph.model.enums import CollaborationStatus, OrganisationKind
+from graph.store.atlas import Atlas
+from graph.store.labels import load_labels
+from graph.views.review_words import field_label
+
+#: Ids that link the rows to each other and to the atlas: kept in the rows, never shown or edited.
+HIDDEN = frozenset({"id", "organisation_id", "library_site_id", "care_site_id", "member_of"})
+#: Columns that hold a list of codes joined with ";".
+LISTS = frozenset({"activities"})
+YES_NO = {"yes": ("Ja", "Yes"), "no": ("Nee", "No")}
+TABLE_TITLES = {
+    "organisations": ("Organisaties", "Organisations"),
+    "sites": ("Locaties", "Sites"),
+    "collaborations": ("Samenwerking", "Collaboration"),
+}
+
+
+def table_title(table: str, lang: str) -> str:
+    """The heading above one table of the editor."""
+    pair = TABLE_TITLES.get(table, (table, table))
+    return pair[1] if lang == "en" else pair[0]
+
+
+@dataclass(frozen=True)
+class EditorColumn:
+    """How one column of a submission's rows is shown in the correction editor."""
+
+    name: str
+    label: str
+    hidden: bool = False
+    choices: dict[str, str] = field(default_factory=dict)  # code → words; empty for free text
+    many: bool = False  # a list of choices (activities), not one
+
+
+def editor_columns(atlas: Atlas, columns: list[str], lang: str) -> list[EditorColumn]:
+    """Each column's label in the reader's language, its choices shown by name, and whether it is hidden."""
+    names = load_labels(atlas, lang)
+    en = lang == "en"
+    choices: dict[str, dict[str, str]] = {
+        "kind": {member.value: member.label.text(lang) for member in OrganisationKind},
+        "status": {member.value: member.label.text(lang) for member in CollaborationStatus},
+        "activities": dict(sorted(names.activities.items(), key=lambda item: item[1].lower())),
+        "contact_public": {code: pair[1] if en else pair[0] for code, pair in YES_NO.items()},
+    }
+    if "municipality_code" in columns:
+        areas = atlas.answer("areas", {"level": "municipality"})
+        choices["municipality_code"] = dict(
+            sorted(
+                ((str(code), str(name)) for code, name in zip(areas.code, areas.name, strict=True) if name),
+                key=lambda item: item[1].lower(),
+            )
+        )
+    return [
+        EditorColumn(
+            column,
+            field_label(column, lang),
+            hidden=column in HIDDEN,
+            choices=choices.get(column, {}),
+            many=column in LISTS,
+        )
+        for column in columns
+    ]
+
+
+def for_editor(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the editor takes them: text, and each list of codes as a list."""
+    frame = rows.fillna("").astype(str)
+    for column in LISTS & set(frame.columns):
+        frame[column] = [[part for part in value.split(";") if part] for value in frame[column]]
+    return frame
+
+
+def from_editor(frame: pd.DataFrame) -> list[dict[str, str]]:
+    """The edited rows as the intake reads them: every value text, lists joined with ";"."""
+    return [
+        {
+            str(column): ";".join(str(part) for part in value) if isinstance(value, list) else _text(value)
+            for column, value in record.items()
+        }
+        for record in frame.to_dict("records")
+    ]
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
