@@ -206,6 +206,14 @@ def test_brokers_are_explained_in_words_not_as_a_betweenness_value(monkeypatch: 
     assert "Verbinders" in texts(app)
 
 
+def test_the_brokers_sentence_has_the_pages_width(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
+    """Regression: the two tables stood side by side, and "verbindt 3 groepen die elkaar anders niet raken" was
+    cut off after "verbindt 3" in the half-width column."""
+    app = open_page(monkeypatch, seed, "network", province="all")
+    assert app.dataframe  # the organisations with most partners, and the brokers where there are any
+    assert not [column for column in app.main.columns if len(column.dataframe)]
+
+
 def _libraries_with_care_partners(cares: int, libraries: int, care_name: str, library_name: str) -> nx.Graph:
     """``cares`` care organisations, each working with one of ``libraries`` libraries in turn."""
     graph = nx.Graph()

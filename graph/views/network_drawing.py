@@ -30,7 +30,7 @@ LAYOUT_SCALE = 600.0
 # name on hover, and their label once the reader zooms in (vis-network draws a label only while its size on
 # screen reaches the threshold).
 MAIN_LABELS = 10
-MAIN_FONT, OTHER_FONT, LABEL_THRESHOLD, LABEL_MAX_ON_SCREEN = 30, 12, 13, 22
+MAIN_FONT, OTHER_FONT, LABEL_THRESHOLD, LABEL_MAX_ON_SCREEN = 22, 12, 13, 22
 CONTENT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -62,7 +62,8 @@ const nodes = new vis.DataSet(data.nodes.map((node) => Object.assign({{}}, node,
 const edges = new vis.DataSet(data.edges);
 window.atlasNetwork = new vis.Network(document.getElementById("network"), {{ nodes: nodes, edges: edges }}, {{
   nodes: {{
-    font: {{ size: {other_font} }},
+    // A white edge round each letter keeps a name readable where it crosses a link or another organisation.
+    font: {{ size: {other_font}, strokeWidth: 3, strokeColor: "#ffffff" }},
     scaling: {{ label: {{ drawThreshold: {threshold}, maxVisible: {max_visible} }} }},
   }},
   interaction: {{ hover: true, tooltipDelay: 150 }},

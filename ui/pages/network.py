@@ -51,20 +51,18 @@ else:
         st.warning(t("network_limited", total=page.total, shown=page.shown, widen=t("network_size")))
     # The drawing sits in its own sandboxed frame (graph/views/network_drawing.py); this frame only holds that one.
     st.iframe(page.drawing, height=640, alt=t("network_drawing"))
-    left, right = st.columns(2)
+    # One table under the other, each the page's width: side by side, the brokers' sentence was cut off.
     kind_label = {"library": names.kind("library"), "care": names.kind("care")}
-    with left:
-        st.subheader(t("most_partners"))
-        degree = summary.degree.assign(kind=summary.degree.kind.map(kind_label)).drop(columns="organisation_id")
-        data_table(degree, hide_index=True, column_config=headings(degree.columns))
-    with right:
-        st.subheader(t("brokers"))
-        st.caption(t("brokers_intro"))
-        brokers = summary.brokers
-        if brokers.empty:
-            st.write(t("no_brokers"))
-        else:
-            words = [t("broker_words", groups=row.groups, cut_off=row.cut_off) for row in brokers.itertuples()]
-            shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
-            shown = shown[["organisation", "kind", "connects"]]
-            data_table(shown, hide_index=True, column_config=headings(shown.columns))
+    st.subheader(t("most_partners"))
+    degree = summary.degree.assign(kind=summary.degree.kind.map(kind_label)).drop(columns="organisation_id")
+    data_table(degree, hide_index=True, column_config=headings(degree.columns))
+    st.subheader(t("brokers"))
+    st.caption(t("brokers_intro"))
+    brokers = summary.brokers
+    if brokers.empty:
+        st.write(t("no_brokers"))
+    else:
+        words = [t("broker_words", groups=row.groups, cut_off=row.cut_off) for row in brokers.itertuples()]
+        shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
+        shown = shown[["organisation", "kind", "connects"]]
+        data_table(shown, hide_index=True, column_config=headings(shown.columns))
