@@ -166,6 +166,33 @@ def test_the_preview_map_centres_on_the_point(monkeypatch: pytest.MonkeyPatch, s
     assert abs(view["latitude"] - 51.37) < 0.1 and abs(view["longitude"] - 6.17) < 0.1 and view["zoom"] >= 10
 
 
+def test_the_point_is_written_with_a_decimal_comma_and_read_with_either(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the point fields showed "51.37000" (Streamlit's number input has no decimal comma), and a
+    Dutch partner could not type 51,4."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    lat, lon = form.text_input(key="care_lat_Venlo"), form.text_input(key="care_lon_Venlo")
+    assert (lat.value, lon.value) == ("51,37", "6,16806")
+    assert (lat.label, lon.label) == ("Breedtegraad", "Lengtegraad")
+    lat.set_value("51,4").run()
+    view = json.loads(form.get("deck_gl_json_chart")[-1].proto.json)["initialViewState"]
+    assert abs(view["latitude"] - 51.4) < 1e-9  # the preview follows the typed point
+    form.text_input(key="care_lon_Venlo").set_value("zes").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert any("'zes' is geen getal" in message for message in errors(form))
+    assert not submissions(atlas, viewer=Viewer.coordinator("test"))
+    form.text_input(key="care_lon_Venlo").set_value("6.2").run()  # a decimal point is read as well
+    form.button(key="send").click().run()
+    assert not errors(form)
+    [sent] = submissions(atlas, viewer=Viewer.coordinator("test"))
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    assert "Breedtegraad: 51,4" in plain(texts(review)) and "Lengtegraad: 6,2" in plain(texts(review))
+
+
 def test_the_preview_map_draws_the_municipality_the_point_lies_in_and_its_neighbours(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:

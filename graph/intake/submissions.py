@@ -34,6 +34,7 @@ from graph.intake.mapping import Provenance, owned_nodes
 from graph.intake.template import InputTables, Problem, Row
 from graph.intake.validate import EMAIL_PATTERN
 from graph.model.enums import SubmissionState
+from graph.model.formats import read_coordinate
 from graph.model.language import BilingualError, Message
 from graph.model.viewer import Viewer, private_read
 from graph.model.vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, site_iri
@@ -54,8 +55,8 @@ class SubmissionError(BilingualError):
 class NewOrganisation:
     name: str
     town: str
-    lat: float | None
-    lon: float | None
+    lat: float | str | None  # as typed on the form ("51,37"), or a number
+    lon: float | str | None
     address: str = ""
     postcode: str = ""
     website: str = ""
@@ -99,8 +100,14 @@ def new_code() -> str:
     return "PW-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
 
 
-def _coordinate(value: float | None) -> str:
-    return "" if value is None else repr(float(value))
+def _coordinate(value: float | str | None) -> str:
+    """A coordinate for the row: a number (typed 51,37 or 51.37) as Python writes it; other text as typed, so
+    the row check names the field and quotes it."""
+    if isinstance(value, str):
+        value = read_coordinate(value) if read_coordinate(value) is not None else value.strip()
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else repr(float(value))
 
 
 def form_tables(form: SubmissionForm, code: str) -> InputTables:

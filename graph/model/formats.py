@@ -49,3 +49,23 @@ def file_slug(name: str) -> str:
     """A name as part of a file name: ``Fryslân`` → ``fryslan``, ``Noord-Holland`` → ``noord-holland``."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:[.,][0-9]{1,12})?")
+
+
+def coordinate(value: float | None, lang: object) -> str:
+    """A latitude or longitude as the reader writes it, to five decimals without trailing zeros: 51,37 in
+    Dutch, 51.37 in English ('' for none)."""
+    if _is_missing(value):
+        return ""
+    assert value is not None
+    shown = f"{value:.5f}".rstrip("0").rstrip(".")
+    return shown if language(lang) == Lang.EN else shown.replace(".", ",")
+
+
+def read_coordinate(text: str) -> float | None:
+    """A latitude or longitude as typed, with a decimal comma or point (51,37 or 51.37); None for anything
+    else. (The form's row check says what is wrong with a value that is not a number.)"""
+    typed = text.strip()
+    return float(typed.replace(",", ".")) if COORDINATE.fullmatch(typed) else None

@@ -5,6 +5,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from graph.intake.gazetteer import locate_town
 from graph.intake.submissions import NewOrganisation, RateLimiter, SubmissionForm, submit
+from graph.model.formats import coordinate, read_coordinate
 from graph.views.submit_form import NEW_ORGANISATION, form_choices, pair_known, problems_by_field
 from ui.context import (
     atlas,
@@ -113,18 +114,19 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
         st.caption(t("town_unknown"))
     elif point:
         st.caption(t("point_from_town"))
+    # Text fields, not number inputs: Streamlit's number input writes 51.37000, and a Dutch reader writes 51,37.
     columns = st.columns(2)
-    lat = columns[0].number_input(
-        t("latitude"), value=point[0] if point else None, format="%.5f", key=f"{part}_lat_{town}"
-    )
-    lon = columns[1].number_input(
-        t("longitude"), value=point[1] if point else None, format="%.5f", key=f"{part}_lon_{town}"
-    )
-    field_error(f"{part}_lat")
-    field_error(f"{part}_lon")
-    if lat is not None and lon is not None:
-        point_map(lat, lon, kind, name or "?")
-    return "", NewOrganisation(name, town, lat, lon, address, postcode, website)
+    lat_text, lon_text = (coordinate(point[0], names.lang), coordinate(point[1], names.lang)) if point else ("", "")
+    lat = columns[0].text_input(t("latitude"), value=lat_text, key=f"{part}_lat_{town}", max_chars=20)
+    lon = columns[1].text_input(t("longitude"), value=lon_text, key=f"{part}_lon_{town}", max_chars=20)
+    with columns[0]:
+        field_error(f"{part}_lat")
+    with columns[1]:
+        field_error(f"{part}_lon")
+    at = (read_coordinate(lat), read_coordinate(lon))
+    if at[0] is not None and at[1] is not None:
+        point_map(at[0], at[1], kind, name or "?")
+    return "", NewOrganisation(name, town, lat or None, lon or None, address, postcode, website)
 
 
 library_site, new_library = side("library", "library", t("the_library"))
