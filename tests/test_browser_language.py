@@ -135,3 +135,38 @@ def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> N
     cells = [row[place] for row in rows[1:] for place in shares]
     assert cells and all(cell.number_format == "0.00%" for cell in cells)
     assert all(isinstance(cell.value, float | int) and 0 <= cell.value <= 1 for cell in cells)
+
+
+def named_controls(page) -> set[str]:  # type: ignore[no-untyped-def]
+    """The names screen readers hear for the page's controls (``aria-label`` and ``title``)."""
+    return set(
+        page.eval_on_selector_all(
+            "[aria-label], [title]", "found => found.map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"
+        )
+    )
+
+
+def test_streamlits_own_controls_are_named_in_dutch_and_back_in_english(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: on a Dutch page a screen reader read Streamlit's "Collapse sidebar", "Search", "Fullscreen"
+    and "Show/hide columns", and a multiselect offered "Select all" and answered "No results"."""
+    from ui.interface_words import DUTCH
+
+    open_page(page, server, "/coverage", "Dekking")
+    page.locator("[data-testid='stDataFrame']").first.hover()
+    names = named_controls(page)
+    assert {"Zijbalk inklappen", "Zoeken", "Volledig scherm", "Kolommen tonen of verbergen"} <= names, names
+    assert not names & set(DUTCH), names & set(DUTCH)
+    open_page(page, server, "/submit", "Samenwerking toevoegen")
+    page.get_by_role("combobox", name="Activiteiten").first.click()
+    listed = page.get_by_role("listbox").first
+    listed.wait_for(timeout=10_000)
+    assert listed.inner_text().splitlines()[0] == "Alles selecteren"
+    page.keyboard.type("xyzzy")
+    page.get_by_text("Geen resultaten", exact=True).wait_for(timeout=10_000)
+    assert "Uitleg bij Startdatum" in named_controls(page)
+    page.keyboard.press("Escape")
+    page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+    settle(page)
+    page.get_by_role("heading", name="Add a collaboration", exact=True).first.wait_for(timeout=60_000)
+    names = named_controls(page)
+    assert "Collapse sidebar" in names and "Zijbalk inklappen" not in names, names
