@@ -286,6 +286,44 @@ def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.
     assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["boeken-repareren", "koffiecorner"]]
 
 
+def test_a_pending_submission_is_titled_with_its_names_as_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: a care organisation named ``**Vet** [link](https://example.org)`` made the card's title bold
+    with a live link in front of coordinators; names from partners are text, also in a panel's title."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_input(key="care_name").set_value("**Vet** [link](https://example.org)").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    [card] = review.main.expander
+    assert "\\*\\*Vet\\*\\*" in card.label and "\\[link\\]" in card.label, card.label
+    assert plain(card.label) == "Bibliotheek Venlo × **Vet** [link](https://example.org)"
+
+
+def test_rows_corrected_in_the_editor_are_published_as_corrected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What the correction editor gives back (its rows, the ids kept out of sight, activities as lists) is what
+    gets published: a renamed organisation and a changed list of activities."""
+    from graph.views.review_card import approve_card, review_cards
+
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.multiselect(key="activities").set_value(["koffiecorner"]).run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    [card] = review_cards(atlas, Viewer.coordinator("anna"), "nl")
+    corrected = {name: frame.copy() for name, frame in card.tables.items()}
+    corrected["organisations"].loc[0, "name"] = "Zorgcentrum De Linde Venlo"
+    corrected["collaborations"].at[0, "activities"] = ["koffiecorner", "werk"]
+    assert approve_card(atlas, card, "anna", "nl", corrected) == []
+    published = atlas.answer("collaboration-overview", {})
+    mine = published[published.care_organisation == "Zorgcentrum De Linde Venlo"]
+    assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["koffiecorner", "werk"]]
+
+
 def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

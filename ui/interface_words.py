@@ -38,6 +38,7 @@ DUTCH = {
     "Exit fullscreen": "Volledig scherm sluiten",
     "Show/hide columns": "Kolommen tonen of verbergen",
     "Show data": "Gegevens tonen",
+    "Copy to clipboard": "Naar klembord kopiëren",
     "Download as PNG": "Downloaden als PNG",
     "Copy Vega-Lite spec": "Grafiekbeschrijving kopiëren",
     "Vega visualization": "Grafiek",

@@ -111,7 +111,7 @@ st.subheader(f"{t('pending')} ({len(cards)})")
 if not cards:
     st.write(t("no_pending"))
 for card in cards:
-    with st.expander(card.title, expanded=len(cards) == 1):
+    with st.expander(safe(card.title), expanded=len(cards) == 1):  # names from partners: text, not Markdown
         show_card(card)
 
 st.subheader(t("decided"))

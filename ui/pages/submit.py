@@ -124,7 +124,7 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     with columns[1]:
         field_error(f"{part}_lon")
     at = (read_coordinate(lat), read_coordinate(lon))
-    if at[0] is not None and at[1] is not None:
+    if at[0] is not None and at[1] is not None and abs(at[0]) <= 90 and abs(at[1]) <= 180:
         point_map(at[0], at[1], kind, name or "?")
     return "", NewOrganisation(name, town, lat or None, lon or None, address, postcode, website)
 
