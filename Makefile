@@ -7,16 +7,17 @@ STORE ?= var/store
 
 .PHONY: run test lint typecheck unit stores app e2e bench demo clean install install-test browser servers
 
+# uv installs the same packages from PyPI as pip does, in about a sixth of the time on a fresh machine.
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet uv
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed

@@ -170,10 +170,12 @@ def _reference_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _copy_store(source: Path, target: Path) -> None:
+    """The store's folder with its generation and its journal, which a reader catches up from."""
     shutil.copytree(source, target)
-    generation = source.with_name(source.name + ".generation")
-    if generation.exists():
-        shutil.copy(generation, target.with_name(target.name + ".generation"))
+    for beside in (".generation", ".journal"):
+        kept = source.with_name(source.name + beside)
+        if kept.exists():
+            shutil.copy(kept, target.with_name(target.name + beside))
 
 
 @pytest.fixture
@@ -201,18 +203,60 @@ def other_reference_loaded(backend: str) -> Iterator[list[Atlas]]:
             atlas.store.apply(Change(remove_graphs={REFERENCE_GRAPH}))
 
 
-@pytest.fixture
-def seed_atlas(reference_atlas: Atlas) -> Atlas:
-    report = import_path(reference_atlas, SEED, agent="test")
+def _imported(atlas: Atlas, folder: Path) -> Atlas:
+    report = import_path(atlas, folder, agent="test")
     assert report.ok, [p.render() for p in report.problems]
-    return reference_atlas
+    return atlas
+
+
+def _imported_store(_reference_store: Path, folder: Path, data: Path) -> Path:
+    """A store holding the reference data and one import, made once per session and copied per test (an
+    import with its SHACL check costs more than a copy)."""
+    _copy_store(_reference_store, folder)
+    _imported(Atlas.open(Settings(store=str(folder), reference=reference_dir())), data)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def _tiny_store(tmp_path_factory: pytest.TempPathFactory, _reference_store: Path) -> Path:
+    return _imported_store(_reference_store, tmp_path_factory.mktemp("tiny") / "store", TINY)
+
+
+@pytest.fixture(scope="session")
+def _seed_store(tmp_path_factory: pytest.TempPathFactory, _reference_store: Path) -> Path:
+    return _imported_store(_reference_store, tmp_path_factory.mktemp("seed") / "store", SEED)
+
+
+def _atlas_with_import(
+    request: pytest.FixtureRequest, backend: str, made: Path, data: Path, reference_store: Path
+) -> Atlas:
+    """A test's own atlas holding the reference data and the import of ``data``: a copy of ``made`` when
+    embedded; on a server, the same import made there once and restored from its dump afterwards (each engine
+    writes its own bookkeeping beside the records)."""
+    if backend == "embedded":
+        target = request.getfixturevalue("tmp_path") / data.name / "store"  # a test may ask for tiny and seed
+        target.parent.mkdir()
+        _copy_store(made, target)
+        return Atlas.open(Settings(store=str(target), reference=reference_dir()))
+    pool: ServerPool = request.getfixturevalue("server_pool")
+    baseline = pool.folder / f"{backend}-{data.name}.nq"
+    if baseline.exists():
+        return fresh_server_atlas(pool, backend, baseline, reference_dir())
+    atlas = _imported(
+        fresh_server_atlas(pool, backend, reference_store.with_name("reference.nq"), reference_dir()), data
+    )
+    baseline.write_bytes(atlas.store.dump(private=EVERYTHING))
+    return atlas
 
 
 @pytest.fixture
-def tiny_atlas(reference_atlas: Atlas) -> Atlas:
-    report = import_path(reference_atlas, TINY, agent="test")
-    assert report.ok, [p.render() for p in report.problems]
-    return reference_atlas
+def seed_atlas(request: pytest.FixtureRequest, backend: str, _seed_store: Path, _reference_store: Path) -> Atlas:
+    return _atlas_with_import(request, backend, _seed_store, SEED, _reference_store)
+
+
+@pytest.fixture
+def tiny_atlas(request: pytest.FixtureRequest, backend: str, _tiny_store: Path, _reference_store: Path) -> Atlas:
+    return _atlas_with_import(request, backend, _tiny_store, TINY, _reference_store)
 
 
 def run_cli(

@@ -315,6 +315,8 @@ def test_rows_corrected_in_the_editor_are_published_as_corrected(
     form.text_input(key="submitter_email").set_value("partner@example.org").run()
     form.button(key="send").click().run()
     [card] = review_cards(atlas, Viewer.coordinator("anna"), "nl")
+    # Regression: the editor showed the new site's point with decimal points ("51.37") on a Dutch page.
+    assert re.fullmatch(r"51,\d+", card.tables["sites"].lat[0]) and re.fullmatch(r"6,\d+", card.tables["sites"].lon[0])
     corrected = {name: frame.copy() for name, frame in card.tables.items()}
     corrected["organisations"].loc[0, "name"] = "Zorgcentrum De Linde Venlo"
     corrected["collaborations"].at[0, "activities"] = ["koffiecorner", "werk"]
@@ -322,6 +324,9 @@ def test_rows_corrected_in_the_editor_are_published_as_corrected(
     published = atlas.answer("collaboration-overview", {})
     mine = published[published.care_organisation == "Zorgcentrum De Linde Venlo"]
     assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["koffiecorner", "werk"]]
+    # Regression: the new site, named after its organisation by the form, kept the old name after a rename.
+    assert list(mine.care_site) == ["Zorgcentrum De Linde Venlo"]
+    assert list(mine.care_lat.round(2)) == [round(float(card.tables["sites"].lat[0].replace(",", ".")), 2)]
 
 
 def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(

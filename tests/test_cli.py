@@ -31,7 +31,7 @@ def test_bad_file_exits_2_with_file_row_column_and_writes_nothing(tmp_path: Path
     (folder / "sites.csv").write_text(text)
     result = run_cli("import", str(folder), store=store)
     assert result.returncode == 2
-    assert "sites.csv:2: lat: het punt (48.85, 2.35) ligt niet in Nederland" in result.stderr
+    assert "sites.csv:2: lat: het punt (48,85; 2,35) ligt niet in Nederland" in result.stderr
     assert "nothing was written" in result.stderr
     assert run_cli("stats", "--format", "csv", store=store).stdout == before
     assert run_cli("validate", str(folder), store=store).returncode == 2

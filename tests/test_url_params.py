@@ -95,6 +95,14 @@ def test_unknown_question_in_the_url_falls_back_to_the_first(monkeypatch: pytest
         assert app.selectbox(key="question").value == app.query_params["q"] != value
 
 
+def test_a_parameter_of_another_question_leaves_the_address(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: after an unknown question, its ``p_…`` parameter stayed in the address the visitor shares."""
+    app = open_page(monkeypatch, seed_store, "questions", q="geen-vraag", p_radius_km="5", p_province_code="PV31")
+    assert not app.exception, app.exception
+    assert app.query_params["q"] == "stats"  # the first question, which takes no parameter
+    assert [name for name in app.query_params if name.startswith("p_")] == []
+
+
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_question_parameters_from_the_url_are_values_never_markup(
     monkeypatch: pytest.MonkeyPatch, seed_store: str, value: str

@@ -293,7 +293,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "col_score": ("Score", "Score"),
     "col_reasons": ("Redenen", "Reasons"),
     "col_follow_up": ("Opvolging", "Follow-up"),
-    "col_activity_code": ("Code activiteit", "Activity code"),
+    "col_activity_code": ("Activiteit", "Activity"),  # on a page the code is said in words
     "col_activity_nl": ("Activiteit", "Activity (Dutch)"),
     "col_activity_en": ("Activiteit (Engels)", "Activity"),
     "col_broader_code": ("Valt onder", "Part of"),

@@ -25,7 +25,9 @@ EMAIL_PATTERN = re.compile(
 )
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
-NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?$", re.ASCII)
+# A coordinate as people and spreadsheets write it, with a decimal comma or point; no exponent (1e2 is a typing
+# slip, not a latitude).
+NUMBER_PATTERN = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 MAX_LENGTH = {"name": 200, "town": 100, "address": 200, "description": 4000, "end_reason": 1000, "default": 300}
 YES = {"yes", "ja", "true", "1", "y", "j"}
 NO = {"no", "nee", "false", "0", "n", ""}

@@ -23,7 +23,9 @@ from graph.intake.field_rules import (
 )
 from graph.intake.template import InputTables, Problem, Row, shown
 from graph.model.enums import CollaborationStatus, OrganisationKind
+from graph.model.formats import coordinate
 from graph.model.geo import MunicipalityLocator, in_netherlands_extent
+from graph.model.language import Lang
 from graph.model.records import CollaborationRecord, Contact, OrganisationRecord, Partners, RecordSet, SiteRecord
 from graph.model.vocab import collaboration_iri, organisation_iri, site_iri
 
@@ -144,8 +146,8 @@ def _site(
             check.add(
                 row,
                 "lat",
-                f"het punt ({lat}, {lon}) ligt niet in Nederland",
-                f"the point ({lat}, {lon}) is outside the Netherlands",
+                f"het punt ({coordinate(lat, Lang.NL)}; {coordinate(lon, Lang.NL)}) ligt niet in Nederland",
+                f"the point ({coordinate(lat, Lang.EN)}, {coordinate(lon, Lang.EN)}) is outside the Netherlands",
             )
         elif located is not None:
             if code and code != located.code:

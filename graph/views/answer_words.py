@@ -86,6 +86,19 @@ def ids_last(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[[column for column in frame.columns if column not in ids] + ids] if ids else frame
 
 
+def _spelled_out(frame: pd.DataFrame, said: list[str]) -> pd.DataFrame:
+    """Without the ``…_nl`` and ``…_en`` columns of a code that is now said in the reader's language: the same
+    name three times (code, Dutch, English) reads as three different things."""
+    twins = [
+        f"{column.removesuffix('_code')}_{lang}"
+        for column in said
+        if column.endswith("_code")
+        for lang in ("nl", "en")
+        if f"{column.removesuffix('_code')}_{lang}" in frame.columns
+    ]
+    return frame.drop(columns=twins) if twins else frame
+
+
 def in_words(answer: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """The answer with every code column said in words, provinces by name and ids last (a copy; numbers and
     names are left as they are). Each distinct value is looked up once, so a listing of thousands of rows costs
@@ -95,4 +108,5 @@ def in_words(answer: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         if column in answer.columns and len(answer):
             said = {value: say(value, labels) for value in answer[column].dropna().unique()}
             changed[column] = answer[column].map(said).fillna("")
-    return ids_last(province_names(answer.assign(**changed) if changed else answer, labels))
+    shown = _spelled_out(answer.assign(**changed), list(changed)) if changed else answer
+    return ids_last(province_names(shown, labels))

@@ -22,7 +22,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
-from graph.views.review_corrections import for_editor, from_editor
+from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
@@ -134,7 +134,7 @@ def _card(
         changes=tuple(_changes(tables, existing, names, lang)),
         duplicates=duplicates,
         tables={
-            name: for_editor(pd.DataFrame([row.values for row in tables.table(name)]))
+            name: for_editor(pd.DataFrame([row.values for row in tables.table(name)]), lang)
             for name in TABLES
             if tables.table(name)
         },
@@ -212,6 +212,8 @@ def approve_card(
     """Approve a submission as sent, or as the reviewer corrected its rows; the problems in the reader's words."""
     edited = None
     if corrected is not None:
+        corrected = {name: frame.copy() for name, frame in corrected.items()}
+        sites_follow_their_organisation(card.tables.get("organisations", pd.DataFrame()), corrected)
         edited = InputTables(source=f"formulier {card.code}")
         for name, frame in corrected.items():
             for record in from_editor(frame):

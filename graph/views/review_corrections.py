@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from graph.model.enums import CollaborationStatus, OrganisationKind
+from graph.model.formats import coordinate, read_coordinate
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.review_words import field_label
@@ -21,6 +22,9 @@ from graph.views.review_words import field_label
 HIDDEN = frozenset({"id", "organisation_id", "library_site_id", "care_site_id", "member_of"})
 #: Columns that hold a list of codes joined with ";".
 LISTS = frozenset({"activities"})
+#: Columns that hold a latitude or longitude: shown as the reader writes them (51,37 in Dutch), read back with
+#: either decimal sign by the row checks.
+COORDINATES = frozenset({"lat", "lon"})
 YES_NO = {"yes": ("Ja", "Yes"), "no": ("Nee", "No")}
 TABLE_TITLES = {
     "organisations": ("Organisaties", "Organisations"),
@@ -76,12 +80,34 @@ def editor_columns(atlas: Atlas, columns: list[str], lang: str) -> list[EditorCo
     ]
 
 
-def for_editor(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the editor takes them: text, and each list of codes as a list."""
+def for_editor(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows as the editor takes them: text, each list of codes as a list, and coordinates written as the
+    reader writes them."""
     frame = rows.fillna("").astype(str)
     for column in LISTS & set(frame.columns):
         frame[column] = [[part for part in value.split(";") if part] for value in frame[column]]
+    for column in COORDINATES & set(frame.columns):
+        frame[column] = [_coordinate(value, lang) for value in frame[column]]
     return frame
+
+
+def _coordinate(value: str, lang: str) -> str:
+    read = read_coordinate(value)
+    return value if read is None else coordinate(read, lang)
+
+
+def sites_follow_their_organisation(original: pd.DataFrame, corrected: dict[str, pd.DataFrame]) -> None:
+    """A new site is named after its new organisation by the form; when the reviewer renames that organisation
+    and leaves the site's name alone, the site takes the new name as well (in place)."""
+    if "organisations" not in corrected or "sites" not in corrected or original.empty:
+        return
+    before = dict(zip(original.id, original.name, strict=True))
+    after = dict(zip(corrected["organisations"].id, corrected["organisations"].name, strict=True))
+    sites = corrected["sites"]
+    for index, site in sites.iterrows():
+        old, new = before.get(site.organisation_id), after.get(site.organisation_id)
+        if old and new and old != new and site["name"] == old:
+            sites.at[index, "name"] = new
 
 
 def from_editor(frame: pd.DataFrame) -> list[dict[str, str]]:

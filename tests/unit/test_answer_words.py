@@ -75,3 +75,13 @@ def test_a_listing_starts_with_names_and_ends_with_its_ids() -> None:
     shown = in_words(answer, labels(Lang.NL))
     assert list(shown.columns) == ["library", "collaboration_id", "library_org_id"]
     assert list(shown.iloc[0]) == ["Bibliotheek Venlo", "c1", "o1"]
+
+
+def test_an_activity_is_named_once_in_the_readers_language() -> None:
+    """Regression: *Samenwerkingen per activiteit* opened with a column "Code activiteit" holding the Dutch
+    names, then the same names under "Activiteit", then the English ones."""
+    answer = pd.DataFrame(
+        {"activity_code": ["werk"], "activity_nl": ["Werk"], "activity_en": ["Work"], "collaborations": [3]}
+    )
+    assert in_words(answer, labels(Lang.NL)).to_dict("list") == {"activity_code": ["Werk"], "collaborations": [3]}
+    assert in_words(answer, labels(Lang.EN)).to_dict("list") == {"activity_code": ["Work"], "collaborations": [3]}

@@ -85,3 +85,23 @@ def test_two_library_sites_cannot_make_a_collaboration() -> None:
 def test_a_duplicate_id_is_reported_on_its_second_row() -> None:
     _, problems = validate_tables(_tables([LIBRARY, LIBRARY], [], []), ValidationContext())
     assert ("organisations.csv", 3, "id") in _where(problems)
+
+
+def test_a_coordinate_in_exponent_notation_is_not_a_number() -> None:
+    _, problems = validate_tables(
+        _tables([LIBRARY, CARE], [LIBRARY_SITE, {**CARE_SITE, "lat": "1e2"}], [COLLABORATION]), ValidationContext()
+    )
+    assert ("sites.csv", 3, "lat", "'1e2' is geen getal") in [
+        (problem.file, problem.row, problem.column, problem.message_nl) for problem in problems
+    ]
+
+
+def test_a_point_outside_the_netherlands_is_written_as_its_reader_writes_it() -> None:
+    _, problems = validate_tables(
+        _tables([LIBRARY, CARE], [LIBRARY_SITE, {**CARE_SITE, "lat": "-33.9", "lon": "151,2"}], [COLLABORATION]),
+        ValidationContext(),
+    )
+    assert (
+        "het punt (-33,9; 151,2) ligt niet in Nederland",
+        "the point (-33.9, 151.2) is outside the Netherlands",
+    ) in [(problem.message_nl, problem.message_en) for problem in problems]

@@ -110,6 +110,11 @@ st.markdown(safe(query.description(lang)))
 values: dict[str, str] = {}
 try:
     shown_controls = read(question_controls, name, lang)
+    # A parameter of another question (or of a misspelt one) has no control here: it leaves the address, so
+    # that a shared link holds only what the answer depends on.
+    for stale in set(st.query_params) - {f"p_{control.name}" for control in shown_controls}:
+        if stale.startswith("p_"):
+            st.query_params.pop(stale, None)
     province = ""
     for column, control in zip(st.columns(max(1, len(shown_controls))), shown_controls, strict=False):
         if control.code_type == "municipality" and province:
