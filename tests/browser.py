@@ -111,6 +111,8 @@ def fill_form(page, server: str, new_care: str, story: str) -> None:  # type: ig
 def received_code(page) -> str:  # type: ignore[no-untyped-def]
     confirmation = page.get_by_text("Uw inzending is ontvangen met referentiecode")
     confirmation.wait_for(timeout=60_000)
+    # The confirmation is drawn during the run; the form's old elements stay on screen until the run ends.
+    settle(page)
     return str(confirmation.inner_text().split("referentiecode")[1].split()[0].strip("."))
 
 
