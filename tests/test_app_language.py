@@ -123,3 +123,35 @@ def test_suggestion_scores_are_written_as_the_reader_writes_numbers(
     app.sidebar.radio[0].set_value("en").run()
     shown_cells = pa.ipc.open_stream(app.dataframe[0].proto.arrow_data.styler.display_values).read_pandas()
     assert all(re.fullmatch(r"[01]\.\d\d", str(cell)) for cell in shown_cells.score)
+
+
+def chart_specs(app: AppTest) -> list[dict[str, object]]:
+    import json
+
+    return [json.loads(element.proto.spec) for element in app.get("vega_lite_chart")]
+
+
+def test_a_chart_is_described_in_the_readers_language_for_a_screen_reader(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the trend chart left Vega's own accessible texts in place, in English on a Dutch page ("X-axis
+    titled year for a discrete scale with 8 values", every bar a "bar")."""
+    app = open_page(monkeypatch, seed_store, "coverage")
+    [spec] = chart_specs(app)
+    [chart] = app.get("vega_lite_chart")
+    assert chart.proto.alt.startswith("Staafdiagram van de samenwerkingen die per jaar zijn gestart")
+    encoding = spec["encoding"]
+    assert isinstance(encoding, dict)
+    assert encoding["x"]["axis"]["description"] == "Horizontale as: Jaar"
+    assert encoding["y"]["axis"]["description"] == "Verticale as: Samenwerkingen"
+    assert encoding["color"]["legend"]["description"] == "Legenda: Actief, Verkennend, Beëindigd"
+    assert spec["mark"] == {"type": "bar", "ariaRoleDescription": "staaf"}
+    assert spec["config"] == {"locale": {"number": {"decimal": ",", "thousands": ".", "grouping": [3],
+                                                    "currency": ["€ ", ""]}}}  # fmt: skip
+    said = pa.ipc.open_stream(chart.proto.data.data).read_all().column("said").to_pylist()
+    assert said and all(re.fullmatch(r"\d{4}, (Actief|Verkennend|Beëindigd): \d+", text) for text in said), said
+
+    app.sidebar.radio[0].set_value("en").run()
+    [spec] = chart_specs(app)
+    assert spec["encoding"]["x"]["axis"]["description"] == "Horizontal axis: Year"  # type: ignore[index]
+    assert spec["mark"]["ariaRoleDescription"] == "bar"  # type: ignore[index]

@@ -26,9 +26,9 @@ from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
 
-from .conftest import EVERYTHING, TINY, run_cli
+from .conftest import EVERYTHING, FEATURE_BACKENDS, TINY, run_cli
 
-pytestmark = pytest.mark.backends
+pytestmark = pytest.mark.backends(*FEATURE_BACKENDS)
 
 TABLES = ("organisations", "sites", "collaborations")
 

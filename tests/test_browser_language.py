@@ -138,24 +138,30 @@ def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> N
 
 
 def named_controls(page) -> set[str]:  # type: ignore[no-untyped-def]
-    """The names screen readers hear for the page's controls (``aria-label`` and ``title``)."""
-    return set(
-        page.eval_on_selector_all(
-            "[aria-label], [title]", "found => found.map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"
-        )
-    )
+    """The names screen readers hear for the page's controls and a chart's parts, and what kind of part each is
+    (``aria-label``, ``title`` and ``aria-roledescription``)."""
+    said = """found => found.flatMap(e => ['aria-label', 'title', 'aria-roledescription']
+        .map(name => e.getAttribute(name)).filter(value => value))"""
+    return set(page.eval_on_selector_all("[aria-label], [title], [aria-roledescription]", said))
 
 
 def test_streamlits_own_controls_are_named_in_dutch_and_back_in_english(page, server: str) -> None:  # type: ignore[no-untyped-def]
     """Regression: on a Dutch page a screen reader read Streamlit's "Collapse sidebar", "Search", "Fullscreen"
     and "Show/hide columns", and a multiselect offered "Select all" and answered "No results"."""
-    from ui.interface_words import DUTCH
+    from ui.interface_words import DUTCH, DUTCH_BEGINNINGS
 
     open_page(page, server, "/coverage", "Dekking")
+    page.locator("[data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=30_000)
     page.locator("[data-testid='stDataFrame']").first.hover()
     names = named_controls(page)
     assert {"Zijbalk inklappen", "Zoeken", "Volledig scherm", "Kolommen tonen of verbergen"} <= names, names
     assert not names & set(DUTCH), names & set(DUTCH)
+    # Regression: the chart's parts were read out as Vega named them ("X-axis titled year …", "bar", "legend")
+    # and its buttons as "Fullscreen: …"
+    chart = "Staafdiagram van de samenwerkingen die per jaar zijn gestart, per status."
+    assert {"Horizontale as: Jaar", "as", "legenda", "staaf", "grafiek"} <= names, names
+    assert any(name.startswith(f"Volledig scherm: {chart}") for name in names), names
+    assert not [name for name in names if name.startswith(tuple(DUTCH_BEGINNINGS)) or "axis" in name], names
     open_page(page, server, "/submit", "Samenwerking toevoegen")
     page.get_by_role("combobox", name="Activiteiten").first.click()
     listed = page.get_by_role("listbox").first

@@ -17,7 +17,7 @@ from graph.views.console_workers import stop_all_workers
 
 from .conftest import EVERYTHING, run_cli
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.slow]
 
 REFUSED_UPDATES = [
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",

@@ -12,7 +12,9 @@ from devtools.demo import write_demo
 from graph.intake.importer import import_path
 from graph.store.atlas import Atlas
 
-pytestmark = pytest.mark.backends
+from .conftest import FEATURE_BACKENDS
+
+pytestmark = pytest.mark.backends(*FEATURE_BACKENDS)
 
 
 def expected_coverage(folder: Path, reference: Path) -> pd.DataFrame:

@@ -37,14 +37,14 @@ from graph.views.factsheet_content import content
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import SOURCE_LINE, sentence
 
-from .conftest import run_cli
+from .conftest import FEATURE_BACKENDS, run_cli
 from .report_text import pdf_pages_and_text
 
 BASE_URL = "https://atlas.example.org"
 LONG_NAME = "Stichting Openbare Bibliotheek Maas en Peel en omstreken, vestiging Centrum"
 
 
-@pytest.mark.backends
+@pytest.mark.backends(*FEATURE_BACKENDS)
 def test_figures_of_venlo_with_an_ended_collaboration_only(tiny_atlas: Atlas) -> None:
     sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
     assert (sheet.area.name, sheet.area.level, sheet.area.province_code) == ("Venlo", "municipality", "PV31")
@@ -93,7 +93,7 @@ def test_figures_of_venlo_with_an_ended_collaboration_only(tiny_atlas: Atlas) ->
     )
 
 
-@pytest.mark.backends
+@pytest.mark.backends(*FEATURE_BACKENDS)
 def test_figures_of_utrecht_a_gap(tiny_atlas: Atlas) -> None:
     sheet = FactsheetSource(tiny_atlas).factsheet("gm0344")
     assert sheet.figures == Figures(population=374_238, library_sites=1, care_sites=2)
@@ -120,7 +120,7 @@ def test_figures_of_utrecht_a_gap(tiny_atlas: Atlas) -> None:
     )
 
 
-@pytest.mark.backends
+@pytest.mark.backends(*FEATURE_BACKENDS)
 def test_province_profile_of_utrecht(tiny_atlas: Atlas) -> None:
     sheet = FactsheetSource(tiny_atlas).factsheet("PV26")
     assert sheet.area.is_province and sheet.area.name == "Utrecht"
@@ -170,7 +170,7 @@ def test_profiles_share_their_answers_until_the_data_changes(
     assert list(sheet.chances.follow_up) == ["introduced"]
 
 
-@pytest.mark.backends
+@pytest.mark.backends(*FEATURE_BACKENDS)
 def test_an_unknown_area_is_a_clear_error(tiny_atlas: Atlas) -> None:
     with pytest.raises(FactsheetError, match="GM9999.*unknown municipality or province"):
         FactsheetSource(tiny_atlas).factsheet("GM9999")

@@ -19,9 +19,9 @@ from graph.model.viewer import COMMAND_LINE
 from graph.model.vocab import PREFIXES, SDO, collaboration_iri, local_id, organisation_iri
 from graph.store.atlas import Atlas
 
-from .conftest import EVERYTHING, SEED, TINY
+from .conftest import EVERYTHING, FEATURE_BACKENDS, SEED, TINY
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends(*FEATURE_BACKENDS), pytest.mark.slow]
 
 
 def _copy(source: Path, target: Path) -> Path:

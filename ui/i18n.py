@@ -231,6 +231,21 @@ _GENERAL: dict[str, tuple[str, str]] = {
     ),
     "trend": ("Gestart per jaar", "Started per year"),
     "choropleth": ("Kaart van de dekking", "Coverage map"),
+    "trend_chart": (
+        "Staafdiagram van de samenwerkingen die per jaar zijn gestart, per status. De tabel eronder geeft dezelfde "
+        "cijfers.",
+        "Bar chart of the collaborations started per year, by status. The table below gives the same figures.",
+    ),
+    "factsheet_trend_chart": (
+        "Staafdiagram van de samenwerkingen die per jaar zijn gestart, in {area} naast {comparison}.",
+        "Bar chart of the collaborations started per year, in {area} next to {comparison}.",
+    ),
+    # what a screen reader says of a chart's parts
+    "chart_x_axis": ("Horizontale as: {title}", "Horizontal axis: {title}"),
+    "chart_y_axis": ("Verticale as: {title}", "Vertical axis: {title}"),
+    "chart_legend": ("Legenda: {series}", "Legend: {series}"),
+    "chart_series": ("Reeks", "Series"),
+    "chart_bar": ("staaf", "bar"),
     # questions
     "questions_intro": (
         "Vaste vragen aan de atlas. Kies een vraag, vul eventueel de parameters in en download het antwoord.",

@@ -2,15 +2,16 @@
 
 Streamlit names its own controls in English only, with no setting for another language: the sidebar's
 "Collapse sidebar", a table's "Search", "Fullscreen" and "Show/hide columns", a chart's "Show data", a
-multiselect's "Select all" and "No results", a number's "Increment". A screen reader on a Dutch page read them
-out in English, and a sighted reader saw some of them as tooltips and in lists.
+multiselect's "Select all" and "No results", a number's "Increment", and Vega its chart's parts ("axis",
+"legend"). A screen reader on a Dutch page read them out in English, and a sighted reader saw some of them as
+tooltips and in lists.
 
 A small script of the app's own (constant: no text from data goes into it) renames them on the page: an
-element whose ``aria-label`` or ``title`` is one of these words gets the reader's word, and so does a text that
-is exactly one of them where only Streamlit writes (a tooltip, the skip link, and in a list of options only
-"Select all" and "No results"), also in what Streamlit draws later. Names in lists of options are data (an
-organisation may be called "Open"), so the script leaves them alone. On an English page the same
-script puts Streamlit's words back, so a switch of language goes both ways.
+element whose ``aria-label``, ``title`` or ``aria-roledescription`` is one of these words gets the reader's
+word, and so does a text that is exactly one of them where only Streamlit writes (a tooltip, the skip link, and
+in a list of options only "Select all" and "No results"), also in what Streamlit draws later. Names in lists
+of options are data (an organisation may be called "Open"), so the script leaves them alone. On an English page
+the same script puts Streamlit's words back, so a switch of language goes both ways.
 """
 
 from __future__ import annotations
@@ -49,10 +50,23 @@ DUTCH = {
     "Dismiss": "Sluiten",
     "Open": "Openen",
     "Close": "Sluiten",
+    # what Vega calls the parts of a chart (aria-roledescription); the chart's own texts are the app's
+    "visualization": "grafiek",
+    "axis": "as",
+    "legend": "legenda",
+    "group mark container": "groep",
+    "rect mark container": "staven",
 }
-#: Streamlit's English beginnings of a name → Dutch ("Help for Startdatum": the help button of a field).
-DUTCH_BEGINNINGS = {"Help for ": "Uitleg bij "}
-ATTRIBUTES = ("aria-label", "title")
+#: Streamlit's English beginnings of a name → Dutch ("Help for Startdatum": the help button of a field; a
+#: chart's buttons are named after the chart: "Fullscreen: Staafdiagram van …").
+DUTCH_BEGINNINGS = {
+    "Help for ": "Uitleg bij ",
+    "Fullscreen: ": "Volledig scherm: ",
+    "Show data: ": "Gegevens tonen: ",
+    "Download as PNG: ": "Downloaden als PNG: ",
+    "Copy Vega-Lite spec: ": "Grafiekbeschrijving kopiëren: ",
+}
+ATTRIBUTES = ("aria-label", "title", "aria-roledescription")
 #: The only texts renamed inside a list of options, whose other lines are data.
 LIST_WORDS = ("Select all", "No results", "Alles selecteren", "Geen resultaten")
 
@@ -69,7 +83,8 @@ _SCRIPT = """<script>
   function say(root) {
     const current = window.atlasInterfaceWords;
     if (!root || root.nodeType !== 1) return;
-    for (const element of [root, ...root.querySelectorAll("[aria-label], [title]")]) {
+    const named = attributes.map((name) => "[" + name + "]").join(", ");
+    for (const element of [root, ...root.querySelectorAll(named)]) {
       if (element.closest(LISTS)) continue;  // an option's name is data (an organisation may be called "Open")
       for (const name of attributes) {
         const value = element.getAttribute(name);

@@ -3,7 +3,8 @@ import streamlit as st
 
 from graph.model.formats import file_slug
 from graph.views.coverage_view import coverage_page
-from ui.components import data_table, deck, downloads, municipality_layers
+from ui.charts import bar_chart
+from ui.components import LINE_COLOURS, data_table, deck, downloads, municipality_layers
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
 
@@ -58,7 +59,13 @@ trend = page.per_year
 if not trend.empty:
     chart = trend.set_index("year")[["active", "exploring", "ended"]]
     chart.columns = pd.Index([names.status(column) for column in chart.columns])
-    st.bar_chart(chart)
+    bar_chart(
+        chart,
+        x_title=headings(["year"])["year"],
+        y_title=t("collaborations"),
+        description=t("trend_chart"),
+        colours=[LINE_COLOURS[status] for status in ("active", "exploring", "ended")],  # as on the map
+    )
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
 downloads(trend, f"gestart-per-jaar{suffix}", "trend")
 per_activity = page.per_activity

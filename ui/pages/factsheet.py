@@ -11,6 +11,7 @@ from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, F
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, text, title
 from graph.views.map_fit import MapView
+from ui.charts import bar_chart
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
 
@@ -166,8 +167,13 @@ if sheet.trend.empty:
 else:
     compared_with = area_name(sheet.trend_comparison, lang)
     trend = sheet.trend.rename(columns={"area": area.name, "comparison": compared_with}).set_index("year")
-    trend.index = trend.index.astype(str)
-    st.bar_chart(trend, stack=False)
+    bar_chart(
+        trend,
+        x_title=text("year", lang),
+        y_title=t("collaborations"),
+        description=t("factsheet_trend_chart", area=area.name, comparison=compared_with),
+        grouped=True,
+    )
 
 st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
