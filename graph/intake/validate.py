@@ -44,6 +44,31 @@ class ValidationContext:
     locator: MunicipalityLocator | None = None
 
 
+@dataclass
+class Refused:
+    """Where the rows refused so far came from (``sites.csv:3``), by the id they give, organisations and sites."""
+
+    organisations: dict[str, str] = field(default_factory=dict)
+    sites: dict[str, str] = field(default_factory=dict)
+
+    def note(self, record: object | None, row: Row, where: dict[str, str]) -> None:
+        if record is None and row.get("id") and row.get("id") not in where:
+            where[row.get("id")] = f"{row.file}:{row.number}"
+
+    def unknown(self, check: FieldChecker, row: Row, column: str, identifier: str, where: dict[str, str]) -> None:
+        """A reference to an id that is not there: refused itself, in its own row, or not known at all."""
+        nl, en = ("organisatie", "organisation") if where is self.organisations else ("locatie", "site")
+        if identifier in where:
+            check.add(
+                row,
+                column,
+                f"{nl} {shown(identifier)} is zelf afgekeurd, zie {where[identifier]}",
+                f"{en} {shown(identifier)} was refused itself, see {where[identifier]}",
+            )
+        else:
+            check.add(row, column, f"onbekende {nl} {shown(identifier)}", f"unknown {en} {shown(identifier)}")
+
+
 def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[RecordSet, list[Problem]]:
     """Check every row; return the records and every problem found (an empty list means all is valid)."""
     problems = list(tables.problems)
@@ -54,8 +79,11 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     new_kinds: dict[str, str] = {}
     seen: set[str] = set()
     memberships: list[tuple[OrganisationRecord, Row]] = []
+    # rows refused here, by id: a row that refers to one is told so, not that the id is unknown
+    refused = Refused()
     for row in check.while_room(tables.organisations):
         record = _organisation(check, row, seen)
+        refused.note(record, row, refused.organisations)
         if record:
             new_kinds[record.id] = record.kind
             names[record.id] = record.name
@@ -75,14 +103,15 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     site_organisations = dict(context.sites)
     seen = set()
     for row in check.while_room(tables.sites):
-        site = _site(check, row, seen, organisation_kinds, context)
+        site = _site(check, row, seen, organisation_kinds, context, refused)
+        refused.note(site, row, refused.sites)
         if site:
             site_organisations[site.id] = site.organisation_id
             records.sites.append(site)
             records.origin[str(site_iri(site.id))] = (row.file, row.number)
     seen = set()
     for row in check.while_room(tables.collaborations):
-        collaboration = _collaboration(check, row, seen, site_organisations, organisation_kinds, context)
+        collaboration = _collaboration(check, row, seen, site_organisations, organisation_kinds, context, refused)
         if collaboration:
             library_id = site_organisations[collaboration.library_site_id]
             care_id = site_organisations[collaboration.care_site_id]
@@ -113,18 +142,18 @@ def _organisation(check: FieldChecker, row: Row, seen: set[str]) -> Organisation
 
 
 def _site(
-    check: FieldChecker, row: Row, seen: set[str], kinds: dict[str, str], context: ValidationContext
+    check: FieldChecker,
+    row: Row,
+    seen: set[str],
+    kinds: dict[str, str],
+    context: ValidationContext,
+    refused: Refused,
 ) -> SiteRecord | None:
     before = len(check.problems)
     identifier = check.identifier(row, "id", seen)
     organisation_id = check.text(row, "organisation_id", required=True)
     if organisation_id and organisation_id not in kinds:
-        check.add(
-            row,
-            "organisation_id",
-            f"onbekende organisatie {shown(organisation_id)}",
-            f"unknown organisation {shown(organisation_id)}",
-        )
+        refused.unknown(check, row, "organisation_id", organisation_id, refused.organisations)
     name = check.text(row, "name", required=True)
     town = check.text(row, "town", required=True)
     lat, lon = check.number(row, "lat"), check.number(row, "lon")
@@ -179,6 +208,7 @@ def _collaboration(
     site_organisations: dict[str, str],
     kinds: dict[str, str],
     context: ValidationContext,
+    refused: Refused,
 ) -> CollaborationRecord | None:
     before = len(check.problems)
     identifier = check.identifier(row, "id", seen)
@@ -192,7 +222,7 @@ def _collaboration(
         if not site_id:
             continue
         if site_id not in site_organisations:
-            check.add(row, column, f"onbekende locatie {shown(site_id)}", f"unknown site {shown(site_id)}")
+            refused.unknown(check, row, column, site_id, refused.sites)
         elif kinds.get(site_organisations[site_id]) != wanted:
             check.add(
                 row,

@@ -105,3 +105,22 @@ def test_a_point_outside_the_netherlands_is_written_as_its_reader_writes_it() ->
         "het punt (-33,9; 151,2) ligt niet in Nederland",
         "the point (-33.9, 151.2) is outside the Netherlands",
     ) in [(problem.message_nl, problem.message_en) for problem in problems]
+
+
+def test_a_row_that_refers_to_a_refused_row_says_so_and_where() -> None:
+    """Regression: a collaboration whose care site was refused (a point abroad) said "onbekende locatie", as if
+    the site were missing from the file, and a site of a refused organisation "onbekende organisatie"."""
+    bad_care = {**CARE, "kind": "ziekenhuis"}
+    abroad = {**LIBRARY_SITE, "lat": "-33.9", "lon": "151.2"}
+    _, problems = validate_tables(
+        _tables([LIBRARY, bad_care], [abroad, CARE_SITE], [COLLABORATION, {**COLLABORATION, "id": "c-2",
+                "library_site_id": "elders"}]),
+        ValidationContext(),
+    )  # fmt: skip
+    said = {problem.render("nl") for problem in problems}
+    assert "sites.csv:3: organisation_id: organisatie 'care-p' is zelf afgekeurd, zie organisations.csv:3" in said
+    assert "collaborations.csv:2: library_site_id: locatie 'lib-t-1' is zelf afgekeurd, zie sites.csv:2" in said
+    assert "collaborations.csv:2: care_site_id: locatie 'care-p-1' is zelf afgekeurd, zie sites.csv:3" in said
+    assert "collaborations.csv:3: library_site_id: onbekende locatie 'elders'" in said
+    english = {problem.render("en") for problem in problems}
+    assert "collaborations.csv:2: care_site_id: site 'care-p-1' was refused itself, see sites.csv:3" in english
