@@ -224,6 +224,9 @@ def test_coverage_per_year_follows_the_province_and_per_activity_says_it_is_nati
 
     def started(app: AppTest) -> int:
         table = next(table.value for table in app.dataframe if "started" in getattr(table.value, "columns", []))
+        # the statuses add up to the started ones: one of 2019 has a status the source does not give
+        statuses = table[["active", "exploring", "ended", "status_unknown"]].sum(axis="columns")
+        assert statuses.tolist() == table["started"].tolist(), table
         return int(table["started"].sum())
 
     country = open_page(monkeypatch, seed_store, "coverage")

@@ -327,6 +327,12 @@ def test_rows_corrected_in_the_editor_are_published_as_corrected(
     # Regression: the new site, named after its organisation by the form, kept the old name after a rename.
     assert list(mine.care_site) == ["Zorgcentrum De Linde Venlo"]
     assert list(mine.care_lat.round(2)) == [round(float(card.tables["sites"].lat[0].replace(",", ".")), 2)]
+    # Regression: "Goedgekeurd en gepubliceerd: …" named the organisation as sent, not as published.
+    from graph.views.review_corrections import title_as_approved
+
+    assert card.title == "Bibliotheek Venlo × Zorgcentrum De Linde"
+    said = title_as_approved(card.partners, card.tables["organisations"], corrected)
+    assert said == "Bibliotheek Venlo × Zorgcentrum De Linde Venlo"
 
 
 def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(

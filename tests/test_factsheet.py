@@ -275,3 +275,26 @@ def test_example_reports_for_the_readme(seed_atlas: Atlas) -> None:
     report = content(sheet, "nl", BASE_URL)
     assert report.sentence.startswith("Venlo: 2 bibliotheeklocaties, 2 zorglocaties, 2 actieve samenwerkingen")
     assert pdf_pages_and_text((folder / "factsheet-GM0983-venlo.pdf").read_bytes())[0] == 1
+
+
+@pytest.mark.backends(*FEATURE_BACKENDS)
+def test_a_collaboration_without_activities_shows_none_not_nan(tiny_atlas: Atlas) -> None:
+    """Regression: a collaboration sent in through the form without activities read "actief · Amsterdam · nan" on
+    its area profile: the engine left the list of no activities unbound, and the page took NaN for a list."""
+    from rdflib import DCTERMS
+
+    from graph.store.interface import Change
+
+    from .conftest import EVERYTHING
+
+    c2 = next(quad for quad in tiny_atlas.store.quads(private=EVERYTHING) if str(quad[0]).endswith("/c2"))[0]
+    subjects = tiny_atlas.store.quads(subject=c2, predicate=DCTERMS.subject, private=EVERYTHING)
+    assert subjects
+    tiny_atlas.store.apply(Change(remove_quads=subjects))
+    for question in ("area-collaborations", "collaboration-overview"):
+        answer = tiny_atlas.answer(question).set_index("collaboration_id")
+        assert answer.loc["c2", "activities"] == "", question
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
+    assert sheet.collaborations.activities.tolist() == [""]
+    for output_format in ("md", "html"):
+        assert "nan" not in render(sheet, output_format, "nl", BASE_URL).decode().lower()

@@ -296,6 +296,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "col_active": ("Actief", "Active"),
     "col_exploring": ("Verkennend", "Exploring"),
     "col_ended": ("Beëindigd", "Ended"),
+    "col_status_unknown": ("Status onbekend", "Status unknown"),
     "col_unknown": ("Onbekend", "Unknown"),
     "col_population_covered_share": ("Aandeel inwoners gedekt", "Share of population covered"),
     "col_library_organisation": ("Bibliotheek", "Library"),

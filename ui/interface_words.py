@@ -128,9 +128,16 @@ def _towards(lang: Lang, words: dict[str, str]) -> dict[str, str]:
     return dict(words) if lang != Lang.EN else {dutch: english for english, dutch in words.items()}
 
 
+#: Vega's own jargon for a chart's parts, in plain English on an English page.
+PLAIN_ENGLISH = {"group mark container": "group", "rect mark container": "bars"}
+
+
 def interface_words(lang: Lang) -> dict[str, str]:
     """What the script renames on a page in ``lang``: Streamlit's words to Dutch, or back to English."""
-    return _towards(lang, DUTCH)
+    words = _towards(lang, DUTCH)
+    if lang == Lang.EN:
+        words = {said: PLAIN_ENGLISH.get(english, english) for said, english in words.items()} | PLAIN_ENGLISH
+    return words
 
 
 def interface_words_script(lang: Lang) -> str:

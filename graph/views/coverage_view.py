@@ -51,9 +51,14 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
 
 
 def started_per_year(atlas: Atlas, province: str | None) -> pd.DataFrame:
-    """Collaborations started per year, in the chosen province or in the whole country."""
+    """Collaborations started per year, in the chosen province or in the whole country, and how many of them are
+    now active, exploring or ended, or of a status the source does not give (``status_unknown``: what the named
+    question leaves out, so that the statuses add up to the started ones in the table and the chart)."""
     if not province:
-        return atlas.answer("collaborations-per-year")
-    return atlas.answer("collaborations-per-year-by-province", {"province_code": province}).drop(
-        columns="province_code"
-    )
+        per_year = atlas.answer("collaborations-per-year")
+    else:
+        per_year = atlas.answer("collaborations-per-year-by-province", {"province_code": province}).drop(
+            columns="province_code"
+        )
+    known = per_year[["active", "exploring", "ended"]].sum(axis="columns")
+    return per_year.assign(status_unknown=(per_year["started"] - known).astype("int64"))

@@ -65,6 +65,7 @@ class ReviewCard:
     changes: tuple[RecordChange, ...]
     duplicates: tuple[str, ...]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows as the correction editor takes them
+    partners: tuple[str, str] = ("", "")  # the library's and the care organisation's name, as in the title
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -125,6 +126,7 @@ def _card(
     return ReviewCard(
         code=item["code"],
         title=f"{library} × {care}",
+        partners=(library, care),
         submitted=moment(item["submitted"], lang),
         submitter_email=item["submitter_email"],
         summary=summary,

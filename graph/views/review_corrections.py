@@ -96,18 +96,36 @@ def _coordinate(value: str, lang: str) -> str:
     return value if read is None else coordinate(read, lang)
 
 
+def renamed_organisations(original: pd.DataFrame, corrected: dict[str, pd.DataFrame]) -> dict[str, tuple[str, str]]:
+    """The new organisations the reviewer renamed in the editor: id → (name as sent, name as corrected)."""
+    if "organisations" not in corrected or original.empty:
+        return {}
+    before = dict(zip(original.id, original.name, strict=True))
+    after = dict(zip(corrected["organisations"].id, corrected["organisations"].name, strict=True))
+    return {
+        identifier: (str(before[identifier]), _text(name).strip())
+        for identifier, name in after.items()
+        if before.get(identifier) and _text(name).strip() and _text(name).strip() != before[identifier]
+    }
+
+
 def sites_follow_their_organisation(original: pd.DataFrame, corrected: dict[str, pd.DataFrame]) -> None:
     """A new site is named after its new organisation by the form; when the reviewer renames that organisation
     and leaves the site's name alone, the site takes the new name as well (in place)."""
-    if "organisations" not in corrected or "sites" not in corrected or original.empty:
+    if "sites" not in corrected:
         return
-    before = dict(zip(original.id, original.name, strict=True))
-    after = dict(zip(corrected["organisations"].id, corrected["organisations"].name, strict=True))
+    renamed = renamed_organisations(original, corrected)
     sites = corrected["sites"]
     for index, site in sites.iterrows():
-        old, new = before.get(site.organisation_id), after.get(site.organisation_id)
-        if old and new and old != new and site["name"] == old:
+        old, new = renamed.get(site.organisation_id, ("", ""))
+        if old and site["name"] == old:
             sites.at[index, "name"] = new
+
+
+def title_as_approved(partners: tuple[str, str], original: pd.DataFrame, corrected: dict[str, pd.DataFrame]) -> str:
+    """ "Library × care" with the names as the reviewer corrected them, for the confirmation of what was published."""
+    new_names = dict(renamed_organisations(original, corrected).values())
+    return " × ".join(new_names.get(name, name) for name in partners)
 
 
 def from_editor(frame: pd.DataFrame) -> list[dict[str, str]]:

@@ -15,3 +15,26 @@ def test_no_text_is_in_two_tables() -> None:
 def test_every_text_has_its_dutch_and_its_english() -> None:
     for key, (dutch, english) in TEXTS.items():
         assert dutch.strip() and english.strip(), key
+
+
+def test_a_charts_parts_are_named_in_plain_words_in_both_languages() -> None:
+    """Regression: Vega's jargon for a chart's parts ("group mark container", "rect mark container") reached
+    screen readers on English pages, and English on Dutch ones."""
+    from graph.model.language import Lang
+    from ui.interface_words import interface_words
+
+    dutch, english = interface_words(Lang.NL), interface_words(Lang.EN)
+    assert [dutch[part] for part in ("axis", "legend", "group mark container", "rect mark container")] == [
+        "as",
+        "legenda",
+        "groep",
+        "staven",
+    ]
+    assert [english[part] for part in ("as", "legenda", "groep", "staven", "rect mark container")] == [
+        "axis",
+        "legend",
+        "group",
+        "bars",
+        "bars",
+    ]
+    assert english["Zijbalk inklappen"] == "Collapse sidebar"

@@ -57,14 +57,15 @@ downloads(page.per_municipality, f"dekking-per-gemeente{suffix}", "coverage")
 st.subheader(t("trend"))
 trend = page.per_year
 if not trend.empty:
-    chart = trend.set_index("year")[["active", "exploring", "ended"]]
-    chart.columns = pd.Index([names.status(column) for column in chart.columns])
+    statuses = ["active", "exploring", "ended", "unknown"]
+    chart = trend.set_index("year")[["active", "exploring", "ended", "status_unknown"]]
+    chart.columns = pd.Index([names.status(status) for status in statuses])
     bar_chart(
         chart,
         x_title=headings(["year"])["year"],
         y_title=t("collaborations"),
         description=t("trend_chart"),
-        colours=[LINE_COLOURS[status] for status in ("active", "exploring", "ended")],  # as on the map
+        colours=[LINE_COLOURS[status] for status in statuses],  # as on the map
     )
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
 downloads(trend, f"gestart-per-jaar{suffix}", "trend")

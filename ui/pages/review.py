@@ -7,7 +7,7 @@ import streamlit as st
 from graph.intake.submissions import SubmissionError, reject, revert, submissions
 from graph.views.dates import moment
 from graph.views.review_card import ReviewCard, approve_card, review_cards
-from graph.views.review_corrections import EditorColumn, editor_columns, table_title
+from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from ui.components import data_table
 from ui.context import atlas, choose_one, labels, language, language_switch, read, safe, sign_in_box, t, viewer
 from ui.small_maps import point_map
@@ -38,7 +38,9 @@ def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> Non
     for problem in problems:
         st.error(safe(problem))
     if not problems:
-        _decided("said_approved", card.title, card.code)
+        original = card.tables.get("organisations", pd.DataFrame())
+        title = card.title if corrected is None else title_as_approved(card.partners, original, corrected)
+        _decided("said_approved", title, card.code)
 
 
 def _words_of(choices: dict[str, str]) -> Callable[[Any], str]:
