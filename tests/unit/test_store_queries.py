@@ -39,3 +39,25 @@ def test_the_state_query_reads_the_token_and_the_registered_graphs() -> None:
     store.add(ox.Quad(subject, has_part, registered, graph))
     rows = {(row["token"], row["g"]) for row in store.query(store_query("state"))}
     assert rows == {(ox.Literal("abc"), None), (None, registered)}
+
+
+def test_a_list_of_no_values_is_an_empty_text_on_every_engine() -> None:
+    """Regression: Oxigraph leaves GROUP_CONCAT over no values unbound where Virtuoso gives "" (the SPARQL 1.1
+    answer), so a collaboration without activities read "nan" on its area profile. Every list a question makes
+    is wrapped in COALESCE, there or where its name is bound."""
+    import re
+
+    from graph.settings import REPO_ROOT
+
+    unwrapped = []
+    for path in sorted((REPO_ROOT / "queries").rglob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        for found in re.finditer(r"(COALESCE\()?GROUP_CONCAT\((?:[^()]|\([^()]*\))*\)(?:, \"\"\))? AS (\?\w+)", text):
+            named = f'COALESCE({found.group(2)}, "")'
+            if not found.group(1) and named not in text:
+                unwrapped.append(f"{path.relative_to(REPO_ROOT)}: {found.group(0)}")
+    assert unwrapped == []
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"), ox.Literal("x")))
+    lists = 'SELECT (COALESCE(GROUP_CONCAT(?none), "") AS ?list) WHERE { ?s ?p ?o OPTIONAL { ?s ?q ?none FILTER(0) } }'
+    assert [str(row["list"].value) for row in store.query(lists)] == [""]  # type: ignore[union-attr]
