@@ -102,16 +102,16 @@ def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  
     # their buttons first: wait for all five (one per table) before taking the first, the per-province one.
     from playwright.sync_api import expect
 
-    expect(page.get_by_role("button", name="Download CSV", exact=True)).to_have_count(5, timeout=30_000)
+    expect(page.get_by_role("button", name="CSV downloaden", exact=True)).to_have_count(5, timeout=30_000)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV", exact=True).first.click()
+        page.get_by_role("button", name="CSV downloaden", exact=True).first.click()
     data = Path(download.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), data[:20]
     header = data.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Provincie,Gemeenten,Met bibliotheek én zorg,Gedekt,Inwoners"), header
     assert "PV2" not in data.decode("utf-8-sig")
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV voor Excel (puntkomma)", exact=True).first.click()
+        page.get_by_role("button", name="CSV voor Excel downloaden (puntkomma)", exact=True).first.click()
     lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Provincie;Gemeenten;"), lines[0]
     assert all(line.split(";")[-1].startswith("0,") for line in lines[1:]), lines[:3]  # decimal commas
@@ -124,9 +124,9 @@ def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> N
     from playwright.sync_api import expect
 
     open_page(page, server, "/coverage", "Dekking")
-    expect(page.get_by_role("button", name="Download Excel", exact=True)).to_have_count(5, timeout=30_000)
+    expect(page.get_by_role("button", name="Excel downloaden", exact=True)).to_have_count(5, timeout=30_000)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download Excel", exact=True).first.click()
+        page.get_by_role("button", name="Excel downloaden", exact=True).first.click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
     assert sheet is not None
     rows = list(sheet.iter_rows())

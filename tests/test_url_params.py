@@ -78,6 +78,36 @@ def test_unknown_filter_values_in_the_url_fall_back_to_all(
         assert "<script>" not in notices(app)  # quoted as escaped text, never as markup
 
 
+@pytest.mark.parametrize(
+    ("page", "query", "key", "expected"),
+    [
+        ("coverage", {"provincie": "PV31"}, "filter_province", "PV31"),
+        ("map", {"gemeente": "GM0983"}, "filter_municipality", "GM0983"),
+        ("examples", {"activiteit": "voorlezen"}, "filter_activity", "voorlezen"),
+        ("factsheet", {"municipality": "GM0983"}, "factsheet_search", "GM0983"),
+        ("factsheet", {"province": "PV31"}, "factsheet_search", "PV31"),
+    ],
+    ids=str,
+)
+def test_coverage_with_provincie_in_the_address_filters_as_with_province(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str, query: dict[str, str], key: str, expected: str
+) -> None:
+    """The area profile's links say ``provincie=`` and ``gemeente=``, the other pages ``province=`` and
+    ``municipality=``: a name from one page typed on another was silently ignored and showed the whole country."""
+    app = open_page(monkeypatch, seed_store, page, **query)
+    assert not app.exception, app.exception
+    assert app.selectbox(key=key).value == expected
+    assert NOTICE not in notices(app)
+    (typed,) = query
+    # The address keeps one name for the filter, the page's own, so a shared link stays plain.
+    own = {"provincie": "province", "gemeente": "municipality", "activiteit": "activity"}.get(typed)
+    if own is not None:
+        assert typed not in app.query_params and app.query_params[own] == expected
+    if page != "factsheet":  # the notice names the parameter as the visitor wrote it
+        wrong = open_page(monkeypatch, seed_store, page, **{typed: "XX99"})
+        assert f"{typed} = «XX99»" in notices(wrong)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_unknown_language_in_the_url_falls_back_to_dutch(
     monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str

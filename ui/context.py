@@ -20,7 +20,7 @@ from graph.store.labels import Labels, load_labels
 
 from .i18n import has_text, text
 from .markdown import safe
-from .url import ignore, url_option, url_text
+from .url import ignore, set_url_text, url_option, url_text
 
 WHOLE_COUNTRY = "all"  # in the URL: the whole country chosen where a page starts with one area
 LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
@@ -203,11 +203,11 @@ def url_choice(
         placeholder=choose_one(),
     )
     if chosen:
-        st.query_params[name] = chosen
+        set_url_text(name, chosen)
     elif default is not None:
-        st.query_params[name] = WHOLE_COUNTRY
+        set_url_text(name, WHOLE_COUNTRY)
     else:
-        st.query_params.pop(name, None)
+        set_url_text(name, None)
     return chosen or None
 
 

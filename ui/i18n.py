@@ -82,7 +82,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "choose_options": ("Kies een of meer", "Choose options"),
     "choose_an_option": ("Kies er een", "Choose an option"),
     "no_rows": ("Geen rijen.", "No rows."),
-    "download_csv_semicolon": ("Download CSV voor Excel (puntkomma)", "Download CSV for Dutch Excel (semicolon)"),
+    "download_csv_semicolon": ("CSV voor Excel downloaden (puntkomma)", "Download CSV for Dutch Excel (semicolon)"),
     "yes": ("Ja", "Yes"),
     "no": ("Nee", "No"),
     "url_ignored": (
@@ -213,8 +213,8 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "Coördinatoren kunnen na aanmelden de opvolging vastleggen.",
         "Coordinators can record follow-up after signing in.",
     ),
-    "download_csv": ("Download CSV", "Download CSV"),
-    "download_xlsx": ("Download Excel", "Download Excel"),
+    "download_csv": ("CSV downloaden", "Download CSV"),
+    "download_xlsx": ("Excel downloaden", "Download Excel"),
     # coverage
     "coverage_intro": (
         "Waar werken bibliotheken en zorgorganisaties al samen, en waar nog niet? Een gemeente is gedekt als er "

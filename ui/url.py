@@ -16,12 +16,32 @@ from .markdown import safe
 
 MAX_SHOWN = 60  # characters of a wrong value quoted back in the notice
 WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
+# A filter's name in the address in the other language: the area profile's shared links say ``gemeente=`` and
+# ``provincie=``, the other pages ``municipality=`` and ``province=``. Someone who types one page's name on
+# another page is understood, instead of silently shown the whole country.
+OTHER_NAME = {"province": "provincie", "municipality": "gemeente", "activity": "activiteit"}
+OTHER_NAME |= {dutch: english for english, dutch in OTHER_NAME.items()}
 
 
 def url_text(name: str) -> str:
-    """The raw value of one URL parameter ('' when absent); the last one wins when it is given twice."""
-    value = st.query_params.get(name, "")
-    return value if isinstance(value, str) else ""
+    """The raw value of one URL parameter, under its own name or its name in the other language ('' when
+    absent); its own name wins when both are given, and the last one when a name is given twice."""
+    for each in (name, OTHER_NAME.get(name)):
+        value = st.query_params.get(each, "") if each else ""
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def set_url_text(name: str, value: str | None) -> None:
+    """Write one URL parameter under its own name (its other name leaves the address); None removes it."""
+    other = OTHER_NAME.get(name)
+    if other:
+        st.query_params.pop(other, None)
+    if value is None:
+        st.query_params.pop(name, None)
+    else:
+        st.query_params[name] = value
 
 
 def ignore(name: str, value: str, fallback: str, lang: str) -> None:
@@ -47,6 +67,7 @@ def url_option(name: str, options: list[str], fallback_label: str, lang: str) ->
     """One of ``options`` from the URL; '' (with a notice) for anything else."""
     raw = url_text(name)
     if raw and raw not in options:
-        ignore(name, raw, fallback_label, lang)
+        typed = name if name in st.query_params else OTHER_NAME.get(name, name)  # the name the visitor wrote
+        ignore(typed, raw, fallback_label, lang)
         return ""
     return raw

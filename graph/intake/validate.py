@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
+from typing import ClassVar, Literal
 
 from graph.intake.field_rules import (
     EMAIL_PATTERN,
@@ -44,6 +45,9 @@ class ValidationContext:
     locator: MunicipalityLocator | None = None
 
 
+RefusedTable = Literal["organisations", "sites"]
+
+
 @dataclass
 class Refused:
     """Where the rows refused so far came from (``sites.csv:3``), by the id they give, organisations and sites."""
@@ -51,13 +55,21 @@ class Refused:
     organisations: dict[str, str] = field(default_factory=dict)
     sites: dict[str, str] = field(default_factory=dict)
 
-    def note(self, record: object | None, row: Row, where: dict[str, str]) -> None:
+    #: What a refused or unknown id is called in a message, per table: (Dutch, English).
+    WORDS: ClassVar[dict[RefusedTable, tuple[str, str]]] = {
+        "organisations": ("organisatie", "organisation"),
+        "sites": ("locatie", "site"),
+    }
+
+    def note(self, record: object | None, row: Row, table: RefusedTable) -> None:
+        where = getattr(self, table)
         if record is None and row.get("id") and row.get("id") not in where:
             where[row.get("id")] = f"{row.file}:{row.number}"
 
-    def unknown(self, check: FieldChecker, row: Row, column: str, identifier: str, where: dict[str, str]) -> None:
-        """A reference to an id that is not there: refused itself, in its own row, or not known at all."""
-        nl, en = ("organisatie", "organisation") if where is self.organisations else ("locatie", "site")
+    def unknown(self, check: FieldChecker, row: Row, column: str, identifier: str, table: RefusedTable) -> None:
+        """A reference to an id of ``table`` that is not there: refused itself, in its own row, or not known."""
+        where: dict[str, str] = getattr(self, table)
+        nl, en = self.WORDS[table]
         if identifier in where:
             check.add(
                 row,
@@ -83,7 +95,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     refused = Refused()
     for row in check.while_room(tables.organisations):
         record = _organisation(check, row, seen)
-        refused.note(record, row, refused.organisations)
+        refused.note(record, row, "organisations")
         if record:
             new_kinds[record.id] = record.kind
             names[record.id] = record.name
@@ -104,7 +116,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
     seen = set()
     for row in check.while_room(tables.sites):
         site = _site(check, row, seen, organisation_kinds, context, refused)
-        refused.note(site, row, refused.sites)
+        refused.note(site, row, "sites")
         if site:
             site_organisations[site.id] = site.organisation_id
             records.sites.append(site)
@@ -153,7 +165,7 @@ def _site(
     identifier = check.identifier(row, "id", seen)
     organisation_id = check.text(row, "organisation_id", required=True)
     if organisation_id and organisation_id not in kinds:
-        refused.unknown(check, row, "organisation_id", organisation_id, refused.organisations)
+        refused.unknown(check, row, "organisation_id", organisation_id, "organisations")
     name = check.text(row, "name", required=True)
     town = check.text(row, "town", required=True)
     lat, lon = check.number(row, "lat"), check.number(row, "lon")
@@ -222,7 +234,7 @@ def _collaboration(
         if not site_id:
             continue
         if site_id not in site_organisations:
-            refused.unknown(check, row, column, site_id, refused.sites)
+            refused.unknown(check, row, column, site_id, "sites")
         elif kinds.get(site_organisations[site_id]) != wanted:
             check.add(
                 row,

@@ -38,3 +38,13 @@ def test_a_charts_parts_are_named_in_plain_words_in_both_languages() -> None:
         "bars",
     ]
     assert english["Zijbalk inklappen"] == "Collapse sidebar"
+
+
+def test_a_download_button_says_downloaden_on_a_dutch_page() -> None:
+    """Regression: the buttons under every table said "Download CSV" and "Download Excel" on Dutch pages. No
+    Dutch text uses an English word for what a control does."""
+    import re
+
+    english = r"\b(Download|Submit|Search|Select|Cancel|Sign in|Choose|Show|Hide|Save|Delete|Clear|Upload|empty)\b"
+    assert {key: dutch for key, (dutch, _) in TEXTS.items() if re.search(english, dutch)} == {}
+    assert TEXTS["download_csv"] == ("CSV downloaden", "Download CSV")

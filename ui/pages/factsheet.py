@@ -14,6 +14,7 @@ from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.url import set_url_text, url_text
 
 language_switch()
 lang = language()
@@ -42,7 +43,7 @@ sign_in_box()  # a coordinator who signs in here also sees the follow-up of the 
 # The read model keeps the answers per version of the data (shared with the reports and the other viewers).
 source = FactsheetSource(current, viewer=viewer())
 areas = source.areas()
-chosen = (st.query_params.get("gemeente") or st.query_params.get("provincie") or "").strip().upper()
+chosen = (url_text("gemeente") or url_text("provincie")).strip().upper()
 options = ["", *areas.code]
 display = {
     str(row.code): f"{row.name} ({t('factsheet_level_' + str(row.level))}"
@@ -58,9 +59,9 @@ picked = st.selectbox(
     placeholder=choose_one(),
 )
 if picked and picked != chosen:
-    st.query_params.pop("gemeente", None)
-    st.query_params.pop("provincie", None)
-    st.query_params["provincie" if picked.startswith("PV") else "gemeente"] = picked
+    level, other = ("provincie", "gemeente") if picked.startswith("PV") else ("gemeente", "provincie")
+    set_url_text(other, None)
+    set_url_text(level, picked)
 if not picked:
     st.title(t("page_factsheet"))
     st.caption(t("factsheet_intro"))
