@@ -9,6 +9,7 @@ from ui.context import PAGES, coordinator, language_first
 from ui.i18n import text
 from ui.input_hints import show_input_hints
 from ui.interface_words import show_interface_words
+from ui.page_style import show_page_style
 
 st.set_page_config(page_title="Passend Werk Atlas", page_icon="📚", layout="wide")
 
@@ -20,6 +21,7 @@ def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
 # The language is chosen before the menu is built, so one click on the switch changes the menu too.
 with language_first() as lang:
     show_input_hints(lang)
+    show_page_style()
     show_interface_words(lang)
     sections = {
         text("section_explore", lang): [

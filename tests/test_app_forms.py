@@ -497,3 +497,40 @@ def test_the_form_and_the_review_render_on_an_empty_store(
 ) -> None:
     app = open_page(monkeypatch, str(tmp_path / "empty"), page)
     assert not app.exception, app.exception
+
+
+def test_an_over_long_name_is_said_next_to_its_field_not_cut_or_dropped(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the fields had a browser length limit below the check's. A name of 300 characters pasted
+    into *Naam* left the field empty ("Vul dit veld in."), and a typed one was cut mid-word and published."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    assert [field.key for field in form.text_input if field.proto.max_chars] == []
+    assert [field.key for field in form.text_area if field.proto.max_chars] == []
+    long_name = "Zorgorganisatie " + "Heel Lange Naam " * 20
+    form.text_input(key="care_name").set_value(long_name).run()
+    form.text_input(key="care_address").set_value("Straat " * 40).run()
+    form.text_input(key="activity_other").set_value("koffie " * 50).run()
+    form.text_input(key="contact_name").set_value("Jan " * 60).run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    shown = errors(form)
+    assert "Te lang (maximaal 200 tekens)." in shown  # the name
+    assert shown.count("Te lang (maximaal 200 tekens).") == 3  # the name, the address and the contact's name
+    assert "Te lang (maximaal 300 tekens)." in shown  # other activities
+    assert form.text_input(key="care_name").value == long_name  # kept whole, to be shortened by the partner
+    assert not submissions(atlas, viewer=Viewer.coordinator("test"))
+
+
+def test_the_closed_sign_in_box_says_who_is_signed_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: after signing in, the closed box in the sidebar still said "Aanmelden coördinator"; only
+    opening it showed that a coordinator was signed in."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    app = open_page(monkeypatch, atlas.settings.store, "suggestions")
+    assert [box.label for box in app.sidebar.expander] == ["Aanmelden coördinator"]
+    app = sign_in(app)
+    assert [box.label for box in app.sidebar.expander] == ["Aangemeld als Anna de Vries"]
+    app.sidebar.button(key="sign_out").click().run()
+    assert [box.label for box in app.sidebar.expander] == ["Aanmelden coördinator"]

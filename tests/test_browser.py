@@ -94,6 +94,21 @@ def test_hostile_names_are_shown_as_text(browser_page, server: str) -> None:  # 
     assert browser_page.dialogs == []
 
 
+def test_a_long_organisation_name_on_a_card_wraps_instead_of_being_cut(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: a card's link to a long-named organisation was cut mid-word without an ellipsis, and so was
+    the overview's metric label "Inwoners in die gemeenten"."""
+    open_page(browser_page, server, "/", "Passend Werk Atlas")
+    wrapped = "[data-testid='stMain'] :is([data-testid='stPageLink-NavLink'], [data-testid='stMetricLabel'])"
+    links = browser_page.locator(wrapped)
+    assert "Zorgorganisatie met een naam die niet op één regel van een kaart past" in " ".join(links.all_inner_texts())
+    cut = links.evaluate_all(
+        """(labels) => labels.flatMap((label) => [label, ...label.querySelectorAll('*')])
+            .filter((element) => element.scrollWidth > element.clientWidth + 1)
+            .map((element) => element.innerText)"""
+    )
+    assert cut == []
+
+
 def test_map_draws_without_internet(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
     open_page(browser_page, server, "/map", "Kaart")
     canvas = browser_page.locator("canvas").first

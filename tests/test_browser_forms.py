@@ -86,7 +86,12 @@ def test_typing_hints_are_in_dutch_on_dutch_pages(browser_page, server: str) -> 
         '"Ctrl+Enter (Mac: ⌘+Enter) om toe te passen"',
         False,
     )
-    assert "/4000" in page.locator("[data-testid='InputInstructions']").last.inner_text()  # the counter stays
+    # The partner's fields have no counter (a paste past a limit was dropped): the hint stands alone, in Dutch
+    assert "/" not in page.locator("[data-testid='InputInstructions']").last.inner_text()
+    long_name = "Zorgorganisatie " + "Heel Lange Naam " * 20
+    search = page.get_by_role("textbox", name="Zoek op naam").first
+    search.fill(long_name)  # as a paste: all at once, longer than a name may be (the check says so on sending)
+    assert search.input_value() == long_name
     if page.get_by_text("Aanmelden coördinator").count():
         page.get_by_text("Aanmelden coördinator").click()
     username = page.get_by_role("textbox", name="Gebruikersnaam", exact=True)

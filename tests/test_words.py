@@ -20,7 +20,7 @@ from graph.model.enums import (
     OrganisationKind,
     SubmissionState,
 )
-from graph.model.formats import file_slug, km, number, percent
+from graph.model.formats import file_slug, km, number, percent, rate
 from graph.model.language import BilingualError, Lang, Message, language, message_language
 from graph.store.sparql_policy import ConsoleError, check_query
 
@@ -78,6 +78,20 @@ def test_distances_and_percentages_in_dutch_and_english() -> None:
     assert percent(1.27, "nl") == "1,27 %"
     assert percent(1.27, "en") == "1.27%"
     assert number(0.7349, "nl", 2) == "0,73"
+
+
+def test_a_small_rate_per_100000_keeps_two_significant_digits() -> None:
+    """Regression: the area profile compared with the whole country as "7 (0,0)": 7 per 17.9 million."""
+    assert [rate(value, "nl") for value in (12.345, 1.0, 0.55, 0.039, 0.00551, 0.0, None)] == [
+        "12,3",
+        "1,0",
+        "0,55",
+        "0,039",
+        "0,0055",
+        "0,0",
+        "–",
+    ]
+    assert rate(0.039, "en") == "0.039"
 
 
 def test_every_member_of_every_list_has_a_dutch_and_english_label_in_the_vocabulary_and_vice_versa() -> None:

@@ -248,8 +248,9 @@ def sign_in_box() -> str | None:
     from graph.privacy.accounts import sign_in
     from graph.privacy.sign_in_throttle import SignInThrottled
 
-    box = st.sidebar.expander(t("sign_in"), expanded=False)
     name = coordinator()
+    # Closed, the box still says who is signed in: on every page a coordinator sees that the page shows more.
+    box = st.sidebar.expander(t("signed_in_as", name=safe(name)) if name else t("sign_in"), expanded=False)
     if name:
         box.write(t("signed_in_as", name=safe(name)))
         if box.button(t("sign_out"), key="sign_out"):

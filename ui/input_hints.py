@@ -7,8 +7,10 @@ with a style sheet: the hint's own text is hidden and the reader's text is drawn
 Streamlit writes a field's hints as the spans of one element: the typing hint while the field holds text not
 yet applied, then the length counter ("3/200") when the field has a maximum length. So a hint is the first of
 two spans. Every text field of the app outside a form has a maximum length (``tests/unit/test_input_hints.py``
-holds the pages to it), so a span alone there is a counter. In a form (the sign-in box, whose fields have no
-counter) a span alone is the hint "Press Enter to submit form".
+holds the pages to it), so a span alone there is a counter. Two places have fields without a counter, where a
+span alone is the hint: a form (the sign-in box: "Press Enter to submit form") and the partner's form, whose
+fields are checked when it is sent (the container keyed :data:`FIELDS_CHECKED_ON_SEND`; Streamlit drops a
+paste longer than a field's limit without a word).
 """
 
 from __future__ import annotations
@@ -20,10 +22,14 @@ from graph.model.language import Lang
 from .i18n import text
 
 HINTS = '[data-testid="InputInstructions"]'
+FIELDS_CHECKED_ON_SEND = "fields_checked_on_send"  # a container's key: Streamlit gives it the class st-key-…
+UNCOUNTED = f".st-key-{FIELDS_CHECKED_ON_SEND}"
 # (where, which text): later rules win over earlier ones for the fields they name.
 PLACES = (
     (f"{HINTS}:has(> span + span)", "hint_apply"),
+    (f"{UNCOUNTED} {HINTS}:has(> span:only-child)", "hint_apply"),
     (f'[data-testid="stTextArea"] {HINTS}:has(> span + span)', "hint_apply_multiline"),
+    (f'{UNCOUNTED} [data-testid="stTextArea"] {HINTS}:has(> span:only-child)', "hint_apply_multiline"),
     (f'[data-testid="stForm"] {HINTS}:has(> span:only-child)', "hint_submit_form"),
 )
 

@@ -32,6 +32,7 @@ COLLABORATION_FIELDS = {
     "start_date": "start_date",
     "end_date": "start_date",
     "participants": "participants",
+    "activity_other": "activity_other",
     "description": "story",
     "source_url": "link",
     "contact_name": "contact_name",

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
+from graph.intake.field_rules import MAX_LENGTH
 from graph.intake.form_check import (
     FieldProblem,
     forgiving_date,
@@ -151,6 +152,16 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
         tables.sites.append(Row(side, 1, values))
         ends[side] = values["id"]
     description = form.description.strip()
+    other_limit = MAX_LENGTH["default"]
+    if len(form.activity_other.strip()) > other_limit:  # it goes into the story, whose own limit says otherwise
+        tables.problems.append(
+            Problem(
+                "collaboration",
+                1,
+                "activity_other",
+                Message(f"te lang (maximaal {other_limit} tekens)", f"too long (at most {other_limit} characters)"),
+            )
+        )
     if form.activity_other.strip():
         description = f"{description}\n\nOverige activiteiten: {form.activity_other.strip()}".strip()
     tables.collaborations.append(

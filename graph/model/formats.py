@@ -27,6 +27,17 @@ def number(value: float | int | None, lang: object, decimals: int = 0) -> str:
     return formatted.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def rate(value: float | None, lang: object) -> str:
+    """A count per so many inhabitants: one decimal (3,6), and below 1 two significant digits (0,039), so that a
+    small rate over the whole country does not read as 0,0."""
+    if _is_missing(value):
+        return MISSING
+    assert value is not None
+    if value == 0 or abs(value) >= 1:
+        return number(value, lang, 1)
+    return number(value, lang, min(4, 1 - math.floor(math.log10(abs(value)))))
+
+
 def km(value: float | None, lang: object, decimals: int = 1) -> str:
     """A distance: 3,6 km (Dutch), 3.6 km (English)."""
     return MISSING if _is_missing(value) else f"{number(value, lang, decimals)} km"

@@ -89,8 +89,8 @@ class Figures:
         return cls(**{name: int(row[name]) for name in names if name in row.index and pd.notna(row[name])})
 
     def per_100k(self, value: int) -> float | None:
-        """A count per 100,000 inhabitants (``None`` without a population)."""
-        return round(value * 100_000 / self.population, 1) if self.population else None
+        """A count per 100,000 inhabitants (``None`` without a population); rounded as it is shown (``rate``)."""
+        return value * 100_000 / self.population if self.population else None
 
 
 @dataclass

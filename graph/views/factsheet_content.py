@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model.enums import FollowUpState
-from graph.model.formats import number
+from graph.model.formats import number, rate
 from graph.model.language import language
 from graph.store.labels import Labels
 from graph.views.dates import since
@@ -88,7 +88,7 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
         for _, figures in compared:
             value = int(getattr(figures, key))
             per = None if key == "covered_municipalities" else figures.per_100k(value)
-            row += [number(value, lang), number(per, lang, 1) if per is not None else ""]
+            row += [number(value, lang), rate(per, lang) if per is not None else ""]
         rows.append(row)
     own = not sheet.collaborations.empty
     frame = sheet.collaborations if own else sheet.examples

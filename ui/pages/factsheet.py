@@ -6,6 +6,7 @@ import streamlit as st
 from shapely import wkt
 from shapely.geometry import mapping, shape
 
+from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
@@ -97,7 +98,7 @@ keys = ["library_sites", "care_sites", "active_collaborations", "exploring_colla
 comparison = pd.DataFrame({text("figure", lang): [text(key, lang) for key in keys]})
 for name, compared in [(area.name, figures), *sheet.comparison]:
     comparison[area_name(name, lang)] = [
-        f"{number(getattr(compared, key), lang)} ({number(compared.per_100k(getattr(compared, key)), lang, 1)})"
+        f"{number(getattr(compared, key), lang)} ({rate(compared.per_100k(getattr(compared, key)), lang)})"
         for key in keys
     ]
 st.dataframe(comparison, hide_index=True)

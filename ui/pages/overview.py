@@ -26,7 +26,8 @@ columns[4].metric(
     t("population_covered"), percent(figures.population_share * 100, lang, 1), help=t("population_covered_help")
 )
 st.caption(
-    f"{number(figures.covered_municipalities, lang)} {t('of_total', total=number(figures.municipalities, lang))} · "
+    f"{t('covered_municipalities')}: {number(figures.covered_municipalities, lang)} "
+    f"{t('of_total', total=number(figures.municipalities, lang))} · "
     f"{t('sites')}: {number(figures.sites, lang)}"
 )
 if not page.has_reference:

@@ -20,6 +20,7 @@ from ui.context import (
     sign_in_box,
     t,
 )
+from ui.input_hints import FIELDS_CHECKED_ON_SEND
 from ui.small_maps import point_map
 
 language_switch()
@@ -27,6 +28,7 @@ sign_in_box()
 current = atlas()
 names = labels()
 st.title(t("page_submit"))
+MAX_SEARCH = 200  # characters of a name search that are looked up
 
 # Every widget of the form; cleared for "add another collaboration".
 FORM_KEYS = (
@@ -81,8 +83,8 @@ choices = read(form_choices)
 
 def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]:
     st.subheader(title)
-    typed = st.text_input(t("search_name"), key=f"{part}_search", max_chars=200)
-    label_of = choices.site_options(typed, kind)
+    typed = st.text_input(t("search_name"), key=f"{part}_search")
+    label_of = choices.site_options(typed[:MAX_SEARCH], kind)
     chosen = st.selectbox(
         t("choose_site"),
         ["", *label_of, NEW_ORGANISATION],
@@ -95,19 +97,21 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     field_error(f"{part}_site")
     if chosen != NEW_ORGANISATION:
         return chosen, None
-    name = st.text_input(t("name"), key=f"{part}_name", max_chars=200)
+    name = st.text_input(t("name"), key=f"{part}_name")
     field_error(f"{part}_name")
     duplicates = choices.likely_duplicates(name, kind)
     if duplicates:
         st.warning(t("maybe_duplicate", names=", ".join(safe(other) for other in duplicates)))
-    town = st.text_input(t("town"), key=f"{part}_town", max_chars=100)
+    town = st.text_input(t("town"), key=f"{part}_town")
     field_error(f"{part}_town")
     columns = st.columns(2)
-    address = columns[0].text_input(t("address"), key=f"{part}_address", max_chars=200)
-    postcode = columns[1].text_input(t("postcode"), key=f"{part}_postcode", max_chars=7)
+    address = columns[0].text_input(t("address"), key=f"{part}_address")
+    postcode = columns[1].text_input(t("postcode"), key=f"{part}_postcode")
+    with columns[0]:
+        field_error(f"{part}_address")
     with columns[1]:
         field_error(f"{part}_postcode")
-    website = st.text_input(t("website"), key=f"{part}_website", max_chars=300, placeholder="www.voorbeeld.nl")
+    website = st.text_input(t("website"), key=f"{part}_website", placeholder="www.voorbeeld.nl")
     field_error(f"{part}_website")
     point = locate_town(town) if town else None
     if town and point is None:
@@ -117,8 +121,8 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     # Text fields, not number inputs: Streamlit's number input writes 51.37000, and a Dutch reader writes 51,37.
     columns = st.columns(2)
     lat_text, lon_text = (coordinate(point[0], names.lang), coordinate(point[1], names.lang)) if point else ("", "")
-    lat = columns[0].text_input(t("latitude"), value=lat_text, key=f"{part}_lat_{town}", max_chars=20)
-    lon = columns[1].text_input(t("longitude"), value=lon_text, key=f"{part}_lon_{town}", max_chars=20)
+    lat = columns[0].text_input(t("latitude"), value=lat_text, key=f"{part}_lat_{town}")
+    lon = columns[1].text_input(t("longitude"), value=lon_text, key=f"{part}_lon_{town}")
     with columns[0]:
         field_error(f"{part}_lat")
     with columns[1]:
@@ -129,57 +133,62 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     return "", NewOrganisation(name, town, lat or None, lon or None, address, postcode, website)
 
 
-library_site, new_library = side("library", "library", t("the_library"))
-care_site, new_care = side("care", "care", t("the_care"))
-if pair_known(current, choices, library_site, care_site):
-    st.warning(t("pair_known"))
+# The fields have no length limit of their own (a browser cuts what is typed at such a limit, and Streamlit
+# drops a longer paste altogether): the check on sending says, next to the field, how long it may be. Their
+# typing hint stands alone, with no counter after it (see ui/input_hints.py).
+with st.container(key=FIELDS_CHECKED_ON_SEND):
+    library_site, new_library = side("library", "library", t("the_library"))
+    care_site, new_care = side("care", "care", t("the_care"))
+    if pair_known(current, choices, library_site, care_site):
+        st.warning(t("pair_known"))
 
-st.subheader(t("the_collaboration"))
-activities = st.multiselect(
-    t("activities"),
-    sorted(names.activities),
-    format_func=names.activity,
-    key="activities",
-    placeholder=choose_options(),
-)
-field_error("activities")
-activity_other = st.text_input(t("activity_other"), key="activity_other", max_chars=300)
-columns = st.columns(3)
-status = columns[0].selectbox(
-    t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status", placeholder=choose_one()
-)
-start_date = columns[1].text_input(
-    t("start_date"), key="start_date", max_chars=10, placeholder="1-5-2023", help=t("start_date_help")
-)
-participants = columns[2].number_input(
-    t("participants"), min_value=0, max_value=10_000, value=None, step=1, key="participants"
-)
-st.caption(t("status_dates_help"))
-field_error("status")
-field_error("start_date")
-field_error("participants")
-story = st.text_area(t("story"), key="story", max_chars=4000)
-field_error("story")
-link = st.text_input(t("link"), key="link", max_chars=300, placeholder="www.voorbeeld.nl")
-field_error("link")
+    st.subheader(t("the_collaboration"))
+    activities = st.multiselect(
+        t("activities"),
+        sorted(names.activities),
+        format_func=names.activity,
+        key="activities",
+        placeholder=choose_options(),
+    )
+    field_error("activities")
+    activity_other = st.text_input(t("activity_other"), key="activity_other")
+    field_error("activity_other")
+    columns = st.columns(3)
+    status = columns[0].selectbox(
+        t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status", placeholder=choose_one()
+    )
+    start_date = columns[1].text_input(
+        t("start_date"), key="start_date", placeholder="1-5-2023", help=t("start_date_help")
+    )
+    participants = columns[2].number_input(
+        t("participants"), min_value=0, max_value=10_000, value=None, step=1, key="participants"
+    )
+    st.caption(t("status_dates_help"))
+    field_error("status")
+    field_error("start_date")
+    field_error("participants")
+    story = st.text_area(t("story"), key="story")
+    field_error("story")
+    link = st.text_input(t("link"), key="link", placeholder="www.voorbeeld.nl")
+    field_error("link")
 
-st.subheader(t("contact_person"))
-# Row by row, so that the Tab key goes the way the fields are read: name, role, then e-mail, phone.
-name_row = st.columns(2)
-contact_name = name_row[0].text_input(t("name"), key="contact_name", max_chars=200)
-field_error("contact_name", name_row[0])
-contact_role = name_row[1].text_input(t("role"), key="contact_role", max_chars=200)
-field_error("contact_role", name_row[1])
-reach_row = st.columns(2)
-contact_email = reach_row[0].text_input(t("email"), key="contact_email", max_chars=200)
-field_error("contact_email", reach_row[0])
-contact_phone = reach_row[1].text_input(t("phone"), key="contact_phone", max_chars=20)
-field_error("contact_phone", reach_row[1])
-consent = st.checkbox(t("consent"), key="consent")
-field_error("consent")
-submitter = st.text_input(t("your_email"), key="submitter_email", max_chars=200)
-field_error("submitter_email")
-field_error("form")
+    st.subheader(t("contact_person"))
+    # Row by row, so that the Tab key goes the way the fields are read: name, role, then e-mail, phone.
+    name_row = st.columns(2)
+    contact_name = name_row[0].text_input(t("name"), key="contact_name")
+    field_error("contact_name", name_row[0])
+    contact_role = name_row[1].text_input(t("role"), key="contact_role")
+    field_error("contact_role", name_row[1])
+    reach_row = st.columns(2)
+    contact_email = reach_row[0].text_input(t("email"), key="contact_email")
+    field_error("contact_email", reach_row[0])
+    contact_phone = reach_row[1].text_input(t("phone"), key="contact_phone")
+    field_error("contact_phone", reach_row[1])
+    consent = st.checkbox(t("consent"), key="consent")
+    field_error("consent")
+    submitter = st.text_input(t("your_email"), key="submitter_email")
+    field_error("submitter_email")
+    field_error("form")
 
 if st.button(t("send"), type="primary", key="send"):
     context = get_script_run_ctx()
