@@ -3,6 +3,7 @@ Dutch pages hold no English, and a CSV download opens right in Excel (byte order
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,36 @@ def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  
     lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Provincie;Gemeenten;"), lines[0]
     assert all(line.split(";")[-1].startswith("0,") for line in lines[1:]), lines[:3]  # decimal commas
+
+
+def test_downloads_say_activities_by_name_and_put_ids_last(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: per-activiteit.csv had the heading "Activiteit" twice and codes (werk, dagbesteding) in its
+    first column and "Valt onder"; the gap list had a "Gedekt" column that was "Nee" on every row; and
+    suggesties.csv began with four columns of internal ids, the names last."""
+    from playwright.sync_api import expect
+
+    def downloaded(index: int) -> list[list[str]]:
+        with page.expect_download() as download:
+            page.get_by_role("button", name="CSV downloaden", exact=True).nth(index).click()
+        text = Path(download.value.path()).read_bytes().decode("utf-8-sig")
+        return list(csv.reader(io.StringIO(text)))
+
+    open_page(page, server, "/coverage", "Dekking")
+    expect(page.get_by_role("button", name="CSV downloaden", exact=True)).to_have_count(5, timeout=30_000)
+    gaps = downloaded(1)
+    assert "Gedekt" not in gaps[0], gaps[0]
+    activities = downloaded(4)
+    assert activities[0] == ["Activiteit", "Valt onder", "Samenwerkingen", "Actief"], activities[0]
+    assert activities[[row[0] for row in activities].index("Koffiecorner")][:2] == [
+        "Koffiecorner",
+        "Werk",
+    ]
+
+    open_page(page, server, "/suggestions?radius=50", "Suggesties")
+    expect(page.get_by_role("button", name="CSV downloaden", exact=True)).to_have_count(1, timeout=30_000)
+    heading = downloaded(0)[0]
+    assert heading[:3] == ["Score", "Bibliotheek", "Zorgorganisatie"], heading
+    assert [column for column in heading if column.startswith("Id ")] == heading[-4:], heading
 
 
 def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ import pytest
 from graph.intake.setup import initialise
 from graph.settings import Settings
 from graph.store.atlas import Atlas
+from graph.views.network_drawing import MAIN_FONT
 
 from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app
 from .conftest import SEED, reference_dir
@@ -223,6 +224,33 @@ def test_network_around_an_organisation_is_drawn_with_its_name(page: Any, server
     page.screenshot(path=str(OUTPUT / "network-around-abrona.png"))
     names = frame.evaluate("() => atlasNetwork.body.data.nodes.get().map((node) => node.label)")
     assert "Abrona" in names and len(names) == 2
+
+
+@pytest.mark.parametrize("path", ["/network", "/network?province=__alle__"])
+def test_the_main_organisations_of_the_network_are_named_at_first_sight(page: Any, server: str, path: str) -> None:
+    """Regression: the network of a province drew its organisations without a single name until the reader
+    zoomed in. The layout was wider than the drawing, so once fitted in view every main label was drawn smaller
+    than vis-network's threshold for drawing a label at all."""
+    open_page(page, server, path, "Netwerk")
+    inner = page.frame_locator(f"iframe[title='{DRAWING}']").locator(f"iframe[title='{DRAWING}']")
+    inner.wait_for(timeout=30_000)
+    frame = inner.element_handle().content_frame()
+    frame.wait_for_function("() => window.atlasNetwork !== undefined", timeout=30_000)
+    page.wait_for_timeout(500)  # fitted after its first drawing
+    drawn = frame.evaluate(
+        """(mainFont) => {
+            const scale = atlasNetwork.getScale();
+            const threshold = Object.values(atlasNetwork.body.nodes)[0].options.scaling.label.drawThreshold;
+            const nodes = atlasNetwork.body.data.nodes.get();
+            // a main label is drawn, at a size that can be read; the others wait until the reader zooms in
+            return nodes.filter((node) => node.font.size === mainFont)
+                .map((node) => [node.label, node.font.size * scale >= threshold && node.font.size * scale >= 11])
+                .concat(nodes.filter((node) => node.font.size !== mainFont)
+                .map((node) => [node.label, node.font.size * scale < threshold - 1]));
+        }""",
+        MAIN_FONT,
+    )
+    assert drawn and all(shown for _, shown in drawn), drawn
 
 
 def _tab_to(page: Any, name: str, role: str = "", index: int = 0, limit: int = 150) -> None:

@@ -127,8 +127,10 @@ def test_a_coordinator_sees_the_marked_values_so_the_fixture_is_real(
     organisation, _ = render(monkeypatch, marked_store, "organisation", coordinator)
     assert b"MARKER-contact" in organisation
     suggestions, files = render(monkeypatch, marked_store, "suggestions", coordinator)
-    # the download's headings are in the page's language; the state is kept as its code, the page shows its label
-    assert b"Opvolging" in files[0] and b"introduced" in files[0] and "Geïntroduceerd".encode() in suggestions
+    # the download's headings and the state are in the page's language, as the table shows them
+    assert (
+        b"Opvolging" in files[0] and "Geïntroduceerd".encode() in files[0] and "Geïntroduceerd".encode() in suggestions
+    )
     # the suggestions cached for the coordinator are not what a visitor gets next, in the same process
     shown, files = render(monkeypatch, marked_store, "suggestions", ANONYMOUS)
     assert not [word for content in (shown, *files) for word in FOLLOW_UP_WORDS if word in content.lower()]

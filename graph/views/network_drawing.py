@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from functools import cache
 from importlib.resources import files
 
@@ -26,11 +27,18 @@ import networkx as nx
 
 COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
 LAYOUT_SCALE = 600.0
+# A network of a few organisations takes a smaller part of that: its layout spread over the same 1,200 units was
+# fitted at a quarter of its size, and its names were drawn too small to read.
+FULL_LAYOUT_NODES = 40
 # Labels people can read: only the best-connected organisations are labelled at every zoom; the others show their
 # name on hover, and their label once the reader zooms in (vis-network draws a label only while its size on
-# screen reaches the threshold).
+# screen reaches the threshold). Sizes are in layout units: the layout is fitted in view at about half its size
+# (1,200 units in a drawing 640 pixels high), so a main label reads at about 15 pixels and another at 9, below
+# the threshold until one zooms in. Once fitted, the threshold is set between the two on screen, so the main
+# labels are drawn at first sight in a drawing of any size (with a main label of 22 units, a small network's
+# were not) and the others once the reader zooms in about 1.4 times.
 MAIN_LABELS = 10
-MAIN_FONT, OTHER_FONT, LABEL_THRESHOLD, LABEL_MAX_ON_SCREEN = 22, 12, 13, 22
+MAIN_FONT, OTHER_FONT, LABEL_THRESHOLD, LABEL_MAX_ON_SCREEN = 28, 16, 13, 22
 CONTENT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
@@ -69,8 +77,14 @@ window.atlasNetwork = new vis.Network(document.getElementById("network"), {{ nod
   interaction: {{ hover: true, tooltipDelay: 150 }},
   physics: {{ enabled: false }},
 }});
-// Without physics vis-network keeps the layout's scale; fit it so every organisation is in view.
-window.atlasNetwork.once("afterDrawing", () => window.atlasNetwork.fit({{ animation: false }}));
+// Without physics vis-network keeps the layout's scale; fit it so every organisation is in view, and draw the
+// main labels at that scale while the others wait for the reader to zoom in.
+window.atlasNetwork.once("afterDrawing", () => {{
+  window.atlasNetwork.fit({{ animation: false }});
+  // vis-network draws a label of at least the threshold less one pixel (fading in below the threshold)
+  const threshold = ({main_font} + {other_font}) / 2 * window.atlasNetwork.getScale();
+  window.atlasNetwork.setOptions({{ nodes: {{ scaling: {{ label: {{ drawThreshold: threshold }} }} }} }});
+}});
 </script>
 </body></html>
 """
@@ -137,11 +151,12 @@ def drawing_data(
 ) -> dict[str, list[dict[str, object]]]:
     """Nodes (with their fixed layout) and links as plain data; names stay strings."""
     positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
-    placed = {str(node): (float(x) * LAYOUT_SCALE, float(y) * LAYOUT_SCALE) for node, (x, y) in positions.items()}
+    extent = LAYOUT_SCALE * min(1.0, math.sqrt(len(graph) / FULL_LAYOUT_NODES))
+    placed = {str(node): (float(x) * extent, float(y) * extent) for node, (x, y) in positions.items()}
     main = main_nodes(graph, focus, positions=placed)
     nodes: list[dict[str, object]] = []
     for node, attributes in graph.nodes(data=True):
-        x, y = positions[node]
+        x, y = placed[str(node)]
         degree = graph.degree(node)
         kind = attributes["kind"]
         nodes.append(
@@ -153,8 +168,8 @@ def drawing_data(
                 "shape": "dot" if kind == "care" else "square",
                 "size": node_size(degree),
                 "font": {"size": MAIN_FONT if node in main else OTHER_FONT},
-                "x": float(x) * LAYOUT_SCALE,
-                "y": float(y) * LAYOUT_SCALE,
+                "x": x,
+                "y": y,
             }
         )
     edges: list[dict[str, object]] = [
@@ -174,6 +189,7 @@ def network_page(
 ) -> str:
     """The drawing's own page: vis-network inline, the data as JSON, no request to any host."""
     return _PAGE.format(
+        main_font=MAIN_FONT,
         other_font=OTHER_FONT,
         threshold=LABEL_THRESHOLD,
         max_visible=LABEL_MAX_ON_SCREEN,

@@ -2,6 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.model.formats import file_slug
+from graph.views.answer_words import in_words
 from graph.views.coverage_view import coverage_page
 from ui.charts import bar_chart
 from ui.components import LINE_COLOURS, data_table, deck, downloads, municipality_layers
@@ -34,12 +35,13 @@ downloads(page.by_province, "dekking-per-provincie", "by_province")
 
 st.subheader(t("gap_list"))
 st.caption(t("gap_intro"))
+gaps = page.gaps.drop(columns="covered", errors="ignore")  # no gap is covered: the column said "no" on every row
 data_table(
-    with_profile_links(page.gaps, "municipality_code"),
+    with_profile_links(gaps, "municipality_code"),
     hide_index=True,
-    column_config={**headings(page.gaps.columns), **profile_column()},
+    column_config={**headings(gaps.columns), **profile_column()},
 )
-downloads(page.gaps, f"witte-vlekken{suffix}", "gaps")
+downloads(gaps, f"witte-vlekken{suffix}", "gaps")
 
 if page.features is not None:
     st.subheader(t("choropleth"))
@@ -84,4 +86,5 @@ data_table(
     ),
     hide_index=True,
 )
-downloads(per_activity, "per-activiteit", "per_activity")
+# The download as the table reads: each activity and the one it falls under by name, not by code, once.
+downloads(in_words(per_activity, names), "per-activiteit", "per_activity")

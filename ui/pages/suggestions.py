@@ -5,6 +5,7 @@ import streamlit as st
 from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
+from graph.views.answer_words import ids_last
 from ui.components import downloads, table_view
 from ui.context import (
     atlas,
@@ -98,7 +99,9 @@ if not shown.empty:
             f"**{safe(chosen_row.library_organisation)} × {safe(chosen_row.care_organisation)}** · {t('why_suggested')}"
         )
         st.markdown("\n".join(f"- {safe(reason)}" for reason in str(chosen_row.reasons).split("; ") if reason))
-downloads(table, "suggesties" if language() == "nl" else "suggestions", "suggestions")
+# The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
+download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
+downloads(ids_last(download), "suggesties" if language() == "nl" else "suggestions", "suggestions")
 coordinator = sign_in_box()
 if not coordinator:
     st.caption(t("sign_in_for_follow_up"))
