@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,7 +116,12 @@ def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  
         page.get_by_role("button", name="CSV voor Excel downloaden (puntkomma)", exact=True).first.click()
     lines = Path(download.value.path()).read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Provincie;Gemeenten;"), lines[0]
-    assert all(line.split(";")[-1].startswith("0,") for line in lines[1:]), lines[:3]  # decimal commas
+    # Regression: the share was written as a fraction (0.0785) under a heading that did not say so, while the
+    # page said 7,85 %; it is now the percentage, said in the heading, with a decimal comma.
+    assert lines[0].endswith(";Aandeel inwoners gedekt (%)"), lines[0]
+    shares = [line.split(";")[-1] for line in lines[1:]]
+    assert all(re.fullmatch(r"\d{1,3}(,\d{1,2})?", share) for share in shares), shares
+    assert any("," in share and share != "0,0" for share in shares), shares
 
 
 def test_downloads_say_activities_by_name_and_put_ids_last(page, server: str) -> None:  # type: ignore[no-untyped-def]

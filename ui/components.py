@@ -130,10 +130,17 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     listing of 5,800 sites took seconds on every visit. A click does not run the page again, so the other
     buttons stay valid."""
     table = readable(frame)
+    # A share in a CSV file is a percentage, said in its heading ("Aandeel inwoners gedekt (%)": 7.85, as the page
+    # shows 7,85 %): a bare 0.0785 read as less than a tenth of a percent. The Excel file keeps the fraction.
+    shares = [column for column in frame.columns if str(column).endswith("_share")]
+    said = headings(frame.columns)
+    percentages = table.assign(**{said.get(str(c), str(c)): (frame[c] * 100).round(2) for c in shares}).rename(
+        columns={said.get(str(c), str(c)): f"{said.get(str(c), str(c))} (%)" for c in shares}
+    )
     columns = st.columns(3)
     columns[0].download_button(
         t("download_csv"),
-        partial(spreadsheet_csv_bytes, table),
+        partial(spreadsheet_csv_bytes, percentages),
         f"{name}.csv",
         "text/csv",
         key=f"{key}_csv",
@@ -141,18 +148,17 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
     columns[1].download_button(
         t("download_csv_semicolon"),
-        partial(spreadsheet_csv_bytes, table, semicolon=True),
+        partial(spreadsheet_csv_bytes, percentages, semicolon=True),
         f"{name}-excel-nl.csv",
         "text/csv",
         key=f"{key}_csv_semicolon",
         on_click="ignore",
     )
     # A share stays a fraction Excel can compute with, shown as a percentage (68,15 % in Dutch Excel).
-    said = headings(frame.columns)
-    shares = {said.get(str(column), str(column)): "0.00%" for column in frame.columns if str(column).endswith("_share")}
+    formats = {said.get(str(column), str(column)): "0.00%" for column in shares}
     columns[2].download_button(
         t("download_xlsx"),
-        partial(excel_bytes, {name[:31]: table}, shares),
+        partial(excel_bytes, {name[:31]: table}, formats),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",
