@@ -28,7 +28,7 @@ sign_in_box()
 current = atlas()
 names = labels()
 st.title(t("page_submit"))
-MAX_SEARCH = 200  # characters of a name search that are looked up
+MAX_SEARCH = 200  # characters of a typed name that are looked up (in the sites, and for likely duplicates)
 
 # Every widget of the form; cleared for "add another collaboration".
 FORM_KEYS = (
@@ -99,7 +99,7 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
         return chosen, None
     name = st.text_input(t("name"), key=f"{part}_name")
     field_error(f"{part}_name")
-    duplicates = choices.likely_duplicates(name, kind)
+    duplicates = choices.likely_duplicates(name[:MAX_SEARCH], kind)  # a longer name is refused when sent
     if duplicates:
         st.warning(t("maybe_duplicate", names=", ".join(safe(other) for other in duplicates)))
     town = st.text_input(t("town"), key=f"{part}_town")
