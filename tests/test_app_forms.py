@@ -534,3 +534,20 @@ def test_the_closed_sign_in_box_says_who_is_signed_in(monkeypatch: pytest.Monkey
     assert [box.label for box in app.sidebar.expander] == ["Aangemeld als Anna de Vries"]
     app.sidebar.button(key="sign_out").click().run()
     assert [box.label for box in app.sidebar.expander] == ["Aanmelden coördinator"]
+
+
+def test_a_story_under_its_limit_is_not_called_too_long_because_of_the_other_activities(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: a story of 3,990 characters with 50 characters of other activities was told "Te lang
+    (maximaal 4000 tekens)." under the story: the two are kept together, and the message was the story's."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_area(key="story").set_value("verhaal " * 498 + "einde.").run()  # 3,990 characters
+    form.text_input(key="activity_other").set_value("koffie schenken en boeken kaften voor de buurt!").run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert errors(form)[0].startswith("Het verhaal en de andere activiteiten samen zijn te lang (maximaal 4000")
+    assert len([message for message in errors(form) if "Te lang" in message or "te lang" in message]) == 1
+    assert not submissions(atlas, viewer=Viewer.coordinator("test"))

@@ -165,3 +165,19 @@ def test_an_unexpected_failure_shows_a_message_not_a_traceback(
     assert not app.exception, app.exception
     assert "Deze pagina kon niet worden getoond" in shown(app)
     assert "/srv/passendwerk" not in shown(app) and "RuntimeError" not in shown(app)
+
+
+def test_a_direction_override_in_the_address_cannot_turn_the_notice_around(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: ?provincie=%E2%80%AEabc (a right-to-left override) showed the rest of the notice backwards."""
+    app = open_page(monkeypatch, seed_store, "coverage", provincie="\u202eabc")
+    assert "provincie = «abc»" in notices(app) and "\u202e" not in notices(app)
+
+
+def test_both_names_of_a_filter_keep_the_pages_own_and_say_which_went(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "coverage", provincie="PV31", province="PV27")
+    assert app.selectbox(key="filter_province").value == "PV27"
+    assert "provincie = «PV31»" in notices(app)

@@ -11,6 +11,8 @@ import re
 
 import streamlit as st
 
+from graph.model.text import CONTROL_CHARACTERS
+
 from .i18n import text
 from .markdown import safe
 
@@ -46,6 +48,8 @@ def set_url_text(name: str, value: str | None) -> None:
 
 def ignore(name: str, value: str, fallback: str, lang: str) -> None:
     """Tell the visitor that the address held a value the page cannot use, and what it shows instead."""
+    # A direction override in the value would turn the rest of the notice around: it is left out.
+    value = CONTROL_CHARACTERS.sub("", value)
     shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
     st.warning(text("url_ignored", lang).format(name=safe(name), value=safe(shown), fallback=safe(fallback)))
 
@@ -66,6 +70,11 @@ def url_int(name: str, default: int, minimum: int, maximum: int, lang: str) -> i
 def url_option(name: str, options: list[str], fallback_label: str, lang: str) -> str:
     """One of ``options`` from the URL; '' (with a notice) for anything else."""
     raw = url_text(name)
+    other = OTHER_NAME.get(name)
+    other_value = st.query_params.get(other, "") if other and name in st.query_params else ""
+    if isinstance(other_value, str) and other_value and other_value != raw:
+        # Both names, each with its own value: the page's own name wins, and the visitor is told which went.
+        ignore(str(other), other_value, raw if raw in options else fallback_label, lang)
     if raw and raw not in options:
         typed = name if name in st.query_params else OTHER_NAME.get(name, name)  # the name the visitor wrote
         ignore(typed, raw, fallback_label, lang)

@@ -152,18 +152,22 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
         tables.sites.append(Row(side, 1, values))
         ends[side] = values["id"]
     description = form.description.strip()
-    other_limit = MAX_LENGTH["default"]
-    if len(form.activity_other.strip()) > other_limit:  # it goes into the story, whose own limit says otherwise
-        tables.problems.append(
-            Problem(
-                "collaboration",
-                1,
-                "activity_other",
-                Message(f"te lang (maximaal {other_limit} tekens)", f"too long (at most {other_limit} characters)"),
-            )
+    other = form.activity_other.strip()
+    other_limit, story_limit = MAX_LENGTH["default"], MAX_LENGTH["description"]
+    # The other activities are kept at the end of the story, and the two together may hold the story's limit.
+    combined = f"{description}\n\nOverige activiteiten: {other}".strip() if other else description
+    if len(other) > other_limit:
+        too_long = Message(f"te lang (maximaal {other_limit} tekens)", f"too long (at most {other_limit} characters)")
+    elif len(combined) > story_limit >= len(description):
+        too_long = Message(
+            f"het verhaal en de andere activiteiten samen zijn te lang (maximaal {story_limit} tekens samen)",
+            f"the story and the other activities together are too long (at most {story_limit} characters together)",
         )
-    if form.activity_other.strip():
-        description = f"{description}\n\nOverige activiteiten: {form.activity_other.strip()}".strip()
+    else:
+        too_long = None
+        description = combined
+    if too_long is not None:  # said at the other activities; the story is checked on its own
+        tables.problems.append(Problem("collaboration", 1, "activity_other", too_long))
     tables.collaborations.append(
         Row(
             "collaboration",
