@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.context import PAGES, coordinator, language_first
+from ui.context import PAGES, coordinator, language_first, sign_in_box
 from ui.i18n import text
 from ui.input_hints import show_input_hints
 from ui.interface_words import show_interface_words
@@ -50,6 +50,8 @@ with language_first() as lang:
         for each in section_pages:
             st.sidebar.page_link(each)
     st.sidebar.divider()
+    # On every page, so a signed-in coordinator sees so wherever they are and can sign out anywhere.
+    sign_in_box()
     try:
         navigation.run()
     except StoreError as error:  # an unreachable or refusing store: say so instead of showing a traceback

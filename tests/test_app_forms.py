@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.intake.submissions import submissions
 from graph.model.viewer import Viewer
+from graph.settings import REPO_ROOT
 
 from .test_app import demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
 
@@ -534,6 +535,19 @@ def test_the_closed_sign_in_box_says_who_is_signed_in(monkeypatch: pytest.Monkey
     assert [box.label for box in app.sidebar.expander] == ["Aangemeld als Anna de Vries"]
     app.sidebar.button(key="sign_out").click().run()
     assert [box.label for box in app.sidebar.expander] == ["Aanmelden coördinator"]
+
+
+@pytest.mark.parametrize("page", ["overview", "map", "network", "examples", "coverage", "questions", "organisation"])
+def test_the_sign_in_box_is_on_every_page(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
+    """Regression: the box was only on the five pages where a coordinator sees more; moving to the map, a
+    signed-in coordinator lost sight of being signed in, and could not sign out there."""
+    app = open_page(monkeypatch, seed_store, page)
+    assert not app.exception
+    assert [box.label for box in app.sidebar.expander] == ["Aanmelden coördinator"]
+    signed_in = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120)
+    signed_in.session_state["coordinator"] = "Anna de Vries"
+    signed_in.switch_page(f"ui/pages/{page}.py")
+    assert [box.label for box in signed_in.run().sidebar.expander] == ["Aangemeld als Anna de Vries"]
 
 
 def test_a_story_under_its_limit_is_not_called_too_long_because_of_the_other_activities(

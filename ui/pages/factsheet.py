@@ -14,7 +14,7 @@ from graph.views.factsheet_text import area_name, number, report_base_url, sente
 from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
-from ui.context import atlas, choose_one, labels, language, language_switch, safe, sign_in_box, t, viewer
+from ui.context import atlas, choose_one, labels, language, language_switch, safe, t, viewer
 from ui.url import set_url_text, url_text
 
 language_switch()
@@ -40,7 +40,6 @@ def _view(features: list[dict], sites: pd.DataFrame) -> MapView:
     return MapView(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
 
 
-sign_in_box()  # a coordinator who signs in here also sees the follow-up of the chances
 # The read model keeps the answers per version of the data (shared with the reports and the other viewers).
 source = FactsheetSource(current, viewer=viewer())
 areas = source.areas()

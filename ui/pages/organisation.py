@@ -12,7 +12,6 @@ from ui.context import (
     language_switch,
     read,
     safe,
-    sign_in_box,
     t,
     viewer,
 )
@@ -43,7 +42,6 @@ if chosen and chosen not in options:
 if not picked:
     st.stop()
 
-sign_in_box()
 # From the cache every page shares: a visit, a rerun or the next visitor does not read the store again.
 shown = read(organisation_view, picked, viewer(), language())
 profile = shown.profile

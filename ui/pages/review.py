@@ -9,11 +9,11 @@ from graph.views.dates import moment
 from graph.views.review_card import ReviewCard, approve_card, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from ui.components import data_table
-from ui.context import atlas, choose_one, labels, language, language_switch, read, safe, sign_in_box, t, viewer
+from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
 from ui.small_maps import point_map
 
 language_switch()
-reviewer = sign_in_box()
+reviewer = coordinator()
 current = atlas()
 lang = language()
 st.title(t("page_review"))

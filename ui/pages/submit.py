@@ -17,14 +17,12 @@ from ui.context import (
     language_switch,
     read,
     safe,
-    sign_in_box,
     t,
 )
 from ui.input_hints import FIELDS_CHECKED_ON_SEND
 from ui.small_maps import point_map
 
 language_switch()
-sign_in_box()
 current = atlas()
 names = labels()
 st.title(t("page_submit"))

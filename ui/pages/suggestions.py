@@ -10,13 +10,13 @@ from ui.components import downloads, table_view
 from ui.context import (
     atlas,
     choose_one,
+    coordinator,
     counted,
     labels,
     language,
     language_switch,
     read,
     safe,
-    sign_in_box,
     t,
     url_choice,
     viewer,
@@ -102,8 +102,8 @@ if not shown.empty:
 # The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
 download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
 downloads(ids_last(download), "suggesties" if language() == "nl" else "suggestions", "suggestions")
-coordinator = sign_in_box()
-if not coordinator:
+signed_in = coordinator()
+if not signed_in:
     st.caption(t("sign_in_for_follow_up"))
 elif not table.empty:
     st.subheader(t("record_follow_up"))
@@ -131,7 +131,7 @@ elif not table.empty:
     note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
     if columns[3].button(t("save"), key="follow_up_save"):
         try:
-            record_state(current, pair[0], pair[1], state, coordinator, note)
+            record_state(current, pair[0], pair[1], state, signed_in, note)
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
