@@ -257,10 +257,13 @@ def _tab_to(page: Any, name: str, role: str = "", index: int = 0, limit: int = 1
     """Press Tab until the element called ``name`` has the focus, as a keyboard user does; fails if it is never
     reached."""
     found = page.get_by_role(role, name=name, exact=True) if role else page.get_by_label(name, exact=True)
-    target = found.nth(index).element_handle(timeout=30_000)
+    # Looked up again after every key: a rerun of the page may draw the field anew, and a handle to the element
+    # as it was before would never have the focus (this failed on a busy machine).
+    target = found.nth(index)
+    target.wait_for(timeout=30_000)
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if target.evaluate("(element) => element === document.activeElement"):
+        if target.evaluate("(element) => element === document.activeElement", timeout=30_000):
             return
     raise AssertionError(f"{name!r} cannot be reached with the Tab key")
 

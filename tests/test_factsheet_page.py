@@ -85,9 +85,12 @@ def test_profile_page_of_a_province_in_english(monkeypatch: pytest.MonkeyPatch, 
 def test_search_box_opens_a_profile_and_an_unknown_code_is_said_plainly(
     monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
 ) -> None:
-    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM9999")
+    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="gm9999\u202e<b>x</b>")
     assert not app.exception
-    assert app.warning[0].value == "Deze gemeente of provincie kent de atlas niet."
+    # Regression: the notice did not say which value it did not know.
+    assert app.warning[0].value == (
+        "De atlas kent geen gemeente of provincie «gm9999\\<b\\>x\\</b\\>». Kies er een in de zoeklijst."
+    )
     app.selectbox(key="factsheet_search").set_value("GM0632").run()
     assert app.title[0].value == "Woerden"
     assert app.query_params["gemeente"] == ["GM0632"] or app.query_params["gemeente"] == "GM0632"
@@ -173,7 +176,7 @@ def test_follow_up_state_only_for_signed_in_coordinators(
 def test_profile_page_renders_on_an_empty_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     app = open_profile(monkeypatch, str(tmp_path / "empty"), gemeente="GM0983")
     assert not app.exception, app.exception
-    assert app.warning[0].value == "Deze gemeente of provincie kent de atlas niet."
+    assert app.warning[0].value == "De atlas kent geen gemeente of provincie «GM0983». Kies er een in de zoeklijst."
 
 
 @pytest.fixture(scope="module")

@@ -132,10 +132,10 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     table = readable(frame)
     # A share in a CSV file is a percentage, said in its heading ("Aandeel inwoners gedekt (%)": 7.85, as the page
     # shows 7,85 %): a bare 0.0785 read as less than a tenth of a percent. The Excel file keeps the fraction.
-    shares = [column for column in frame.columns if str(column).endswith("_share")]
     said = headings(frame.columns)
-    percentages = table.assign(**{said.get(str(c), str(c)): (frame[c] * 100).round(2) for c in shares}).rename(
-        columns={said.get(str(c), str(c)): f"{said.get(str(c), str(c))} (%)" for c in shares}
+    shares = {said.get(str(c), str(c)): c for c in frame.columns if str(c).endswith("_share")}  # heading: column
+    percentages = table.assign(**{heading: (frame[c] * 100).round(2) for heading, c in shares.items()}).rename(
+        columns={heading: f"{heading} (%)" for heading in shares}
     )
     columns = st.columns(3)
     columns[0].download_button(
@@ -155,7 +155,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         on_click="ignore",
     )
     # A share stays a fraction Excel can compute with, shown as a percentage (68,15 % in Dutch Excel).
-    formats = {said.get(str(column), str(column)): "0.00%" for column in shares}
+    formats = dict.fromkeys(shares, "0.00%")
     columns[2].download_button(
         t("download_xlsx"),
         partial(excel_bytes, {name[:31]: table}, formats),

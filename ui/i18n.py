@@ -328,7 +328,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "collaborations, open chances and the trend. Also as a one-page report.",
     ),
     "factsheet_search": ("Zoek een gemeente of provincie", "Find a municipality or province"),
-    "factsheet_unknown": ("Deze gemeente of provincie kent de atlas niet.", "The atlas does not know this area."),
+    "factsheet_unknown": (
+        "De atlas kent geen gemeente of provincie «{value}». Kies er een in de zoeklijst.",
+        "The atlas knows no municipality or province “{value}”. Choose one in the search list.",
+    ),
     "factsheet_level_municipality": ("gemeente", "municipality"),
     "factsheet_level_province": ("provincie", "province"),
     "factsheet_download": ("Rapport downloaden", "Download the report"),

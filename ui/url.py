@@ -48,10 +48,14 @@ def set_url_text(name: str, value: str | None) -> None:
 
 def ignore(name: str, value: str, fallback: str, lang: str) -> None:
     """Tell the visitor that the address held a value the page cannot use, and what it shows instead."""
-    # A direction override in the value would turn the rest of the notice around: it is left out.
+    st.warning(text("url_ignored", lang).format(name=safe(name), value=quoted(value), fallback=safe(fallback)))
+
+
+def quoted(value: str) -> str:
+    """A value from the address as it may be quoted back: shortened, as text, and without control characters
+    (a direction override in the value would turn the rest of the notice around)."""
     value = CONTROL_CHARACTERS.sub("", value)
-    shown = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
-    st.warning(text("url_ignored", lang).format(name=safe(name), value=safe(shown), fallback=safe(fallback)))
+    return safe(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…")
 
 
 def url_int(name: str, default: int, minimum: int, maximum: int, lang: str) -> int:

@@ -15,7 +15,7 @@ from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, t, viewer
-from ui.url import set_url_text, url_text
+from ui.url import quoted, set_url_text, url_text
 
 language_switch()
 lang = language()
@@ -43,7 +43,8 @@ def _view(features: list[dict], sites: pd.DataFrame) -> MapView:
 # The read model keeps the answers per version of the data (shared with the reports and the other viewers).
 source = FactsheetSource(current, viewer=viewer())
 areas = source.areas()
-chosen = (url_text("gemeente") or url_text("provincie")).strip().upper()
+typed = url_text("gemeente") or url_text("provincie")
+chosen = typed.strip().upper()
 options = ["", *areas.code]
 display = {
     str(row.code): f"{row.name} ({t('factsheet_level_' + str(row.level))}"
@@ -66,13 +67,13 @@ if not picked:
     st.title(t("page_factsheet"))
     st.caption(t("factsheet_intro"))
     if chosen:
-        st.warning(t("factsheet_unknown"))
+        st.warning(t("factsheet_unknown").format(value=quoted(typed)))
     st.stop()
 
 try:
     sheet: Factsheet = source.factsheet(picked)
 except FactsheetError:
-    st.warning(t("factsheet_unknown"))
+    st.warning(t("factsheet_unknown").format(value=quoted(picked)))
     st.stop()
 area = sheet.area
 st.title(safe(area.name))
