@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from graph.settings import REPO_ROOT
 
@@ -54,6 +55,20 @@ def running_app(store: str, secrets: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """One Chromium for a module's tests; each test opens its own context in it (its own cookies, storage and
+    cache, as a new private window), which costs a fraction of starting the browser again."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def launch_chromium(playwright):  # type: ignore[no-untyped-def]

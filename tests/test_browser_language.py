@@ -8,6 +8,7 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from graph.intake.setup import initialise
 from graph.settings import Settings
 from graph.store.atlas import Atlas
 
-from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app, settle
+from .browser import CHROMIUM, OUTPUT, chromium_browser, open_page, running_app, settle
 from .conftest import SEED, reference_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -44,16 +45,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def page(server: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
+@pytest.fixture(scope="module")
+def chromium(server: str) -> Iterator[Any]:
+    with chromium_browser() as browser:
+        yield browser
 
+
+@pytest.fixture
+def page(chromium):  # type: ignore[no-untyped-def]
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        yield context.new_page()
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    yield context.new_page()
+    context.close()
 
 
 def chosen(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -73,6 +76,8 @@ def test_one_click_switches_the_menu_its_sections_and_the_sidebar(page, server: 
     """Regression: after clicking English the body changed, but the menu, its sections, "Taal" and "Alle" stayed
     Dutch until the next click."""
     open_page(page, server, "/map", "Kaart")
+    settle(page)  # the heading comes before the filters in the sidebar
+    page.locator("[data-testid='stSidebar']").get_by_text("Provincie", exact=True).first.wait_for(timeout=60_000)
     before = sidebar_text(page)
     assert "Alle" in chosen(page)
     assert "Verkennen" in before and "Taal" in before and "Provincie" in before

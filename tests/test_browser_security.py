@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +19,7 @@ from graph.intake.setup import initialise
 from graph.settings import Settings
 from graph.store.atlas import Atlas
 
-from .browser import CHROMIUM, OUTPUT, launch_chromium, open_page, running_app
+from .browser import CHROMIUM, OUTPUT, chromium_browser, open_page, running_app
 from .conftest import SEED, reference_dir
 
 pytestmark = pytest.mark.browser
@@ -87,26 +88,29 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture()
-def page(server: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
+@pytest.fixture(scope="module")
+def chromium(server: str) -> Iterator[Any]:
+    with chromium_browser() as browser:
+        yield browser
 
+
+@pytest.fixture()
+def page(chromium):  # type: ignore[no-untyped-def]
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.dialogs = []  # type: ignore[attr-defined]
-        page.requests = []  # type: ignore[attr-defined]
-        page.blocked_calls = []  # type: ignore[attr-defined]
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
-        page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
-        # A sandboxed frame may not open dialogs; Chromium reports the attempt, which proves script ran.
-        page.on(
-            "console",
-            lambda message: "Ignored call to" in message.text and page.blocked_calls.append(message.text),  # type: ignore[attr-defined]
-        )
-        yield page
-        browser.close()
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.requests = []  # type: ignore[attr-defined]
+    page.blocked_calls = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
+    # A sandboxed frame may not open dialogs; Chromium reports the attempt, which proves script ran.
+    page.on(
+        "console",
+        lambda message: "Ignored call to" in message.text and page.blocked_calls.append(message.text),  # type: ignore[attr-defined]
+    )
+    yield page
+    context.close()
 
 
 def _drawing_frame(page):  # type: ignore[no-untyped-def]
