@@ -41,10 +41,10 @@ unit: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests/unit -q
 
 stores: $(VENV)/.installed-test servers
-	$(BIN)/python -m pytest -m stores -n 2 --dist loadfile
+	$(BIN)/python -m pytest -m stores -n 2 --dist loadfile --no-loadscope-reorder
 
 app: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m app -n 2 --dist loadfile
+	$(BIN)/python -m pytest -m app -n 2 --dist loadfile --no-loadscope-reorder
 
 # Debian's Chromium for the browser tests, and axe-core for their accessibility checks.
 browser:
@@ -60,9 +60,11 @@ e2e: $(VENV)/.installed-test browser
 
 # Three workers, one test file each at a time, on a machine of two cores: a browser test waits for the app and
 # the page, a server test for the server, and a third worker uses that time (the same suite on one slow 2-core
-# machine: 25 min with two workers, 21 with three). The long files start first (tests/conftest.py).
+# machine: 25 min with two workers, 21 with three). The long files start first (tests/conftest.py); without
+# --no-loadscope-reorder pytest-xdist would hand out the files with the most tests first instead, and the
+# browser files, few tests but minutes each, ended the run on their own.
 test: lint typecheck $(VENV)/.installed-test browser servers
-	$(BIN)/python -m pytest -n 3 --dist loadfile
+	$(BIN)/python -m pytest -n 3 --dist loadfile --no-loadscope-reorder
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
