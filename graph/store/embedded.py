@@ -105,24 +105,31 @@ class EmbeddedStore(OxigraphReader):
                 fcntl.flock(lock_file, fcntl.LOCK_UN)
 
     @contextmanager
-    def _disk(self) -> Iterator[ox.Store]:
+    def _disk(self, read_only: bool = False) -> Iterator[ox.Store]:
         """The on-disk store, exclusively, for the duration of the block."""
-        with self._locked(), self._opened() as disk:
+        with self._locked(), self._opened(read_only) as disk:
             yield disk
 
     @contextmanager
-    def _opened(self) -> Iterator[ox.Store]:
-        """The on-disk store, while the caller holds the lock."""
+    def _opened(self, read_only: bool = False) -> Iterator[ox.Store]:
+        """The on-disk store, while the caller holds the lock.
+
+        ``read_only`` opens it without taking RocksDB's own lock or preparing to write, in about a third of the
+        time (18 against 45 ms at demo scale 1, closing included): what a one-off command pays per question.
+        That is safe only because the caller holds the store's lock, so no writer is at work meanwhile. A folder
+        that was never opened as a store (no ``CURRENT`` file yet) is made one first, as any reader found it."""
         finish_interrupted_rewrite(self.path)
+        read_only = read_only and (self.path / "CURRENT").exists()
         try:
-            handle = _OpenStore(ox.Store(str(self.path)))
+            handle = _OpenStore(ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path)))
         except OSError as error:
             raise StoreError(
                 f"De opslag in {self.path} kan niet worden geopend / the store cannot be opened: {error}"
             ) from error
         try:
             yield handle  # type: ignore[misc]
-            handle.flush()
+            if not read_only:
+                handle.flush()
         finally:
             # The database closes when its last reference goes: drop ours before another process may open it.
             handle.close()
@@ -200,7 +207,7 @@ class EmbeddedStore(OxigraphReader):
                     save_snapshot(self.path, self._public, self._public_generation, self._public_position)
                 return
         copy = ox.Store()
-        with self._opened() as disk:
+        with self._opened(read_only=True) as disk:
             for graph in disk.named_graphs():
                 if isinstance(graph, ox.NamedNode) and graph.value.startswith(PUBLIC_GRAPH_BASE):
                     copy.load(
@@ -217,10 +224,10 @@ class EmbeddedStore(OxigraphReader):
     def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:
         # The one gate to the private graphs on disk: a real PrivateRead or nothing (see graph/model/viewer.py).
         if reads_private(private):
-            with self._disk() as disk:
+            with self._disk(read_only=True) as disk:
                 yield disk
         elif self.public_reads is PublicReads.DISK:
-            with self._disk() as disk:
+            with self._disk(read_only=True) as disk:
                 yield PublicGraphs(disk)
         else:
             yield self._public_copy()
