@@ -345,11 +345,13 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     decisions = review.dataframe[-1].value
     assert list(decisions.columns) == [
         "Referentiecode",
+        "Samenwerking",
         "Status",
         "Ingezonden",
-        "E-mail inzender",
+        "Besloten op",
         "Besloten door",
         "Reden",
+        "E-mail inzender",
     ]
     assert list(decisions["Status"]) == ["Goedgekeurd"] and list(decisions["Besloten door"]) == ["Anna de Vries"]
     overview = open_page(monkeypatch, atlas.settings.store, "organisation", org="bibliotheek-woerden")

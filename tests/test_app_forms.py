@@ -238,6 +238,9 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     )
     assert "Bewoners repareren boeken." in shown
     assert "Petra Jansen" in shown
+    # Regression: the card showed the contact but not whether it may be published.
+    assert "Zonder toestemming: deze contactgegevens blijven alleen zichtbaar voor coördinatoren." in shown
+    assert "Nog geen besluiten." in shown  # regression: an empty table said "Geen rijen."
     assert "Nieuwe organisatie: Zorgcentrum De Linde" in shown and "Plaats: Venlo" in shown
     assert "Dit punt ligt in de gemeente Venlo." in shown  # under the small map of the new site
     # Coordinates as a Dutch reader writes them (regression: "Breedtegraad: 51.37").
@@ -249,7 +252,11 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert len(review.dataframe) <= 1  # at most the decisions (none yet is said in words); rows only in the editor
     review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_PW-")][0]).click().run()
     assert not review.exception
-    assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
+    decisions = review.dataframe[-1].value
+    assert list(decisions["Status"]) == ["Goedgekeurd"]
+    # Regression: a decision was named by its code only, without the pair or when it was taken.
+    assert list(decisions["Samenwerking"]) == ["Bibliotheek Venlo × Zorgcentrum De Linde"]
+    assert re.fullmatch(r"\d{1,2} [a-z]{3} \d{4}, \d\d:\d\d", decisions["Besloten op"][0])
 
 
 def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -354,11 +361,13 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     review.button(key="revert_button").click().run()
     assert [element.value for element in review.error] == ["Kies eerst welke inzending u terugdraait."]
     assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
-    code = review.selectbox(key="revert_code").options[0]
+    code = review.dataframe[-1].value["Referentiecode"][0]
+    assert review.selectbox(key="revert_code").options == [f"{code} · Bibliotheek Venlo × Zorgcentrum De Linde"]
     review.selectbox(key="revert_code").set_value(code).run()
     review.text_input(key="revert_reason").set_value("dubbel").run()
     review.button(key="revert_button").click().run()
-    assert [plain(element.value) for element in review.success] == [f"Teruggedraaid: {code}."]
+    said = [plain(element.value) for element in review.success]
+    assert said == [f"Teruggedraaid: Bibliotheek Venlo × Zorgcentrum De Linde ({code})."]
     assert list(review.dataframe[-1].value["Status"]) == ["Teruggedraaid"]
 
 

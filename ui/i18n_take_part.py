@@ -109,6 +109,17 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "submitted_on": ("Ingezonden", "Submitted"),
     "submitter_email": ("E-mail inzender", "Submitter's e-mail"),
     "decided_by": ("Besloten door", "Decided by"),
+    "decided_on": ("Besloten op", "Decided on"),
+    "pair": ("Samenwerking", "Collaboration"),
+    "no_decisions": ("Nog geen besluiten.", "No decisions yet."),
+    "contact_public_yes": (
+        "Met toestemming: na goedkeuring ziet iedereen deze contactgegevens.",
+        "With consent: once approved, everyone sees these contact details.",
+    ),
+    "contact_public_no": (
+        "Zonder toestemming: deze contactgegevens blijven alleen zichtbaar voor coördinatoren.",
+        "Without consent: these contact details stay visible to coordinators only.",
+    ),
     "submission_approved": ("goedgekeurd", "approved"),
     "submission_rejected": ("afgewezen", "rejected"),
     "submission_reverted": ("teruggedraaid", "reverted"),

@@ -15,6 +15,7 @@ from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisations
 from graph.analysis.similar import similar_organisations
 from graph.intake.exporter import template_tables
+from graph.intake.field_rules import YES
 from graph.intake.submissions import approve, payload_tables, submissions
 from graph.intake.template import InputTables, Problem, Row
 from graph.model.formats import number
@@ -29,6 +30,7 @@ from graph.views.review_words import RECORD_TITLES, field_label, summary_sentenc
 NOT_LISTED = {"id", "organisation_id", "library_site_id", "care_site_id", "contact_public"}
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 TABLES = ("organisations", "sites", "collaborations")
+DECISION_COLUMNS = ("code", "pair", "state", "submitted", "decided", "decided_by", "reason", "submitter_email")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class ReviewCard:
     summary: str
     story: str
     contact: str
+    contact_public: bool  # whether the contact person agreed to be shown on the public pages
     new_sites: tuple[NewSite, ...]
     changes: tuple[RecordChange, ...]
     duplicates: tuple[str, ...]
@@ -84,6 +87,45 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     return cards
 
 
+def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:
+    """The library's and the care organisation's name: from the submission for a new one, else from the atlas."""
+    new_names = {row.get("id"): row.get("name") for row in tables.organisations}
+    owner_of_new_site = {row.get("id"): new_names.get(row.get("organisation_id"), "") for row in tables.sites}
+    owner_of_site = dict(zip(known_sites.site_id, known_sites.organisation, strict=True))
+    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
+
+    def organisation(site_id: str) -> str:
+        return owner_of_new_site.get(site_id) or str(owner_of_site.get(site_id, "?"))
+
+    return organisation(collaboration.get("library_site_id")), organisation(collaboration.get("care_site_id"))
+
+
+def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame:
+    """The submissions decided on, newest decision first: which pair, its state, when it was sent and decided,
+    by whom and why (coordinators only: the viewer is checked on reading). States are codes, for the page's
+    labels; times read as people write them."""
+    decided = [row for row in submissions(atlas, viewer=viewer) if row["state"] != "pending"]
+    known_sites = sites(atlas)
+    rows = []
+    for item in decided:
+        library, care = partner_names(payload_tables(atlas, item["code"], viewer), known_sites)
+        rows.append(
+            {
+                "code": item["code"],
+                "pair": f"{library} × {care}",
+                "state": item["state"],
+                "submitted": moment(item["submitted"], lang),
+                "decided": moment(item["decided"], lang) if item["decided"] else "",
+                "decided_by": item["decided_by"],
+                "reason": item["reason"],
+                "submitter_email": item["submitter_email"],
+                "order": item["decided"],
+            }
+        )
+    frame = pd.DataFrame(rows, columns=[*DECISION_COLUMNS, "order"])
+    return frame.sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True)
+
+
 def _card(
     item: dict[str, str],
     tables: InputTables,
@@ -93,15 +135,8 @@ def _card(
     names: Labels,
     lang: str,
 ) -> ReviewCard:
-    new_names = {row.get("id"): row.get("name") for row in tables.organisations}
-    owner_of_new_site = {row.get("id"): new_names.get(row.get("organisation_id"), "") for row in tables.sites}
-    owner_of_site = dict(zip(known_sites.site_id, known_sites.organisation, strict=True))
     collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
-
-    def organisation(site_id: str) -> str:
-        return owner_of_new_site.get(site_id) or str(owner_of_site.get(site_id, "?"))
-
-    library, care = organisation(collaboration.get("library_site_id")), organisation(collaboration.get("care_site_id"))
+    library, care = partner_names(tables, known_sites)
     summary = summary_sentence(
         library,
         care,
@@ -132,6 +167,7 @@ def _card(
         summary=summary,
         story=collaboration.get("description"),
         contact=contact,
+        contact_public=collaboration.get("contact_public").strip().lower() in YES,
         new_sites=new_sites,
         changes=tuple(_changes(tables, existing, names, lang)),
         duplicates=duplicates,

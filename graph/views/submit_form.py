@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
 from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisations
-from graph.analysis.similar import search_organisations, similar_organisations
+from graph.analysis.similar import normalise, search_organisations, similar_organisations
 from graph.intake.form_check import FieldProblem
 from graph.store.atlas import Atlas
 
 NEW_ORGANISATION = "__new__"  # the choice "my organisation is not listed yet"
+#: The sites a search offers at most: the best come first, and a longer list only makes the choice slower.
+MOST_SITE_OPTIONS = 150
+#: The rank of a site whose town or own name holds what was typed (a name that holds it ranks 1.0).
+PLACE_MATCH = 0.99
 
 
 @dataclass(frozen=True)
@@ -22,12 +27,34 @@ class FormChoices:
     sites: pd.DataFrame
     organisations: pd.DataFrame
 
-    def site_options(self, typed: str, kind: str, limit: int = 30) -> dict[str, str]:
-        """Site id → "Organisation — site (town)" for the organisations matching what the partner typed."""
+    def site_options(self, typed: str, kind: str, limit: int = 30, most: int = MOST_SITE_OPTIONS) -> dict[str, str]:
+        """Site id → "Organisation — site (town)" for what the partner typed, best first: the sites of the
+        organisations whose name matches (up to ``limit`` of them, in the order of the match), and the sites in a
+        town or with a site name that holds the text; at most ``most`` sites."""
         found = search_organisations(typed, self.organisations, kind, limit=limit)
-        candidates = self.sites[self.sites.organisation_id.isin(found.id)]
-        shown = candidates.organisation + " — " + candidates.site + " (" + candidates.town + ")"
-        return dict(zip(candidates.site_id, shown, strict=True))
+        # Nothing typed: the first organisations, with nothing to rank them by.
+        scores = found.similarity if "similarity" in found else [0.0] * len(found)
+        similarity = dict(zip(found.id, scores, strict=True))
+        candidates = self.sites[self.sites.kind == kind]
+        score = candidates.organisation_id.map(lambda organisation: similarity.get(organisation, -1.0))
+        wanted = normalise(typed)
+        if wanted:
+            # Someone from Tegelen looks for Tegelen: a site in a matching place ranks just below a name that holds
+            # the text, above names that are only alike.
+            where = self._places[candidates.index]
+            score = score.where(~where.str.contains(wanted, regex=False), score.clip(lower=PLACE_MATCH))
+        ranked = candidates.assign(_score=score)
+        ranked = ranked[ranked._score >= 0].sort_values(
+            ["_score", "organisation"], ascending=[False, True], kind="stable"
+        )
+        ranked = ranked.head(most)
+        shown = ranked.organisation + " — " + ranked.site + " (" + ranked.town + ")"
+        return dict(zip(ranked.site_id, shown, strict=True))
+
+    @cached_property
+    def _places(self) -> pd.Series:
+        """Each site's town and own name as a search compares them, made once per version of the data."""
+        return (self.sites.town.astype(str) + " " + self.sites.site.astype(str)).map(normalise)
 
     def likely_duplicates(self, name: str, kind: str, limit: int = 3) -> list[str]:
         """Names of existing organisations of this kind that are probably the one the partner is adding."""

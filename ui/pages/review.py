@@ -4,9 +4,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.intake.submissions import SubmissionError, reject, revert, submissions
-from graph.views.dates import moment
-from graph.views.review_card import ReviewCard, approve_card, review_cards
+from graph.intake.submissions import SubmissionError, reject, revert
+from graph.views.review_card import ReviewCard, approve_card, decided_submissions, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from ui.components import data_table
 from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
@@ -69,6 +68,7 @@ def show_card(card: ReviewCard) -> None:
         st.markdown(safe(card.story))
     if card.contact and looking.sees_private:
         st.markdown(f"{t('contact')}: {safe(card.contact)}")
+        st.caption(t("contact_public_yes" if card.contact_public else "contact_public_no"))
     for other in card.duplicates:
         st.warning(t("maybe_duplicate", names=safe(other)))
     for site in card.new_sites:
@@ -117,17 +117,26 @@ for card in cards:
         show_card(card)
 
 st.subheader(t("decided"))
-decided = [row for row in submissions(current, viewer=looking) if row["state"] != "pending"]
-decisions = pd.DataFrame(decided, columns=["code", "state", "submitted", "submitter_email", "decided_by", "reason"])
-decisions["state"] = decisions["state"].map(labels().review_state)
-decisions["submitted"] = decisions["submitted"].map(lambda stamp: moment(stamp, lang))
-headings = ("reference_code", "status", "submitted_on", "submitter_email", "decided_by", "reason")
-data_table(decisions.set_axis([t(key) for key in headings], axis=1), hide_index=True)
-approved = [row["code"] for row in decided if row["state"] == "approved"]
+decisions = decided_submissions(current, looking, lang)  # private: read for this viewer, never shared
+if decisions.empty:
+    st.write(t("no_decisions"))
+else:
+    shown = decisions.assign(state=decisions.state.map(labels().review_state))
+    headings = ("reference_code", "pair", "status", "submitted_on", "decided_on", "decided_by", "reason")
+    data_table(shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1), hide_index=True)
+pairs = dict(zip(decisions.code, decisions.pair, strict=True))
+approved = list(decisions.code[decisions.state == "approved"])
 if approved:
     columns = st.columns(3)
     # Nothing chosen beforehand: taking back a publication is never a default.
-    chosen = columns[0].selectbox(t("revert"), approved, index=None, key="revert_code", placeholder=choose_one())
+    chosen = columns[0].selectbox(
+        t("revert"),
+        approved,
+        index=None,
+        key="revert_code",
+        placeholder=choose_one(),
+        format_func=lambda code: f"{code} · {pairs[code]}",
+    )
     why = columns[1].text_input(t("reason"), key="revert_reason", max_chars=2000)
     if columns[2].button(t("revert"), key="revert_button"):
         if chosen is None:
@@ -138,4 +147,4 @@ if approved:
             except SubmissionError as error:  # decided by another coordinator meanwhile, say
                 st.error(safe(error.message.text(lang)))
             else:
-                _decided("said_reverted", chosen, chosen)
+                _decided("said_reverted", f"{pairs[chosen]} ({chosen})", chosen)

@@ -1,0 +1,55 @@
+"""The partner form's site search: the organisation typed comes first, and a town finds its sites."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.views.submit_form import FormChoices
+
+ORGANISATIONS = [
+    ("care-breda", "De Hoeve Breda 20", "care"),
+    ("care-haag", "De Hoeve 's-Gravenhage 56", "care"),
+    ("care-venlo", "De Hoeve Venlo 32", "care"),
+    ("care-psw", "Werkleercentrum PSW", "care"),
+    ("lib-venlo", "Bibliotheek Venlo", "library"),
+]
+# Sites in the order a listing gives them: the organisation typed comes last, as it did in the atlas.
+SITES = [
+    *[
+        (f"breda-{n}", f"De Hoeve Breda 20, locatie {n}", "care-breda", "De Hoeve Breda 20", "care", "Breda")
+        for n in range(40)
+    ],
+    *[
+        (f"haag-{n}", f"De Hoeve, locatie {n}", "care-haag", "De Hoeve 's-Gravenhage 56", "care", "'s-Gravenhage")
+        for n in range(40)
+    ],
+    ("psw-tegelen", "Werkleercentrum PSW, Tegelen", "care-psw", "Werkleercentrum PSW", "care", "Tegelen"),
+    ("venlo-1", "De Hoeve Venlo, Maasboulevard", "care-venlo", "De Hoeve Venlo 32", "care", "Venlo"),
+    ("venlo-2", "De Hoeve Venlo, Blerick", "care-venlo", "De Hoeve Venlo 32", "care", "Venlo"),
+    ("lib-tegelen", "Bibliotheek Tegelen", "lib-venlo", "Bibliotheek Venlo", "library", "Tegelen"),
+]
+
+
+def choices() -> FormChoices:
+    sites = pd.DataFrame(SITES, columns=["site_id", "site", "organisation_id", "organisation", "kind", "town"])
+    organisations = pd.DataFrame(ORGANISATIONS, columns=["id", "name", "kind"])
+    return FormChoices(sites, organisations)
+
+
+def test_the_search_offers_the_organisation_typed_first() -> None:
+    """A regression test: "De Hoeve Venlo 32" offered 80 sites of other organisations named De Hoeve before its own,
+    in the order of the listing."""
+    for typed in ("De Hoeve Venlo 32", "Hoeve Venlo", "hoeve venlo"):
+        assert list(choices().site_options(typed, "care"))[:2] == ["venlo-1", "venlo-2"], typed
+
+
+def test_a_town_finds_its_sites_of_the_kind_asked() -> None:
+    assert list(choices().site_options("Tegelen", "care")) == ["psw-tegelen"]
+    assert list(choices().site_options("Tegelen", "library")) == ["lib-tegelen"]
+    assert list(choices().site_options("venlo", "care"))[:2] == ["venlo-1", "venlo-2"]
+
+
+def test_the_search_offers_a_bounded_list() -> None:
+    assert len(choices().site_options("De Hoeve", "care", most=25)) == 25
+    assert choices().site_options("", "care", limit=2)  # nothing typed: the first organisations, as before
+    assert choices().site_options("zzzz qqqq", "care") == {}
