@@ -482,9 +482,12 @@ def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path
     atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
     app = sign_in(open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50"))
     app.text_input(key="follow_up_note").set_value("gebeld").run()
+    pair = app.selectbox(key="follow_up_pair").options[0]
+    state = app.selectbox(key="follow_up_state").options[0]
     app.button(key="follow_up_save").click().run()
     assert not app.exception
-    assert [element.value for element in app.success] == ["Opgeslagen."]
+    # Regression: it said only "Opgeslagen.", not for which suggestion.
+    assert [plain(element.value) for element in app.success] == [f"Opgeslagen: {pair}, {state}."]
 
 
 def test_the_organisation_picker_has_a_title(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

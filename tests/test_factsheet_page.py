@@ -3,6 +3,7 @@ and follow-up notes; the follow-up state only for signed-in coordinators."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,10 @@ def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, see
     shown = everything_shown(app)
     assert "Daelzicht" in shown and "Werkleercentrum PSW" in shown  # the stories of its collaborations
     assert "**Bibliotheek Venlo** × **Daelzicht**" in shown  # each card names the library and the care organisation
+    # Regression: the details read "actief · Venlo · gestart 2021" here and "Actief · … · Gestart 2021" elsewhere.
+    details = [str(caption.value) for caption in app.caption if " · Venlo · " in str(caption.value)]
+    assert details and all(detail.startswith("Actief · Venlo · ") for detail in details), details
+    assert any(re.match(r"Actief · Venlo · Gestart \d{4} · ", detail) for detail in details), details
     assert "Open kansen" in shown and "Gestart per jaar" in shown
     assert app.selectbox(key="factsheet_search").value == "GM0983"
 

@@ -143,6 +143,16 @@ def test_question_parameters_from_the_url_are_values_never_markup(
     assert app.selectbox(key="p_gaps_province_code").value == ""  # not a province: the question asks for all
 
 
+def test_a_wrong_question_parameter_is_named_as_its_control(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: "Het adres bevat een waarde die hier niet past: p_municipality_code = «Ventlo»" named the
+    parameter as the address does, not as the page does."""
+    app = open_page(monkeypatch, seed_store, "questions", q="municipality-figures", p_municipality_code="Ventlo")
+    assert not app.exception
+    said = notices(app)
+    assert "Gemeente = «Ventlo»" in said and "p_municipality_code" not in said
+    assert "p_municipality_code" not in app.query_params  # the address the visitor shares is clean again
+
+
 @pytest.mark.parametrize("value", ["onbekend", *HOSTILE_VALUES])
 def test_unknown_organisation_in_the_url_is_said_politely(
     monkeypatch: pytest.MonkeyPatch, seed_store: str, value: str

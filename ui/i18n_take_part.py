@@ -64,8 +64,10 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "send": ("Versturen", "Send"),
     "sent": (
-        "Dank u wel! Uw inzending is ontvangen met referentiecode **{code}**. Een coördinator bekijkt haar.",
-        "Thank you! Your submission was received with reference code **{code}**. A coordinator will review it.",
+        "Dank u wel! Uw inzending is ontvangen met referentiecode **{code}**. Een coördinator bekijkt uw inzending "
+        "voordat die in de atlas komt.",
+        "Thank you! Your submission was received with reference code **{code}**. A coordinator will review it "
+        "before it appears in the atlas.",
     ),
     "fix_fields": (
         "Niet verstuurd: verbeter de velden hierboven ({n} punten).",
@@ -132,7 +134,7 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "record_follow_up": ("Opvolging vastleggen", "Record follow-up"),
     "note": ("Notitie", "Note"),
     "save": ("Opslaan", "Save"),
-    "saved": ("Opgeslagen.", "Saved."),
+    "saved_follow_up": ("Opgeslagen: {pair}, {state}.", "Saved: {pair}, {state}."),
     "new_site_on_map": ("Nieuwe locatie op de kaart: {name}", "New site on the map: {name}"),
     "point_in_municipality": ("Dit punt ligt in de gemeente {name}.", "This point lies in the municipality of {name}."),
     "point_in_no_municipality": (

@@ -23,7 +23,9 @@ POSTCODE_PATTERN = re.compile(r"^([1-9]\d{3})\s?([A-Za-z]{2})$", re.ASCII)
 EMAIL_PATTERN = re.compile(
     r"^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$"
 )
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{5,19}$")
+PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]{5,19}$")
+# A Dutch number has 10 digits (077 123 45 67), one written internationally 11 (+31 77 123 45 67); E.164 allows 15.
+PHONE_DIGITS = (8, 15)
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 # A coordinate as people and spreadsheets write it, with a decimal comma or point; no exponent (1e2 is a typing
 # slip, not a latitude).
@@ -128,6 +130,12 @@ def date_start(value: str) -> str:
 
 def date_end(value: str) -> str:
     return (value + "-12-31")[:10] if len(value) == 4 else (value + "-28")[:10]
+
+
+def is_phone(value: str) -> bool:
+    """Written as a phone number, with as many digits as one has (077-123 has too few)."""
+    digits = sum(character.isdigit() for character in value)
+    return bool(PHONE_PATTERN.match(value)) and PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]
 
 
 def normalise_postcode(value: str) -> str:

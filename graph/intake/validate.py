@@ -14,12 +14,13 @@ from graph.intake.field_rules import (
     EMAIL_PATTERN,
     MUNICIPALITY_PATTERN,
     NO,
-    PHONE_PATTERN,
+    PHONE_DIGITS,
     POSTCODE_PATTERN,
     YES,
     FieldChecker,
     date_end,
     date_start,
+    is_phone,
     normalise_postcode,
 )
 from graph.intake.template import InputTables, Problem, Row, shown
@@ -300,9 +301,13 @@ def _contact(check: FieldChecker, row: Row) -> Contact:
             row, "contact_email", f"{shown(email)} is geen geldig e-mailadres", f"{shown(email)} is not a valid email"
         )
     phone = check.text(row, "contact_phone")
-    if phone and not PHONE_PATTERN.match(phone):
+    if phone and not is_phone(phone):
+        low, high = PHONE_DIGITS
         check.add(
-            row, "contact_phone", f"{shown(phone)} is geen telefoonnummer", f"{shown(phone)} is not a phone number"
+            row,
+            "contact_phone",
+            f"{shown(phone)} is geen telefoonnummer ({low} tot {high} cijfers, zoals 077 123 45 67)",
+            f"{shown(phone)} is not a phone number ({low} to {high} digits, such as 077 123 45 67)",
         )
     consent = check.text(row, "contact_public").lower()
     if consent not in YES | NO:

@@ -16,7 +16,7 @@ from graph.model.language import language
 from graph.store.labels import Labels
 from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet
-from graph.views.factsheet_text import area_name, page_url, sentence, status, text, title
+from graph.views.factsheet_text import area_name, page_url, sentence, status_detail, text, title
 
 MAX_STORIES = 3
 STORY_CHARACTERS = 200
@@ -145,7 +145,7 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
 
 def _story(row: object, lang: str, labels: Labels | None, distance_km: float | None) -> Story:
     get = row.__getattribute__
-    details = [status(str(get("status")), lang), str(get("municipality"))]
+    details = [status_detail(str(get("status")), lang), str(get("municipality"))]
     if get("start_date"):
         details.append(text("started", lang, date=since(str(get("start_date")), lang)))
     if get("end_date"):

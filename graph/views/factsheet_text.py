@@ -49,8 +49,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "examples_nearby": ("Praktijkvoorbeelden in de buurt", "Practice examples nearby"),
     "km_away": ("{km} km verderop", "{km} km away"),
     "more_collaborations": ("… en nog {n} (zie de atlas)", "… and {n} more (see the atlas)"),
-    "started": ("gestart {date}", "started {date}"),
-    "ended": ("gestopt {date}", "ended {date}"),
+    # Each detail of a card starts with a capital, as on the app's other cards: "Actief · Venlo · Gestart 2026".
+    "started": ("Gestart {date}", "Started {date}"),
+    "ended": ("Gestopt {date}", "Ended {date}"),
     "participants": ("{n} deelnemers", "{n} participants"),
     "source": ("Bron", "Source"),
     "chances": ("Open kansen", "Open chances"),
@@ -99,7 +100,13 @@ def count(value: int, unit: str, lang: str) -> str:
 
 
 def status(code: str, lang: str) -> str:
+    """A status inside a sentence or legend: "actief"."""
     return CollaborationStatus.label_of(code, lang).lower()
+
+
+def status_detail(code: str, lang: str) -> str:
+    """A status as a card's first detail: "Actief"."""
+    return CollaborationStatus.label_of(code, lang)
 
 
 def area_name(name: str, lang: str) -> str:

@@ -75,5 +75,5 @@ def test_a_story_says_its_dates_as_readers_write_them() -> None:
         description="Samen lezen.",
         source_url="",
     )
-    assert "gestart 1 mei 2023 · gestopt juni 2024" in _story(row, "nl", None, None).details
-    assert "started 1 May 2023 · ended June 2024" in _story(row, "en", None, None).details
+    assert "Gestart 1 mei 2023 · Gestopt juni 2024" in _story(row, "nl", None, None).details
+    assert "Started 1 May 2023 · Ended June 2024" in _story(row, "en", None, None).details

@@ -124,3 +124,18 @@ def test_a_row_that_refers_to_a_refused_row_says_so_and_where() -> None:
     assert "collaborations.csv:3: library_site_id: onbekende locatie 'elders'" in said
     english = {problem.render("en") for problem in problems}
     assert "collaborations.csv:2: care_site_id: site 'care-p-1' was refused itself, see sites.csv:3" in english
+
+
+def test_a_phone_number_with_too_few_digits_is_refused_and_says_how_many() -> None:
+    """Regression: "077-123" was taken as a phone number (the pattern allowed six characters)."""
+    for phone, refused in (("077-123", True), ("06 1234", True), ("077 123 45 67", False), ("+31 77 123 45 67", False),
+                           ("(030) 123 4567", False), ("0612345678901234", True)):  # fmt: skip
+        contact = {"contact_name": "Petra Jansen", "contact_phone": phone, "contact_public": "no"}
+        collaboration = {**COLLABORATION, **contact}
+        _, problems = validate_tables(
+            _tables([LIBRARY, CARE], [LIBRARY_SITE, CARE_SITE], [collaboration]), ValidationContext()
+        )
+        said = [problem.render("nl") for problem in problems if problem.column == "contact_phone"]
+        assert bool(said) == refused, (phone, said)
+        if refused:
+            assert "8 tot 15 cijfers" in said[0], said

@@ -10,7 +10,7 @@ from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
-from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, text, title
+from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
 from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
@@ -126,7 +126,7 @@ if not own and sheet.examples.empty:
 for row in (sheet.collaborations if own else sheet.examples).itertuples():
     with st.container(border=True):
         st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
-        details = [status(str(row.status), lang), safe(row.municipality)]
+        details = [status_detail(str(row.status), lang), safe(row.municipality)]
         if row.start_date:
             details.append(text("started", lang, date=safe(row.start_date)))
         if row.end_date:

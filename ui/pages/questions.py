@@ -26,7 +26,7 @@ def _number(control: Control, shared: str) -> float | None:
     try:
         return float(shared.replace(",", ".")) if shared else None
     except ValueError:
-        ignore(f"p_{control.name}", shared, t("all"), lang)
+        ignore(control.label, shared, t("all"), lang)
         return None
 
 
@@ -34,7 +34,7 @@ def _date(control: Control, shared: str) -> date | None:
     try:
         return date.fromisoformat(shared) if shared else None
     except ValueError:
-        ignore(f"p_{control.name}", shared, t("all"), lang)
+        ignore(control.label, shared, t("all"), lang)
         return None
 
 
@@ -49,8 +49,9 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
     try:
         shared = read_value(control, typed or control.default or "", lang)
     except QuestionProblem:
-        # Not a value of the list: said like every other wrong value in the address, and the control starts empty.
-        ignore(f"p_{control.name}", typed, t("all"), lang)
+        # Not a value of the list: said like every other wrong value in the address (named as the control is, not
+        # by its name in the address), and the control starts empty.
+        ignore(control.label, typed, t("all"), lang)
         shared = ""
     value: Any
     if control.kind == "choice":

@@ -108,8 +108,9 @@ if not signed_in:
 elif not table.empty:
     st.subheader(t("record_follow_up"))
     # Said after the rerun that shows the saved state, so the confirmation is not wiped away by it.
-    if st.session_state.pop("follow_up_saved", False):
-        st.success(t("saved"))
+    saved = st.session_state.pop("follow_up_saved", None)
+    if saved:
+        st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1])))
     pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
     pair_names = list(table.library_organisation + " × " + table.care_organisation)
     columns = st.columns([3, 2, 3, 1])
@@ -135,5 +136,5 @@ elif not table.empty:
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
-            st.session_state["follow_up_saved"] = True
+            st.session_state["follow_up_saved"] = (pair_names[chosen_pair or 0], state)
             st.rerun()
