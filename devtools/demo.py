@@ -94,6 +94,21 @@ def _points(
     return points
 
 
+def _organisations(
+    rng: np.random.Generator, points: list[tuple[dict[str, object], float, float, bool]], count: int
+) -> list[tuple[int, np.ndarray]]:
+    """``count`` organisations as (home site, member sites): homes drawn among the sites, each site belonging to
+    its nearest home, so that an organisation's sites lie around its home town (an organisation named after
+    Venlo has no sites on the coast)."""
+    xy = np.array([(lat, lon * 0.62) for _, lat, lon, _ in points])  # about equal km per unit north and east
+    homes = np.sort(rng.choice(len(points), size=min(count, len(points)), replace=False))
+    _, nearest = cKDTree(xy[homes]).query(xy)
+    order = np.argsort(nearest, kind="stable")
+    groups = np.split(order, np.cumsum(np.bincount(nearest, minlength=len(homes)))[:-1])
+    # A home on the very point of another has no sites of its own: it is left out.
+    return [(int(home), members) for home, members in zip(homes, groups, strict=True) if len(members)]
+
+
 def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[dict[str, str]]]:
     if not 0 < scale <= 100:
         raise DemoError("--scale moet tussen 0 en 100 liggen (scale must be between 0 and 100)")
@@ -111,21 +126,21 @@ def generate(scale: float, seed: int, reference: Path | None) -> dict[str, list[
     sites: list[dict[str, str]] = []
     kinds_of_site: dict[str, list[int]] = {"library": [], "care": []}
     coordinates: list[tuple[float, float]] = []
+    # Grouping draws from a generator of its own, so the sites and collaborations are those of the seed as before.
+    grouping = np.random.default_rng([seed, 1])
     for kind, n_orgs, n_sites in (("library", n_library_orgs, n_library_sites), ("care", n_care_orgs, n_care_sites)):
         points = _points(rng, towns, n_sites, locator)
-        # Sites of one organisation lie near each other: assign by longitude-latitude order in blocks.
-        order = sorted(range(n_sites), key=lambda i: (round(points[i][1] * 4), points[i][2]))
-        owners = np.array_split(np.array(order), n_orgs)
-        for number, members in enumerate(owners, start=1):
+        seen_names: dict[str, int] = {}
+        for number, (home, members) in enumerate(_organisations(grouping, points, n_orgs), start=1):
             org_id = f"demo-{kind}-{number:05d}"
-            if not len(members):
-                continue
-            first_town = str(points[int(members[0])][0]["name"])
-            name = (
-                f"Bibliotheek {first_town} e.o. (demo)"
-                if kind == "library"
-                else f"{CARE_NAMES[number % len(CARE_NAMES)]} {first_town} {number} (demo)"
-            )
+            home_town = str(points[home][0]["name"])
+            if kind == "library":
+                # Named after its home town; a second library there gets a number, so no two share a name.
+                seen_names[home_town] = seen_names.get(home_town, 0) + 1
+                count = seen_names[home_town]
+                name = f"Bibliotheek {home_town} e.o.{f' {count}' if count > 1 else ''} (demo)"
+            else:
+                name = f"{CARE_NAMES[number % len(CARE_NAMES)]} {home_town} {number} (demo)"
             # Every tenth organisation is not a member, so that membership tells organisations apart.
             member_of = NETWORKS[kind][0] if number % 10 else ""
             organisations.append({"id": org_id, "name": name, "kind": kind, "website": "", "member_of": member_of})
@@ -176,7 +191,7 @@ def _collaborations(
         seen.add((library, care))
         number = len(rows) + 1
         status = str(rng.choice(["active", "exploring", "ended"], p=[0.7, 0.15, 0.15]))
-        start = int(rng.integers(2010, 2027))
+        start = int(rng.integers(2010, 2027))  # drawn for every status, so later draws stay those of the seed
         end = str(min(2026, start + int(rng.integers(1, 6)))) if status == "ended" else ""
         activities = ";".join(sorted(rng.choice(ACTIVITY_CODES, size=int(rng.integers(1, 4)), replace=False)))
         public_contact = number % 7 == 0
@@ -188,7 +203,8 @@ def _collaborations(
                 "care_site_id": sites[care]["id"],
                 "activities": activities,
                 "status": status,
-                "start_date": str(start),
+                # An exploring collaboration has not started yet, as the form says: no start date.
+                "start_date": "" if status == "exploring" else str(start),
                 "end_date": end,
                 "participants": str(int(rng.integers(2, 16))),
                 "description": f"Voorbeeld {number}: deelnemers werken wekelijks mee in de bibliotheek (demo).",
