@@ -279,3 +279,23 @@ def test_the_map_legend_shows_each_line_colour_beside_its_status(monkeypatch: py
     legend = " ".join(element.value for element in open_page(monkeypatch, seed, "map").markdown)
     for swatch, status in ((":green[━━]", "Actief"), (":orange[━━]", "Verkennend"), (":gray[━━]", "Beëindigd")):
         assert f"{swatch} {status}" in legend
+
+
+def test_the_chosen_municipality_is_outlined_and_its_sites_are_drawn_small(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    """Regression: with Gemeente = Venlo the map zoomed in, but Venlo looked like its neighbours, and its care
+    sites, 600 m wide at every zoom, ran together into one red blot."""
+    country = deck_spec(open_page(monkeypatch, seed, "map"))
+    venlo = deck_spec(open_page(monkeypatch, seed, "map", province="PV31", municipality="GM0983"))
+    assert "chosen-area" not in [found["id"] for found in country["layers"]]
+    outline = layer(venlo, "chosen-area")
+    segments = outline["data"]
+    assert segments and all(
+        50.9 < point[1] < 51.7 and 5.9 < point[0] < 6.3 for segment in segments for point in segment.values()
+    )
+    order = [found["id"] for found in venlo["layers"]]
+    assert order.index("municipalities-borders") < order.index("chosen-area") < order.index("care-sites")
+    for kind in ("care-sites", "library-sites"):
+        assert layer(venlo, kind)["getRadius"] < layer(country, kind)["getRadius"] / 8, kind
+        assert layer(venlo, kind)["radiusMinPixels"] == layer(country, kind)["radiusMinPixels"]  # still seen

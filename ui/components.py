@@ -44,6 +44,7 @@ COVERAGE_COLOURS = {
     "none": [208, 215, 222, 40],
 }
 BORDER_COLOUR = [110, 119, 129, 120]
+OUTLINE_COLOUR = [36, 41, 47, 230]  # the chosen municipality
 
 
 def example_card(row: Any) -> None:
@@ -185,8 +186,11 @@ TOOLTIP_STYLE = {
 }
 
 
-def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
+def site_layers(sites: pd.DataFrame, zoom: float = NETHERLANDS.zoom) -> list[pdk.Layer]:
     """Care sites under library sites, each kind its own layer (``care-sites``, ``library-sites``).
+
+    A dot's size in metres shrinks as the map is drawn closer (``zoom``), so that the 34 sites of one town are 34
+    dots, not one blot; its size in pixels stays within the kind's bounds at every zoom.
 
     Each site carries its tooltip text; sites from a read model bring their own (``tooltip``), others get
     "site — organisation". Only what the browser draws travels to it (position, tooltip) and the site's
@@ -197,6 +201,7 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
     else:
         tooltip = sites.site.astype(str) + " — " + sites.organisation.astype(str)
     lat, lon = fanned_out(sites)  # sites of one kind on one point side by side, each reachable
+    closer = min(1.0, 2 ** (NETHERLANDS.zoom - zoom))
     frame = pd.DataFrame({"lon": lon, "lat": lat, "tooltip": tooltip.to_numpy(), "row": range(len(sites))})
     layers = []
     for kind, colour, (smallest, largest) in (
@@ -210,7 +215,7 @@ def site_layers(sites: pd.DataFrame) -> list[pdk.Layer]:
                 id=f"{kind}-sites",
                 get_position=["lon", "lat"],
                 get_fill_color=colour,
-                get_radius=600 if kind == "care" else 300,
+                get_radius=(600 if kind == "care" else 300) * closer,
                 radius_min_pixels=smallest,
                 radius_max_pixels=largest,
                 pickable=True,
@@ -247,6 +252,22 @@ def line_layer(lines: pd.DataFrame) -> pdk.Layer:
         get_color="colour",
         get_width=3,
         width_min_pixels=2,
+    )
+
+
+def area_outline(features: dict[str, Any], code: str) -> pdk.Layer:
+    """The outline of the chosen municipality (``chosen-area``), dark and wide over its neighbours' grey borders:
+    the map zooms to it, and this says which of the areas in view it is."""
+    chosen = [feature for feature in features["features"] if feature["properties"]["code"] == code]
+    return pdk.Layer(
+        "LineLayer",  # the program of the borders and collaborations: nothing new to prepare in the browser
+        data=border_segments(chosen),
+        id="chosen-area",
+        get_source_position="from",
+        get_target_position="to",
+        get_color=OUTLINE_COLOUR,
+        get_width=3,
+        width_min_pixels=3,
     )
 
 

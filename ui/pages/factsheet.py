@@ -113,9 +113,10 @@ for row in sheet.boundaries.itertuples():
     shapes.append({"type": "Feature", "geometry": mapping(wkt.loads(str(row.wkt))), "properties": {"fill": colour}})
 layers = shape_layers(shapes, "area", [87, 96, 106, 200]) if shapes else []
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
-layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False)))  # care on top of libraries
+view = _view(shapes, sheet.sites)
+layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False), view.zoom))  # care on top of libraries
 # Drawn from the app alone, like every map (no background map: its style would come from another host).
-st.pydeck_chart(deck(layers, _view(shapes, sheet.sites)), height=MAP_HEIGHT)
+st.pydeck_chart(deck(layers, view), height=MAP_HEIGHT)
 line_legend = " · ".join(f":{colour}[{status(code, lang)}]" for code, colour in LEGEND_COLOURS.items())
 st.caption(f":blue[{t('legend_library')}] · :red[{t('legend_care')}] · {line_legend}")
 

@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.components import deck, line_layer, municipality_layers, selected_site, site_layers
+from ui.components import area_outline, deck, line_layer, municipality_layers, selected_site, site_layers
 from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 
@@ -26,7 +26,9 @@ show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=shown.fe
 layers = []
 if show_municipalities and shown.features is not None:
     layers.extend(municipality_layers(shown.features))
-layers.extend(site_layers(shown.sites))
+if municipality and shown.features is not None:
+    layers.append(area_outline(shown.features, municipality))
+layers.extend(site_layers(shown.sites, shown.view.zoom))
 layers.append(line_layer(shown.lines))  # over the dots: most partners are close, and the dots hid their lines
 event = st.pydeck_chart(
     deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
