@@ -458,6 +458,24 @@ def test_an_unknown_prefix_is_explained_in_dutch(monkeypatch: pytest.MonkeyPatch
     assert "Unknown namespace" not in message
 
 
+def test_a_free_question_with_values_of_several_kinds_in_one_column_is_one_table(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: ``SELECT ?s ?p ?o`` put names and numbers in one column; the browser's table refused it and
+    Streamlit logged an ArrowTypeError before sending it again as text."""
+    import pyarrow as pa
+
+    app = open_page(monkeypatch, seed_store, "questions")
+    app.text_area(key="console").set_value("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 300").run()
+    app.button(key="run_console").click().run()
+    assert not app.exception and not errors(app)
+    shown = app.dataframe[-1].value
+    pa.Table.from_pandas(shown)  # one kind per column: no error
+    values = list(shown.iloc[:, 2])
+    assert all(isinstance(value, str) for value in values)
+    assert any(re.fullmatch(r"\d+,\d+", value) for value in values)  # a coordinate with a decimal comma
+
+
 # --- Suggesties and layout --------------------------------------------------------------------------------------
 
 

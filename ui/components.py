@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -14,7 +15,7 @@ from pandas.io.formats.style import Styler
 from pydeck.bindings.json_tools import default_serialize
 
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
-from graph.model.formats import number, percent
+from graph.model.formats import number, percent, separators
 from graph.views.answer_words import province_names
 from graph.views.dates import since
 from graph.views.map_borders import border_segments
@@ -98,9 +99,40 @@ def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None
     return lambda value: number(value, lang, decimals)  # type: ignore[arg-type]
 
 
+def _mixed_as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A column that holds values of several kinds (the ``?o`` of a free question: names, numbers, dates) as text,
+    each value written as the reader writes it. A table column must be of one kind: the browser's table refused
+    the column, and Streamlit logged the error and sent it again as text, in a second pass."""
+    mixed = [
+        column
+        for column in frame.columns
+        if frame[column].dtype == object and len({type(value) for value in frame[column] if not _is_blank(value)}) > 1
+    ]
+    if not mixed:
+        return frame
+    lang = language()
+    decimal = separators(lang)[1]
+
+    def written(value: object) -> str:
+        if _is_blank(value):
+            return ""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return number(value, lang)
+        if isinstance(value, float):
+            return repr(value).replace(".", decimal)
+        return str(value)
+
+    return frame.assign(**{str(column): frame[column].map(written) for column in mixed})
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
     """A table for ``st.dataframe`` as a reader of the UI language reads it: 1.234 and 3,6 in Dutch, provinces by
     name. Only the display changes, so columns still sort by their values and downloads keep the numbers."""
+    frame = _mixed_as_text(frame)
     if frame.size > MAX_FORMATTED_CELLS:
         return frame
     formatters: dict[str, Callable[[object], str]] = {}

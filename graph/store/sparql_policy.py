@@ -113,7 +113,7 @@ class CheckedQuery:
 def check_query(query: str) -> CheckedQuery:
     """The checked question, or :class:`ConsoleError` saying in both languages what is not allowed."""
     if not query.strip():
-        raise ConsoleError(Message("De vraag is leeg", "The query is empty"))
+        raise ConsoleError(Message("De vraag is leeg.", "The query is empty."))
     try:
         # The parser reads \\u escapes before anything else (SPARQL 1.1, 19.2); the engine gets the same text.
         text = expandUnicodeEscapes(query)
@@ -124,8 +124,9 @@ def check_query(query: str) -> CheckedQuery:
         if _is_update(query):
             raise ConsoleError(
                 Message(
-                    "Alleen lezen: wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) zijn hier niet toegestaan",
-                    "Read-only: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) are not allowed here",
+                    "Alleen lezen: wijzigingen (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) zijn hier niet "
+                    "toegestaan.",
+                    "Read-only: updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE …) are not allowed here.",
                 ),
             ) from error
         raise ConsoleError(syntax_error(error)) from error
@@ -137,7 +138,7 @@ def check_query(query: str) -> CheckedQuery:
         raise _unreadable(error) from error
     if algebra.name not in FORMS:
         raise ConsoleError(
-            Message("Alleen SELECT, ASK, CONSTRUCT en DESCRIBE", "Only SELECT, ASK, CONSTRUCT and DESCRIBE")
+            Message("Alleen SELECT, ASK, CONSTRUCT en DESCRIBE.", "Only SELECT, ASK, CONSTRUCT and DESCRIBE.")
         )
     if _field(algebra, "datasetClause"):
         raise _dataset_refused()
@@ -206,8 +207,8 @@ def _field(node: CompValue, name: str) -> Any:
 def _dataset_refused() -> ConsoleError:
     return ConsoleError(
         Message(
-            "FROM en FROM NAMED zijn niet toegestaan: de console vraagt altijd alle openbare gegevens",
-            "FROM and FROM NAMED are not allowed: the console always asks all public data",
+            "FROM en FROM NAMED zijn niet toegestaan: de console vraagt altijd alle openbare gegevens.",
+            "FROM and FROM NAMED are not allowed: the console always asks all public data.",
         ),
     )
 
@@ -244,8 +245,8 @@ def _check_name(node: CompValue) -> None:
     if name == "ServiceGraphPattern":
         raise ConsoleError(
             Message(
-                "SERVICE is niet toegestaan: de console doet geen verzoeken naar buiten",
-                "SERVICE is not allowed: the console makes no outgoing requests",
+                "SERVICE is niet toegestaan: de console doet geen verzoeken naar buiten.",
+                "SERVICE is not allowed: the console makes no outgoing requests.",
             ),
         )
     if name == "Function" and _field(node, "iri") not in ALLOWED_FUNCTIONS:
