@@ -267,6 +267,7 @@ def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.
     form = open_page(monkeypatch, atlas.settings.store, "submit")
     fill_new_care_site(form)
     form.multiselect(key="activities").set_value(["boeken-repareren", "koffiecorner"]).run()
+    form.text_input(key="start_date").set_value("1-5-2023").run()
     form.text_input(key="submitter_email").set_value("partner@example.org").run()
     form.button(key="send").click().run()
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
@@ -274,6 +275,9 @@ def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.
     toggle.set_value(True).run()
     editors = [element for element in review.dataframe if element.proto.editing_mode]
     assert len(editors) == 3
+    # Regression: the editor showed "2023-05-01" where the form and the card say 1-5-2023 and "1 mei 2023".
+    [dates] = [list(element.value.start_date) for element in editors if "start_date" in element.value.columns]
+    assert dates == ["1-5-2023"]
     assert {"Organisaties", "Locaties", "Samenwerking"} <= {caption.value for caption in review.caption}
     shown: dict[str, dict[str, Any]] = {}
     for element in editors:
@@ -292,6 +296,7 @@ def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.
     published = atlas.answer("collaboration-overview", {})
     mine = published[published.care_organisation == "Zorgcentrum De Linde"]
     assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["boeken-repareren", "koffiecorner"]]
+    assert list(mine.start_date.astype(str)) == ["2023-05-01"]  # read back from 1-5-2023 as the atlas stores it
 
 
 def test_a_pending_submission_is_titled_with_its_names_as_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from graph.intake.form_check import forgiving_date
 from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.formats import coordinate, read_coordinate
 from graph.store.atlas import Atlas
@@ -25,6 +26,7 @@ LISTS = frozenset({"activities"})
 #: Columns that hold a latitude or longitude: shown as the reader writes them (51,37 in Dutch), read back with
 #: either decimal sign by the row checks.
 COORDINATES = frozenset({"lat", "lon"})
+DATES = frozenset({"start_date", "end_date"})  # written d-m-jjjj in the editor, as the form asks for them
 YES_NO = {"yes": ("Ja", "Yes"), "no": ("Nee", "No")}
 TABLE_TITLES = {
     "organisations": ("Organisaties", "Organisations"),
@@ -81,14 +83,24 @@ def editor_columns(atlas: Atlas, columns: list[str], lang: str) -> list[EditorCo
 
 
 def for_editor(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows as the editor takes them: text, each list of codes as a list, and coordinates written as the
-    reader writes them."""
+    """The rows as the editor takes them: text, each list of codes as a list, and coordinates and dates written as
+    the reader writes them (51,37 and 1-5-2023)."""
     frame = rows.fillna("").astype(str)
     for column in LISTS & set(frame.columns):
         frame[column] = [[part for part in value.split(";") if part] for value in frame[column]]
     for column in COORDINATES & set(frame.columns):
         frame[column] = [_coordinate(value, lang) for value in frame[column]]
+    for column in DATES & set(frame.columns):
+        frame[column] = [_written_date(value) for value in frame[column]]
     return frame
+
+
+def _written_date(value: str) -> str:
+    """2023-05-01 → 1-5-2023 and 2023-05 → 5-2023, as the form asks for them; anything else as it is."""
+    parts = value.split("-")
+    if len(parts) in (2, 3) and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
+        return "-".join(str(int(part)) for part in reversed(parts[1:])) + f"-{parts[0]}"
+    return value
 
 
 def _coordinate(value: str, lang: str) -> str:
@@ -129,14 +141,16 @@ def title_as_approved(partners: tuple[str, str], original: pd.DataFrame, correct
 
 
 def from_editor(frame: pd.DataFrame) -> list[dict[str, str]]:
-    """The edited rows as the intake reads them: every value text, lists joined with ";"."""
-    return [
-        {
+    """The edited rows as the intake reads them: every value text, lists joined with ";", dates as the atlas
+    stores them (1-5-2023 → 2023-05-01; the intake reads the decimal comma of a coordinate itself)."""
+    rows = []
+    for record in frame.to_dict("records"):
+        row = {
             str(column): ";".join(str(part) for part in value) if isinstance(value, list) else _text(value)
             for column, value in record.items()
         }
-        for record in frame.to_dict("records")
-    ]
+        rows.append({column: forgiving_date(value) if column in DATES else value for column, value in row.items()})
+    return rows
 
 
 def _text(value: object) -> str:
