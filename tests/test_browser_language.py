@@ -177,6 +177,12 @@ def test_an_excel_download_shows_a_share_as_a_percentage(page, server: str) -> N
     cells = [row[place] for row in rows[1:] for place in shares]
     assert cells and all(cell.number_format == "0.00%" for cell in cells)
     assert all(isinstance(cell.value, float | int) and 0 <= cell.value <= 1 for cell in cells)
+    # Regression: "Inwoners" read 601347 (no grouping), and headings were cut off at Excel's default width.
+    headings = [str(cell.value) for cell in rows[0]]
+    inhabitants = headings.index("Inwoners")
+    assert all(row[inhabitants].number_format == "#,##0" for row in rows[1:])
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
+    assert all(widths[cell.column_letter] >= len(str(cell.value)) for cell in rows[0]), widths
 
 
 def named_controls(page) -> set[str]:  # type: ignore[no-untyped-def]

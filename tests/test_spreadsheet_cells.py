@@ -147,3 +147,14 @@ def test_every_csv_and_excel_writer_goes_through_the_cells_module() -> None:
     ]
     assert (REPO_ROOT / "app.py").read_text(encoding="utf-8").count("download_button") == 0
     assert offenders == []
+
+
+def test_an_excel_sheet_is_wide_enough_for_its_headings_and_keeps_long_text_in_bounds() -> None:
+    frame = pd.DataFrame(
+        {"Gemeente": ["Venlo"], "Met bibliotheek én zorg": [True], "Inwoners": [103_789], "Verhaal": ["x" * 500]}
+    )
+    sheet = load_workbook(io.BytesIO(excel_bytes({"blad": frame}, {"Inwoners": "#,##0"}))).active
+    assert sheet is not None
+    widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
+    assert widths["B"] >= len("Met bibliotheek én zorg") and widths["D"] == 60
+    assert sheet["C2"].value == 103_789 and sheet["C2"].number_format == "#,##0"

@@ -144,17 +144,35 @@ def excel_bytes(sheets: Mapping[str, pd.DataFrame], number_formats: Mapping[str,
     kept as a fraction: Excel then shows 68,15 % in a Dutch setting and still computes with 0.6815."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     for name, frame in sheets.items():
         sheet = workbook.create_sheet(title=_NOT_IN_SHEET_TITLE.sub("-", name)[:31] or "sheet")
         formats = [(number_formats or {}).get(str(column)) for column in frame.columns]
+        for place, width in enumerate(_column_widths(frame), start=1):
+            sheet.column_dimensions[get_column_letter(place)].width = width
         sheet.append(_typed_row(sheet, list(frame.columns), WriteOnlyCell))
         for row in frame.itertuples(index=False, name=None):
             sheet.append(_typed_row(sheet, list(row), WriteOnlyCell, formats))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+#: Column widths in characters: wide enough for a heading such as "Met bibliotheek én zorg" and the values under
+#: it (the first rows tell), never so wide that one long story takes the screen.
+COLUMN_WIDTH = (8, 60)
+_WIDTH_SAMPLE_ROWS = 200
+
+
+def _column_widths(frame: pd.DataFrame) -> list[float]:
+    widths = []
+    for column in frame.columns:
+        values = frame[column].head(_WIDTH_SAMPLE_ROWS)
+        longest = max([len(str(column)), *(len(str(value)) for value in values if value is not None)])
+        widths.append(float(min(max(longest + 2, COLUMN_WIDTH[0]), COLUMN_WIDTH[1])))
+    return widths
 
 
 def _typed_row(sheet: Any, values: list[object], cell_type: Any, formats: list[str | None] | None = None) -> list[Any]:
