@@ -103,6 +103,18 @@ def test_no_english_on_dutch_pages(page, server: str, path: str, heading: str) -
     assert not any(text.startswith("Choose") for text in placeholders(page)), placeholders(page)
 
 
+def test_an_address_without_a_page_is_said_in_dutch(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: /overview (the overview's name inside the app) showed Streamlit's "Page not found — The page
+    that you have requested does not seem to exist" on a Dutch page."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/overview")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Deze pagina bestaat niet in de atlas. U ziet nu de beginpagina.", timeout=60_000)
+    expect(dialog.get_by_role("heading")).to_have_text("Pagina niet gevonden")
+    assert "Page not found" not in dialog.inner_text()
+
+
 def test_a_csv_download_opens_right_in_dutch_excel(page, server: str) -> None:  # type: ignore[no-untyped-def]
     open_page(page, server, "/coverage", "Dekking")
     # The browser draws a section's buttons once its table's code has loaded, so sections further down can show

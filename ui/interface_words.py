@@ -9,7 +9,8 @@ tooltips and in lists.
 A small script of the app's own (constant: no text from data goes into it) renames them on the page: an
 element whose ``aria-label``, ``title`` or ``aria-roledescription`` is one of these words gets the reader's
 word, and so does a text that is exactly one of them where only Streamlit writes (a tooltip, the skip link, and
-in a list of options only "Select all" and "No results"), also in what Streamlit draws later. Names in lists
+in a list of options only "Select all" and "No results", and the notice of an address the app has no page for),
+also in what Streamlit draws later. Names in lists
 of options are data (an organisation may be called "Open"), so the script leaves them alone. On an English page
 the same script puts Streamlit's words back, so a switch of language goes both ways.
 """
@@ -50,6 +51,11 @@ DUTCH = {
     "Dismiss": "Sluiten",
     "Open": "Openen",
     "Close": "Sluiten",
+    # the notice of an address the app has no page for (/overview, a mistyped link), which opens the main page
+    "Page not found": "Pagina niet gevonden",
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "Deze pagina bestaat niet in de atlas. U ziet nu de beginpagina."
+    ),
     # what Vega calls the parts of a chart (aria-roledescription); the chart's own texts are the app's
     "visualization": "grafiek",
     "axis": "as",
@@ -77,7 +83,8 @@ _SCRIPT = """<script>
   const attributes = %(attributes)s;
   const listWords = %(list_words)s;
   const LISTS = '[role="listbox"], [data-testid="stMultiSelectDropdown"]';
-  const TEXT_PLACES = LISTS + ', [data-testid="stTooltipContent"], [data-testid="stSkipToContent"]';
+  // The app opens no dialog of its own: a dialog is Streamlit's (the notice of an unknown address).
+  const TEXT_PLACES = LISTS + ', [data-testid="stTooltipContent"], [data-testid="stSkipToContent"], [role="dialog"]';
   window.atlasInterfaceWords = words;
   window.atlasInterfaceBeginnings = beginnings;
   function say(root) {
