@@ -225,6 +225,7 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     form.number_input(key="participants").set_value(6).run()
     form.text_area(key="story").set_value("Bewoners repareren boeken.").run()
     form.text_input(key="contact_name").set_value("Petra Jansen").run()
+    form.text_input(key="care_postcode").set_value("5912pk").run()
     form.text_input(key="submitter_email").set_value("partner@example.org").run()
     form.button(key="send").click().run()
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
@@ -242,6 +243,7 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     assert "Zonder toestemming: deze contactgegevens blijven alleen zichtbaar voor coördinatoren." in shown
     assert "Nog geen besluiten." in shown  # regression: an empty table said "Geen rijen."
     assert "Nieuwe organisatie: Zorgcentrum De Linde" in shown and "Plaats: Venlo" in shown
+    assert "Postcode: 5912 PK" in shown  # regression: shown and kept as typed, "5912pk"
     assert "Dit punt ligt in de gemeente Venlo." in shown  # under the small map of the new site
     # Coordinates as a Dutch reader writes them (regression: "Breedtegraad: 51.37").
     assert re.search(r"Breedtegraad: 51,\d+", shown) and re.search(r"Lengtegraad: 6,\d+", shown), shown

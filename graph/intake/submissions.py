@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
-from graph.intake.field_rules import MAX_LENGTH
+from graph.intake.field_rules import MAX_LENGTH, normalise_postcode
 from graph.intake.form_check import (
     FieldProblem,
     forgiving_date,
@@ -147,7 +147,7 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
             "lat": _coordinate(new.lat),
             "lon": _coordinate(new.lon),
             "address": new.address,
-            "postcode": new.postcode,
+            "postcode": normalise_postcode(new.postcode),  # "5912 pk" as the atlas writes it: 5912 PK
         }
         tables.sites.append(Row(side, 1, values))
         ends[side] = values["id"]
