@@ -274,7 +274,12 @@ def submission(atlas: Atlas, code: str, viewer: Viewer) -> dict[str, str]:
 
 
 def payload_tables(atlas: Atlas, code: str, viewer: Viewer) -> InputTables:
-    return _tables_from_payload(submission(atlas, code, viewer)["payload"], code)
+    return submitted_tables(submission(atlas, code, viewer))
+
+
+def submitted_tables(row: dict[str, str]) -> InputTables:
+    """The rows a submission holds, from its row of :func:`submissions` (already read for a coordinator)."""
+    return _tables_from_payload(row["payload"], row["code"])
 
 
 def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[Change, URIRef]:

@@ -16,7 +16,7 @@ from graph.analysis.overview import organisations
 from graph.analysis.similar import similar_organisations
 from graph.intake.exporter import template_tables
 from graph.intake.field_rules import YES
-from graph.intake.submissions import approve, payload_tables, submissions
+from graph.intake.submissions import approve, submissions, submitted_tables
 from graph.intake.template import InputTables, Problem, Row
 from graph.model.formats import number
 from graph.model.viewer import Viewer
@@ -82,7 +82,7 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     everyone = organisations(atlas)
     cards = []
     for item in pending:
-        tables = payload_tables(atlas, item["code"], viewer)
+        tables = submitted_tables(item)
         cards.append(_card(item, tables, existing, known_sites, everyone, names, lang))
     return cards
 
@@ -108,7 +108,7 @@ def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame
     known_sites = sites(atlas)
     rows = []
     for item in decided:
-        library, care = partner_names(payload_tables(atlas, item["code"], viewer), known_sites)
+        library, care = partner_names(submitted_tables(item), known_sites)
         rows.append(
             {
                 "code": item["code"],
