@@ -512,7 +512,7 @@ def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path
     app.button(key="follow_up_save").click().run()
     assert not app.exception
     # Regression: it said only "Opgeslagen.", not for which suggestion.
-    assert [plain(element.value) for element in app.success] == [f"Opgeslagen: {pair}, {state}."]
+    assert [plain(element.value) for element in app.success] == [f"Opgeslagen: {pair}, {state.lower()}."]
 
 
 def test_the_organisation_picker_has_a_title(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

@@ -78,6 +78,30 @@ def test_profile_page_of_venlo_on_seed_data(monkeypatch: pytest.MonkeyPatch, see
     assert app.selectbox(key="factsheet_search").value == "GM0983"
 
 
+def test_a_card_on_the_profile_says_a_full_date_as_readers_write_it(
+    monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
+) -> None:
+    """Regression: a collaboration sent in with a start date of 1-5-2023 read "Gestart 2023-05-01" on the profile,
+    where the organisation page says "Gestart 1 mei 2023"."""
+    from graph.intake.submissions import NewOrganisation, SubmissionForm, approve, submit
+
+    form = SubmissionForm(
+        library_site_id="bibliotheek-venlo-stadsbibliotheek",
+        new_care=NewOrganisation("Zorgcentrum De Linde", "Venlo", 51.37, 6.17),
+        activities=("koffiecorner",),
+        status="active",
+        start_date="1-5-2023",
+        submitter_email="partner@example.org",
+    )
+    sent = submit(seed_atlas, form)
+    assert sent.ok, sent
+    approve(seed_atlas, sent.code, "anna")
+    forget()
+    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM0983")
+    shown = everything_shown(app)
+    assert "Actief · Venlo · Gestart 1 mei 2023" in shown and "2023-05-01" not in shown
+
+
 def test_profile_page_of_a_province_in_english(monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas) -> None:
     app = open_profile(monkeypatch, seed_atlas.settings.store, provincie="PV31", lang="en")
     assert not app.exception, app.exception

@@ -191,7 +191,7 @@ def url_choice(
     if default is not None and asked == WHOLE_COUNTRY:
         current = ""  # "all" chosen on purpose, where the page would otherwise start with a default
     else:
-        current = url_option(name, choices, all_label or t("all"), language())
+        current = url_option(name, choices, all_label or t("all"), language(), label)
         if not asked and default in options:
             current = default or ""
     chosen = container.selectbox(

@@ -71,8 +71,9 @@ def url_int(name: str, default: int, minimum: int, maximum: int, lang: str) -> i
     return value
 
 
-def url_option(name: str, options: list[str], fallback_label: str, lang: str) -> str:
-    """One of ``options`` from the URL; '' (with a notice) for anything else."""
+def url_option(name: str, options: list[str], fallback_label: str, lang: str, label: str | None = None) -> str:
+    """One of ``options`` from the URL; '' (with a notice) for anything else. The notice names the control by
+    its ``label`` (as the page names it: "Gemeente"), else by its name in the address."""
     raw = url_text(name)
     other = OTHER_NAME.get(name)
     other_value = st.query_params.get(other, "") if other and name in st.query_params else ""
@@ -81,6 +82,6 @@ def url_option(name: str, options: list[str], fallback_label: str, lang: str) ->
         ignore(str(other), other_value, raw if raw in options else fallback_label, lang)
     if raw and raw not in options:
         typed = name if name in st.query_params else OTHER_NAME.get(name, name)  # the name the visitor wrote
-        ignore(typed, raw, fallback_label, lang)
+        ignore(label or typed, raw, fallback_label, lang)
         return ""
     return raw

@@ -26,10 +26,19 @@ SOUND_ALIKE = (
 
 def normalise(name: str) -> str:
     """Lower case, no accents or punctuation, without filler words: "De Bibliotheek Woerden" → "woerden"."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    words = re.findall(r"[a-z0-9]+", folded)
+    words = _words(name)
     kept = [word for word in words if word not in FILLER_WORDS]
     return " ".join(kept or words)
+
+
+def folded(name: str) -> str:
+    """Lower case, no accents or punctuation, every word kept: "De Bibliotheek Woerden" → "de bibliotheek woerden"."""
+    return " ".join(_words(name))
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.findall(r"[a-z0-9]+", text)
 
 
 def sounds(name: str) -> str:
@@ -69,6 +78,14 @@ def search_organisations(
     wanted = normalise(text)
     if not wanted:
         return candidates.head(limit)
-    scores = candidates.name.map(lambda other: 1.0 if wanted in normalise(str(other)) else likeness(text, str(other)))
+    whole = folded(text)
+
+    def score(other: str) -> float:
+        # "Bibliotheek" typed alone is a filler word of every library's name: found in the name as written.
+        if wanted in normalise(other) or whole in folded(other):
+            return 1.0
+        return likeness(text, other)
+
+    scores = candidates.name.map(lambda other: score(str(other)))
     found = candidates.assign(similarity=scores)
     return found[found.similarity >= 0.6].sort_values(["similarity", "name"], ascending=[False, True]).head(limit)

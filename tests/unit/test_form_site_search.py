@@ -53,3 +53,12 @@ def test_the_search_offers_a_bounded_list() -> None:
     assert len(choices().site_options("De Hoeve", "care", most=25)) == 25
     assert choices().site_options("", "care", limit=2)  # nothing typed: the first organisations, as before
     assert choices().site_options("zzzz qqqq", "care") == {}
+
+
+def test_a_filler_word_typed_alone_still_finds_the_names_that_hold_it() -> None:
+    """Regression: "Bibliotheek" (and "Biblio") found no library, because the search leaves filler words out of
+    the names it compares; a partner typing the usual first word was steered to "new organisation"."""
+    for typed in ("Bibliotheek", "biblio", "De Hoeve"):
+        kind = "care" if typed == "De Hoeve" else "library"
+        assert choices().site_options(typed, kind), typed
+    assert list(choices().site_options("Bibliotheek", "library")) == ["lib-tegelen"]

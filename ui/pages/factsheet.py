@@ -8,6 +8,7 @@ from shapely.geometry import mapping, shape
 
 from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
+from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
@@ -128,10 +129,10 @@ for row in (sheet.collaborations if own else sheet.examples).itertuples():
     with st.container(border=True):
         st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [status_detail(str(row.status), lang), safe(row.municipality)]
-        if row.start_date:
-            details.append(text("started", lang, date=safe(row.start_date)))
+        if row.start_date:  # 1 mei 2023, at the precision the source gives, as on every other page
+            details.append(text("started", lang, date=safe(since(str(row.start_date), lang))))
         if row.end_date:
-            details.append(text("ended", lang, date=safe(row.end_date)))
+            details.append(text("ended", lang, date=safe(since(str(row.end_date), lang))))
         if row.activities:
             details.append(safe(names.activity_list(str(row.activities))))
         if not own:

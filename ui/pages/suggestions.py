@@ -110,7 +110,7 @@ elif not table.empty:
     # Said after the rerun that shows the saved state, so the confirmation is not wiped away by it.
     saved = st.session_state.pop("follow_up_saved", None)
     if saved:
-        st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1])))
+        st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
     pair_names = list(table.library_organisation + " × " + table.care_organisation)
     columns = st.columns([3, 2, 3, 1])
