@@ -11,9 +11,9 @@ import pytest
 
 from graph.analysis.similar import search_organisations, similar_organisations
 from graph.intake.exporter import template_tables
+from graph.intake.rate_limit import RateLimiter
 from graph.intake.submissions import (
     NewOrganisation,
-    RateLimiter,
     SubmissionError,
     SubmissionForm,
     approve,

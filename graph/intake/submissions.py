@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -371,23 +368,3 @@ def revert(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
     for row in tables.collaborations:
         change.remove_subjects.update(owned_nodes(collaboration_iri(row.get("id"))))
     atlas.store.apply(change)
-
-
-class RateLimiter:
-    """At most ``limit`` events per ``window_s`` seconds per key (a browser session, say)."""
-
-    def __init__(self, limit: int = 5, window_s: float = 60.0) -> None:
-        self.limit, self.window_s = limit, window_s
-        self._events: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def allow(self, key: str, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            events = self._events[key]
-            while events and now - events[0] > self.window_s:
-                events.popleft()
-            if len(events) >= self.limit:
-                return False
-            events.append(now)
-            return True

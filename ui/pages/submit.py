@@ -4,7 +4,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from graph.intake.gazetteer import locate_town
-from graph.intake.submissions import NewOrganisation, RateLimiter, SubmissionForm, submit
+from graph.intake.rate_limit import RateLimiter
+from graph.intake.submissions import NewOrganisation, SubmissionForm, submit
 from graph.model.formats import coordinate, read_coordinate
 from graph.views.submit_form import NEW_ORGANISATION, form_choices, pair_known, problems_by_field
 from ui.context import (
