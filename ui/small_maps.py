@@ -8,8 +8,8 @@ import streamlit as st
 from graph.views.map_fit import MapView
 from graph.views.site_surroundings import site_surroundings
 
-from .components import BORDER_COLOUR, deck, shape_layers, site_layers
 from .context import read, safe, t
+from .map_layers import BORDER_COLOUR, deck, shape_layers, site_layers
 
 POINT_ZOOM = 11  # a town and its surroundings: enough to see that the point is in the right place
 # The municipality the point lies in stands out a little from its neighbours; both stay light under the dot.
@@ -21,7 +21,7 @@ def point_map(lat: float, lon: float, kind: str, label: str, height: int = 220) 
     """One site on a map centred on it (a national view would leave Venlo at its edge, or outside it), among the
     municipalities around it, named in their tooltips, with the one it lies in said underneath.
 
-    Drawn like every other map (:func:`ui.components.deck`): from the app alone, with no background map, whose
+    Drawn like every other map (:func:`ui.map_layers.deck`): from the app alone, with no background map, whose
     style and tiles would come from another host."""
     around = read(site_surroundings, float(lat), float(lon))
     shapes = [

@@ -146,7 +146,7 @@ def test_every_select_box_has_a_placeholder_in_the_readers_language() -> None:
 
 def test_every_map_is_made_by_the_one_function_that_asks_no_other_host() -> None:
     """Regression: the profile's map, the form's preview and the review card's map were made with pydeck's
-    defaults, which fetch a map style from a map provider; ``ui.components.deck`` draws from the app alone."""
+    defaults, which fetch a map style from a map provider; ``ui.map_layers.deck`` draws from the app alone."""
     makers = sorted(
         name
         for name, path in _modules().items()
@@ -154,6 +154,6 @@ def test_every_map_is_made_by_the_one_function_that_asks_no_other_host() -> None
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == "Deck"
-        and name != "ui.components"
+        and name != "ui.map_layers"
     )
     assert makers == []

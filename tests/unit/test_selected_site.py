@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from ui.components import selected_site
+from ui.map_layers import selected_site
 
 SITES = pd.DataFrame({"site": ["Stadsbibliotheek Venlo", "Daelzicht"], "kind": ["library", "care"]})
 

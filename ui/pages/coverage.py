@@ -5,9 +5,10 @@ from graph.model.formats import file_slug
 from graph.views.answer_words import in_words
 from graph.views.coverage_view import coverage_page
 from ui.charts import bar_chart
-from ui.components import LINE_COLOURS, data_table, deck, downloads, municipality_layers
+from ui.components import data_table, downloads
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
+from ui.map_layers import LINE_COLOURS, deck, municipality_layers
 
 language_switch()
 names = labels()

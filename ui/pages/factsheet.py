@@ -14,8 +14,9 @@ from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
 from graph.views.map_fit import MapView
 from ui.charts import bar_chart
-from ui.components import COVERAGE_COLOURS, data_table, deck, line_layer, shape_layers, site_layers
+from ui.components import data_table
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, t, viewer
+from ui.map_layers import COVERAGE_COLOURS, deck, line_layer, shape_layers, site_layers
 from ui.url import quoted, set_url_text, url_text
 
 language_switch()

@@ -2,9 +2,9 @@ import streamlit as st
 
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.components import area_outline, deck, line_layer, municipality_layers, selected_site, site_layers
 from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
+from ui.map_layers import area_outline, deck, line_layer, municipality_layers, selected_site, site_layers
 
 language_switch()
 names = labels()

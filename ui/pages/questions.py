@@ -15,8 +15,9 @@ from graph.views.question_form import (
     question_controls,
     read_value,
 )
-from ui.components import data_table, deck, downloads, site_layers
+from ui.components import data_table, downloads
 from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t
+from ui.map_layers import deck, site_layers
 from ui.url import ignore, url_option, url_text
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
