@@ -23,6 +23,7 @@ APP = REPO_ROOT / "app.py"
 log = logging.getLogger("passendwerk.serve")
 PAGE_MODULES = (
     "ui.components",
+    "ui.map_layers",
     "ui.small_maps",
     "graph.views.examples_view",
     "graph.views.map_view",
