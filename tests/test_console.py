@@ -214,3 +214,28 @@ def test_a_new_worker_does_not_run_the_page_script_it_was_started_from(
         stop_all_workers()
     assert not marker.exists()
     assert sys.modules["__main__"] is script  # given back to the page once the worker has started
+
+
+@pytest.mark.parametrize("location", ["folder-that-is-a-file", "http://127.0.0.1:9/passendwerk/query"])
+def test_a_visitor_never_reads_the_stores_folder_or_address_in_a_console_failure(
+    tmp_path: Path, location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a console whose store could not be read quoted the store's error to anyone, with the store's
+    folder or the server's address in it. A visitor reads a plain message; a coordinator also what the store said."""
+    from graph.model.viewer import Viewer
+    from graph.store.opening import open_store
+
+    if not location.startswith("http"):
+        (tmp_path / location).write_text("not a store")
+        location = str(tmp_path / location)
+    store = open_store(location)
+    with pytest.raises(ConsoleError) as visitor:
+        run_console(store, "ASK {}", timeout_s=20.0)
+    assert visitor.value.message_nl.startswith("De console kan de gegevens nu niet lezen.")
+    assert visitor.value.message_en.startswith("The console cannot read the data right now.")
+    hidden = "127.0.0.1:9" if location.startswith("http") else location
+    assert hidden not in visitor.value.message_nl + visitor.value.message_en
+    with pytest.raises(ConsoleError) as coordinator:
+        run_console(store, "ASK {}", timeout_s=20.0, viewer=Viewer.coordinator("Anna"))
+    assert hidden in coordinator.value.message_nl and "The store said:" in coordinator.value.message_en
+    stop_all_workers()

@@ -7,6 +7,7 @@ import sys
 
 from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
 from graph.model.enums import FollowUpState
+from graph.model.viewer import COMMAND_LINE
 from graph.settings import PublicReads
 from graph.store.atlas import Atlas
 
@@ -47,7 +48,11 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.query == "-" else args.query
     try:
         result = run_console(
-            atlas.store, text, timeout_s=args.timeout or atlas.settings.query_timeout_s, max_rows=args.max_rows
+            atlas.store,
+            text,
+            timeout_s=args.timeout or atlas.settings.query_timeout_s,
+            max_rows=args.max_rows,
+            viewer=COMMAND_LINE,  # whoever runs the command holds the store: the store's own words help them
         )
     except ConsoleError as error:
         print(f"fout (error): {error}", file=sys.stderr)

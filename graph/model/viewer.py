@@ -45,6 +45,12 @@ class Viewer:
         """Contacts without consent, follow-up states and notes, submissions and their review."""
         return self.role is Role.COORDINATOR
 
+    @property
+    def sees_store_details(self) -> bool:
+        """What a store or engine said when it failed: it can name folders and server addresses, which are for
+        the people who run the atlas; anyone else reads a plain message."""
+        return self.role is Role.COORDINATOR
+
 
 ANONYMOUS = Viewer.anonymous()
 COMMAND_LINE = Viewer.coordinator("command line")

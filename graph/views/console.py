@@ -8,12 +8,14 @@ consent cannot be read through it, and stops after the time limit and the row or
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import pandas as pd
 from rdflib import Graph
 
 from graph.model.language import Message
+from graph.model.viewer import ANONYMOUS, Viewer
 from graph.model.vocab import bind_prefixes
 from graph.store.atlas import Atlas
 from graph.store.interface import AtlasStore
@@ -21,6 +23,17 @@ from graph.store.sparql_policy import ConsoleError, check_query
 from graph.views.console_workers import ConsoleBusy, WorkerFailed, pool_for
 
 __all__ = ["ConsoleError", "ConsoleResult", "check_read_only", "run_console"]
+
+log = logging.getLogger("passendwerk.console")
+UNAVAILABLE = Message(
+    "De console kan de gegevens nu niet lezen. Probeer het later opnieuw; blijft dit zo, meld het dan aan de "
+    "beheerder.",
+    "The console cannot read the data right now. Try again later; if this persists, tell the administrator.",
+)
+REFUSED = Message(
+    "De opslag kon deze vraag niet uitvoeren. Controleer de vraag, of maak haar eenvoudiger.",
+    "The store could not run this question. Check the question, or make it simpler.",
+)
 
 
 @dataclass
@@ -38,10 +51,19 @@ def check_read_only(query: str) -> str:
     return check_query(query).form
 
 
-def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_rows: int = 10_000) -> ConsoleResult:
+def run_console(
+    store: AtlasStore,
+    query: str,
+    *,
+    timeout_s: float = 10.0,
+    max_rows: int = 10_000,
+    viewer: Viewer = ANONYMOUS,
+) -> ConsoleResult:
     """Answer a free question on the public data, or raise :class:`ConsoleError` with a clear message.
 
     ``max_rows`` caps a SELECT's rows and a CONSTRUCT's or DESCRIBE's triples; ``timeout_s`` runs from the call.
+    What the store or engine said when it failed goes to the log, and into the message only for a ``viewer`` who
+    may see it: it can name the store's folder or the server's address.
     """
     checked = check_query(query)
     pool = pool_for(store.location, store.access)
@@ -57,9 +79,7 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
     except TimeoutError:
         answer, seconds = {"too_slow": True}, timeout_s
     except WorkerFailed as error:
-        raise ConsoleError(
-            Message(f"De console kon de vraag niet beantwoorden: {error}", f"The console could not answer: {error}")
-        ) from error
+        raise ConsoleError(_failure(error.message, error.detail, viewer)) from error
     if answer.get("too_slow"):
         raise ConsoleError(
             Message(
@@ -67,10 +87,10 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
                 f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
             ),
         )
+    if "unavailable" in answer:
+        raise ConsoleError(_failure(UNAVAILABLE, str(answer["unavailable"]), viewer))
     if "error" in answer:
-        raise ConsoleError(
-            Message(f"De vraag kon niet worden uitgevoerd: {answer['error']}", f"The query failed: {answer['error']}")
-        )
+        raise ConsoleError(_failure(REFUSED, str(answer["error"]), viewer))
     result = ConsoleResult(checked.form, truncated=bool(answer.get("truncated")), seconds=seconds)
     if checked.form == "SELECT":
         result.table = pd.DataFrame(answer["rows"], columns=answer["columns"])
@@ -82,6 +102,19 @@ def run_console(store: AtlasStore, query: str, *, timeout_s: float = 10.0, max_r
     return result
 
 
-def console_answer(atlas: Atlas, query: str) -> ConsoleResult:
+def _failure(message: Message, detail: str, viewer: Viewer) -> Message:
+    log.warning("console: %s", detail)
+    if not viewer.sees_store_details:
+        return message
+    return Message(f"{message.nl} Melding van de opslag: {detail}", f"{message.en} The store said: {detail}")
+
+
+def console_answer(atlas: Atlas, query: str, viewer: Viewer) -> ConsoleResult:
     """The console's answer on this atlas's public data, within its settings' time and row limits."""
-    return run_console(atlas.store, query, timeout_s=atlas.settings.query_timeout_s, max_rows=atlas.settings.row_limit)
+    return run_console(
+        atlas.store,
+        query,
+        timeout_s=atlas.settings.query_timeout_s,
+        max_rows=atlas.settings.row_limit,
+        viewer=viewer,
+    )

@@ -19,7 +19,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from graph.store.interface import AtlasStore, QueryTooSlow
+from graph.model.language import Message
+from graph.store.interface import AtlasStore, QueryTooSlow, StoreError
 from graph.store.opening import open_store
 
 POOL_SIZE = 3
@@ -33,7 +34,22 @@ class ConsoleBusy(TimeoutError):
 
 
 class WorkerFailed(RuntimeError):
-    """A worker could not start (the store could not be opened); the message says why."""
+    """A worker could not start or stopped: ``message`` is for the reader, ``detail`` for the log."""
+
+    def __init__(self, message: Message, detail: str) -> None:
+        super().__init__(detail)
+        self.message = message
+        self.detail = detail
+
+
+NOT_STARTED = Message(
+    "De console kon niet starten. Probeer het later opnieuw; blijft dit zo, meld het dan aan de beheerder.",
+    "The console could not start. Try again later; if this persists, tell the administrator.",
+)
+STOPPED = Message(
+    "De console stopte tijdens het antwoord. Stel de vraag opnieuw.",
+    "The console stopped while answering. Ask the question again.",
+)
 
 
 class _Worker:
@@ -49,11 +65,11 @@ class _Worker:
         self._connection = parent
         if not self._connection.poll(START_LIMIT_S):
             self.stop()
-            raise WorkerFailed(f"the console's worker did not start within {START_LIMIT_S:g} s")
+            raise WorkerFailed(NOT_STARTED, f"the console's worker did not start within {START_LIMIT_S:g} s")
         ready: dict[str, Any] = self._connection.recv()
-        if "error" in ready:
+        if "unavailable" in ready:
             self.stop()
-            raise WorkerFailed(str(ready["error"]))
+            raise WorkerFailed(NOT_STARTED, str(ready["unavailable"]))
 
     def alive(self) -> bool:
         return bool(self._process.is_alive())
@@ -64,7 +80,7 @@ class _Worker:
             answered = self._connection.poll(max(seconds, 0.0))
             answer: dict[str, Any] = self._connection.recv() if answered else {}
         except (EOFError, OSError) as error:  # the worker died (out of memory, killed)
-            raise WorkerFailed("the console's worker stopped; ask again") from error
+            raise WorkerFailed(STOPPED, f"the console's worker stopped: {error!r}") from error
         if not answered:
             raise TimeoutError
         return answer
@@ -189,7 +205,7 @@ def _serve(location: str, access: Any, connection: Any) -> None:
     try:
         store = open_store(location, access)
     except Exception as error:  # a store that cannot be opened is a message for the user, not a traceback
-        connection.send({"error": str(error)})
+        connection.send({"unavailable": str(error)})
         return
     connection.send({"ready": True})
     while True:
@@ -201,7 +217,9 @@ def _serve(location: str, access: Any, connection: Any) -> None:
             connection.send(_answer(store, query, form, max_rows, prefixes))
         except QueryTooSlow:
             connection.send({"too_slow": True})
-        except Exception as error:  # every engine error becomes a message for the user
+        except (StoreError, OSError) as error:  # the store failed, not the question (a server out of reach)
+            connection.send({"unavailable": str(error)})
+        except Exception as error:  # the engine refused the question: a message for the user, not a traceback
             connection.send({"error": str(error)})
 
 

@@ -16,7 +16,7 @@ from graph.views.question_form import (
     read_value,
 )
 from ui.components import data_table, downloads
-from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t
+from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t, viewer
 from ui.map_layers import deck, site_layers
 from ui.url import ignore, url_option, url_text
 
@@ -151,7 +151,7 @@ text = st.text_area(
 )
 if st.button(t("run"), key="run_console"):
     try:
-        result = console_answer(current, text)
+        result = console_answer(current, text, viewer())
     except ConsoleError as error:
         st.error(safe(error.message.text(lang)))  # it may quote the question: text, not Markdown
     else:
