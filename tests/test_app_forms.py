@@ -335,7 +335,7 @@ def test_rows_corrected_in_the_editor_are_published_as_corrected(
     corrected = {name: frame.copy() for name, frame in card.tables.items()}
     corrected["organisations"].loc[0, "name"] = "Zorgcentrum De Linde Venlo"
     corrected["collaborations"].at[0, "activities"] = ["koffiecorner", "werk"]
-    assert approve_card(atlas, card, "anna", "nl", corrected) == []
+    assert approve_card(atlas, card, Viewer.coordinator("anna"), "nl", corrected) == []
     published = atlas.answer("collaboration-overview", {})
     mine = published[published.care_organisation == "Zorgcentrum De Linde Venlo"]
     assert list(mine.activities.map(lambda codes: sorted(codes.split(";")))) == [["koffiecorner", "werk"]]

@@ -21,7 +21,7 @@ from graph.intake.input_limits import MAX_PROBLEMS_SHOWN, MAX_ROWS
 from graph.intake.tables import read_input
 from graph.intake.template import InputError
 from graph.intake.web_address import web_address_problem
-from graph.model.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE, Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
@@ -351,12 +351,12 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
             add=[(node, PW.payload, Literal(old.replace("https://a.example/x", "https://a.example/[x]")), graph)],
         )
     )
-    problems = approve(atlas, code, "anna")
+    problems = approve(atlas, code, Viewer.coordinator("anna"))
     assert [(p.file, p.row, p.column) for p in problems] == [("collaboration", 1, "source_url")]
     assert submission(atlas, code, COMMAND_LINE)["state"] == "pending"
     edited = payload_tables(atlas, code, COMMAND_LINE)
     edited.collaborations[0].values["source_url"] = "https://a.example/x"
-    assert approve(atlas, code, "anna", edited=edited) == []
+    assert approve(atlas, code, Viewer.coordinator("anna"), edited=edited) == []
     assert submission(atlas, code, COMMAND_LINE)["state"] == "approved"
 
 

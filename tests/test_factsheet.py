@@ -164,7 +164,7 @@ def test_profiles_share_their_answers_until_the_data_changes(
     for code in ("GM0344", "PV26", "GM0363", "PV31"):
         FactsheetSource(tiny_atlas).factsheet(code)
     assert asked == []
-    record_state(tiny_atlas, "lib-d", "care-x", "introduced", "Anna", "Belt terug")
+    record_state(tiny_atlas, "lib-d", "care-x", "introduced", Viewer.coordinator("Anna"), "Belt terug")
     sheet = FactsheetSource(tiny_atlas, viewer=Viewer.coordinator("test")).factsheet("GM0983")
     assert "area-collaborations" in asked
     assert list(sheet.chances.follow_up) == ["introduced"]

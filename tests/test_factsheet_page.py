@@ -53,7 +53,7 @@ def everything_shown(app: AppTest) -> str:
 @pytest.fixture
 def tiny_with_follow_up(tiny_atlas: Atlas) -> Atlas:
     """The tiny graph with a coordinator's follow-up (and its private note) on Venlo's open chance."""
-    record_state(tiny_atlas, "lib-d", "care-x", "introduced", "Anna", PRIVATE_NOTE)
+    record_state(tiny_atlas, "lib-d", "care-x", "introduced", Viewer.coordinator("Anna"), PRIVATE_NOTE)
     return tiny_atlas
 
 
@@ -95,7 +95,7 @@ def test_a_card_on_the_profile_says_a_full_date_as_readers_write_it(
     )
     sent = submit(seed_atlas, form)
     assert sent.ok, sent
-    approve(seed_atlas, sent.code, "anna")
+    approve(seed_atlas, sent.code, Viewer.coordinator("anna"))
     forget()
     app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM0983")
     shown = everything_shown(app)

@@ -135,9 +135,9 @@ def test_an_approval_killed_midway_leaves_all_or_nothing(tiny_atlas: Atlas) -> N
         codes.append(submit(tiny_atlas, form).code)
     script = (
         "import sys\nfrom graph.store.atlas import Atlas\nfrom graph.settings import settings_from_environment\n"
-        "from graph.intake.submissions import approve\n"
+        "from graph.intake.submissions import approve\nfrom graph.model.viewer import Viewer\n"
         "a = Atlas.open(settings_from_environment(sys.argv[1]))\n"
-        "for code in sys.argv[2:]:\n    approve(a, code, 'anna')\n"
+        "for code in sys.argv[2:]:\n    approve(a, code, Viewer.coordinator('anna'))\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script, tiny_atlas.settings.store, *codes], cwd=REPO_ROOT)
     # Kill it once it is under way (its start alone took 4 s on a busy machine), not after a fixed pause.

@@ -11,7 +11,7 @@ import pytest
 from graph.analysis.followup import record_state
 from graph.intake.exporter import export
 from graph.intake.submissions import SubmissionForm, approve, reject, submissions, submit
-from graph.model.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused
+from graph.model.viewer import ANONYMOUS, COMMAND_LINE, PrivateAccessRefused, Viewer
 from graph.privacy.erasure import forget_contact, restore
 from graph.privacy.personal_data import export_person
 from graph.store.atlas import Atlas
@@ -44,18 +44,18 @@ def _spread_the_person(atlas: Atlas) -> str:
         contact_email="piet@example.org", contact_phone="06 1234 5678", submitter_email="piet@example.org",
     )  # fmt: skip
     code = submit(atlas, published).code
-    assert approve(atlas, code, "Anna") == []
+    assert approve(atlas, code, Viewer.coordinator("Anna")) == []
     refused = SubmissionForm(
         library_site_id="b-venlo", care_site_id="x-venlo", description=VARIANT, submitter_email="iemand@example.org"
     )
     refused_code = submit(atlas, refused).code
-    reject(atlas, refused_code, "Anna", "Piet Prive (06-12345678) trok dit in")
+    reject(atlas, refused_code, Viewer.coordinator("Anna"), "Piet Prive (06-12345678) trok dit in")
     pending = SubmissionForm(
         library_site_id="c-amsterdam", care_site_id="z-amsterdam", description=VARIANT,
         contact_name="Piet Prive", contact_email="PIET@example.org", submitter_email="bram@example.org",
     )  # fmt: skip
     assert submit(atlas, pending).ok
-    record_state(atlas, "lib-a", "care-y", "introduced", "Anna", note=f"Gebeld: {VARIANT}")
+    record_state(atlas, "lib-a", "care-y", "introduced", Viewer.coordinator("Anna"), note=f"Gebeld: {VARIANT}")
     return code
 
 

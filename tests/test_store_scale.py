@@ -21,6 +21,7 @@ from graph.intake.submissions import (
     revert,
     submit,
 )
+from graph.model.viewer import Viewer
 from graph.model.vocab import SDO, private_graph, public_graph
 from graph.settings import REPO_ROOT, PublicReads
 from graph.store import embedded, journal
@@ -64,14 +65,14 @@ def assert_same_answers(found: dict[str, pd.DataFrame], expected: dict[str, pd.D
 @pytest.mark.backends
 def test_imports_and_approvals_leave_the_same_named_graphs(tiny_atlas: Atlas) -> None:
     first = submit(tiny_atlas, _form("Bibliotheek Oudewater")).code
-    assert first and not approve(tiny_atlas, first, "coordinator@example.org")
+    assert first and not approve(tiny_atlas, first, Viewer.coordinator("coordinator@example.org"))
     graphs = tiny_atlas.store.named_graphs(private=EVERYTHING)
     assert str(RECORDS_GRAPH) in graphs and str(SUBMISSIONS_GRAPH) in graphs
     for _ in range(3):
         assert import_path(tiny_atlas, TINY, agent="test").written
     assert import_path(tiny_atlas, SEED, agent="test").written
     code = submit(tiny_atlas, _form("Bibliotheek Montfoort")).code
-    assert code and not approve(tiny_atlas, code, "coordinator@example.org")
+    assert code and not approve(tiny_atlas, code, Viewer.coordinator("coordinator@example.org"))
     assert tiny_atlas.store.named_graphs(private=EVERYTHING) == graphs
     # each record says which import or approval generated it, when and by whom
     used = tiny_atlas.store.quads(predicate=DCTERMS.title, obj=Literal(approval_source(code)))[0][0]
@@ -81,7 +82,7 @@ def test_imports_and_approvals_leave_the_same_named_graphs(tiny_atlas: Atlas) ->
     generated = tiny_atlas.store.quads(predicate=PROV.wasGeneratedBy, obj=activity)
     assert len(generated) == 3  # the new library, its site and the collaboration
     # a revert takes the approval's records and its activity off again, and leaves no graph behind
-    revert(tiny_atlas, code, "coordinator@example.org", "test")
+    revert(tiny_atlas, code, Viewer.coordinator("coordinator@example.org"), "test")
     assert not tiny_atlas.store.quads(subject=activity)
     assert not tiny_atlas.store.quads(predicate=PROV.wasGeneratedBy, obj=activity)
     assert tiny_atlas.store.named_graphs(private=EVERYTHING) == graphs

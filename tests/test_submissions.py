@@ -23,7 +23,7 @@ from graph.intake.submissions import (
     submissions,
     submit,
 )
-from graph.model.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE, Viewer
 from graph.model.vocab import PREFIXES
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
@@ -67,10 +67,30 @@ def test_a_valid_submission_is_pending_and_not_public(tiny_atlas: Atlas) -> None
     assert b"Bibliotheek Oudewater" not in tiny_atlas.store.dump()
 
 
+def test_only_a_coordinator_decides_whatever_page_or_command_asks(tiny_atlas: Atlas) -> None:
+    """Regression: approving, rejecting, reverting and follow-up took a plain name, so only the pages checked that
+    a coordinator asked. The decision itself now refuses anyone else, and nothing is written."""
+    from graph.analysis.followup import record_state
+    from graph.model.viewer import ANONYMOUS, PrivateAccessRefused
+
+    code = submit(tiny_atlas, new_pair_form()).code
+    before = tiny_atlas.store.dump()
+    for take_step in (
+        lambda: approve(tiny_atlas, code, ANONYMOUS),
+        lambda: reject(tiny_atlas, code, Viewer.partner(), "weg ermee"),
+        lambda: revert(tiny_atlas, code, ANONYMOUS, "weg ermee"),
+        lambda: record_state(tiny_atlas, "lib-a", "care-y", "introduced", ANONYMOUS),
+    ):
+        with pytest.raises(PrivateAccessRefused):
+            take_step()
+    assert tiny_atlas.store.dump() == before
+    assert [row["state"] for row in submissions(tiny_atlas, viewer=COMMAND_LINE)] == ["pending"]
+
+
 def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas: Atlas) -> None:
     atlas = tiny_atlas
     code = submit(atlas, new_pair_form()).code
-    assert approve(atlas, code, "coordinator-anna") == []
+    assert approve(atlas, code, Viewer.coordinator("coordinator-anna")) == []
     assert code.lower() in public_ids(tiny_atlas)
     coverage = atlas.answer("coverage").set_index("municipality_code")
     assert coverage.at["GM0589", "active_collaborations"] == 1  # Oudewater
@@ -84,8 +104,8 @@ def test_approval_publishes_with_provenance_and_revert_takes_it_back(tiny_atlas:
     assert b"coordinator-anna" not in atlas.store.dump()
     assert [row["decided_by"] for row in submissions(atlas, viewer=COMMAND_LINE)] == ["coordinator-anna"]
     with pytest.raises(SubmissionError, match="approved"):
-        approve(atlas, code, "coordinator-anna")
-    revert(atlas, code, "coordinator-anna", "dubbel ingevoerd")
+        approve(atlas, code, Viewer.coordinator("coordinator-anna"))
+    revert(atlas, code, Viewer.coordinator("coordinator-anna"), "dubbel ingevoerd")
     assert code.lower() not in public_ids(tiny_atlas)
     assert b"Bibliotheek Oudewater" not in atlas.store.dump() and b"Sanne" not in atlas.store.dump()
     states = {row["code"]: (row["state"], row["reason"]) for row in submissions(atlas, viewer=COMMAND_LINE)}
@@ -97,7 +117,7 @@ def test_edit_then_approve(tiny_atlas: Atlas) -> None:
     code = submit(atlas, new_pair_form()).code
     edited = payload_tables(atlas, code, COMMAND_LINE)
     edited.organisations[0].values["name"] = "Bibliotheek Oudewater (gecorrigeerd)"
-    assert approve(atlas, code, "anna", edited) == []
+    assert approve(atlas, code, Viewer.coordinator("anna"), edited) == []
     names = set(template_tables(atlas)["organisations"]["name"])
     assert "Bibliotheek Oudewater (gecorrigeerd)" in names
 
@@ -106,8 +126,8 @@ def test_rejection_needs_a_reason_and_is_logged(tiny_atlas: Atlas) -> None:
     atlas = tiny_atlas
     code = submit(atlas, new_pair_form()).code
     with pytest.raises(SubmissionError, match="reden"):
-        reject(atlas, code, "anna", " ")
-    reject(atlas, code, "anna", "Geen echte samenwerking")
+        reject(atlas, code, Viewer.coordinator("anna"), " ")
+    reject(atlas, code, Viewer.coordinator("anna"), "Geen echte samenwerking")
     row = next(r for r in submissions(atlas, viewer=COMMAND_LINE) if r["code"] == code)
     assert (row["state"], row["reason"], row["decided_by"]) == ("rejected", "Geen echte samenwerking", "anna")
 

@@ -10,7 +10,7 @@ import pytest
 
 from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
-from graph.model.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE, Viewer
 from graph.store.atlas import Atlas
 
 from .conftest import FEATURE_BACKENDS, run_cli
@@ -114,9 +114,9 @@ def test_follow_up_changes_suggestions_and_survives_a_restart(tiny_atlas: Atlas)
 
 def test_follow_up_refuses_unknown_organisations_and_states(tiny_atlas: Atlas) -> None:
     with pytest.raises(FollowUpError, match="geen bekende bibliotheek"):
-        record_state(tiny_atlas, "care-x", "care-w", "introduced", "C")
+        record_state(tiny_atlas, "care-x", "care-w", "introduced", Viewer.coordinator("C"))
     with pytest.raises(FollowUpError, match="status moet"):
-        record_state(tiny_atlas, "lib-a", "care-w", "married", "C")
+        record_state(tiny_atlas, "lib-a", "care-w", "married", Viewer.coordinator("C"))
 
 
 def test_cli_columns_and_exit_codes(tiny_atlas: Atlas) -> None:

@@ -41,18 +41,18 @@ def marked_store(tmp_path_factory: pytest.TempPathFactory) -> str:
         contact_name="PRIVÉ-MARKER-contact", contact_email="prive-marker@example.org",
         contact_phone="06 9999 0001", contact_role="PRIVÉ-MARKER-rol", submitter_email="marker-sender@example.org",
     )  # fmt: skip
-    assert approve(atlas, submit(atlas, hidden).code, "Anna") == []
+    assert approve(atlas, submit(atlas, hidden).code, Viewer.coordinator("Anna")) == []
     refused = SubmissionForm(
         library_site_id="b-venlo", care_site_id="x-venlo", description="Ontmoeting.", submitter_email="x@example.org"
     )
-    reject(atlas, submit(atlas, refused).code, "Anna", "PRIVÉ-MARKER-reason")
+    reject(atlas, submit(atlas, refused).code, Viewer.coordinator("Anna"), "PRIVÉ-MARKER-reason")
     pending = SubmissionForm(
         library_site_id="c-amsterdam", care_site_id="z-amsterdam", description="PRIVÉ-MARKER-pending story",
         submitter_email="marker-pending@example.org",
     )  # fmt: skip
     assert submit(atlas, pending).ok
-    record_state(atlas, "lib-c", "care-w", "declined", "Anna", note="PRIVÉ-MARKER-note")
-    record_state(atlas, "lib-d", "care-x", "introduced", "Anna")
+    record_state(atlas, "lib-c", "care-w", "declined", Viewer.coordinator("Anna"), note="PRIVÉ-MARKER-note")
+    record_state(atlas, "lib-d", "care-x", "introduced", Viewer.coordinator("Anna"))
     return atlas.settings.store
 
 

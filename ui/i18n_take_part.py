@@ -142,6 +142,5 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
         "This point lies in no Dutch municipality: please check the coordinates.",
     ),
     "was": ("was", "was"),
-    "reason_required": ("Geef een reden op.", "Please give a reason."),
     "correct_before_approving": ("Gegevens corrigeren en dan goedkeuren", "Correct the data, then approve"),
 }

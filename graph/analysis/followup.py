@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 from graph.model.enums import FollowUpState
 from graph.model.language import BilingualError, Message
 from graph.model.text import CONTROL_CHARACTERS
-from graph.model.viewer import Viewer, private_read
+from graph.model.viewer import Viewer, coordinator_name, private_read
 from graph.model.vocab import ID, PW, SDO, organisation_iri, private_graph
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
@@ -32,11 +32,13 @@ def record_state(
     library_org_id: str,
     care_org_id: str,
     state: str,
-    by: str,
+    by: Viewer,
     note: str = "",
     on: str | None = None,
 ) -> URIRef:
-    """Record one follow-up step for a (library, care) pair; raises :class:`FollowUpError` on bad input."""
+    """Record one follow-up step for a (library, care) pair, taken by the coordinator ``by``; raises
+    :class:`FollowUpError` on bad input."""
+    name = coordinator_name(by)  # follow-up is a coordinator's, whatever page or command asks
     if state not in FollowUpState.values():
         allowed = ", ".join(FollowUpState.values())
         raise FollowUpError(
@@ -55,7 +57,7 @@ def record_state(
                 f"{care_org_id!r} is geen bekende zorgorganisatie", f"{care_org_id!r} is not a known care organisation"
             )
         )
-    if not by.strip() or len(by) > 200:
+    if not name.strip() or len(name) > 200:
         raise FollowUpError(Message("vul in wie dit vastlegt", "who records this is required"))
     if len(note) > 2000 or CONTROL_CHARACTERS.search(note):
         raise FollowUpError(
@@ -77,9 +79,9 @@ def record_state(
     graph.add((step, PW.followUpState, Literal(state)))
     graph.add((step, DCTERMS.date, Literal(day.isoformat(), datatype=XSD.date)))
     graph.add((step, PROV.generatedAtTime, Literal(recorded.isoformat(), datatype=XSD.dateTime)))
-    agent = URIRef(f"{ID}agent/{quote(by.strip(), safe='')}")
+    agent = URIRef(f"{ID}agent/{quote(name.strip(), safe='')}")
     graph.add((step, PROV.wasAttributedTo, agent))
-    graph.add((agent, SDO.name, Literal(by.strip())))
+    graph.add((agent, SDO.name, Literal(name.strip())))
     if note.strip():
         graph.add((step, PW.note, Literal(note.strip())))
     change = Change()

@@ -16,7 +16,7 @@ from graph.store.atlas import Atlas
 
 def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.intake.submissions import approve, reject, revert, submissions
-    from graph.model.viewer import COMMAND_LINE
+    from graph.model.viewer import COMMAND_LINE, Viewer
 
     if args.action == "list":
         import pandas as pd
@@ -29,15 +29,15 @@ def cmd_submissions(atlas: Atlas, args: argparse.Namespace) -> int:
         print("fout (error): geef --code en --by (give --code and --by)", file=sys.stderr)
         return 2
     if args.action == "approve":
-        problems = approve(atlas, args.code, args.by)
+        problems = approve(atlas, args.code, Viewer.coordinator(args.by))
         for problem in problems:
             print(problem.render(), file=sys.stderr)
         if problems:
             return 2
     elif args.action == "reject":
-        reject(atlas, args.code, args.by, args.reason or "")
+        reject(atlas, args.code, Viewer.coordinator(args.by), args.reason or "")
     else:
-        revert(atlas, args.code, args.by, args.reason or "")
+        revert(atlas, args.code, Viewer.coordinator(args.by), args.reason or "")
     print(f"{args.code}: {args.action} ok")
     return 0
 

@@ -7,7 +7,7 @@ import sys
 
 from graph.cli.output import Command, UsageError, add_lang_option, output_language, print_frame
 from graph.model.enums import FollowUpState
-from graph.model.viewer import COMMAND_LINE
+from graph.model.viewer import COMMAND_LINE, Viewer
 from graph.settings import PublicReads
 from graph.store.atlas import Atlas
 
@@ -104,7 +104,7 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
 def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
     from graph.analysis.followup import record_state
 
-    record_state(atlas, args.library, args.care, args.state, args.by, args.note or "", args.date)
+    record_state(atlas, args.library, args.care, args.state, Viewer.coordinator(args.by), args.note or "", args.date)
     print(f"vastgelegd (recorded): {args.library} – {args.care}: {args.state}")
     return 0
 

@@ -34,7 +34,7 @@ from graph.intake.validate import EMAIL_PATTERN
 from graph.model.enums import SubmissionState
 from graph.model.formats import read_coordinate
 from graph.model.language import BilingualError, Message
-from graph.model.viewer import Viewer, private_read
+from graph.model.viewer import Viewer, coordinator_name, private_read
 from graph.model.vocab import ID, PW, collaboration_iri, organisation_iri, private_graph, site_iri
 from graph.store.atlas import Atlas
 from graph.store.interface import Change
@@ -310,8 +310,9 @@ def _state_message(state: str) -> Message:
     return Message(label.nl.lower(), label.en.lower())
 
 
-def _require(atlas: Atlas, code: str, states: tuple[str, ...], reviewer: str) -> dict[str, str]:
-    found = submission(atlas, code, Viewer.coordinator(reviewer))
+def _require(atlas: Atlas, code: str, states: tuple[str, ...], reviewer: Viewer) -> dict[str, str]:
+    coordinator_name(reviewer)  # a decision is a coordinator's, whatever page or command asks for it
+    found = submission(atlas, code, reviewer)
     if found["state"] not in states:
         raise SubmissionError(
             Message(f"inzending {code} is al ", f"submission {code} is already ") + _state_message(found["state"])
@@ -322,7 +323,7 @@ def _require(atlas: Atlas, code: str, states: tuple[str, ...], reviewer: str) ->
 def approve(
     atlas: Atlas,
     code: str,
-    reviewer: str,
+    reviewer: Viewer,
     edited: InputTables | None = None,
 ) -> list[Problem]:
     """Publish a pending submission (optionally as edited by the reviewer); returns problems, if any."""
@@ -334,7 +335,7 @@ def approve(
     # Who approved is personal data: the public provenance names the role, the private review log the person.
     provenance = Provenance.new("approval", PUBLIC_REVIEWER, approval_source(code))
     change = publication(atlas, checked, provenance)
-    decision, _ = _decision(code, "approved", reviewer)
+    decision, _ = _decision(code, "approved", reviewer.name)
     change.remove_quads.extend(decision.remove_quads)
     change.add.extend(decision.add)
     if edited is not None:
@@ -345,19 +346,19 @@ def approve(
     return []
 
 
-def reject(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
+def reject(atlas: Atlas, code: str, reviewer: Viewer, reason: str) -> None:
     _require(atlas, code, ("pending",), reviewer)
     if not reason.strip():
-        raise SubmissionError(Message("geef een reden", "a reason is required"))
-    change, _ = _decision(code, "rejected", reviewer, reason.strip())
+        raise SubmissionError(Message("Geef een reden op.", "Please give a reason."))
+    change, _ = _decision(code, "rejected", reviewer.name, reason.strip())
     atlas.store.apply(change)
 
 
-def revert(atlas: Atlas, code: str, reviewer: str, reason: str) -> None:
+def revert(atlas: Atlas, code: str, reviewer: Viewer, reason: str) -> None:
     """Take an approved submission off the public graph again (its records and its contact)."""
     found = _require(atlas, code, ("approved",), reviewer)
     tables = _tables_from_payload(found["payload"], code)
-    change, _ = _decision(code, "reverted", reviewer, reason.strip())
+    change, _ = _decision(code, "reverted", reviewer.name, reason.strip())
     # The approval's activity (and what it used) goes with the records it generated.
     for used, _, _, _ in atlas.store.quads(predicate=DCTERMS.title, obj=Literal(approval_source(code))):
         change.remove_subjects.update({URIRef(str(used)), URIRef(str(used).removesuffix("/input"))})

@@ -104,6 +104,14 @@ def private_read(viewer: Viewer) -> PrivateRead:
     return PrivateRead(viewer, _MINT)
 
 
+def coordinator_name(viewer: Viewer) -> str:
+    """Who takes a coordinator's step (a review decision, a follow-up), as the private log names them; refused
+    for anyone but a coordinator, whatever page or command asks."""
+    if not viewer.sees_private:
+        raise PrivateAccessRefused("alleen coördinatoren kunnen dit doen (only coordinators may do this)")
+    return viewer.name
+
+
 def reads_private(private: PrivateRead | None) -> bool:
     """The store's check: ``None`` reads the public graphs; a private read needs a real :class:`PrivateRead`."""
     if private is None:

@@ -245,7 +245,7 @@ def _is_number(value: str) -> bool:
 
 
 def approve_card(
-    atlas: Atlas, card: ReviewCard, reviewer: str, lang: str, corrected: dict[str, pd.DataFrame] | None = None
+    atlas: Atlas, card: ReviewCard, reviewer: Viewer, lang: str, corrected: dict[str, pd.DataFrame] | None = None
 ) -> list[str]:
     """Approve a submission as sent, or as the reviewer corrected its rows; the problems in the reader's words."""
     edited = None

@@ -32,8 +32,11 @@ def _decided(key: str, card_title: str, code: str) -> None:
 
 
 def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> None:
-    assert reviewer is not None
-    problems = approve_card(current, card, reviewer, lang, corrected)
+    try:
+        problems = approve_card(current, card, looking, lang, corrected)
+    except SubmissionError as error:  # decided by another coordinator meanwhile, say
+        st.error(safe(error.message.text(lang)))
+        return
     for problem in problems:
         st.error(safe(problem))
     if not problems:
@@ -88,9 +91,9 @@ def show_card(card: ReviewCard) -> None:
     reason = columns[2].text_input(t("reason"), key=f"reason_{card.code}", max_chars=2000)
     if columns[2].button(t("reject"), key=f"reject_{card.code}"):
         try:
-            reject(current, card.code, reviewer or "", reason)
-        except SubmissionError:
-            st.error(t("reason_required"))
+            reject(current, card.code, looking, reason)
+        except SubmissionError as error:  # no reason given, or decided by another coordinator meanwhile
+            st.error(safe(error.message.text(lang)))
         else:
             _decided("said_rejected", card.title, card.code)
     # Corrections are for the rare case; the card above is what a reviewer reads (an expander cannot hold one).
@@ -143,7 +146,7 @@ if approved:
             st.error(t("choose_what_to_revert"))
         else:
             try:
-                revert(current, chosen, reviewer, why)
+                revert(current, chosen, looking, why)
             except SubmissionError as error:  # decided by another coordinator meanwhile, say
                 st.error(safe(error.message.text(lang)))
             else:

@@ -132,7 +132,7 @@ elif not table.empty:
     note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
     if columns[3].button(t("save"), key="follow_up_save"):
         try:
-            record_state(current, pair[0], pair[1], state, signed_in, note)
+            record_state(current, pair[0], pair[1], state, looking, note)
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
