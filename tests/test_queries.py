@@ -176,6 +176,16 @@ def test_unknown_parameter_and_bad_values_are_clear_errors(tiny_atlas: Atlas) ->
         LIBRARY.get("dekking")
 
 
+def test_a_mistyped_status_or_kind_is_refused_not_answered_with_nothing(tiny_atlas: Atlas) -> None:
+    """Regression: ``--param status=actve`` matched the pattern of a status (lower-case letters) and quietly
+    answered no rows; the closed lists come from their enums now, and the message offers their values."""
+    with pytest.raises(QueryError, match="kies uit / choose from: exploring, active, ended, unknown"):
+        LIBRARY.run(tiny_atlas.store, "collaboration-overview", {"status": "actve"})
+    with pytest.raises(QueryError, match="geen geldige waarde van type kind"):
+        LIBRARY.run(tiny_atlas.store, "site-overview", {"kind": "bibliotheek"})
+    assert list(LIBRARY.run(tiny_atlas.store, "collaboration-overview", {"status": "ended"}).collaboration_id) == ["c2"]
+
+
 def test_query_library_reads_headers(tmp_path: Path) -> None:
     (tmp_path / "q.rq").write_text(
         "# title-nl: Test\n# title-en: Test EN\n# description-nl: d\n# description-en: d\n"

@@ -46,6 +46,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.viewer import PrivateRead
 from graph.store.interface import ReadableStore
 
@@ -55,11 +56,12 @@ if TYPE_CHECKING:
     from graph.store.answers import Solutions
 
 HEADER_LINE = re.compile(r"^#\s*(title-nl|title-en|description-nl|description-en|param):\s*(.*)$")
+# The closed lists are taken from their enums: a mistyped "actve" is refused, not answered with nothing.
+CLOSED_LISTS = {"kind": OrganisationKind.values(), "status": CollaborationStatus.values()}
 CODE_PATTERNS = {
     "province": re.compile(r"^PV\d{2}$", re.ASCII),
     "municipality": re.compile(r"^GM\d{4}$", re.ASCII),
-    "kind": re.compile(r"^[a-z]+$"),
-    "status": re.compile(r"^[a-z]+$"),
+    **{name: re.compile("^(" + "|".join(values) + ")$") for name, values in CLOSED_LISTS.items()},
     "activity": re.compile(r"^[a-z0-9-]+$"),
     "level": re.compile(r"^(municipality|province)$"),
     "organisation": re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"),
@@ -104,9 +106,10 @@ class Parameter:
                     raise ValueError(value)
                 return URIRef(value)
         except (ValueError, InvalidOperation) as error:
+            choices = ", ".join(CLOSED_LISTS.get(self.type, ()))
             raise QueryError(
                 f"parameter {self.name}: {raw!r} is geen geldige waarde van type {self.type} "
-                f"({raw!r} is not a valid {self.type})"
+                f"({raw!r} is not a valid {self.type})" + (f"; kies uit / choose from: {choices}" if choices else "")
             ) from error
         return Literal(value)
 
