@@ -51,6 +51,19 @@ def test_only_the_privacy_code_reads_private_graphs() -> None:
     assert _private_reads(REPO_ROOT / "graph" / "analysis" / "followup.py")
 
 
+def test_no_module_keeps_a_private_read_where_other_code_could_pick_it_up() -> None:
+    """Regression: two maintenance modules made a PrivateRead when they were imported and kept it as a module
+    global, so any code could import it and read private graphs without asking ``private_read``."""
+    kept = [
+        f"{path.relative_to(REPO_ROOT)}:{node.lineno}"
+        for path in SOURCES
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and any(isinstance(call, ast.Call) and "private_read" in ast.unparse(call.func) for call in ast.walk(node))
+    ]
+    assert kept == []
+
+
 def test_the_store_refuses_a_private_read_without_the_capability(empty_atlas: Atlas) -> None:
     store = empty_atlas.store
     for pretend in (True, "yes", object()):

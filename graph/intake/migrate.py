@@ -20,13 +20,17 @@ from graph.intake.importer import ensure_vocabulary
 from graph.intake.mapping import RECORDS_GRAPH, partner_triples, period_triples
 from graph.intake.submissions import PUBLIC_REVIEWER, SUBMISSIONS_GRAPH
 from graph.model.records import Partners
-from graph.model.viewer import COMMAND_LINE, private_read
+from graph.model.viewer import COMMAND_LINE, PrivateRead, private_read
 from graph.model.vocab import GSP, ID, PRIVATE_GRAPH_BASE, PUBLIC_GRAPH_BASE, SDO, local_id, public_graph
 from graph.store.atlas import Atlas
 from graph.store.interface import Change, Quad
 
-# Maintenance of the store itself reads every graph, as whoever holds the store does.
-EVERY_GRAPH = private_read(COMMAND_LINE)
+
+def _every_graph() -> PrivateRead:
+    """Maintenance of the store itself reads every graph, as whoever holds the store does (the command line).
+    Made where it is used, never kept in a module global where any other code could pick it up."""
+    return private_read(COMMAND_LINE)
+
 
 SCHEMA = "https://schema.org/"
 LEGACY_START, LEGACY_END = URIRef(SCHEMA + "startDate"), URIRef(SCHEMA + "endDate")
@@ -59,17 +63,17 @@ def migration(atlas: Atlas) -> Change:
         for triple in new:
             additions[target_graph(old[3])].add(triple)
 
-    for quad in atlas.store.quads(predicate=LEGACY_START, private=EVERY_GRAPH) + atlas.store.quads(
-        predicate=LEGACY_END, private=EVERY_GRAPH
+    for quad in atlas.store.quads(predicate=LEGACY_START, private=_every_graph()) + atlas.store.quads(
+        predicate=LEGACY_END, private=_every_graph()
     ):
         subject, predicate, value, graph_iri = quad
         change.remove_quads.append(quad)
         start, end = (str(value), "") if predicate == LEGACY_START else ("", str(value))
         period_triples(additions[target_graph(graph_iri)], URIRef(str(subject)), start, end)
-    for quad in atlas.store.quads(predicate=LEGACY_CONTACT, private=EVERY_GRAPH):
+    for quad in atlas.store.quads(predicate=LEGACY_CONTACT, private=_every_graph()):
         replace(quad, (URIRef(str(quad[0])), DCAT.contactPoint, URIRef(str(quad[2]))))
-    activities = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=PROV.Activity, private=EVERY_GRAPH)}
-    for quad in atlas.store.quads(predicate=DCTERMS.source, private=EVERY_GRAPH):
+    activities = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=PROV.Activity, private=_every_graph())}
+    for quad in atlas.store.quads(predicate=DCTERMS.source, private=_every_graph()):
         subject, _, value, _ = quad
         if not isinstance(value, Literal):
             continue
@@ -85,8 +89,8 @@ def migration(atlas: Atlas) -> Change:
             replace(quad, (URIRef(str(subject)), DCTERMS.bibliographicCitation, value))
         else:  # a submission said "formulier": every submission comes from the form
             change.remove_quads.append(quad)
-    places = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=SDO.Place, private=EVERY_GRAPH)}
-    for site, _, _, graph_iri in atlas.store.quads(predicate=RDF.type, obj=ORG.Site, private=EVERY_GRAPH):
+    places = {quad[0] for quad in atlas.store.quads(predicate=RDF.type, obj=SDO.Place, private=_every_graph())}
+    for site, _, _, graph_iri in atlas.store.quads(predicate=RDF.type, obj=ORG.Site, private=_every_graph()):
         if site in places:
             continue
         additions[target_graph(graph_iri)].add((URIRef(str(site)), RDF.type, SDO.Place))
@@ -103,7 +107,7 @@ def _approvers(atlas: Atlas, change: Change) -> None:
     """Approvals named their reviewer in the public provenance; now they name the role (the review log, which
     is private, keeps the person). An agent that no other activity names goes with it."""
     role = URIRef(f"{ID}agent/{quote(PUBLIC_REVIEWER, safe='')}")
-    named = atlas.store.quads(predicate=PROV.wasAssociatedWith, private=EVERY_GRAPH)
+    named = atlas.store.quads(predicate=PROV.wasAssociatedWith, private=_every_graph())
     kept_agents = set()
     for quad in named:
         activity, _, agent, graph_iri = quad
@@ -121,14 +125,14 @@ def _approvers(atlas: Atlas, change: Change) -> None:
     }
     for agent in gone:
         if isinstance(agent, URIRef):
-            described = atlas.store.quads(subject=agent, private=EVERY_GRAPH)
+            described = atlas.store.quads(subject=agent, private=_every_graph())
             change.remove_quads.extend(quad for quad in described if str(quad[3]).startswith(PUBLIC_GRAPH_BASE))
 
 
 def _bounded_graphs(atlas: Atlas, change: Change) -> None:
     """Move what the graphs of single imports and submissions hold into the bounded graphs, and drop them."""
     rewritten = set(change.remove_quads)
-    for graph_name in atlas.store.named_graphs(private=EVERY_GRAPH):
+    for graph_name in atlas.store.named_graphs(private=_every_graph()):
         graph_iri = URIRef(graph_name)
         target = target_graph(graph_iri)
         if target == graph_iri:
@@ -136,7 +140,7 @@ def _bounded_graphs(atlas: Atlas, change: Change) -> None:
         change.remove_graphs.add(graph_iri)
         change.add.extend(
             (s, p, o, target)
-            for s, p, o, g in atlas.store.quads(graph=graph_iri, private=EVERY_GRAPH)
+            for s, p, o, g in atlas.store.quads(graph=graph_iri, private=_every_graph())
             if (s, p, o, g) not in rewritten
         )
     change.remove_quads = [quad for quad in change.remove_quads if target_graph(quad[3]) == quad[3]]
@@ -144,14 +148,14 @@ def _bounded_graphs(atlas: Atlas, change: Change) -> None:
 
 def _partners(atlas: Atlas, additions: dict[URIRef, Graph]) -> None:
     """Members and labels for the collaborations that have none yet, in the graph that holds each one."""
-    with_members = {quad[0] for quad in atlas.store.quads(predicate=ORG.hasMember, private=EVERY_GRAPH)}
+    with_members = {quad[0] for quad in atlas.store.quads(predicate=ORG.hasMember, private=_every_graph())}
     names = {str(row.id): str(row.name) for row in atlas.answer("internal/organisation-kinds").itertuples()}
     owners = {
         str(row.site_id): str(row.organisation_id) for row in atlas.answer("internal/site-organisations").itertuples()
     }
     graphs = {
         local_id(str(quad[0])): quad[3]
-        for quad in atlas.store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=EVERY_GRAPH)
+        for quad in atlas.store.quads(predicate=RDF.type, obj=ORG.OrganizationalCollaboration, private=_every_graph())
         if quad[0] not in with_members
     }
     for row in atlas.answer("internal/collaboration-sites").itertuples():

@@ -19,12 +19,16 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
 from graph.intake.mapping import Provenance
 from graph.intake.reference_files import ReferenceError, boundaries, locator, reference_files
-from graph.model.viewer import COMMAND_LINE, private_read
+from graph.model.viewer import COMMAND_LINE, PrivateRead, private_read
 from graph.model.vocab import GSP, PW, SDO, WGS84, bind_prefixes, municipality_iri, province_iri, public_graph
 from graph.store.interface import AtlasStore, Change
 
-# Maintenance of the store itself reads every graph, as whoever holds the store does.
-EVERY_GRAPH = private_read(COMMAND_LINE)
+
+def _every_graph() -> PrivateRead:
+    """Maintenance of the store itself reads every graph, as whoever holds the store does (the command line).
+    Made where it is used, never kept in a module global where any other code could pick it up."""
+    return private_read(COMMAND_LINE)
+
 
 REFERENCE_GRAPH = public_graph("reference")
 ATTRIBUTION = "Bron: CBS / PDOK (gemeentegrenzen 2025, via cartomap/nl)"
@@ -136,13 +140,13 @@ def _move_sites(store: AtlasStore, folder: Path, codes: set[str], change: Change
     base = str(municipality_iri(""))
     gone = [
         quad
-        for quad in store.quads(predicate=SDO.containedInPlace, private=EVERY_GRAPH)
+        for quad in store.quads(predicate=SDO.containedInPlace, private=_every_graph())
         if quad[3] != REFERENCE_GRAPH and str(quad[2]).startswith(base) and str(quad[2])[len(base) :] not in codes
     ]
     if not gone:
         return
-    lats = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.lat, private=EVERY_GRAPH)}
-    lons = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.long, private=EVERY_GRAPH)}
+    lats = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.lat, private=_every_graph())}
+    lons = {(s, g): float(str(o)) for s, _, o, g in store.quads(predicate=WGS84.long, private=_every_graph())}
     find = locator(folder)
     for site, predicate, old, graph_iri in gone:
         old_code = str(old)[len(base) :]
