@@ -118,7 +118,6 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "legend_library": ("● bibliotheeklocatie", "● library site"),
     "legend_care": ("● zorglocatie", "● care site"),
     "legend_line": ("Samenwerkingen, naar status:", "Collaborations, by status:"),
-    "legend_line_unknown": ("status onbekend", "status unknown"),
     "legend_covered": ("gemeente met actieve samenwerking", "municipality with an active collaboration"),
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),

@@ -13,17 +13,21 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from graph.model.enums import CollaborationStatus
 from graph.views.map_borders import border_segments
 from graph.views.map_fit import NETHERLANDS, MapView
 from graph.views.map_points import fanned_out
+from graph.views.status_colours import STATUS_COLOURS
 
 LIBRARY_COLOUR = [31, 111, 235]
 CARE_COLOUR = [209, 36, 47]
-LINE_COLOURS = {
-    "active": [26, 127, 55],
-    "exploring": [219, 109, 40],
-    "ended": [140, 149, 159],
-    "unknown": [130, 80, 223],
+LINE_COLOURS = {status.value: list(colour) for status, colour in STATUS_COLOURS.items()}
+# Streamlit's named text colours nearest to the lines, for the legends beside the maps.
+LEGEND_COLOURS = {
+    CollaborationStatus.ACTIVE: "green",
+    CollaborationStatus.EXPLORING: "orange",
+    CollaborationStatus.ENDED: "gray",
+    CollaborationStatus.UNKNOWN: "violet",
 }
 COVERAGE_COLOURS = {
     "covered": [26, 127, 55, 110],

@@ -15,6 +15,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from graph.views.factsheet import Factsheet
+from graph.views.status_colours import status_colour_hex
 
 #: Fill per coverage class (the atlas's map colours): covered green, gap orange, incomplete violet.
 FILLS = {
@@ -26,7 +27,6 @@ FILLS = {
 }
 LIBRARY = "#1f6feb"
 CARE = "#d1242f"
-LINES = {"active": "#1a7f37", "exploring": "#db6d28", "ended": "#8c959f"}
 Point = tuple[float, float]
 
 
@@ -76,7 +76,7 @@ def picture(sheet: Factsheet, width: float, height: float, margin: float = 4.0) 
     for row in sheet.collaborations.itertuples():
         start = place(float(str(row.library_lon)), float(str(row.library_lat)))
         end = place(float(str(row.care_lon)), float(str(row.care_lat)))
-        result.lines.append((start, end, LINES.get(str(row.status), LINES["ended"])))
+        result.lines.append((start, end, status_colour_hex(row.status)))
     # Libraries first: a care site in the library's own building is then drawn on top, not hidden.
     for row in sheet.sites.sort_values("kind", key=lambda kinds: kinds != "library").itertuples():
         colour = LIBRARY if row.kind == "library" else CARE

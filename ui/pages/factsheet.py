@@ -16,7 +16,7 @@ from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, labels, language, language_switch, safe, t, viewer
-from ui.map_layers import COVERAGE_COLOURS, deck, line_layer, shape_layers, site_layers
+from ui.map_layers import COVERAGE_COLOURS, LEGEND_COLOURS, deck, line_layer, shape_layers, site_layers
 from ui.url import quoted, set_url_text, url_text
 
 language_switch()
@@ -25,7 +25,6 @@ current = atlas()
 names = labels()
 AREA_FILL = [9, 105, 218, 40]
 MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom shows the whole area
-LEGEND_COLOURS = {"active": "green", "exploring": "orange", "ended": "gray"}  # as the lines (LINE_COLOURS)
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> MapView:

@@ -4,7 +4,15 @@ from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
 from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
-from ui.map_layers import area_outline, deck, line_layer, municipality_layers, selected_site, site_layers
+from ui.map_layers import (
+    LEGEND_COLOURS,
+    area_outline,
+    deck,
+    line_layer,
+    municipality_layers,
+    selected_site,
+    site_layers,
+)
 
 language_switch()
 names = labels()
@@ -44,11 +52,9 @@ st.caption(
 legend = st.columns(3)
 legend[0].markdown(f":blue[{t('legend_library')}]  \n:red[{t('legend_care')}]")
 # Each line colour drawn beside its status, named as the vocabulary names it (the line colours of the map).
-line_keys = {"active": ":green[━━]", "exploring": ":orange[━━]", "ended": ":gray[━━]"}
 legend[1].markdown(
     f"{t('legend_line')}  \n"
-    + "  \n".join(f"{swatch} {names.status(status)}" for status, swatch in line_keys.items())
-    + f"  \n:violet[━━] {t('legend_line_unknown')}"
+    + "  \n".join(f":{colour}[━━] {names.status(status)}" for status, colour in LEGEND_COLOURS.items())
 )
 legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
