@@ -86,8 +86,11 @@ def test_bad_input_is_refused_clearly(tiny_atlas: Atlas, arguments: dict[str, ob
     data = load_input(tiny_atlas, COMMAND_LINE)
     arguments = dict(arguments)  # the same dict serves every backend's run of this test
     radius = arguments.pop("radius_km")
-    with pytest.raises(SuggestionError, match=message):
+    with pytest.raises(SuggestionError, match=f"(?i){message}") as caught:
         suggest(data, radius, **arguments)  # type: ignore[arg-type]
+    # Regression: the page showed both languages in one message; each reader now gets their own.
+    assert message in caught.value.message.text("nl").lower()
+    assert message not in caught.value.message.text("en").lower()
 
 
 def test_follow_up_changes_suggestions_and_survives_a_restart(tiny_atlas: Atlas) -> None:

@@ -17,6 +17,7 @@ from functools import cache, cached_property
 import numpy as np
 
 from graph.model.geo import EARTH_RADIUS_KM, haversine_km_array
+from graph.model.language import BilingualError, Message
 
 MAX_RADIUS_KM = 300.0
 
@@ -181,11 +182,18 @@ def closest_of(
 
 def check_radius(radius_km: float) -> None:
     if not (isinstance(radius_km, int | float) and math.isfinite(radius_km)) or radius_km < 0:
-        raise ValueError(f"de straal moet 0 of meer km zijn (radius must be 0 km or more), niet {radius_km!r}")
+        raise BilingualError(
+            Message(
+                f"De straal moet 0 km of meer zijn, niet {radius_km!r}.",
+                f"The radius must be 0 km or more, not {radius_km!r}.",
+            )
+        )
     if radius_km > MAX_RADIUS_KM:
-        raise ValueError(
-            f"een straal van {radius_km:g} km is te groot; maximaal {MAX_RADIUS_KM:g} km "
-            f"(radius too large; at most {MAX_RADIUS_KM:g} km)"
+        raise BilingualError(
+            Message(
+                f"Een straal van {radius_km:g} km is te groot; maximaal {MAX_RADIUS_KM:g} km.",
+                f"A radius of {radius_km:g} km is too large; at most {MAX_RADIUS_KM:g} km.",
+            )
         )
 
 

@@ -14,6 +14,7 @@ once, and only the rows that are returned get their names and reasons written ou
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ from graph.analysis.spatial import ClosestPairs, Sites, check_radius
 from graph.analysis.spatial_blocks import closest_pairs
 from graph.analysis.suggest_experience import Experience
 from graph.analysis.suggest_reasons import reasons
-from graph.model.language import language
+from graph.model.language import BilingualError, Message, language
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 
@@ -46,8 +47,8 @@ COLUMNS = [
 ]
 
 
-class SuggestionError(ValueError):
-    """A filter names something the atlas does not know, or a value is out of range."""
+class SuggestionError(BilingualError):
+    """A filter names something the atlas does not know, or a value is out of range; says so in both languages."""
 
 
 @dataclass
@@ -92,27 +93,48 @@ def suggest(
     """The ranked suggestions as a table with the columns of :data:`COLUMNS`; ``limit`` keeps the best ones."""
     lang = language(lang)
     try:
-        check_radius(float(radius_km))
-    except (TypeError, ValueError) as error:
-        raise SuggestionError(str(error)) from error
+        radius = float(radius_km)
+    except (TypeError, ValueError):
+        radius = math.nan  # not a number at all: refused below like any other impossible radius
+    try:
+        check_radius(radius)
+    except BilingualError as error:
+        raise SuggestionError(error.message) from error
     if sort not in ("score", "distance"):
-        raise SuggestionError(f"sorteer op score of distance, niet {sort!r} (sort by score or distance)")
+        raise SuggestionError(
+            Message(f"Sorteer op score of distance, niet {sort!r}.", f"Sort by score or distance, not {sort!r}.")
+        )
     if limit is not None and limit < 0:
-        raise SuggestionError("--limit moet 0 of meer zijn (limit must be 0 or more)")
+        raise SuggestionError(Message("Het aantal moet 0 of meer zijn.", "The number must be 0 or more."))
     sites = data.sites
     libraries = sites[sites.kind == "library"]
     if municipality:
         if municipality not in set(sites.municipality_code) | data.active_places:
-            raise SuggestionError(f"onbekende gemeente {municipality!r} (unknown municipality, or no sites there)")
+            raise SuggestionError(
+                Message(
+                    f"Onbekende gemeente {municipality!r}, of er liggen geen locaties.",
+                    f"Unknown municipality {municipality!r}, or it has no sites.",
+                )
+            )
         libraries = libraries[libraries.municipality_code == municipality]
     if province:
         if province not in set(sites.province_code):
-            raise SuggestionError(f"onbekende provincie {province!r} (unknown province, or no sites there)")
+            raise SuggestionError(
+                Message(
+                    f"Onbekende provincie {province!r}, of er liggen geen locaties.",
+                    f"Unknown province {province!r}, or it has no sites.",
+                )
+            )
         libraries = libraries[libraries.province_code == province]
     care = sites[sites.kind == "care"]
     if organisation:
         if organisation not in set(sites.organisation_id):
-            raise SuggestionError(f"onbekende organisatie {organisation!r} (unknown library or care organisation)")
+            raise SuggestionError(
+                Message(
+                    f"Onbekende organisatie {organisation!r}: geen bibliotheek of zorgorganisatie in de atlas.",
+                    f"Unknown organisation {organisation!r}: no library or care organisation in the atlas.",
+                )
+            )
         if organisation in set(libraries.organisation_id):
             libraries = libraries[libraries.organisation_id == organisation]
         else:

@@ -45,7 +45,7 @@ st.query_params["radius"] = str(radius)
 try:
     table = suggest(data, float(radius), municipality=municipality, province=province, lang=language())
 except SuggestionError as error:
-    st.error(str(error))
+    st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
     st.stop()
 st.write(counted("suggestion_count", len(table)))
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up))
