@@ -68,6 +68,17 @@ def test_a_multiselect_asks_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store
     assert [box.proto.placeholder for box in app.multiselect] == ["Kies een of meer"]
 
 
+def test_the_forms_examples_are_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the web addresses' example read "www.voorbeeld.nl" on the English form too."""
+    app = open_page(monkeypatch, seed_store, "submit")
+    app.selectbox(key="library_site").set_value("__new__").run()  # chosen first: AppTest words a choice in Dutch
+    app.sidebar.radio[0].set_value("en").run()
+    shown = {box.key: box.proto.placeholder for box in app.text_input if box.proto.placeholder}
+    assert shown["library_website"] == "www.example.org" and shown["link"] == "www.example.org"
+    assert shown["start_date"] == "1-5-2023 (day-month-year)"
+    assert not [key for key, text in shown.items() if "voorbeeld" in text], shown
+
+
 def test_dutch_figures_are_written_the_dutch_way(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "overview")
     share = {metric.label: metric.value for metric in app.metric}["Inwoners in die gemeenten"]

@@ -38,6 +38,8 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "the_collaboration": ("De samenwerking", "The collaboration"),
     "activity_other": ("Andere activiteiten (vrije tekst)", "Other activities (free text)"),
     "start_date": ("Startdatum", "Start date"),
+    "date_placeholder": ("1-5-2023", "1-5-2023 (day-month-year)"),
+    "website_placeholder": ("www.voorbeeld.nl", "www.example.org"),
     "start_date_help": (
         "Bijvoorbeeld 1-5-2023, 5-2023, 2023 of 2023-05-01.",
         "For example 1-5-2023, 5-2023, 2023 or 2023-05-01.",

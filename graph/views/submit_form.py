@@ -11,9 +11,14 @@ from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisations
 from graph.analysis.similar import normalise, search_organisations, similar_organisations
 from graph.intake.form_check import FieldProblem
+from graph.intake.gazetteer import locate_town
+from graph.model.enums import CollaborationStatus
 from graph.store.atlas import Atlas
 
 NEW_ORGANISATION = "__new__"  # the choice "my organisation is not listed yet"
+# What a partner can say of their own collaboration: "unknown" is for a source that does not say, not for the
+# people who run it.
+PARTNER_STATUSES = (CollaborationStatus.ACTIVE, CollaborationStatus.EXPLORING, CollaborationStatus.ENDED)
 #: The sites a search offers at most: the best come first, and a longer list only makes the choice slower.
 MOST_SITE_OPTIONS = 150
 #: The rank of a site whose town or own name holds what was typed (a name that holds it ranks 1.0).
@@ -26,6 +31,8 @@ class FormChoices:
 
     sites: pd.DataFrame
     organisations: pd.DataFrame
+    known_pairs: frozenset[tuple[str, str]] = frozenset()
+    """(library, care) organisations that already work together, read once with the rest."""
 
     def site_options(self, typed: str, kind: str, limit: int = 30, most: int = MOST_SITE_OPTIONS) -> dict[str, str]:
         """Site id → "Organisation — site (town)" for what the partner typed, best first: the sites of the
@@ -63,21 +70,31 @@ class FormChoices:
         return [str(other) for other in similar_organisations(name, self.organisations, kind).name.head(limit)]
 
     def organisation_of(self, site_id: str) -> str | None:
-        owners = dict(zip(self.sites.site_id, self.sites.organisation_id, strict=True))
-        return owners.get(site_id)
+        return self._owners.get(site_id)
+
+    @cached_property
+    def _owners(self) -> dict[str, str]:
+        return dict(zip(self.sites.site_id, self.sites.organisation_id, strict=True))
 
 
 def form_choices(atlas: Atlas) -> FormChoices:
-    return FormChoices(sites(atlas), organisations(atlas))
+    pairs = atlas.answer("internal/collaboration-pairs")
+    known = frozenset(zip(pairs.library_org_id.astype(str), pairs.care_org_id.astype(str), strict=True))
+    return FormChoices(sites(atlas), organisations(atlas), known)
 
 
-def pair_known(atlas: Atlas, choices: FormChoices, library_site: str, care_site: str) -> bool:
-    """Whether the two chosen sites' organisations already have a collaboration in the atlas."""
+def pair_known(choices: FormChoices, library_site: str, care_site: str) -> bool:
+    """Whether the two chosen sites' organisations already have a collaboration in the atlas (from the choices
+    read once per version of the data: the form asks on every keystroke)."""
     if not library_site or not care_site or NEW_ORGANISATION in (library_site, care_site):
         return False
-    pair = (choices.organisation_of(library_site), choices.organisation_of(care_site))
-    known = atlas.answer("internal/collaboration-pairs")
-    return pair in set(zip(known.library_org_id, known.care_org_id, strict=True))
+    return (choices.organisation_of(library_site), choices.organisation_of(care_site)) in choices.known_pairs
+
+
+def town_point(atlas: Atlas, town: str) -> tuple[float, float] | None:
+    """Where a town lies, from the reference data this atlas is set up with (none without reference data)."""
+    reference = atlas.settings.reference
+    return locate_town(town, reference) if reference is not None and town.strip() else None
 
 
 def problems_by_field(problems: list[FieldProblem], lang: str) -> dict[str, list[str]]:

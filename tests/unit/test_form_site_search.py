@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from graph.views.submit_form import FormChoices
+from graph.views.submit_form import NEW_ORGANISATION, FormChoices, pair_known
 
 ORGANISATIONS = [
     ("care-breda", "De Hoeve Breda 20", "care"),
@@ -62,3 +62,12 @@ def test_a_filler_word_typed_alone_still_finds_the_names_that_hold_it() -> None:
         kind = "care" if typed == "De Hoeve" else "library"
         assert choices().site_options(typed, kind), typed
     assert list(choices().site_options("Bibliotheek", "library")) == ["lib-tegelen"]
+
+
+def test_a_known_pair_is_found_from_the_choices_read_once() -> None:
+    """The form asked the store for every collaborating pair on each keystroke; the pairs now come with the
+    choices, which are read once per version of the data."""
+    known = FormChoices(choices().sites, choices().organisations, frozenset({("lib-venlo", "care-psw")}))
+    assert pair_known(known, "lib-tegelen", "psw-tegelen")
+    assert not pair_known(known, "lib-tegelen", "venlo-1")
+    assert not pair_known(known, "lib-tegelen", NEW_ORGANISATION) and not pair_known(known, "", "psw-tegelen")

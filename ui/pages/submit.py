@@ -3,11 +3,17 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from graph.intake.gazetteer import locate_town
 from graph.intake.rate_limit import RateLimiter
 from graph.intake.submissions import NewOrganisation, SubmissionForm, submit
 from graph.model.formats import coordinate, read_coordinate
-from graph.views.submit_form import NEW_ORGANISATION, form_choices, pair_known, problems_by_field
+from graph.views.submit_form import (
+    NEW_ORGANISATION,
+    PARTNER_STATUSES,
+    form_choices,
+    pair_known,
+    problems_by_field,
+    town_point,
+)
 from ui.context import (
     atlas,
     choose_one,
@@ -110,9 +116,9 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
         field_error(f"{part}_address")
     with columns[1]:
         field_error(f"{part}_postcode")
-    website = st.text_input(t("website"), key=f"{part}_website", placeholder="www.voorbeeld.nl")
+    website = st.text_input(t("website"), key=f"{part}_website", placeholder=t("website_placeholder"))
     field_error(f"{part}_website")
-    point = locate_town(town) if town else None
+    point = town_point(current, town) if town else None
     if town and point is None:
         st.caption(t("town_unknown"))
     elif point:
@@ -138,7 +144,7 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
 with st.container(key=FIELDS_CHECKED_ON_SEND):
     library_site, new_library = side("library", "library", t("the_library"))
     care_site, new_care = side("care", "care", t("the_care"))
-    if pair_known(current, choices, library_site, care_site):
+    if pair_known(choices, library_site, care_site):
         st.warning(t("pair_known"))
 
     st.subheader(t("the_collaboration"))
@@ -154,10 +160,10 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     field_error("activity_other")
     columns = st.columns(3)
     status = columns[0].selectbox(
-        t("status"), ["active", "exploring", "ended"], format_func=names.status, key="status", placeholder=choose_one()
+        t("status"), list(PARTNER_STATUSES), format_func=names.status, key="status", placeholder=choose_one()
     )
     start_date = columns[1].text_input(
-        t("start_date"), key="start_date", placeholder="1-5-2023", help=t("start_date_help")
+        t("start_date"), key="start_date", placeholder=t("date_placeholder"), help=t("start_date_help")
     )
     participants = columns[2].number_input(
         t("participants"), min_value=0, max_value=10_000, value=None, step=1, key="participants"
@@ -168,7 +174,7 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     field_error("participants")
     story = st.text_area(t("story"), key="story")
     field_error("story")
-    link = st.text_input(t("link"), key="link", placeholder="www.voorbeeld.nl")
+    link = st.text_input(t("link"), key="link", placeholder=t("website_placeholder"))
     field_error("link")
 
     st.subheader(t("contact_person"))
