@@ -79,6 +79,26 @@ def test_the_forms_examples_are_in_the_readers_language(monkeypatch: pytest.Monk
     assert not [key for key, text in shown.items() if "voorbeeld" in text], shown
 
 
+def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the coverage page's files were named in Dutch ("witte-vlekken.csv") on the English page."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import app_test
+
+    managers: list[MediaFileManager] = []
+
+    class Recording(MediaFileManager):
+        def __init__(self, *arguments: object) -> None:
+            super().__init__(*arguments)  # type: ignore[arg-type]
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    app = open_page(monkeypatch, seed_store, "coverage")
+    app.sidebar.radio[0].set_value("en").run()
+    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    assert {"coverage-by-province.csv", "gaps.xlsx", "coverage-by-municipality.csv", "per-activity.csv"} <= names
+    assert not [name for name in names if "dekking" in name or "vlekken" in name or "activiteit" in name], names
+
+
 def test_dutch_figures_are_written_the_dutch_way(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "overview")
     share = {metric.label: metric.value for metric in app.metric}["Inwoners in die gemeenten"]

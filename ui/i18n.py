@@ -19,6 +19,13 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "page_organisation": ("Organisatie", "Organisation"),
     "page_suggestions": ("Suggesties", "Suggestions"),
     "page_coverage": ("Dekking", "Coverage"),
+    # Names of downloaded files, in the reader's language (the area's code follows where there is one).
+    "file_coverage_by_province": ("dekking-per-provincie", "coverage-by-province"),
+    "file_coverage": ("dekking-per-gemeente", "coverage-by-municipality"),
+    "file_gaps": ("witte-vlekken", "gaps"),
+    "file_started_per_year": ("gestart-per-jaar", "started-per-year"),
+    "file_per_activity": ("per-activiteit", "per-activity"),
+    "file_suggestions": ("suggesties", "suggestions"),
     "page_questions": ("Vragen", "Questions"),
     "page_examples": ("Praktijkvoorbeelden", "Practice examples"),
     "page_factsheet": ("Gebiedsprofiel", "Area profile"),

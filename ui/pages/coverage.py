@@ -32,7 +32,7 @@ data_table(
         "province_code": None,
     },
 )
-downloads(page.by_province, "dekking-per-provincie", "by_province")
+downloads(page.by_province, t("file_coverage_by_province"), "by_province")
 
 st.subheader(t("gap_list"))
 st.caption(t("gap_intro"))
@@ -42,7 +42,7 @@ data_table(
     hide_index=True,
     column_config={**headings(gaps.columns), **profile_column()},
 )
-downloads(gaps, f"witte-vlekken{suffix}", "gaps")
+downloads(gaps, t("file_gaps") + suffix, "gaps")
 
 if page.features is not None:
     st.subheader(t("choropleth"))
@@ -55,7 +55,7 @@ data_table(
     hide_index=True,
     column_config={**headings(page.per_municipality.columns), **profile_column()},
 )
-downloads(page.per_municipality, f"dekking-per-gemeente{suffix}", "coverage")
+downloads(page.per_municipality, t("file_coverage") + suffix, "coverage")
 
 st.subheader(t("trend"))
 trend = page.per_year
@@ -71,7 +71,7 @@ if not trend.empty:
         colours=[LINE_COLOURS[status] for status in statuses],  # as on the map
     )
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
-downloads(trend, f"gestart-per-jaar{suffix}", "trend")
+downloads(trend, t("file_started_per_year") + suffix, "trend")
 per_activity = page.per_activity
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
@@ -88,4 +88,4 @@ data_table(
     hide_index=True,
 )
 # The download as the table reads: each activity and the one it falls under by name, not by code, once.
-downloads(in_words(per_activity, names), "per-activiteit", "per_activity")
+downloads(in_words(per_activity, names), t("file_per_activity"), "per_activity")

@@ -101,7 +101,7 @@ if not shown.empty:
         st.markdown("\n".join(f"- {safe(reason)}" for reason in str(chosen_row.reasons).split("; ") if reason))
 # The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
 download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
-downloads(ids_last(download), "suggesties" if language() == "nl" else "suggestions", "suggestions")
+downloads(ids_last(download), t("file_suggestions"), "suggestions")
 signed_in = coordinator()
 if not signed_in:
     st.caption(t("sign_in_for_follow_up"))
