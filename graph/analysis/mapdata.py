@@ -12,8 +12,6 @@ from graph.model.geo import MunicipalityArea
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 
-COVERAGE_CLASSES = ("covered", "gap", "incomplete", "none")
-
 
 def sites(atlas: Atlas, province: str | None = None, municipality: str | None = None) -> pd.DataFrame:
     frame = atlas.answer("site-overview", {"province_code": province} if province else {})

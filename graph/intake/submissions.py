@@ -233,7 +233,7 @@ def submit(atlas: Atlas, form: SubmissionForm, *, code: str | None = None, today
     graph.add((node, PW.reviewState, Literal("pending")))
     graph.add((node, PW.payload, Literal(_payload(tables))))
     change = Change()
-    change.add_graph(graph, submission_graph(code))
+    change.add_graph(graph, SUBMISSIONS_GRAPH)
     atlas.store.apply(change)
     return SubmitResult(code, [])
 
@@ -244,11 +244,6 @@ def _is_new(form: SubmissionForm, side: str) -> bool:
 
 #: Every submission in one private graph (not one each), so that the set of named graphs stays the same.
 SUBMISSIONS_GRAPH = private_graph("submissions")
-
-
-def submission_graph(code: str) -> URIRef:
-    """The private graph that holds submission ``code``."""
-    return SUBMISSIONS_GRAPH
 
 
 def approval_source(code: str) -> str:
@@ -284,9 +279,9 @@ def _decision(code: str, state: str, reviewer: str, reason: str = "") -> tuple[C
     node = URIRef(f"{ID}submission/{code}")
     change = Change()
     change.remove_quads.extend(
-        (node, PW.reviewState, Literal(previous), submission_graph(code)) for previous in SubmissionState.values()
+        (node, PW.reviewState, Literal(previous), SUBMISSIONS_GRAPH) for previous in SubmissionState.values()
     )
-    change.add.append((node, PW.reviewState, Literal(state), submission_graph(code)))
+    change.add.append((node, PW.reviewState, Literal(state), SUBMISSIONS_GRAPH))
     now = datetime.now(UTC)
     entry = URIRef(f"{node}/decision/{now.strftime('%Y%m%dT%H%M%S%f')}")
     log = Graph()
@@ -340,8 +335,8 @@ def approve(
     change.add.extend(decision.add)
     if edited is not None:
         node = URIRef(f"{ID}submission/{code}")
-        change.remove_quads.append((node, PW.payload, Literal(found["payload"]), submission_graph(code)))
-        change.add.append((node, PW.payload, Literal(_payload(edited)), submission_graph(code)))
+        change.remove_quads.append((node, PW.payload, Literal(found["payload"]), SUBMISSIONS_GRAPH))
+        change.add.append((node, PW.payload, Literal(_payload(edited)), SUBMISSIONS_GRAPH))
     atlas.store.apply(change)
     return []
 

@@ -32,7 +32,3 @@ def web_address_problem(value: str) -> tuple[str, str] | None:
     if "@" in parts.netloc:
         return "mag geen gebruikersnaam of wachtwoord bevatten", "must not hold a user name or password"
     return None
-
-
-def is_web_address(value: str) -> bool:
-    return web_address_problem(value) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import (
     DCAT,
     DCTERMS,
@@ -150,10 +150,8 @@ GRAPH_BASE = BASE + "graph/"
 PUBLIC_GRAPH_BASE = GRAPH_BASE + "public/"
 PRIVATE_GRAPH_BASE = GRAPH_BASE + "private/"
 
-ACTIVITY_SCHEME = URIRef(PREFIXES["activity"] + "scheme")
 
-
-def bind_prefixes(graph) -> None:
+def bind_prefixes(graph: Graph) -> None:
     """Bind the project's prefix map on an rdflib graph so exports read naturally."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)

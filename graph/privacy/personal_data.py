@@ -27,7 +27,6 @@ from graph.store.interface import AtlasStore
 
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 TEXT_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
-CONTACT_PREDICATES = {str(VCARD.hasEmail), str(VCARD.hasTelephone), str(VCARD.fn)}
 
 
 class PrivacyError(ValueError):

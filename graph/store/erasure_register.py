@@ -36,7 +36,6 @@ from graph.store.interface import AtlasStore, Change
 
 MARKER = "[verwijderd / removed]"
 REGISTER_GRAPH = private_graph("erasure-register")
-KINDS = ("email", "phone", "name")
 NAME_WORDS = (2, 6)
 # Reading the register is part of erasing: its hashes never leave this module.
 _ERASURE = Viewer.coordinator("erasure register")

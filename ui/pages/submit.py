@@ -51,7 +51,6 @@ FORM_KEYS = (
     "consent",
     "submitter_email",
 )
-SIDE_KEYS = ("search", "site", "name", "town", "address", "postcode", "website")
 
 
 def _start_again() -> None:
