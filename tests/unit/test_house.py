@@ -39,13 +39,25 @@ def _modules() -> dict[str, Path]:
     return found
 
 
+def _absolute(path: Path, node: ast.ImportFrom) -> str:
+    """The module an import names, with ``from .context import …`` read from the importing file's package."""
+    if not node.level:
+        return node.module or ""
+    package = _module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    base = package[: len(package) - (node.level - 1)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
 def _imports(path: Path) -> set[str]:
-    """Every module a file imports, at the top or inside a function (a lazy import is still a dependency)."""
+    """Every module a file imports, at the top or inside a function (a lazy import is still a dependency), and
+    relative imports as the modules they name."""
     named: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            named.add(node.module)
-            named.update(f"{node.module}.{alias.name}" for alias in node.names)
+        if isinstance(node, ast.ImportFrom) and (module := _absolute(path, node)):
+            named.add(module)
+            named.update(f"{module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
             named.update(alias.name for alias in node.names)
     return named
@@ -68,6 +80,13 @@ def _layer(module: str) -> int | None:
         if module == layer or module.startswith(layer + "."):
             return number
     return None
+
+
+def test_a_relative_import_counts_as_the_module_it_names() -> None:
+    """Regression: ``from .context import …`` was left out of the house's imports, so a circle through one would
+    not have been seen."""
+    assert "ui.context" in _imports(REPO_ROOT / "ui" / "small_maps.py")
+    assert import_graph().has_edge("ui.small_maps", "ui.context")
 
 
 def test_the_import_graph_has_no_circles() -> None:
