@@ -455,6 +455,16 @@ def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.Monke
     assert (labels["municipality"], labels["population"], labels["covered"]) == ("Gemeente", "Inwoners", "Gedekt")
 
 
+def test_the_console_opens_with_an_example_that_answers(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """The example comes from queries/internal/console-example.rq, as every question of the atlas does."""
+    app = open_page(monkeypatch, seed_store, "questions")
+    assert app.text_area(key="console").value.startswith("PREFIX org: <http://www.w3.org/ns/org#>")
+    app.button(key="run_console").click().run()
+    assert not errors(app) and not app.exception
+    answer = app.dataframe[-1].value
+    assert list(answer.columns) == ["name", "kind"] and 0 < len(answer) <= 20
+
+
 def test_an_unknown_prefix_is_explained_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: the console showed the engine's "Unknown namespace prefix : foo"."""
     app = open_page(monkeypatch, seed_store, "questions")

@@ -109,6 +109,13 @@ def _failure(message: Message, detail: str, viewer: Viewer) -> Message:
     return Message(f"{message.nl} Melding van de opslag: {detail}", f"{message.en} The store said: {detail}")
 
 
+def console_example(atlas: Atlas) -> str:
+    """The question the console opens with (``queries/internal/console-example.rq``), as a reader would type it:
+    without the file's header comments."""
+    body = atlas.questions.get("internal/console-example").body
+    return "\n".join(line for line in body.splitlines() if not line.startswith("#")).strip()
+
+
 def console_answer(atlas: Atlas, query: str, viewer: Viewer) -> ConsoleResult:
     """The console's answer on this atlas's public data, within its settings' time and row limits."""
     return run_console(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from graph.model.formats import number
 from graph.views.answer_words import in_words
-from graph.views.console import ConsoleError, console_answer
+from graph.views.console import ConsoleError, console_answer, console_example
 from graph.views.question_form import (
     FIRST_QUESTION,
     Control,
@@ -143,8 +143,7 @@ st.subheader(t("console"))
 st.caption(t("console_help"))
 text = st.text_area(
     t("console_query"),
-    value="SELECT ?name ?kind WHERE {\n  ?organisation a org:Organization ;\n      schema:name ?name ;\n"
-    "      org:classification/skos:notation ?kind .\n}\nORDER BY ?name\nLIMIT 20",
+    value=read(console_example),
     height=180,
     key="console",
     max_chars=20_000,
