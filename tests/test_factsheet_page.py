@@ -230,3 +230,25 @@ def test_profile_page_renders_on_demo_data(
     assert not app.exception, app.exception
     assert app.title and app.info  # the name and the sentence
     assert len(app.metric) == 5
+
+
+def test_a_province_tells_ten_collaborations_as_cards_and_lists_them_all_in_a_table(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str
+) -> None:
+    """Regression: the profile of Gelderland told all its 316 collaborations as cards (a page of 51,000 pixels)
+    before its chances and its downloads; the report tells three."""
+    from graph.settings import Settings
+
+    collaborations = Atlas.open(Settings(store=demo_store)).answer("collaboration-overview")
+    counted = collaborations[collaborations.province_code != ""].province_code.value_counts()
+    province, total = str(counted.index[0]), int(counted.iloc[0])
+    assert total > 10  # the demo data holds a province with more than the cards
+    app = open_profile(monkeypatch, demo_store, provincie=province)
+    assert not app.exception, app.exception
+    cards = [element.value for element in app.markdown if " × " in str(element.value)]
+    assert len(cards) == 10
+    assert f"… en nog {total - 10}: de tabel hieronder noemt ze allemaal." in [c.value for c in app.caption]
+    [listed] = [expander for expander in app.expander if expander.label == f"Alle {total} samenwerkingen"]
+    table = listed.dataframe[0].value
+    assert len(table) == total
+    assert set(table.status) <= {"Actief", "Verkennend", "Beëindigd", "Onbekend"}  # in words, as on the cards

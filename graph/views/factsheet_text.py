@@ -49,6 +49,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "examples_nearby": ("Praktijkvoorbeelden in de buurt", "Practice examples nearby"),
     "km_away": ("{km} km verderop", "{km} km away"),
     "more_collaborations": ("… en nog {n} (zie de atlas)", "… and {n} more (see the atlas)"),
+    "more_in_table": (
+        "… en nog {n}: de tabel hieronder noemt ze allemaal.",
+        "… and {n} more: the table below lists them all.",
+    ),
+    "every_collaboration": ("Alle {n} samenwerkingen", "All {n} collaborations"),
     # Each detail of a card starts with a capital, as on the app's other cards: "Actief · Venlo · Gestart 2026".
     "started": ("Gestart {date}", "Started {date}"),
     "ended": ("Gestopt {date}", "Ended {date}"),

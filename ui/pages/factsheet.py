@@ -8,6 +8,7 @@ from shapely.geometry import mapping, shape
 
 from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
+from graph.views.answer_words import in_words
 from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
@@ -15,7 +16,7 @@ from graph.views.factsheet_text import area_name, number, report_base_url, sente
 from graph.views.map_fit import MapView
 from ui.charts import bar_chart
 from ui.components import data_table
-from ui.context import atlas, choose_one, labels, language, language_switch, safe, t, viewer
+from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
 from ui.map_layers import COVERAGE_COLOURS, LEGEND_COLOURS, deck, line_layer, shape_layers, site_layers
 from ui.url import quoted, set_url_text, url_text
 
@@ -25,6 +26,10 @@ current = atlas()
 names = labels()
 AREA_FILL = [9, 105, 218, 40]
 MAP_WIDTH, MAP_HEIGHT = 700, 420  # pixels: the page's usual width, so the zoom shows the whole area
+# A province has hundreds of collaborations: the page tells the first ones as cards, as the report tells three,
+# and lists them all in one table below them, so the chances and the downloads stay within reach.
+MAX_CARDS = 10
+LISTED = ["library", "care_organisation", "municipality", "status", "start_date", "activities"]
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> MapView:
@@ -125,7 +130,8 @@ own = not sheet.collaborations.empty
 st.subheader(text("collaborations" if own else "examples_nearby", lang))
 if not own and sheet.examples.empty:
     st.write(text("no_collaborations", lang))
-for row in (sheet.collaborations if own else sheet.examples).itertuples():
+told = sheet.collaborations if own else sheet.examples
+for row in told.head(MAX_CARDS).itertuples():
     with st.container(border=True):
         st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [status_detail(str(row.status), lang), safe(row.municipality)]
@@ -142,6 +148,11 @@ for row in (sheet.collaborations if own else sheet.examples).itertuples():
             st.markdown(safe(row.description))
         if str(row.source_url).startswith(("http://", "https://")):
             st.link_button(text("source", lang), str(row.source_url))
+if len(told) > MAX_CARDS:
+    st.caption(text("more_in_table", lang, n=number(len(told) - MAX_CARDS, lang)))
+    with st.expander(text("every_collaboration", lang, n=number(len(told), lang))):
+        listed = in_words(told[[column for column in LISTED if column in told.columns]], names)
+        data_table(listed, hide_index=True, column_config=headings(list(listed.columns)))
 
 st.subheader(text("chances", lang))
 if sheet.chances.empty:
