@@ -9,6 +9,7 @@ from shapely.geometry import mapping, shape
 from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
 from graph.views.answer_words import in_words
+from graph.views.area_names import search_label
 from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
@@ -52,9 +53,13 @@ areas = source.areas()
 typed = url_text("gemeente") or url_text("provincie")
 chosen = typed.strip().upper()
 options = ["", *areas.code]
-display = {
-    str(row.code): f"{row.name} ({t('factsheet_level_' + str(row.level))}"
-    + (f", {names.province(str(row.province_code))})" if row.level == "municipality" else ")")
+display = {  # the everyday name and the name without accents find an area too: Den Haag, Sudwest-Fryslan
+    str(row.code): search_label(
+        str(row.code),
+        str(row.name),
+        t("factsheet_level_" + str(row.level))
+        + (f", {names.province(str(row.province_code))}" if row.level == "municipality" else ""),
+    )
     for row in areas.itertuples()
 }
 picked = st.selectbox(
