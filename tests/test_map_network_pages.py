@@ -19,7 +19,7 @@ from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
 from graph.views.network_drawing import MAIN_FONT, MAIN_LABELS, OTHER_FONT, drawing_data, label_box
 
 from .conftest import SEED, reference_dir
-from .test_app import open_page, texts
+from .test_app import demo_store, open_page, texts  # noqa: F401  (demo_store: a fixture)
 
 REPO = Path(__file__).resolve().parent.parent
 LIMBURG = (50.75, 51.78, 5.55, 6.25)  # south, north, west, east of the province
@@ -299,3 +299,13 @@ def test_the_chosen_municipality_is_outlined_and_its_sites_are_drawn_small(
     for kind in ("care-sites", "library-sites"):
         assert layer(venlo, kind)["getRadius"] < layer(country, kind)["getRadius"] / 8, kind
         assert layer(venlo, kind)["radiusMinPixels"] == layer(country, kind)["radiusMinPixels"]  # still seen
+
+
+def test_a_broker_that_holds_one_organisation_is_said_in_the_singular(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str
+) -> None:
+    """Regression: "zonder haar raken 1 organisaties los"."""
+    app = open_page(monkeypatch, demo_store, "network", province="all")
+    said = [str(cell) for frame in app.dataframe for column in frame.value.columns for cell in frame.value[column]]
+    assert not [words for words in said if "raken 1 organisaties" in words]
+    assert [words for words in said if "zonder haar raak" in words]  # the sentence is there to be checked

@@ -159,6 +159,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raken {cut_off} organisaties los",
         "connects {groups} groups that otherwise do not touch; without it {cut_off} organisations lose touch",
     ),
+    "broker_words_one": (
+        "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raakt 1 organisatie los",
+        "connects {groups} groups that otherwise do not touch; without it 1 organisation loses touch",
+    ),
     "network_limited": (
         "Hier horen {total} organisaties bij; de {shown} best verbonden worden getekend. Zet *{widen}* hoger om "
         "meer te zien.",

@@ -62,7 +62,10 @@ else:
     if brokers.empty:
         st.write(t("no_brokers"))
     else:
-        words = [t("broker_words", groups=row.groups, cut_off=row.cut_off) for row in brokers.itertuples()]
+        words = [
+            t("broker_words_one" if row.cut_off == 1 else "broker_words", groups=row.groups, cut_off=row.cut_off)
+            for row in brokers.itertuples()
+        ]
         shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
         shown = shown[["organisation", "kind", "connects"]]
         data_table(shown, hide_index=True, column_config=headings(shown.columns))
