@@ -19,7 +19,9 @@ from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
 from graph.views.network_drawing import MAIN_FONT, MAIN_LABELS, OTHER_FONT, drawing_data, label_box
 
 from .conftest import SEED, reference_dir
-from .test_app import demo_store, open_page, texts  # noqa: F401  (demo_store: a fixture)
+from .test_app import demo_store, open_page, texts
+
+__all__ = ["demo_store"]  # a fixture, shared with the page tests
 
 REPO = Path(__file__).resolve().parent.parent
 LIMBURG = (50.75, 51.78, 5.55, 6.25)  # south, north, west, east of the province
