@@ -612,3 +612,12 @@ def test_a_story_under_its_limit_is_not_called_too_long_because_of_the_other_act
     assert errors(form)[0].startswith("Het verhaal en de andere activiteiten samen zijn te lang (maximaal 4000")
     assert len([message for message in errors(form) if "Te lang" in message or "te lang" in message]) == 1
     assert not submissions(atlas, viewer=Viewer.coordinator("test"))
+
+
+def test_an_answer_without_rows_offers_no_empty_downloads(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: "0 rijen · Geen rijen." came with three download buttons for empty files."""
+    app = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview", p_province_code="PV20")
+    assert not app.exception and "Geen rijen." in [caption.value for caption in app.caption]
+    assert not app.get("download_button")
+    filled = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview")
+    assert len(filled.get("download_button")) == 3

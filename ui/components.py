@@ -22,6 +22,8 @@ from .context import PAGES, headings, labels, language, safe, t
 # Decimals shown per column (other fractional columns get one); years and ids are never given separators.
 DECIMALS = {"score": 2, "betweenness": 3, "distance_km": 1}
 PLAIN_COLUMNS = {"year"}
+# A coordinate to five decimals is a point within about a metre (one decimal put Venlo's sites 11 km apart).
+COORDINATE_DECIMALS = 5
 # Beyond this many cells a table is drawn with its plain numbers: formatting every cell would slow the page.
 MAX_FORMATTED_CELLS = 60_000
 
@@ -73,7 +75,8 @@ def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None
         return None
     if column.endswith("_share"):
         return lambda value: percent(float(value) * 100, lang, 2)  # type: ignore[arg-type]
-    decimals = 0 if types.is_integer_dtype(series) else DECIMALS.get(column, 1)
+    coordinate = column in ("lat", "lon") or column.endswith(("_lat", "_lon"))
+    decimals = 0 if types.is_integer_dtype(series) else COORDINATE_DECIMALS if coordinate else DECIMALS.get(column, 1)
     return lambda value: number(value, lang, decimals)  # type: ignore[arg-type]
 
 
@@ -140,6 +143,8 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     Each file is made when its button is clicked, not with every run of the page: writing the Excel file of a
     listing of 5,800 sites took seconds on every visit. A click does not run the page again, so the other
     buttons stay valid."""
+    if frame.empty:  # nothing to take along: the table says "Geen rijen." and offers no empty files
+        return
     table = readable(frame)
     # A share in a CSV file is a percentage, said in its heading ("Aandeel inwoners gedekt (%)": 7.85, as the page
     # shows 7,85 %): a bare 0.0785 read as less than a tenth of a percent. The Excel file keeps the fraction.
