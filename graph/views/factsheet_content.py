@@ -64,6 +64,19 @@ def shorten(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+def whole_reasons(reasons: str, limit: int) -> str:
+    """As many whole reasons (the ranking joins them with "; ") as fit in ``limit`` characters, best first; a
+    reason is never cut off mid-sentence ("… werkt al met 2 andere …" said nothing). The first one is kept even
+    when it alone is longer."""
+    parts = [part.strip() for part in str(reasons or "").split(";") if part.strip()]
+    kept: list[str] = []
+    for part in parts:
+        if kept and len("; ".join([*kept, part])) > limit:
+            break
+        kept.append(part)
+    return "; ".join(kept)
+
+
 def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = None) -> ReportContent:
     lang = language(lang)
     area = sheet.area
@@ -103,7 +116,7 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
             shorten(str(chance.library_organisation), NAME_CHARACTERS),
             shorten(str(chance.care_organisation), NAME_CHARACTERS),
             f"{number(float(str(chance.distance_km)), lang, 1)} km",
-            shorten(str(chance.reasons), REASON_CHARACTERS),
+            whole_reasons(str(chance.reasons), REASON_CHARACTERS),
         ]
         if sheet.for_coordinator:
             cells.append(FollowUpState.label_of(chance.follow_up, lang))

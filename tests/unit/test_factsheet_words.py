@@ -77,3 +77,16 @@ def test_a_story_says_its_dates_as_readers_write_them() -> None:
     )
     assert "Gestart 1 mei 2023 · Gestopt juni 2024" in _story(row, "nl", None, None).details
     assert "Started 1 May 2023 · Ended June 2024" in _story(row, "en", None, None).details
+
+
+def test_a_reports_reasons_are_whole_sentences_never_cut_mid_way() -> None:
+    """Regression: the report's reasons ended "…werkt al met 2 andere …", cut off in the middle of a reason."""
+    from graph.views.factsheet_content import whole_reasons
+
+    reasons = (
+        "4,2 km van elkaar; Zutphen heeft nog geen actieve samenwerking; "
+        "Bibliotheek Zutphen werkt al met 2 andere zorgorganisaties"
+    )
+    assert whole_reasons(reasons, 110) == "4,2 km van elkaar; Zutphen heeft nog geen actieve samenwerking"
+    assert whole_reasons(reasons, 500) == reasons
+    assert whole_reasons("een heel lange reden zonder puntkomma", 10) == "een heel lange reden zonder puntkomma"
