@@ -145,6 +145,24 @@ def test_after_sending_the_form_locks_and_offers_another(monkeypatch: pytest.Mon
     assert not form.success
 
 
+def test_the_same_collaboration_sent_twice_is_named_on_both_review_cards(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: sending the same collaboration again after "Nog een samenwerking toevoegen" gave two cards that
+    read alike, and nothing said so to the coordinator."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    for _ in range(2):
+        form = open_page(monkeypatch, atlas.settings.store, "submit")
+        fill_new_care_site(form)
+        form.text_input(key="submitter_email").set_value("partner@example.org").run()
+        form.button(key="send").click().run()
+    first, second = sorted(row["code"] for row in submissions(atlas, viewer=Viewer.coordinator("test")))
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    warnings = [plain(element.value) for element in review.warning]
+    assert any(first in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
+    assert any(second in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
+
+
 def test_the_form_warns_of_a_likely_duplicate_in_other_spelling(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:

@@ -31,6 +31,10 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "town_unknown": ("Plaats niet gevonden: vul de coördinaten zelf in.", "Town not found: enter the coordinates."),
     "maybe_duplicate": ("Bestaat deze al? Lijkt op: {names}", "Does this exist already? Looks like: {names}"),
+    "same_pair_pending": (
+        "Voor dezelfde twee organisaties wacht ook {codes}: misschien is deze samenwerking twee keer verstuurd.",
+        "{codes} is also waiting for the same two organisations: this collaboration may have been sent twice.",
+    ),
     "pair_known": (
         "Deze twee werken volgens de atlas al samen.",
         "According to the atlas these two already work together.",

@@ -7,7 +7,7 @@ labelled in the reader's language. Raw rows (column names, ``a;b`` lists, intern
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -69,6 +69,7 @@ class ReviewCard:
     duplicates: tuple[str, ...]
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows as the correction editor takes them
     partners: tuple[str, str] = ("", "")  # the library's and the care organisation's name, as in the title
+    same_pair: tuple[str, ...] = ()  # the codes of other pending submissions for the same two organisations
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -84,7 +85,20 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     for item in pending:
         tables = submitted_tables(item)
         cards.append(_card(item, tables, existing, known_sites, everyone, names, lang))
-    return cards
+    # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
+    # cards that read alike: each names the other, so the second is declined rather than published twice.
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for card in cards:
+        by_pair.setdefault(_pair_key(card.partners), []).append(card.code)
+    return [
+        replace(card, same_pair=tuple(code for code in by_pair[_pair_key(card.partners)] if code != card.code))
+        for card in cards
+    ]
+
+
+def _pair_key(partners: tuple[str, str]) -> tuple[str, str]:
+    library, care = partners
+    return " ".join(library.casefold().split()), " ".join(care.casefold().split())
 
 
 def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:

@@ -74,6 +74,8 @@ def show_card(card: ReviewCard) -> None:
         st.caption(t("contact_public_yes" if card.contact_public else "contact_public_no"))
     for other in card.duplicates:
         st.warning(t("maybe_duplicate", names=safe(other)))
+    if card.same_pair:
+        st.warning(t("same_pair_pending", codes=", ".join(card.same_pair)))
     for site in card.new_sites:
         st.caption(t("new_site_on_map", name=safe(site.name)))
         point_map(site.lat, site.lon, site.kind, site.name, height=180)
