@@ -88,4 +88,12 @@ def search_organisations(
 
     scores = candidates.name.map(lambda other: score(str(other)))
     found = candidates.assign(similarity=scores)
-    return found[found.similarity >= 0.6].sort_values(["similarity", "name"], ascending=[False, True]).head(limit)
+    found = found[found.similarity >= 0.6]
+    # Names that share a word ("Dagbesteding …") are all as alike by their shared words; how close the whole name
+    # comes decides between them, so "Dagbesteding Zutphn" finds Dagbesteding Zutphen before 's-Gravenhage.
+    sound = sounds(text)
+    closeness = found.name.map(lambda other: fuzz.token_sort_ratio(sound, sounds(str(other))) / 100)
+    ordered = found.assign(closeness=closeness).sort_values(
+        ["similarity", "closeness", "name"], ascending=[False, False, True]
+    )
+    return ordered.drop(columns="closeness").head(limit)

@@ -71,3 +71,19 @@ def test_a_known_pair_is_found_from_the_choices_read_once() -> None:
     assert pair_known(known, "lib-tegelen", "psw-tegelen")
     assert not pair_known(known, "lib-tegelen", "venlo-1")
     assert not pair_known(known, "lib-tegelen", NEW_ORGANISATION) and not pair_known(known, "", "psw-tegelen")
+
+
+def test_a_typo_in_the_town_still_finds_that_organisation_first() -> None:
+    """Regression: "Dagbesteding Zutphn" offered Dagbesteding 's-Gravenhage first: every "Dagbesteding …" was as
+    alike by the shared word, and the listing's order decided."""
+    from graph.analysis.similar import search_organisations
+
+    organisations = pd.DataFrame(
+        [
+            ("care-haag", "Dagbesteding 's-Gravenhage 58 (demo)", "care"),
+            ("care-zutphen", "Dagbesteding Zutphen 118 (demo)", "care"),
+            ("care-zwolle", "Dagbesteding Zwolle 3 (demo)", "care"),
+        ],
+        columns=["id", "name", "kind"],
+    )
+    assert list(search_organisations("Dagbesteding Zutphn", organisations, "care").id)[0] == "care-zutphen"
