@@ -4,6 +4,7 @@ reader's language (Streamlit's AppTest on the seed data)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -79,8 +80,8 @@ def test_the_forms_examples_are_in_the_readers_language(monkeypatch: pytest.Monk
     assert not [key for key, text in shown.items() if "voorbeeld" in text], shown
 
 
-def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
-    """Regression: the coverage page's files were named in Dutch ("witte-vlekken.csv") on the English page."""
+def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The media file managers of the app tests to come, which hold every download a page offers, by file name."""
     from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.testing.v1 import app_test
 
@@ -92,11 +93,32 @@ def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.
             managers.append(self)
 
     monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return managers
+
+
+def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the coverage page's files were named in Dutch ("witte-vlekken.csv") on the English page."""
+    managers = recorded_downloads(monkeypatch)
     app = open_page(monkeypatch, seed_store, "coverage")
     app.sidebar.radio[0].set_value("en").run()
     names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
     assert {"coverage-by-province.csv", "gaps.xlsx", "coverage-by-municipality.csv", "per-activity.csv"} <= names
     assert not [name for name in names if "dekking" in name or "vlekken" in name or "activiteit" in name], names
+
+
+def test_a_questions_file_is_named_by_its_title_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: Vragen named its files by the query's code, in English and without the filter
+    ("gaps-by-activity.csv" on a Dutch page filtered to Limburg)."""
+    managers = recorded_downloads(monkeypatch)
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["q"] = "coverage"
+    app.query_params["p_province_code"] = "PV31"
+    app.switch_page("ui/pages/questions.py")
+    app.run()
+    assert not app.exception, app.exception
+    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    assert "dekking-per-gemeente-limburg.csv" in names, names
 
 
 def test_dutch_figures_are_written_the_dutch_way(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

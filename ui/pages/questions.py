@@ -3,7 +3,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.model.formats import number
+from graph.model.formats import file_slug, number
 from graph.views.answer_words import in_words
 from graph.views.console import ConsoleError, console_answer, console_example
 from graph.views.question_form import (
@@ -110,6 +110,7 @@ st.query_params["q"] = name
 query = questions[name]
 st.markdown(safe(query.description(lang)))
 values: dict[str, str] = {}
+chosen_words: list[str] = []  # the filters as the page names them, for the downloaded file's name
 try:
     shown_controls = read(question_controls, name, lang)
     # A parameter of another question (or of a misspelt one) has no control here: it leaves the address, so
@@ -123,6 +124,8 @@ try:
             narrowed = read(question_controls, name, lang, province)
             control = next(each for each in narrowed if each.name == control.name)
         values[control.name] = parameter_control(column, name, control)
+        if values[control.name]:
+            chosen_words.append(str(control.options.get(values[control.name], values[control.name])))
         if control.code_type == "province":
             province = values[control.name]
     answer = ask(current, query, values, lang)
@@ -132,7 +135,8 @@ except QuestionProblem as problem:
 st.caption(counted("rows", len(answer)))
 shown = in_words(answer, labels())  # "Actief", not active; the map below still reads the codes
 data_table(shown, hide_index=True, column_config=headings(list(shown.columns)))
-downloads(shown, name, "answer")
+# Named as the page names the question and its filters: witte-vlekken-per-activiteit-limburg.csv.
+downloads(shown, "-".join(file_slug(words) for words in (query.title(lang), *chosen_words))[:150], "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
     st.pydeck_chart(deck(site_layers(answer)), height=420)
 with st.expander(t("show_sparql")):
