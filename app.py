@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.context import PAGES, coordinator, language_first, sign_in_box
+from ui.context import PAGES, coordinator, filters_above_sign_in, language_first
 from ui.i18n import text
 from ui.input_hints import show_input_hints
 from ui.interface_words import show_interface_words
@@ -50,17 +50,18 @@ with language_first() as lang:
         for each in section_pages:
             st.sidebar.page_link(each)
     st.sidebar.divider()
-    # On every page, so a signed-in coordinator sees so wherever they are and can sign out anywhere.
-    sign_in_box()
-    try:
-        navigation.run()
-    except StoreError as error:  # an unreachable or refusing store: say so instead of showing a traceback
-        logging.getLogger("passendwerk.app").warning("page %s: the store failed: %s", navigation.url_path, error)
-        st.error(text("store_failed", lang))
-        # What the store said names server addresses or folders: for a coordinator, who can act on it, not for
-        # every visitor. Plain text: a server may echo what a user typed.
-        if coordinator():
-            st.text(str(error))
-    except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
-        logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
-        st.error(text("page_failed", lang))
+    # On every page, so a signed-in coordinator sees so wherever they are and can sign out anywhere; the page's
+    # filters come above it.
+    with filters_above_sign_in():
+        try:
+            navigation.run()
+        except StoreError as error:  # an unreachable or refusing store: say so instead of showing a traceback
+            logging.getLogger("passendwerk.app").warning("page %s: the store failed: %s", navigation.url_path, error)
+            st.error(text("store_failed", lang))
+            # What the store said names server addresses or folders: for a coordinator, who can act on it, not for
+            # every visitor. Plain text: a server may echo what a user typed.
+            if coordinator():
+                st.text(str(error))
+        except Exception:  # never a traceback (with server paths) in front of a visitor; the log keeps it
+            logging.getLogger("passendwerk.app").exception("page %s failed", navigation.url_path)
+            st.error(text("page_failed", lang))

@@ -211,3 +211,17 @@ def test_a_chart_is_described_in_the_readers_language_for_a_screen_reader(
     [spec] = chart_specs(app)
     assert spec["encoding"]["x"]["axis"]["description"] == "Horizontal axis: Year"  # type: ignore[index]
     assert spec["mark"]["ariaRoleDescription"] == "bar"  # type: ignore[index]
+
+
+def test_a_pages_filters_stand_above_the_sign_in_box(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the province filter was drawn after the sign-in box, at the bottom of a long sidebar."""
+
+    def in_order(node: Any) -> list[str]:
+        found = [str(getattr(node, "label", ""))] if getattr(node, "type", "") in ("selectbox", "expander") else []
+        for child in getattr(node, "children", {}).values():
+            found += in_order(child)
+        return found
+
+    for page in ("coverage", "map", "suggestions"):
+        shown = in_order(open_page(monkeypatch, seed_store, page).sidebar)
+        assert shown.index("Provincie") < shown.index("Aanmelden coördinator"), (page, shown)

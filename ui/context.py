@@ -29,6 +29,8 @@ FILTER_KEY = "filter_"
 # Whether this run has drawn the language switch already: the app draws it before its navigation, so the menu
 # is built in the chosen language; a page that asks for the switch again then only reads it.
 _switch_drawn: ContextVar[bool] = ContextVar("language_switch_drawn", default=False)
+# Where this run's page puts its filters: a place in the sidebar above the sign-in box (see app.py).
+_page_controls: ContextVar[DeltaGenerator | None] = ContextVar("page_controls", default=None)
 PAGES = {
     "overview": "ui/pages/overview.py",
     "map": "ui/pages/map.py",
@@ -93,6 +95,23 @@ def language_switch() -> Lang:
     else:
         st.query_params["lang"] = choice.value
     return choice
+
+
+@contextmanager
+def filters_above_sign_in() -> Iterator[None]:
+    """Make the place for the page's filters in the sidebar, then draw the sign-in box under it: drawn after the
+    sign-in box, a province filter sat at the bottom of a long sidebar, easily missed."""
+    token = _page_controls.set(st.sidebar.container())
+    try:
+        sign_in_box()
+        yield
+    finally:
+        _page_controls.reset(token)
+
+
+def page_sidebar() -> DeltaGenerator:
+    """Where a page puts its filters (under the menu, above the sign-in box)."""
+    return _page_controls.get() or st.sidebar
 
 
 @contextmanager
@@ -185,7 +204,7 @@ def url_choice(
 
     ``default`` is chosen when the URL names nothing; "all" (the empty choice) stays one of the options.
     """
-    container = container or st.sidebar
+    container = container or page_sidebar()
     choices = ["", *options]
     asked = url_text(name)
     if default is not None and asked == WHOLE_COUNTRY:

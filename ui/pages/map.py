@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.model.enums import CollaborationStatus
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, viewer
+from ui.context import PAGES, counted, labels, language_switch, page_sidebar, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
 from ui.map_layers import (
     LEGEND_COLOURS,
@@ -29,7 +29,7 @@ shown = narrowed(whole, names, MapFilters(province, municipality, activity, stat
 if municipality or province:
     code = municipality or province or ""
     profile_link(code, choices[municipality] if municipality else names.province(code))
-show_municipalities = st.sidebar.toggle(t("show_municipalities"), value=shown.features is not None)
+show_municipalities = page_sidebar().toggle(t("show_municipalities"), value=shown.features is not None)
 
 layers = []
 if show_municipalities and shown.features is not None:

@@ -3,7 +3,7 @@ import streamlit as st
 from graph.model.formats import number
 from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
 from ui.components import data_table
-from ui.context import headings, labels, language_switch, read, t, url_choice, viewer
+from ui.context import headings, labels, language_switch, page_sidebar, read, t, url_choice, viewer
 from ui.url import url_int
 
 language_switch()
@@ -23,10 +23,10 @@ organisation = url_choice(
 )
 depth = 1
 if organisation:
-    depth = st.sidebar.slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
+    depth = page_sidebar().slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
     st.query_params["depth"] = str(depth)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
-size = st.sidebar.select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
+size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
 st.caption(t("network_start"))
 if organisation and province:
     st.caption(t("network_province_ignored"))

@@ -15,6 +15,7 @@ from ui.context import (
     labels,
     language,
     language_switch,
+    page_sidebar,
     read,
     safe,
     t,
@@ -38,7 +39,7 @@ if province:
     places = places[places.province_code == province]
 municipalities = dict(zip(places.municipality_code, places.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
-radius = st.sidebar.slider(
+radius = page_sidebar().slider(
     t("radius_km"), min_value=1, max_value=50, value=url_int("radius", 15, 1, 50, language()), key="radius"
 )
 st.query_params["radius"] = str(radius)
