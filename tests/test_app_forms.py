@@ -425,6 +425,21 @@ def test_vragen_says_codes_in_words_in_the_table_and_the_download(
     assert "Active" in set(english.dataframe[0].value["status"])
 
 
+def test_the_map_of_every_site_shows_the_whole_answer(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: the map under "Alle locaties" cut off the north and south Limburg (the country's view was made
+    for a taller map), and it had no legend."""
+    from graph.views.map_fit import bounds_of_points, fit_view
+
+    app = open_page(monkeypatch, seed_store, "questions", q="site-overview")
+    sites = app.dataframe[0].value
+    view = json.loads(app.get("deck_gl_json_chart")[-1].proto.json)["initialViewState"]
+    bounds = bounds_of_points(sites.lat, sites.lon)
+    assert bounds is not None
+    fitted = fit_view(bounds, height_px=420)
+    assert (view["latitude"], view["longitude"], view["zoom"]) == (fitted.latitude, fitted.longitude, fitted.zoom)
+    assert "Bibliotheeklocatie" in " ".join(caption.value for caption in app.caption)
+
+
 def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "questions", q="coverage")
     province = app.selectbox(key="p_coverage_province_code")

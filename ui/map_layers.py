@@ -48,6 +48,9 @@ LIBRARY_RADIUS_PX = (3, 9)
 # for a point near one, and only a fixed place stays inside the map wherever the pointer is. In that corner
 # lies the North Sea on the national map; over a point there, the pointer still shows what it names.
 TOOLTIP_STYLE = {
+    # White on near-black: deck.gl's own light grey on dark grey was hard to read.
+    "backgroundColor": "#24292f",
+    "color": "#ffffff",
     "maxWidth": "260px",
     "whiteSpace": "pre-line",
     "fontSize": "13px",

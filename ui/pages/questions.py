@@ -6,6 +6,7 @@ import streamlit as st
 from graph.model.formats import file_slug, number
 from graph.views.answer_words import in_words
 from graph.views.console import ConsoleError, console_answer, console_example
+from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
 from graph.views.question_form import (
     FIRST_QUESTION,
     Control,
@@ -19,6 +20,8 @@ from ui.components import data_table, downloads
 from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t, viewer
 from ui.map_layers import deck, site_layers
 from ui.url import ignore, url_option, url_text
+
+MAP_HEIGHT = 420  # pixels
 
 MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
 
@@ -138,7 +141,11 @@ data_table(shown, hide_index=True, column_config=headings(list(shown.columns)))
 # Named as the page names the question and its filters: witte-vlekken-per-activiteit-limburg.csv.
 downloads(shown, "-".join(file_slug(words) for words in (query.title(lang), *chosen_words))[:150], "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
-    st.pydeck_chart(deck(site_layers(answer)), height=420)
+    # Zoomed to the answer's sites, whatever part of the country they lie in; the dots as on the Kaart.
+    bounds = bounds_of_points(answer.lat, answer.lon)
+    view = fit_view(bounds, height_px=MAP_HEIGHT) if bounds else NETHERLANDS
+    st.pydeck_chart(deck(site_layers(answer, view.zoom), view), height=MAP_HEIGHT)
+    st.caption(f":blue[{t('legend_library')}] · :red[{t('legend_care')}]")
 with st.expander(t("show_sparql")):
     st.code(query.body, language="sparql")
 
