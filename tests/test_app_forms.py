@@ -437,7 +437,7 @@ def test_the_map_of_every_site_shows_the_whole_answer(monkeypatch: pytest.Monkey
     assert bounds is not None
     fitted = fit_view(bounds, height_px=420)
     assert (view["latitude"], view["longitude"], view["zoom"]) == (fitted.latitude, fitted.longitude, fitted.zoom)
-    assert "Bibliotheeklocatie" in " ".join(caption.value for caption in app.caption)
+    assert "● bibliotheeklocatie" in " ".join(caption.value for caption in app.caption)
 
 
 def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
