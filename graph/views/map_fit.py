@@ -55,6 +55,19 @@ def bounds_of_points(latitudes: Iterable[Any], longitudes: Iterable[Any]) -> Bou
     return min(lons), min(lats), max(lons), max(lats)
 
 
+def union_of(*boxes: Bounds | None) -> Bounds | None:
+    """The bounds around all the given bounds (those that are there)."""
+    found = [box for box in boxes if box is not None]
+    if not found:
+        return None
+    return (
+        min(box[0] for box in found),
+        min(box[1] for box in found),
+        max(box[2] for box in found),
+        max(box[3] for box in found),
+    )
+
+
 def bounds_of_features(features: Sequence[dict[str, Any]]) -> Bounds | None:
     """The bounds of GeoJSON polygons and multipolygons."""
     longitudes: list[float] = []

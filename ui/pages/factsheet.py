@@ -1,10 +1,9 @@
-import math
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 from shapely import wkt
-from shapely.geometry import mapping, shape
+from shapely.geometry import mapping
 
 from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
@@ -14,7 +13,7 @@ from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
-from graph.views.map_fit import MapView
+from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
@@ -34,17 +33,9 @@ LISTED = ["library", "care_organisation", "municipality", "status", "start_date"
 
 
 def _view(features: list[dict], sites: pd.DataFrame) -> MapView:
-    """Zoomed to the area's boundary (deck.gl's Web Mercator: the world is 512 pixels wide at zoom 0)."""
-    points = [*zip(sites.lon.astype(float), sites.lat.astype(float), strict=True)]
-    bounds = [shape(feature["geometry"]).bounds for feature in features]
-    west = min([b[0] for b in bounds] + [p[0] for p in points], default=3.3)
-    south = min([b[1] for b in bounds] + [p[1] for p in points], default=50.7)
-    east = max([b[2] for b in bounds] + [p[0] for p in points], default=7.3)
-    north = max([b[3] for b in bounds] + [p[1] for p in points], default=53.6)
-    stretch = 1 / math.cos(math.radians((south + north) / 2))
-    zoom_x = math.log2(MAP_WIDTH * 360 / (512 * max(east - west, 0.01)))
-    zoom_y = math.log2(MAP_HEIGHT * 360 / (512 * max(north - south, 0.01) * stretch))
-    return MapView(latitude=(south + north) / 2, longitude=(west + east) / 2, zoom=min(zoom_x, zoom_y) - 0.2)
+    """Zoomed to the area's boundary and its sites, as every map of the app is fitted."""
+    bounds = union_of(bounds_of_features(features), bounds_of_points(sites.lat, sites.lon))
+    return fit_view(bounds, MAP_WIDTH, MAP_HEIGHT) if bounds else NETHERLANDS
 
 
 # The read model keeps the answers per version of the data (shared with the reports and the other viewers).
