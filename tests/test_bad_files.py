@@ -332,7 +332,7 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
     """A submission kept before the rule was shared: approval names the field; edited, it can be approved."""
     from rdflib import Literal, URIRef
 
-    from graph.intake.submissions import SubmissionForm, approve, payload_tables, submission, submission_graph, submit
+    from graph.intake.submissions import SUBMISSIONS_GRAPH, SubmissionForm, approve, payload_tables, submission, submit
     from graph.model.vocab import ID, PW
 
     form = SubmissionForm(
@@ -344,7 +344,7 @@ def test_a_stored_submission_with_such_a_link_gets_a_problem_at_approval_not_an_
     atlas = tiny_atlas
     code = submit(atlas, form).code
     old = submission(atlas, code, COMMAND_LINE)["payload"]
-    node, graph = URIRef(f"{ID}submission/{code}"), submission_graph(code)
+    node, graph = URIRef(f"{ID}submission/{code}"), SUBMISSIONS_GRAPH
     atlas.store.apply(
         Change(
             remove_quads=[(node, PW.payload, Literal(old), graph)],

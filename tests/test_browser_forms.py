@@ -117,10 +117,12 @@ def test_follow_up_is_recorded_for_the_suggestion_clicked_in_the_table(browser_p
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 12, box["y"] + 35 * 2 + 17)  # the second row's selection box
     settle(page)
-    page.wait_for_timeout(500)
+    from playwright.sync_api import expect
+
+    # The reasons follow the click once the run it starts has ended: on a busy machine seconds later.
+    expect(reasons.first).not_to_contain_text(first + " · ", timeout=20_000)
     clicked = reasons.first.inner_text().split(" · ")[0].strip()
     assert clicked != first
-    from playwright.sync_api import expect
 
     # the select box shows the value the run gave it a moment after the run has ended, on a busy machine later
     expect(follow_up).to_have_value(clicked, timeout=10_000)

@@ -156,8 +156,8 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "No brokers: every group stays whole without any single organisation.",
     ),
     "broker_words": (
-        "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raken {cut_off} organisaties los",
-        "connects {groups} groups that otherwise do not touch; without it {cut_off} organisations lose touch",
+        "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raken {n} organisaties los",
+        "connects {groups} groups that otherwise do not touch; without it {n} organisations lose touch",
     ),
     "broker_words_one": (
         "verbindt {groups} groepen die elkaar anders niet raken; zonder haar raakt 1 organisatie los",

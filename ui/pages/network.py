@@ -63,7 +63,7 @@ else:
         st.write(t("no_brokers"))
     else:
         words = [
-            t("broker_words_one" if row.cut_off == 1 else "broker_words", groups=row.groups, cut_off=row.cut_off)
+            t("broker_words_one" if row.cut_off == 1 else "broker_words", groups=row.groups, n=row.cut_off)
             for row in brokers.itertuples()
         ]
         shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
