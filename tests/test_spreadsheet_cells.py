@@ -158,3 +158,11 @@ def test_an_excel_sheet_is_wide_enough_for_its_headings_and_keeps_long_text_in_b
     widths = {letter: dimension.width for letter, dimension in sheet.column_dimensions.items()}
     assert widths["B"] >= len("Met bibliotheek én zorg") and widths["D"] == 60
     assert sheet["C2"].value == 103_789 and sheet["C2"].number_format == "#,##0"
+
+
+def test_an_excel_sheet_keeps_its_headings_in_view_and_filters_every_column() -> None:
+    """Regression: a long list opened in Excel lost its headings when scrolled, and had no filters."""
+    frame = pd.DataFrame({"Gemeente": ["Venlo", "Tegelen", "Venray"], "Inwoners": [103_789, 20_000, 45_000]})
+    sheet = load_workbook(io.BytesIO(excel_bytes({"blad": frame}))).active
+    assert sheet is not None
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B4"

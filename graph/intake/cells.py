@@ -152,6 +152,11 @@ def excel_bytes(sheets: Mapping[str, pd.DataFrame], number_formats: Mapping[str,
         formats = [(number_formats or {}).get(str(column)) for column in frame.columns]
         for place, width in enumerate(_column_widths(frame), start=1):
             sheet.column_dimensions[get_column_letter(place)].width = width
+        # The headings stay in view while scrolling, and each column can be filtered: as a reader of a long list
+        # in Excel expects.
+        sheet.freeze_panes = "A2"
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
         sheet.append(_typed_row(sheet, list(frame.columns), WriteOnlyCell))
         for row in frame.itertuples(index=False, name=None):
             sheet.append(_typed_row(sheet, list(row), WriteOnlyCell, formats))
