@@ -9,7 +9,7 @@ import pytest
 
 from graph.analysis.similar import similar_organisations
 from graph.intake.form_check import forgiving_date, forgiving_web_address, partner_problems, start_date_problem
-from graph.intake.template import Problem
+from graph.intake.template import Problem, ProblemKind
 from graph.model.language import Message
 
 CARE = pd.DataFrame(
@@ -115,14 +115,20 @@ def test_a_start_in_the_future_only_for_a_collaboration_being_explored(status: s
 def test_partner_messages_name_form_fields_and_no_internal_ids() -> None:
     """Regression: a new care site without a point was reported as care_site_id: onbekende locatie 'pw-…-care-site'."""
     problems = [
-        Problem("care", 1, "lat", Message("verplicht veld is leeg", "required value is missing")),
+        Problem("care", 1, "lat", Message("verplicht veld is leeg", "required value is missing"), ProblemKind.REQUIRED),
         Problem(
             "collaboration", 1, "care_site_id", Message("onbekende locatie 'pw-lzblutl8-care-site'", "unknown site")
         ),
         Problem("collaboration", 1, "start_date", Message("'gisteren' is geen datum", "'gisteren' is not a date")),
         Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail")),
         Problem("library", 1, "site", Message("kies een locatie", "choose a site")),
-        Problem("collaboration", 1, "library_site_id", Message("verplicht veld is leeg", "required value is missing")),
+        Problem(
+            "collaboration",
+            1,
+            "library_site_id",
+            Message("verplicht veld is leeg", "required value is missing"),
+            ProblemKind.REQUIRED,
+        ),
     ]
     found = partner_problems(problems, {"pw-lzblutl8"}, {"care"})
     assert [(problem.field, problem.message_nl) for problem in found] == [
@@ -154,3 +160,17 @@ def test_the_review_summary_is_one_sentence_in_either_language() -> None:
         "Bibliotheek Venlo works with Daelzicht since May 2023 on book repair and coffee corner, with 6 participants "
         "(active)."
     )
+
+
+def test_the_form_decides_on_the_kind_of_problem_not_on_its_english_words() -> None:
+    """Regression: the form recognised an empty field and a wrong date by the English text of the row rule's
+    message; a reworded message would have shown the import's wording ("JJJJ-MM-DD") to a partner."""
+    problems = [
+        Problem("care", 1, "lat", Message("leeg", "empty"), ProblemKind.REQUIRED),
+        Problem("collaboration", 1, "start_date", Message("fout", "wrong"), ProblemKind.NOT_A_DATE, "'31-2-2024'"),
+    ]
+    found = partner_problems(problems, set(), {"care"})
+    assert [(problem.field, problem.message_nl) for problem in found] == [
+        ("care_lat", "Vul dit veld in."),
+        ("start_date", "Deze datum bestaat niet. Schrijf dag-maand-jaar (1-5-2023), maand-jaar (5-2023) of een jaar."),
+    ]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from graph.intake.input_limits import MAX_PROBLEMS_KEPT, dutch_count
-from graph.intake.template import Problem, Row, shown
+from graph.intake.template import Problem, ProblemKind, Row, shown
 from graph.intake.web_address import web_address_problem
 from graph.model.language import Message
 from graph.model.text import CONTROL_CHARACTERS
@@ -40,8 +40,10 @@ class FieldChecker:
         self.problems = problems
         self.stopped = False
 
-    def add(self, row: Row, column: str, nl: str, en: str) -> None:
-        self.problems.append(Problem(row.file, row.number, column, Message(nl, en)))
+    def add(
+        self, row: Row, column: str, nl: str, en: str, kind: ProblemKind = ProblemKind.OTHER, value: str = ""
+    ) -> None:
+        self.problems.append(Problem(row.file, row.number, column, Message(nl, en), kind, value))
 
     def while_room(self, rows: list[Row]) -> Iterator[Row]:
         """The rows to check, until so many problems are found that more would not help anyone."""
@@ -61,7 +63,7 @@ class FieldChecker:
     def text(self, row: Row, column: str, *, required: bool = False) -> str:
         value = row.get(column)
         if required and not value:
-            self.add(row, column, "verplicht veld is leeg", "required value is missing")
+            self.add(row, column, "verplicht veld is leeg", "required value is missing", ProblemKind.REQUIRED)
         limit = MAX_LENGTH.get(column.removeprefix("contact_"), MAX_LENGTH["default"])
         if len(value) > limit:
             self.add(row, column, f"te lang (maximaal {limit} tekens)", f"too long (at most {limit} characters)")
@@ -108,6 +110,8 @@ class FieldChecker:
                 column,
                 f"{shown(value)} is geen datum (JJJJ-MM-DD, JJJJ-MM of JJJJ)",
                 f"{shown(value)} is not an ISO date",
+                ProblemKind.NOT_A_DATE,
+                shown(value),
             )
             return ""
         return value

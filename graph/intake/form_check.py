@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from graph.intake.field_rules import date_start, is_date
-from graph.intake.template import Problem
+from graph.intake.template import Problem, ProblemKind
 
 # d-m-jjjj as people write it in the Netherlands (also with / or .), and m-jjjj for "since May 2023".
 DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
@@ -114,7 +114,7 @@ def partner_problems(problems: list[Problem], internal_ids: set[str], new_sides:
     for problem in problems:
         field_name = _field(problem)
         if field_name in ("library_site", "care_site") and (
-            field_name.removesuffix("_site") in new_sides or problem.message_en == "required value is missing"
+            field_name.removesuffix("_site") in new_sides or problem.kind is ProblemKind.REQUIRED
         ):
             continue  # the new site's own fields, or "choose a site", say it already
         nl, en = problem.message_nl, problem.message_en
@@ -126,8 +126,10 @@ def partner_problems(problems: list[Problem], internal_ids: set[str], new_sides:
         elif field_name in ("library_site", "care_site"):
             nl = "Deze locatie staat niet (meer) in de atlas. Kies opnieuw."
             en = "This site is not (or no longer) in the atlas. Choose again."
-        elif field_name in DATE_FIELDS and problem.message_en.endswith("is not an ISO date"):
-            nl, en = _date_words(problem.message_en.removesuffix(" is not an ISO date"))
+        elif field_name in DATE_FIELDS and problem.kind is ProblemKind.NOT_A_DATE:
+            nl, en = _date_words(problem.value)
+        elif problem.kind is ProblemKind.REQUIRED:
+            nl, en = "vul dit veld in", "please fill in this field"
         elif any(identifier in nl.lower() for identifier in internal_ids):
             nl, en = "Dit veld klopt niet; kijk het na.", "This field is not right; please check it."
         entry = FieldProblem(field_name, _sentence(nl), _sentence(en))
@@ -158,9 +160,5 @@ def _field(problem: Problem) -> str:
 def _sentence(message: str) -> str:
     """A message as a sentence: capital first, full stop last ("verplicht veld is leeg" → "Verplicht veld is leeg.")."""
     text = message.strip()
-    if text == "verplicht veld is leeg":
-        text = "vul dit veld in"
-    elif text == "required value is missing":
-        text = "please fill in this field"
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."

@@ -6,6 +6,7 @@ Every value stays text here; :mod:`graph.intake.validate` decides what is valid 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from graph.model.language import BOTH, Message
 
@@ -54,6 +55,15 @@ class Row:
         return self.values.get(column, "").strip()
 
 
+class ProblemKind(StrEnum):
+    """What kind of problem a row rule found, for code that says it again in other words (the partner form): it
+    decides on the kind, never on the wording of the message."""
+
+    OTHER = "other"
+    REQUIRED = "required"
+    NOT_A_DATE = "not_a_date"
+
+
 @dataclass
 class Problem:
     """A problem with the input, located as precisely as possible."""
@@ -62,6 +72,8 @@ class Problem:
     row: int
     column: str
     message: Message
+    kind: ProblemKind = ProblemKind.OTHER
+    value: str = ""  # the value refused, as the message quotes it (for a kind that is said again elsewhere)
 
     @property
     def message_nl(self) -> str:
