@@ -47,3 +47,16 @@ def test_the_library_and_care_lists_offer_only_their_own_kind(tiny_atlas: Atlas)
     kinds = dict(zip(everyone.id, everyone.kind, strict=True))
     assert library.options and {kinds[code] for code in library.options} == {"library"}
     assert care.options and {kinds[code] for code in care.options} == {"care"}
+
+
+def test_a_refused_value_is_said_by_the_parameter_the_error_names_not_by_its_words() -> None:
+    """Regression: the page found the parameter by looking for "parameter province_code:" in the engine's message."""
+    from graph.settings import REPO_ROOT
+    from graph.store.catalogue import QueryError
+    from graph.views.question_form import _engine_words
+
+    coverage = QueryCatalogue(REPO_ROOT / "queries").get("coverage")
+    said = _engine_words(coverage, QueryError("anders geformuleerd", parameter="province_code"), "nl")
+    assert said.startswith("Provincie: vul "), said
+    unknown = _engine_words(coverage, QueryError("parameter province_code: oud"), "nl")
+    assert unknown.startswith("Deze vraag kon niet worden beantwoord."), unknown

@@ -76,7 +76,12 @@ REQUIRED_HEADERS = ("title-nl", "title-en", "description-nl", "description-en")
 
 
 class QueryError(ValueError):
-    """A named query or its parameters are wrong; the message says what, in Dutch and English."""
+    """A named query or its parameters are wrong; the message says what, in Dutch and English. ``parameter``
+    names the parameter whose value was refused, for a page that says so in its own words."""
+
+    def __init__(self, message: str, parameter: str = "") -> None:
+        super().__init__(message)
+        self.parameter = parameter
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,8 @@ class Parameter:
             choices = ", ".join(CLOSED_LISTS.get(self.type, ()))
             raise QueryError(
                 f"parameter {self.name}: {raw!r} is geen geldige waarde van type {self.type} "
-                f"({raw!r} is not a valid {self.type})" + (f"; kies uit / choose from: {choices}" if choices else "")
+                f"({raw!r} is not a valid {self.type})" + (f"; kies uit / choose from: {choices}" if choices else ""),
+                parameter=self.name,
             ) from error
         return Literal(value)
 

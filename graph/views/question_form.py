@@ -169,9 +169,8 @@ def ask(atlas: Atlas, query: NamedQuery, values: Mapping[str, str], lang: str) -
 
 
 def _engine_words(query: NamedQuery, error: QueryError, lang: str) -> str:
-    text = str(error)
     for parameter in query.parameters:
-        if f"parameter {parameter.name}:" in text:
+        if parameter.name == error.parameter:
             wanted = EXPECTED.get(parameter.type, ("een waarde uit de lijst", "a value from the list"))
             label = parameter_label(parameter, lang)
             return f"{label}: vul {wanted[0]} in." if lang != "en" else f"{label}: fill in {wanted[1]}."
