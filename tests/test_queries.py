@@ -151,6 +151,11 @@ def test_gaps_by_activity(tiny_atlas: Atlas) -> None:
 def test_collaboration_overview_filters(tiny_atlas: Atlas) -> None:
     assert len(LIBRARY.run(tiny_atlas.store, "collaboration-overview")) == 4
     assert list(LIBRARY.run(tiny_atlas.store, "collaboration-overview", {"status": "ended"}).collaboration_id) == ["c2"]
+    # a code in other capitals is the code it spells
+    assert list(LIBRARY.run(tiny_atlas.store, "collaboration-overview", {"status": "ENDED"}).collaboration_id) == ["c2"]
+    assert LIBRARY.run(tiny_atlas.store, "coverage", {"province_code": "pv26"}).equals(
+        LIBRARY.run(tiny_atlas.store, "coverage", {"province_code": "PV26"})
+    )
     by_care = LIBRARY.run(tiny_atlas.store, "collaboration-overview", {"care_org_id": "care-x"})
     assert sorted(by_care.collaboration_id) == ["c1", "c2"]
 

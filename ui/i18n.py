@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from graph.model.language import Message
 from ui.i18n_answers import ANSWER_HEADINGS
+from ui.i18n_questions import QUESTION_TEXTS
 from ui.i18n_take_part import TAKE_PART_TEXTS
 
 _GENERAL: dict[str, tuple[str, str]] = {
@@ -261,24 +262,6 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "Vaste vragen aan de atlas. Kies een vraag, vul eventueel de parameters in en download het antwoord.",
         "Saved questions to the atlas. Pick one, fill in its parameters if you like, and download the answer.",
     ),
-    "question": ("Vraag", "Question"),
-    "run": ("Uitvoeren", "Run"),
-    "ask_true": ("✔ ja (de vraag heeft een antwoord)", "✔ yes (the query has an answer)"),
-    "ask_false": ("✘ nee (de vraag heeft geen antwoord)", "✘ no (the query has no answer)"),
-    "rows": ("{n} rijen", "{n} rows"),
-    "rows_one": ("1 rij", "1 row"),
-    "show_sparql": ("Toon de SPARQL", "Show the SPARQL"),
-    "console": ("Vrije SPARQL (alleen lezen)", "Free SPARQL (read-only)"),
-    "console_help": (
-        "Alleen SELECT, ASK, CONSTRUCT en DESCRIBE op de openbare gegevens; voorvoegsels zoals pw:, org:, "
-        "schema: en skos: zijn al bekend.",
-        "Only SELECT, ASK, CONSTRUCT and DESCRIBE on the public data; prefixes such as pw:, org:, schema: and "
-        "skos: are predefined.",
-    ),
-    "console_query": ("SPARQL-vraag", "SPARQL query"),
-    "truncated": ("Afgekapt na {n} rijen.", "Truncated after {n} rows."),
-    "truncated_triples": ("Afgekapt na {n} triples.", "Truncated after {n} triples."),
-    "answer": ("Antwoord", "Answer"),
     # examples
     # column headings
     "col_site": ("Locatie", "Site"),
@@ -358,7 +341,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
 
 #: Every interface text by its key: the general texts here, the partners' and coordinators' pages, and the
 #: headings of the named questions' answers (no key may be in two of them: tests/unit/test_interface_texts.py).
-TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **TAKE_PART_TEXTS, **ANSWER_HEADINGS}
+TEXTS: dict[str, tuple[str, str]] = {**_GENERAL, **TAKE_PART_TEXTS, **QUESTION_TEXTS, **ANSWER_HEADINGS}
 
 
 def message(key: str) -> Message:

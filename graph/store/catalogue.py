@@ -93,6 +93,12 @@ class Parameter:
     def to_term(self, raw: str) -> Identifier:
         """The RDF term for a value typed by a user; raises :class:`QueryError` naming the parameter."""
         value = raw.strip()
+        # A code is written one way: PV25 and GM0983 in capitals, statuses and kinds in small letters, so "pv25"
+        # and "ACTIVE" are read as the code they spell.
+        if self.type in ("province", "municipality"):
+            value = value.upper()
+        elif self.type in CLOSED_LISTS:
+            value = value.lower()
         try:
             if self.type in CODE_PATTERNS and not CODE_PATTERNS[self.type].match(value):
                 raise ValueError(value)

@@ -89,7 +89,8 @@ def syntax_error(error: ParseException) -> Message:
     return Message(
         f"Syntaxfout op {where}{after}: daar loopt de vraag vast. Kijk na of haakjes, accolades, punten en "
         "aanhalingstekens kloppen en of de vraag af is.",
-        f"Syntax error at line {error.lineno}, column {error.col}{after.replace(' na ', ' after ')}: {error.msg}",
+        f"Syntax error at line {error.lineno}, column {error.col}{after.replace(' na ', ' after ')}: the query gets "
+        "stuck there. Check that brackets, braces, full stops and quotes match and that the query is complete.",
     )
 
 
@@ -112,6 +113,18 @@ class CheckedQuery:
 
 def check_query(query: str) -> CheckedQuery:
     """The checked question, or :class:`ConsoleError` saying in both languages what is not allowed."""
+    try:
+        return _checked(query)
+    except RecursionError as error:  # thousands of patterns, or deep nesting: the parser's recursion runs out
+        raise ConsoleError(
+            Message(
+                "De vraag is te lang of te diep genest om te controleren. Maak haar korter.",
+                "The query is too long or nested too deeply to check. Make it shorter.",
+            )
+        ) from error
+
+
+def _checked(query: str) -> CheckedQuery:
     if not query.strip():
         raise ConsoleError(Message("De vraag is leeg.", "The query is empty."))
     try:

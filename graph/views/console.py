@@ -72,8 +72,8 @@ def run_console(
     except ConsoleBusy:
         raise ConsoleError(
             Message(
-                f"De console is bezet met andere vragen; probeer het over {timeout_s:g} s opnieuw",
-                f"The console is busy with other questions; try again in {timeout_s:g} s",
+                f"De console is bezet met andere vragen; probeer het over {timeout_s:g} s opnieuw.",
+                f"The console is busy with other questions; try again in {timeout_s:g} s.",
             ),
         ) from None
     except TimeoutError:
@@ -83,8 +83,8 @@ def run_console(
     if answer.get("too_slow"):
         raise ConsoleError(
             Message(
-                f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker",
-                f"The query took longer than {timeout_s:g} s and was stopped; make it more specific",
+                f"De vraag duurde langer dan {timeout_s:g} s en is afgebroken; maak haar specifieker.",
+                f"The query took longer than {timeout_s:g} s and was stopped; make it more specific.",
             ),
         )
     if "unavailable" in answer:

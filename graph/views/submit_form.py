@@ -50,9 +50,11 @@ class FormChoices:
             # the text, above names that are only alike.
             where = self._places[candidates.index]
             score = score.where(~where.str.contains(wanted, regex=False), score.clip(lower=PLACE_MATCH))
-        ranked = candidates.assign(_score=score)
+        # Equal scores keep the search's own order (how close the whole name comes), then the name.
+        rank = {organisation: place for place, organisation in enumerate(found.id)}
+        ranked = candidates.assign(_score=score, _rank=candidates.organisation_id.map(rank).fillna(len(rank)))
         ranked = ranked[ranked._score >= 0].sort_values(
-            ["_score", "organisation"], ascending=[False, True], kind="stable"
+            ["_score", "_rank", "organisation"], ascending=[False, True, True], kind="stable"
         )
         ranked = ranked.head(most)
         shown = ranked.organisation + " — " + ranked.site + " (" + ranked.town + ")"

@@ -87,3 +87,38 @@ def test_a_typo_in_the_town_still_finds_that_organisation_first() -> None:
         columns=["id", "name", "kind"],
     )
     assert list(search_organisations("Dagbesteding Zutphn", organisations, "care").id)[0] == "care-zutphen"
+
+
+def test_the_sites_offered_keep_the_searchs_order_of_organisations() -> None:
+    """Regression: the form listed the sites of names as alike (every "Dagbesteding …") by organisation name, so
+    's-Gravenhage's came before Zutphen's, which the search had put first."""
+    organisations = pd.DataFrame(
+        [
+            ("care-haag", "Dagbesteding 's-Gravenhage 58 (demo)", "care"),
+            ("care-zutphen", "Dagbesteding Zutphen 118 (demo)", "care"),
+        ],
+        columns=["id", "name", "kind"],
+    )
+    sites = pd.DataFrame(
+        [
+            (
+                "haag-1",
+                "Dagbesteding 's-Gravenhage, locatie 1",
+                "care-haag",
+                "Dagbesteding 's-Gravenhage 58 (demo)",
+                "care",
+                "'s-Gravenhage",
+            ),
+            (
+                "zutphen-1",
+                "Dagbesteding Zutphen, locatie 1",
+                "care-zutphen",
+                "Dagbesteding Zutphen 118 (demo)",
+                "care",
+                "Zutphen",
+            ),
+        ],
+        columns=["site_id", "site", "organisation_id", "organisation", "kind", "town"],
+    )
+    offered = FormChoices(sites, organisations).site_options("Dagbesteding Zutphn", "care")
+    assert list(offered) == ["zutphen-1", "haag-1"]

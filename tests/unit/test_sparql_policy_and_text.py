@@ -74,3 +74,21 @@ def test_a_syntax_error_is_said_in_dutch_with_its_place_and_what_comes_before() 
     assert dutch.startswith("Syntaxfout op regel 1, kolom ") and "na “SELECT ?s WHERE { ?s ?p ?o”" in dutch
     assert "Expected" not in dutch and "SelectQuery" not in dutch
     assert refused.value.message.text("en").startswith("Syntax error at line 1, column ")
+
+
+def test_a_query_too_long_for_the_parser_is_refused_with_a_message_not_a_crash() -> None:
+    """Regression: 2,000 triple patterns ran the parser's recursion out, and the whole page failed."""
+    huge = "SELECT * WHERE { " + " ".join(f"?s{n} ?p{n} ?o{n} ." for n in range(2_000)) + " }"
+    with pytest.raises(ConsoleError) as refused:
+        check_query(huge)
+    assert refused.value.message.nl == "De vraag is te lang of te diep genest om te controleren. Maak haar korter."
+    assert refused.value.message.en == "The query is too long or nested too deeply to check. Make it shorter."
+
+
+def test_a_syntax_error_is_explained_in_english_too() -> None:
+    """Regression: the English page showed the parser's own "Expected SelectQuery"."""
+    with pytest.raises(ConsoleError) as refused:
+        check_query("SELECT ?s WHERE { ?s ?p ")
+    english = refused.value.message.en
+    assert english.startswith("Syntax error at line 1, column ") and "Expected" not in english
+    assert english.endswith("and that the query is complete.")

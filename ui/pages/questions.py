@@ -161,7 +161,9 @@ text = st.text_area(
 )
 if st.button(t("run"), key="run_console"):
     try:
-        result = console_answer(current, text, viewer())
+        # The previous answer stays on the page, faded, while a slow question runs: this says a new one is coming.
+        with st.spinner(t("console_running")):
+            result = console_answer(current, text, viewer())
     except ConsoleError as error:
         st.error(safe(error.message.text(lang)))  # it may quote the question: text, not Markdown
     else:
