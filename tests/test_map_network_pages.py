@@ -311,3 +311,11 @@ def test_a_broker_that_holds_one_organisation_is_said_in_the_singular(
     said = [str(cell) for frame in app.dataframe for column in frame.value.columns for cell in frame.value[column]]
     assert not [words for words in said if "raken 1 organisaties" in words]
     assert [words for words in said if "zonder haar raak" in words]  # the sentence is there to be checked
+
+
+@pytest.mark.parametrize("page", ["coverage", "map"])
+def test_the_legend_explains_the_pale_municipalities_too(monkeypatch: pytest.MonkeyPatch, seed: str, page: str) -> None:
+    """Regression: municipalities with no library or care site were drawn pale, and the legend did not say why."""
+    app = open_page(monkeypatch, seed, page)
+    assert not app.exception
+    assert ":gray[□] nog geen bibliotheek of zorg in de atlas" in texts(app)

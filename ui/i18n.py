@@ -129,6 +129,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "legend_covered": ("gemeente met actieve samenwerking", "municipality with an active collaboration"),
     "legend_gap": ("bibliotheek én zorg, nog geen samenwerking", "library and care, no collaboration yet"),
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),
+    "legend_none": ("nog geen bibliotheek of zorg in de atlas", "no library or care in the atlas yet"),
     "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),

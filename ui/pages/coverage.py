@@ -47,7 +47,10 @@ downloads(gaps, t("file_gaps") + suffix, "gaps")
 if page.features is not None:
     st.subheader(t("choropleth"))
     st.pydeck_chart(deck(municipality_layers(page.features, pickable=True), page.view), height=520)
-    st.markdown(f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}")
+    st.markdown(
+        f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}"
+        f" · :gray[□] {t('legend_none')}"  # the pale municipalities, which the legend left unexplained
+    )
 
 st.subheader(t("per_municipality"))
 data_table(

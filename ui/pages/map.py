@@ -58,6 +58,7 @@ legend[1].markdown(
 )
 legend[2].markdown(
     f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
+    f"  \n:gray[□] {t('legend_none')}"
 )
 
 site = selected_site(event, shown.sites)
