@@ -462,6 +462,16 @@ def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.Monkey
     assert len(set(unknown.dataframe[0].value["province_code"])) == 12
 
 
+def test_a_code_in_other_capitals_in_the_address_is_read_as_that_code(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the command line read "ACTIVE" and "pv31" as their codes, but Vragen called them wrong values."""
+    app = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview", p_status="ACTIVE")
+    assert not app.warning and set(app.dataframe[0].value["status"]) == {"Actief"}
+    province = open_page(monkeypatch, seed_store, "questions", q="coverage", p_province_code="pv31")
+    assert not province.warning and set(province.dataframe[0].value["province_code"]) == {"Limburg"}
+
+
 def test_a_chosen_province_narrows_the_municipalities_offered(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: with Limburg chosen, the municipality list still offered every municipality of the country
     (and the province came after the municipality, so it could not narrow it)."""

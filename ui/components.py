@@ -13,7 +13,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
-from graph.model.formats import number, percent, separators
+from graph.model.formats import coordinate, number, percent, separators
 from graph.views.answer_words import province_names
 from graph.views.dates import since
 
@@ -22,8 +22,6 @@ from .context import PAGES, headings, labels, language, safe, t
 # Decimals shown per column (other fractional columns get one); years and ids are never given separators.
 DECIMALS = {"score": 2, "betweenness": 3, "distance_km": 1}
 PLAIN_COLUMNS = {"year"}
-# A coordinate to five decimals is a point within about a metre (one decimal put Venlo's sites 11 km apart).
-COORDINATE_DECIMALS = 5
 # Beyond this many cells a table is drawn with its plain numbers: formatting every cell would slow the page.
 MAX_FORMATTED_CELLS = 60_000
 
@@ -75,8 +73,10 @@ def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None
         return None
     if column.endswith("_share"):
         return lambda value: percent(float(value) * 100, lang, 2)  # type: ignore[arg-type]
-    coordinate = column in ("lat", "lon") or column.endswith(("_lat", "_lon"))
-    decimals = 0 if types.is_integer_dtype(series) else COORDINATE_DECIMALS if coordinate else DECIMALS.get(column, 1)
+    if column in ("lat", "lon") or column.endswith(("_lat", "_lon")):
+        # As the form and the cards write a point: five decimals at most, no trailing zeros (51,37).
+        return lambda value: coordinate(float(value), lang)  # type: ignore[arg-type]
+    decimals = 0 if types.is_integer_dtype(series) else DECIMALS.get(column, 1)
     return lambda value: number(value, lang, decimals)  # type: ignore[arg-type]
 
 

@@ -149,7 +149,9 @@ def read_value(control: Control, typed: str, lang: str) -> str:
     value = typed.strip()
     if not value or control.kind != "choice" or value in control.options:
         return value
+    # By name ("Actief", "limburg") or by its code in other capitals ("ACTIVE", "pv31"), as the command line reads it.
     by_name = {name.casefold(): code for code, name in control.options.items()}
+    by_name |= {code.casefold(): code for code in control.options}
     if value.casefold() in by_name:
         return by_name[value.casefold()]
     raise QuestionProblem(

@@ -48,6 +48,7 @@ def test_downloads_say_yes_and_no_in_words_and_leave_the_page_table_as_it_was(mo
 def test_coordinates_are_shown_to_five_decimals_the_readers_way(monkeypatch: pytest.MonkeyPatch) -> None:
     """Regression: a table's coordinates were written with one decimal (52,0), which puts sites kilometres apart."""
     monkeypatch.setattr(components, "language", lambda: "nl")
-    frame = pd.DataFrame({"lat": [52.048123], "care_lon": [6.172346], "distance_km": [1.84]})
+    frame = pd.DataFrame({"lat": [52.048123, 51.37], "care_lon": [6.172346, 6.2], "distance_km": [1.84, 2.0]})
     shown = components.table_view(frame).to_html()  # type: ignore[union-attr]
     assert "52,04812" in shown and "6,17235" in shown and "1,8" in shown
+    assert ">51,37<" in shown and ">6,2<" in shown  # no trailing zeros, as the form writes a point
