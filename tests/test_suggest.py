@@ -10,7 +10,7 @@ import pytest
 
 from graph.analysis.followup import FollowUpError, record_state
 from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
-from graph.model.viewer import COMMAND_LINE, Viewer
+from graph.model.viewer import ANONYMOUS, COMMAND_LINE, Viewer
 from graph.store.atlas import Atlas
 
 from .conftest import FEATURE_BACKENDS, run_cli
@@ -113,6 +113,16 @@ def test_follow_up_changes_suggestions_and_survives_a_restart(tiny_atlas: Atlas)
     ]
     # follow-up notes are for coordinators: not on the public path
     assert b"Geen begeleiding" not in tiny_atlas.store.dump()
+
+
+def test_a_visitors_suggestions_have_no_follow_up_column_at_all(tiny_atlas: Atlas) -> None:
+    record_state(tiny_atlas, "lib-a", "care-w", "introduced", Viewer.coordinator("Coördinator"))
+    for viewer in (ANONYMOUS, Viewer.partner()):
+        visitor = suggest(load_input(tiny_atlas, viewer), 5.0)
+        assert "follow_up" not in visitor.columns and pairs(visitor) == [("lib-a", "care-w"), ("lib-d", "care-x")]
+        assert "follow_up" not in suggest(load_input(tiny_atlas, viewer), 0.001).columns  # an empty answer too
+    coordinator = suggest(load_input(tiny_atlas, Viewer.coordinator("Coördinator")), 5.0)
+    assert list(coordinator.follow_up) == ["introduced", ""]
 
 
 def test_follow_up_refuses_unknown_organisations_and_states(tiny_atlas: Atlas) -> None:

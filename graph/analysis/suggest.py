@@ -60,6 +60,9 @@ class SuggestionInput:
     active_places: set[str]
     states: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     activity_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Whether the answer has a follow-up column: decided with the viewer when the input is read, so no page or
+    # command has to remember to drop it for a visitor.
+    shows_follow_up: bool = True
 
 
 def load_input(atlas: Atlas, viewer: Viewer) -> SuggestionInput:
@@ -72,7 +75,9 @@ def load_input(atlas: Atlas, viewer: Viewer) -> SuggestionInput:
     for row in atlas.answer("internal/activity-labels").itertuples():
         if row.preferred:
             labels.setdefault(str(row.code), {})[str(row.lang)] = str(row.label)
-    return SuggestionInput(sites, pairs, active_places, current_states(atlas, viewer), labels)
+    return SuggestionInput(
+        sites, pairs, active_places, current_states(atlas, viewer), labels, shows_follow_up=viewer.sees_private
+    )
 
 
 def _sites_of(frame: pd.DataFrame) -> Sites:
@@ -90,7 +95,8 @@ def suggest(
     limit: int | None = None,
     lang: str = "nl",
 ) -> pd.DataFrame:
-    """The ranked suggestions as a table with the columns of :data:`COLUMNS`; ``limit`` keeps the best ones."""
+    """The ranked suggestions as a table with the columns of :data:`COLUMNS` (``follow_up`` only for a viewer who
+    may see it); ``limit`` keeps the best ones."""
     lang = language(lang)
     try:
         radius = float(radius_km)
@@ -271,8 +277,9 @@ class Ranking:
 
     def table(self, chosen: np.ndarray, lang: str) -> pd.DataFrame:
         """The rows at ``chosen``, in that order, with names and reasons written out."""
+        shown = COLUMNS if self.data.shows_follow_up else [c for c in COLUMNS if c != "follow_up"]
         if not len(chosen):
-            return pd.DataFrame([], columns=COLUMNS)
+            return pd.DataFrame([], columns=shown)
         sites = self.data.sites
         # Plain arrays first: iterating a pandas string column costs microseconds per value.
         # The last site of an organisation names it, as a dict built from every site would.
@@ -326,7 +333,7 @@ class Ranking:
             "municipality": places,
             "follow_up": self.follow_up[chosen].tolist(),
         }
-        return pd.DataFrame(columns, columns=COLUMNS)
+        return pd.DataFrame(columns, columns=shown)
 
 
 def _objects(column: pd.Series) -> np.ndarray:

@@ -29,3 +29,14 @@ class RateLimiter:
                 return False
             events.append(now)
             return True
+
+
+# A partner sends one collaboration in a few minutes; five a minute leaves room for corrections and a second
+# collaboration, and keeps one session from filling the coordinators' queue.
+PARTNER_FORM_SENDS = 5
+PARTNER_FORM_WINDOW_S = 60.0
+
+
+def partner_form_limiter() -> RateLimiter:
+    """The limit on sending the partner form, per browser session, for one app process."""
+    return RateLimiter(limit=PARTNER_FORM_SENDS, window_s=PARTNER_FORM_WINDOW_S)

@@ -114,7 +114,10 @@ class AreaAnswers:
         public = self._part("suggestion-input", lambda: load_input(self.atlas, ANONYMOUS))
         if not viewer.sees_private:
             return public
-        return self._part("suggestion-states", lambda: replace(public, states=current_states(self.atlas, viewer)))
+        return self._part(
+            "suggestion-states",
+            lambda: replace(public, states=current_states(self.atlas, viewer), shows_follow_up=True),
+        )
 
     def chances(self, province_code: str, viewer: Viewer = ANONYMOUS) -> pd.DataFrame:
         """Ranked open chances whose library site lies in the province (care sites may lie across its border)."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from html import escape
+from typing import Any
 
 from shapely import wkt
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
 from graph.views.factsheet import Factsheet
@@ -44,14 +45,27 @@ def _rings(shape: BaseGeometry) -> list[list[tuple[float, float]]]:
     return [list(polygon.exterior.coords) for polygon in polygons]
 
 
-def picture(sheet: Factsheet, width: float, height: float, margin: float = 4.0) -> MapPicture:
-    """The area's map fitted into ``width`` × ``height`` (y grows downwards, as in SVG)."""
+def _drawn_areas(sheet: Factsheet) -> list[tuple[BaseGeometry, str]]:
+    """Each area the map draws with its coverage class ("area" for the profile's own area)."""
     shapes = []
     for row in sheet.boundaries.itertuples():
         if row.level == "province" and len(sheet.boundaries) > 1:
             continue  # a province is drawn as its municipalities, coloured by coverage
-        shape = wkt.loads(str(row.wkt)).simplify(0.002, preserve_topology=True)
-        shapes.append((shape, str(row.coverage)))
+        shapes.append((wkt.loads(str(row.wkt)), str(row.coverage)))
+    return shapes
+
+
+def area_features(sheet: Factsheet) -> list[dict[str, Any]]:
+    """The areas of the profile's map as GeoJSON features, each with its ``coverage`` class in its properties."""
+    return [
+        {"type": "Feature", "geometry": mapping(shape), "properties": {"coverage": coverage}}
+        for shape, coverage in _drawn_areas(sheet)
+    ]
+
+
+def picture(sheet: Factsheet, width: float, height: float, margin: float = 4.0) -> MapPicture:
+    """The area's map fitted into ``width`` × ``height`` (y grows downwards, as in SVG)."""
+    shapes = [(shape.simplify(0.002, preserve_topology=True), coverage) for shape, coverage in _drawn_areas(sheet)]
     lons = [x for shape, _ in shapes for ring in _rings(shape) for x, _y in ring]
     lats = [y for shape, _ in shapes for ring in _rings(shape) for _x, y in ring]
     lons += [float(value) for value in sheet.sites.lon] + [float(v) for v in sheet.collaborations.get("care_lon", [])]

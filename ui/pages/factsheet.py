@@ -2,8 +2,6 @@ from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from shapely import wkt
-from shapely.geometry import mapping
 
 from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
@@ -11,6 +9,7 @@ from graph.views.answer_words import in_words
 from graph.views.area_names import search_label
 from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
+from graph.views.factsheet_map import area_features
 from graph.views.factsheet_report import file_name, render
 from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
@@ -107,12 +106,10 @@ st.dataframe(comparison, hide_index=True)
 st.caption(f"{text('in_brackets', lang)} {text('counting_rule', lang)}")
 
 st.subheader(text("map", lang))
-shapes = []
-for row in sheet.boundaries.itertuples():
-    if row.level == "province" and len(sheet.boundaries) > 1:
-        continue
-    colour = COVERAGE_COLOURS.get(str(row.coverage), AREA_FILL) if row.coverage != "area" else AREA_FILL
-    shapes.append({"type": "Feature", "geometry": mapping(wkt.loads(str(row.wkt))), "properties": {"fill": colour}})
+shapes = [
+    {**feature, "properties": {"fill": COVERAGE_COLOURS.get(str(feature["properties"]["coverage"]), AREA_FILL)}}
+    for feature in area_features(sheet)
+]
 layers = shape_layers(shapes, "area", [87, 96, 106, 200]) if shapes else []
 layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
 view = _view(shapes, sheet.sites)

@@ -3,7 +3,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from graph.intake.rate_limit import RateLimiter
+from graph.intake.rate_limit import RateLimiter, partner_form_limiter
 from graph.intake.submissions import NewOrganisation, SubmissionForm, submit
 from graph.model.formats import coordinate, read_coordinate
 from graph.views.submit_form import (
@@ -73,7 +73,7 @@ problems = problems_by_field(st.session_state.get("submit_problems", []), langua
 
 @st.cache_resource
 def _limiter() -> RateLimiter:
-    return RateLimiter(limit=5, window_s=60)
+    return partner_form_limiter()
 
 
 def field_error(field: str, where: Any = st) -> None:

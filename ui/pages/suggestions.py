@@ -49,19 +49,12 @@ except SuggestionError as error:
     st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
     st.stop()
 st.write(counted("suggestion_count", len(table)))
-shown = table.assign(follow_up=table.follow_up.map(names.follow_up))
-shown_columns = [
-    "score",
-    "library_organisation",
-    "care_organisation",
-    "distance_km",
-    "municipality",
-    "reasons",
-    "follow_up",
-]
-if not looking.sees_private:  # follow-up is for coordinators only, on the page and in the downloads
-    shown_columns.remove("follow_up")
-    table = table.drop(columns="follow_up")
+# Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
+with_follow_up = "follow_up" in table.columns
+shown = table.assign(follow_up=table.follow_up.map(names.follow_up)) if with_follow_up else table
+shown_columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons"]
+if with_follow_up:
+    shown_columns.append("follow_up")
 headings: dict[str, Any] = {
     # A number like every other on the page (0,69 in Dutch): a progress bar writes its label as 0.69 in every
     # language.
@@ -72,7 +65,7 @@ headings: dict[str, Any] = {
     "municipality": t("municipality"),
     "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
 }
-if looking.sees_private:
+if with_follow_up:
     headings["follow_up"] = t("follow_up")
 picked = st.dataframe(
     table_view(shown[shown_columns]),
