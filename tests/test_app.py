@@ -16,7 +16,7 @@ from graph.intake.setup import initialise, prepare
 from graph.settings import REPO_ROOT, Settings
 from graph.store.atlas import Atlas
 
-from .conftest import SEED, reference_dir
+from .conftest import SEED, reference_dir, run_cli
 
 APP = str(REPO_ROOT / "app.py")
 PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples"]
@@ -270,6 +270,19 @@ def test_console_refuses_writes_in_dutch(monkeypatch: pytest.MonkeyPatch, seed_s
     app.text_area(key="console").set_value("SELECT ?n WHERE { ?o org:classification kind:network ; schema:name ?n }")
     app.button(key="run_console").click().run()
     assert len(app.dataframe[-1].value) == 2
+
+
+def test_console_says_a_broken_regex_is_why_no_rows_came(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: a pattern the engine cannot read answered "no rows" with nothing to say why."""
+    app = open_page(monkeypatch, seed_store, "questions")
+    app.text_area(key="console").set_value('SELECT ?n WHERE { ?o schema:name ?n FILTER(REGEX(?n, "Bib(")) }')
+    app.button(key="run_console").click().run()
+    assert not app.exception
+    shown = [warning.value for warning in app.warning]  # as Markdown: the pattern's ( is escaped
+    assert any("REGEX kan het patroon" in warning and "niet lezen" in warning for warning in shown), shown
+    result = run_cli("sparql", 'ASK { ?o schema:name ?n FILTER(REGEX(?n, "[Bib")) }', store=seed_store)
+    assert result.returncode == 0 and result.stdout.strip() == "false"
+    assert "let op (note): REGEX kan het patroon '[Bib' niet lezen" in result.stderr
 
 
 def test_console_says_when_a_construct_was_capped(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

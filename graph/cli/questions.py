@@ -57,6 +57,8 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
     except ConsoleError as error:
         print(f"fout (error): {error}", file=sys.stderr)
         return 2
+    for warning in result.warnings:
+        print(f"let op (note): {warning}", file=sys.stderr)
     if result.table is not None:
         print_frame(result.table, args.format)
         if result.truncated:

@@ -25,6 +25,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph.model.language import BilingualError, Message
 from graph.model.vocab import PREFIXES
+from graph.store.sparql_patterns import unreadable_patterns
 
 FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE"}
 
@@ -109,6 +110,8 @@ class CheckedQuery:
     text: str
     prefixes: dict[str, str] = field(default_factory=dict)
     """The atlas's common prefixes the question uses without declaring them (a convenience of the console)."""
+    warnings: tuple[Message, ...] = ()
+    """What the reader should know before reading the answer: a pattern the engine cannot read, say."""
 
 
 def check_query(query: str) -> CheckedQuery:
@@ -156,7 +159,7 @@ def _checked(query: str) -> CheckedQuery:
     if _field(algebra, "datasetClause"):
         raise _dataset_refused()
     _check_node(algebra)
-    return CheckedQuery(FORMS[algebra.name], text, offered_prefixes(parsed))
+    return CheckedQuery(FORMS[algebra.name], text, offered_prefixes(parsed), unreadable_patterns(algebra))
 
 
 def _unreadable(error: Exception) -> ConsoleError:

@@ -44,6 +44,7 @@ class ConsoleResult:
     graph: Graph | None = None
     truncated: bool = False
     seconds: float = 0.0
+    warnings: tuple[Message, ...] = ()  # said above the answer: a pattern the engine cannot read, say
 
 
 def check_read_only(query: str) -> str:
@@ -91,7 +92,9 @@ def run_console(
         raise ConsoleError(_failure(UNAVAILABLE, str(answer["unavailable"]), viewer))
     if "error" in answer:
         raise ConsoleError(_failure(REFUSED, str(answer["error"]), viewer))
-    result = ConsoleResult(checked.form, truncated=bool(answer.get("truncated")), seconds=seconds)
+    result = ConsoleResult(
+        checked.form, truncated=bool(answer.get("truncated")), seconds=seconds, warnings=checked.warnings
+    )
     if checked.form == "SELECT":
         result.table = pd.DataFrame(answer["rows"], columns=answer["columns"])
     elif checked.form == "ASK":

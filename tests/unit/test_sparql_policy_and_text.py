@@ -92,3 +92,24 @@ def test_a_syntax_error_is_explained_in_english_too() -> None:
     english = refused.value.message.en
     assert english.startswith("Syntax error at line 1, column ") and "Expected" not in english
     assert english.endswith("and that the query is complete.")
+
+
+@pytest.mark.parametrize(
+    ("query", "flagged"),
+    [
+        ('SELECT * WHERE { ?s schema:name ?n FILTER(REGEX(?n, "Bib(")) }', ["REGEX kan het patroon 'Bib('"]),
+        ('SELECT * WHERE { ?s schema:name ?n FILTER(REGEX(?n, "^bib", "z")) }', ["met de vlaggen 'z'"]),
+        ('SELECT (REPLACE(?n, "[a-", "") AS ?m) WHERE { ?s schema:name ?n }', ["REPLACE kan het patroon '[a-'"]),
+        # The same broken pattern twice is said once; one inside an OPTIONAL is found too.
+        ('SELECT * WHERE { ?s ?p ?n OPTIONAL { ?s ?q ?m FILTER(REGEX(?m, "*x") || REGEX(?n, "*x")) } }', ["'*x'"]),
+        ('SELECT * WHERE { ?s schema:name ?n FILTER(REGEX(?n, "^Bib.*(theek|huis)$", "i")) }', []),
+        ("SELECT * WHERE { ?s schema:name ?n ; schema:alternateName ?p FILTER(REGEX(?n, ?p)) }", []),  # from data
+    ],
+)
+def test_a_regex_pattern_the_engine_cannot_read_is_said_before_the_answer(query: str, flagged: list[str]) -> None:
+    """Regression: a broken REGEX pattern answered "no rows" without a hint, as SPARQL counts the failing FILTER
+    as false."""
+    warnings = check_query(query).warnings
+    assert len(warnings) == len(flagged)
+    for warning, words in zip(warnings, flagged, strict=True):
+        assert words in warning.nl and "true for no row" in warning.en

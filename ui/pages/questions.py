@@ -167,6 +167,8 @@ if st.button(t("run"), key="run_console"):
     except ConsoleError as error:
         st.error(safe(error.message.text(lang)))  # it may quote the question: text, not Markdown
     else:
+        for warning in result.warnings:
+            st.warning(safe(warning.text(lang)))  # it quotes the question: text, not Markdown
         st.caption(f"{t('answer')} · {number(result.seconds, lang, 2)} s")
         if result.table is not None:
             data_table(result.table, hide_index=True)
