@@ -121,6 +121,33 @@ def test_a_questions_file_is_named_by_its_title_and_filters(monkeypatch: pytest.
     assert "dekking-per-gemeente-limburg.csv" in names, names
 
 
+def test_a_start_date_to_the_day_is_a_date_in_the_excel_file(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: Excel downloads held every date as text ("2019-03-20"), which Excel neither sorts nor filters as
+    a date. A day is a date now, shown the reader's way; a year alone stays the year the source gave."""
+    from datetime import datetime
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    for lang, shown in (("nl", "d-m-yyyy"), ("en", "yyyy-mm-dd")):
+        managers = recorded_downloads(monkeypatch)
+        monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
+        app = AppTest.from_file(APP, default_timeout=120)
+        app.query_params.update(q="collaboration-overview", lang=lang)
+        app.switch_page("ui/pages/questions.py")
+        assert not app.run().exception
+        (workbook,) = [
+            entry["callable"]()
+            for entry in managers[-1]._deferred_callables.values()
+            if entry["filename"].endswith(".xlsx")
+        ]
+        rows = list(load_workbook(BytesIO(workbook)).active.iter_rows())
+        column = [cell.value for cell in rows[0]].index("Startdatum" if lang == "nl" else "Start date")
+        cells = {cell.value: cell for cell in (row[column] for row in rows[1:])}
+        assert cells[datetime(2019, 3, 20)].number_format == shown
+        assert "2018" in cells and cells["2018"].data_type == "s"  # a year stays a year
+
+
 def test_dutch_figures_are_written_the_dutch_way(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "overview")
     share = {metric.label: metric.value for metric in app.metric}["Inwoners in die gemeenten"]

@@ -15,7 +15,7 @@ from pandas.io.formats.style import Styler
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import coordinate, number, percent, separators
 from graph.views.answer_words import province_names
-from graph.views.dates import since
+from graph.views.dates import SPREADSHEET_DAY, calendar_day, since
 
 from .context import PAGES, headings, labels, language, safe, t
 
@@ -178,9 +178,13 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         for column in frame.columns
         if str(column) not in PLAIN_COLUMNS and pd.api.types.is_integer_dtype(frame[column])
     }
+    # A day is a date in Excel (sorted and filtered as one, 1-5-2023 in Dutch); a year or a month stays as given.
+    days = {said.get(str(column), str(column)) for column in frame.columns if str(column).endswith("_date")}
+    formats |= dict.fromkeys(days, SPREADSHEET_DAY[language()])
+    workbook_table = table.assign(**{heading: table[heading].map(calendar_day) for heading in days})
     columns[2].download_button(
         t("download_xlsx"),
-        partial(excel_bytes, {name[:31]: table}, formats),
+        partial(excel_bytes, {name[:31]: workbook_table}, formats),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx",

@@ -187,7 +187,7 @@ def _typed_row(sheet: Any, values: list[object], cell_type: Any, formats: list[s
         cell = cell_type(sheet, value=converted)
         if isinstance(converted, str):
             cell.data_type = "s"  # openpyxl would otherwise store a text starting with "=" as a formula
-        elif formats and formats[place] and isinstance(converted, int | float):
+        elif formats and formats[place] and isinstance(converted, int | float | date):
             cell.number_format = formats[place]
         cells.append(cell)
     return cells

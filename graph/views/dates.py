@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from graph.intake.field_rules import is_date
@@ -67,3 +68,19 @@ def since(value: str, lang: str) -> str:
     if len(parts) == 2:
         return f"{months[parts[1] - 1]} {parts[0]}"
     return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: How a spreadsheet shows a day: as a Dutch reader writes it, and in English the unambiguous ISO order.
+SPREADSHEET_DAY = {"nl": "d-m-yyyy", "en": "yyyy-mm-dd"}
+
+
+def calendar_day(value: object) -> object:
+    """A date given to the day ("2023-05-01") as a date a spreadsheet can sort and compute with; a year or a
+    month ("2023", "2023-05") stays as given, so a download claims no more precision than the source."""
+    if isinstance(value, str) and DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
