@@ -252,3 +252,11 @@ def test_a_province_tells_ten_collaborations_as_cards_and_lists_them_all_in_a_ta
     table = listed.dataframe[0].value
     assert len(table) == total
     assert set(table.status) <= {"Actief", "Verkennend", "Beëindigd", "Onbekend"}  # in words, as on the cards
+
+
+def test_the_profiles_title_stands_above_its_search(monkeypatch: pytest.MonkeyPatch, tiny_atlas: Atlas) -> None:
+    """Regression: the search box stood above the page's title, so a profile opened with a box, not its name."""
+    for query in ({}, {"gemeente": "GM0983"}):
+        app = open_profile(monkeypatch, tiny_atlas.settings.store, **query)
+        order = [type(element).__name__ for element in app.main if type(element).__name__ in ("Title", "Selectbox")]
+        assert order[:2] == ["Title", "Selectbox"], order

@@ -52,6 +52,9 @@ display = {  # the everyday name and the name without accents find an area too: 
     )
     for row in areas.itertuples()
 }
+# The page's title comes first, above the search that chooses what it is about: the search is answered first,
+# so the title is written into this place afterwards.
+heading = st.container()
 picked = st.selectbox(
     t("factsheet_search"),
     options,
@@ -65,8 +68,8 @@ if picked and picked != chosen:
     set_url_text(other, None)
     set_url_text(level, picked)
 if not picked:
-    st.title(t("page_factsheet"))
-    st.caption(t("factsheet_intro"))
+    heading.title(t("page_factsheet"))
+    heading.caption(t("factsheet_intro"))
     if chosen:
         st.warning(t("factsheet_unknown").format(value=quoted(typed)))
     st.stop()
@@ -77,13 +80,13 @@ except FactsheetError:
     st.warning(t("factsheet_unknown").format(value=quoted(picked)))
     st.stop()
 area = sheet.area
-st.title(safe(area.name))
+heading.title(safe(area.name))
 province_name = area_name(sheet.comparison[0][0], lang) if not area.is_province and len(sheet.comparison) > 1 else ""
 caption = [title(sheet, lang)]
 if province_name:
     caption.append(text("province_of", lang, name=safe(province_name)))
 caption.append(f"{number(area.population, lang)} {text('population', lang).lower()}")
-st.caption(" · ".join(caption))
+heading.caption(" · ".join(caption))
 st.info(safe(sentence(sheet, lang)))
 
 figures = sheet.figures
