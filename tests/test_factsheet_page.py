@@ -260,3 +260,19 @@ def test_the_profiles_title_stands_above_its_search(monkeypatch: pytest.MonkeyPa
         app = open_profile(monkeypatch, tiny_atlas.settings.store, **query)
         order = [type(element).__name__ for element in app.main if type(element).__name__ in ("Title", "Selectbox")]
         assert order[:2] == ["Title", "Selectbox"], order
+
+
+def test_a_municipalitys_trend_has_a_scale_of_its_own(monkeypatch: pytest.MonkeyPatch, tiny_atlas: Atlas) -> None:
+    """Regression: the trend drew a municipality's collaborations on its province's axis, so a town's one or two a
+    year were flat bars under the province's. Each now has its own chart, side by side."""
+    import json
+
+    app = open_profile(monkeypatch, tiny_atlas.settings.store, gemeente="GM0983")  # Venlo, next to Limburg
+    charts = app.get("vega_lite_chart")
+    assert [chart.proto.alt for chart in charts] == [
+        "Staafdiagram van de samenwerkingen die per jaar zijn gestart in Venlo.",
+        "Staafdiagram van de samenwerkingen die per jaar zijn gestart in Limburg.",
+    ]
+    for chart in charts:
+        spec = json.loads(chart.proto.spec)
+        assert spec["encoding"]["color"]["legend"] is None  # the chart's heading names its one series

@@ -71,6 +71,8 @@ def bar_chart(
             {"field": VALUE, "type": "quantitative", "title": y_title, "format": ",d"},
         ],
     }
+    if len(series) == 1:  # the chart's heading names its one series: a legend would say it again
+        encoding["color"]["legend"] = None  # type: ignore[index]
     if colours is not None:
         encoding["color"]["scale"] = {  # type: ignore[index]
             "domain": series,

@@ -248,9 +248,9 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "cijfers.",
         "Bar chart of the collaborations started per year, by status. The table below gives the same figures.",
     ),
-    "factsheet_trend_chart": (
-        "Staafdiagram van de samenwerkingen die per jaar zijn gestart, in {area} naast {comparison}.",
-        "Bar chart of the collaborations started per year, in {area} next to {comparison}.",
+    "factsheet_trend_one": (
+        "Staafdiagram van de samenwerkingen die per jaar zijn gestart in {area}.",
+        "Bar chart of the collaborations started per year in {area}.",
     ),
     # what a screen reader says of a chart's parts
     "chart_x_axis": ("Horizontale as: {title}", "Horizontal axis: {title}"),

@@ -178,13 +178,17 @@ if sheet.trend.empty:
 else:
     compared_with = area_name(sheet.trend_comparison, lang)
     trend = sheet.trend.rename(columns={"area": area.name, "comparison": compared_with}).set_index("year")
-    bar_chart(
-        trend,
-        x_title=text("year", lang),
-        y_title=t("collaborations"),
-        description=t("factsheet_trend_chart", area=area.name, comparison=compared_with),
-        grouped=True,
-    )
+    # Side by side, each on its own scale: on one axis a municipality's two a year were flat under its
+    # province's fifty. The years are the same in both, so the shapes compare.
+    for place, name in zip(st.columns(2), (area.name, compared_with), strict=True):
+        with place:
+            st.markdown(f"**{safe(name)}**")
+            bar_chart(
+                trend[[name]],
+                x_title=text("year", lang),
+                y_title=t("collaborations"),
+                description=t("factsheet_trend_one", area=name),
+            )
 
 st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
