@@ -1,10 +1,12 @@
 """Page speed as a visitor sees it: the app's server on demo data and Debian's headless Chromium.
 
 The server is started as `make run` starts it (`python -m ui.serve`), and the visits begin once it has said that
-the atlas is ready. For every page: the first visit (only the overview ran before it), a second
-visit (what the next visitor gets from the shared cache) and, where the page has a province filter, the
-change of that filter. A visit is timed from the request until the page's script has finished and what it
-draws in the browser (map canvas, network canvas) is there. The baseline is the overview's first visit.
+the atlas is ready. For every page: the first visit (only the overview ran before it), a second visit (what the
+next visitor gets from the shared cache), a visit from the app's menu (another page, then a click on this one:
+the app is loaded in the browser already, as when a visitor moves between pages) and, where the page has a
+province filter, the change of that filter. A visit is timed from the request until the page's script has
+finished and what it draws in the browser (map canvas, network canvas) is there. The baseline is the overview's
+first visit.
 """
 
 from __future__ import annotations
@@ -28,20 +30,21 @@ CHROMIUM = "/usr/bin/chromium"
 SETTLED = "[data-testid='stApp'][data-test-script-state='notRunning']"
 BASELINE = "overview: first visit"
 # path, heading, what the browser draws after the script (a CSS selector; '' for nothing), whether the
-# page has a province filter in the sidebar
-PAGES: list[tuple[str, str, str, bool]] = [
-    ("overview", "Passend Werk Atlas", "", False),
-    ("map", "Kaart", "canvas", True),
-    ("coverage", "Dekking", "canvas", True),
-    ("network", "Netwerk", "iframe", True),
-    ("examples", "Praktijkvoorbeelden", "", True),
-    ("organisation?org=demo-library-00001", "", "", False),
-    ("suggestions", "Suggesties", "", True),
-    ("questions", "Vragen", "", False),
-    ("submit", "Samenwerking toevoegen", "", False),
-    ("factsheet", "Gebiedsprofiel", "", False),
+# page has a province filter in the sidebar, and its name in the app's menu ('' for a page opened by a link)
+PAGES: list[tuple[str, str, str, bool, str]] = [
+    ("overview", "Passend Werk Atlas", "", False, ""),
+    ("map", "Kaart", "canvas", True, "Kaart"),
+    ("coverage", "Dekking", "canvas", True, "Dekking"),
+    ("network", "Netwerk", "iframe", True, "Netwerk"),
+    ("examples", "Praktijkvoorbeelden", "", True, "Praktijkvoorbeelden"),
+    ("organisation?org=demo-library-00001", "", "", False, ""),
+    ("suggestions", "Suggesties", "", True, "Suggesties"),
+    ("questions", "Vragen", "", False, "Vragen"),
+    ("submit", "Samenwerking toevoegen", "", False, "Samenwerking toevoegen"),
+    ("factsheet", "Gebiedsprofiel", "", False, "Gebiedsprofiel"),
 ]
 OTHER_PROVINCE = "Gelderland"
+OVERVIEW_MENU = "Overzicht"
 READY = "Atlas klaar"  # what `python -m ui.serve` prints once the atlas is ready
 
 
@@ -115,6 +118,18 @@ def _visit(page: Any, url: str, heading: str, drawn: str) -> float:
     return time.perf_counter() - started
 
 
+def _from_the_menu(page: Any, title: str, heading: str, drawn: str) -> float:
+    """Open the page with a click in the app's menu, as a visitor moves between pages: the app is loaded
+    already, so this is the page's own time, without the browser loading the app anew."""
+    link = page.locator("[data-testid='stSidebar'] a[data-testid='stPageLink-NavLink']", has_text=title).first
+    started = time.perf_counter()
+    link.click()
+    if heading:
+        page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=120_000)
+    _settled(page, drawn)
+    return time.perf_counter() - started
+
+
 def _change_province(page: Any, drawn: str) -> float:
     box = page.locator("[data-testid='stSidebar']").get_by_role("combobox", name="Provincie").first
     box.click()
@@ -143,7 +158,7 @@ def run(scales: list[float]) -> str:
             )  # fmt: skip
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             received = Received(page)
-            for path, heading, drawn, has_province in PAGES:
+            for path, heading, drawn, has_province, menu in PAGES:
                 name = path.split("?")[0]
                 start = received.bytes
                 first = _visit(page, f"{server}/{path}", heading, drawn)
@@ -151,6 +166,11 @@ def run(scales: list[float]) -> str:
                 start = received.bytes
                 again = _visit(page, f"{server}/{path}", heading, drawn)
                 rows.append(Row(group, f"{name}: next visit", again, received.since(start)))
+                if menu:
+                    _from_the_menu(page, OVERVIEW_MENU, "", "")  # another page first, then this one by the menu
+                    start = received.bytes
+                    moved = _from_the_menu(page, menu, heading, drawn)
+                    rows.append(Row(group, f"{name}: from the menu", moved, received.since(start)))
                 if has_province:
                     start = received.bytes
                     changed = _change_province(page, drawn)
