@@ -276,3 +276,22 @@ def test_a_municipalitys_trend_has_a_scale_of_its_own(monkeypatch: pytest.Monkey
     for chart in charts:
         spec = json.loads(chart.proto.spec)
         assert spec["encoding"]["color"]["legend"] is None  # the chart's heading names its one series
+
+
+def test_an_english_profile_gives_the_chances_reasons_in_english(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str
+) -> None:
+    """Regression: the English profile and its reports said why a pair is a chance in Dutch ("0,6 km van elkaar;
+    nog geen samenwerking in …") beside English headings."""
+    from graph.settings import Settings
+
+    source = FactsheetSource(Atlas.open(Settings(store=demo_store)))
+    code = next(str(c) for c in source.areas().code if str(c).startswith("PV") and len(source.factsheet(c).chances))
+    app = open_profile(monkeypatch, demo_store, provincie=code, lang="en")
+    assert not app.exception, app.exception
+    [reasons] = [table.value["reasons"] for table in app.dataframe if "reasons" in table.value.columns]
+    assert len(reasons) and all(" apart" in reason and "van elkaar" not in reason for reason in reasons), reasons
+    for lang, distance in (("en", " apart"), ("nl", " van elkaar")):
+        report = render(source.factsheet(code).public(), "md", lang, "https://example.org").decode()
+        chances = report.split("## Open ")[1].split("\n## ")[0]  # "## Open kansen" or "## Open chances"
+        assert distance in chances and (" apart" if lang == "nl" else " van elkaar") not in chances

@@ -248,7 +248,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "cijfers.",
         "Bar chart of the collaborations started per year, by status. The table below gives the same figures.",
     ),
-    "factsheet_trend_one": (
+    "factsheet_trend_chart": (
         "Staafdiagram van de samenwerkingen die per jaar zijn gestart in {area}.",
         "Bar chart of the collaborations started per year in {area}.",
     ),

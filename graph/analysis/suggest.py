@@ -94,10 +94,13 @@ def suggest(
     sort: str = "score",
     limit: int | None = None,
     lang: str = "nl",
+    reasons_also_in: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """The ranked suggestions as a table with the columns of :data:`COLUMNS` (``follow_up`` only for a viewer who
-    may see it); ``limit`` keeps the best ones."""
+    may see it); ``limit`` keeps the best ones. ``reasons_also_in`` adds the reasons in more languages, as
+    ``reasons_en`` and so on, for a report that is read in either."""
     lang = language(lang)
+    languages = (lang, *(language(other) for other in reasons_also_in))
     try:
         radius = float(radius_km)
     except (TypeError, ValueError):
@@ -153,12 +156,12 @@ def suggest(
         return Ranking(data, experience, libraries, care, library_sites, care_sites, part, float(radius_km))
 
     if limit is not None and len(found) > STREAM_ROWS:
-        return _best(ranking, found, sort, limit, lang)
+        return _best(ranking, found, sort, limit, languages)
     ranked = ranking(found)
     order = ranked.order(sort)
     if limit == 0:  # no rows, with the column types of the rows there are
-        return ranked.table(order[:1], lang).iloc[:0]
-    return ranked.table(order[:limit], lang)
+        return ranked.table(order[:1], languages).iloc[:0]
+    return ranked.table(order[:limit], languages)
 
 
 # With a limit, the pairs are scored this many at a time and only the best ``limit`` of each part are kept.
@@ -166,14 +169,14 @@ STREAM_ROWS = 200_000
 
 
 def _best(
-    ranking: Callable[[ClosestPairs], Ranking], found: ClosestPairs, sort: str, limit: int, lang: str
+    ranking: Callable[[ClosestPairs], Ranking], found: ClosestPairs, sort: str, limit: int, languages: tuple[str, ...]
 ) -> pd.DataFrame:
     """The best ``limit`` rows, scoring the found pairs part by part so that memory stays bounded."""
     tables, keys = [], []
     for start in range(0, len(found), STREAM_ROWS):
         ranked = ranking(found.part(start, start + STREAM_ROWS))
         chosen = ranked.order(sort)[: max(1, limit)]
-        tables.append(ranked.table(chosen, lang))
+        tables.append(ranked.table(chosen, languages))
         keys.append(ranked.sort_keys(chosen, sort))
     merged = [np.concatenate(column) for column in zip(*keys, strict=True)]
     order = np.lexsort(merged)[:limit]
@@ -275,9 +278,11 @@ class Ranking:
         """Positions from best to worst."""
         return np.lexsort(self.sort_keys(np.arange(len(self.score)), sort))
 
-    def table(self, chosen: np.ndarray, lang: str) -> pd.DataFrame:
-        """The rows at ``chosen``, in that order, with names and reasons written out."""
+    def table(self, chosen: np.ndarray, languages: tuple[str, ...]) -> pd.DataFrame:
+        """The rows at ``chosen``, in that order, with names and reasons written out: ``reasons`` in the first
+        of ``languages``, ``reasons_<code>`` in each other."""
         shown = COLUMNS if self.data.shows_follow_up else [c for c in COLUMNS if c != "follow_up"]
+        shown = shown + [f"reasons_{other}" for other in languages[1:]]
         if not len(chosen):
             return pd.DataFrame([], columns=shown)
         sites = self.data.sites
@@ -294,31 +299,34 @@ class Ranking:
             )
         ]
         labels = self.data.activity_labels
-        sentences = [
-            "; ".join(
-                reasons(
-                    lang,
-                    distance,
-                    place if gap else "",
-                    (names.get(care_org, care_org), care_partners),
-                    (names.get(library_org, library_org), library_partners),
-                    [
-                        labels.get(code, {}).get(lang, code)
-                        for code in sorted(self.experience.shared(library_org, care_org))
-                    ],
+        sentences = {
+            lang: [
+                "; ".join(
+                    reasons(
+                        lang,
+                        distance,
+                        place if gap else "",
+                        (names.get(care_org, care_org), care_partners),
+                        (names.get(library_org, library_org), library_partners),
+                        [
+                            labels.get(code, {}).get(lang, code)
+                            for code in sorted(self.experience.shared(library_org, care_org))
+                        ],
+                    )
                 )
-            )
-            for library_org, care_org, distance, place, gap, care_partners, library_partners in zip(
-                library_orgs,
-                care_orgs,
-                self.distance[chosen].tolist(),
-                places,
-                self.gap[chosen].tolist(),
-                self.care_partners[chosen].tolist(),
-                self.library_partners[chosen].tolist(),
-                strict=True,
-            )
-        ]
+                for library_org, care_org, distance, place, gap, care_partners, library_partners in zip(
+                    library_orgs,
+                    care_orgs,
+                    self.distance[chosen].tolist(),
+                    places,
+                    self.gap[chosen].tolist(),
+                    self.care_partners[chosen].tolist(),
+                    self.library_partners[chosen].tolist(),
+                    strict=True,
+                )
+            ]
+            for lang in languages
+        }
         columns = {
             "library_org_id": library_orgs,
             "library_site_id": _objects(self.libraries.site_id.iloc[self.library_row[chosen]]).tolist(),
@@ -327,12 +335,13 @@ class Ranking:
             "distance_km": self.distance_km[chosen].tolist(),
             "score": self.score[chosen].tolist(),
             "municipality_code": place_codes,
-            "reasons": sentences,
+            "reasons": sentences[languages[0]],
             "library_organisation": [names.get(org, "") for org in library_orgs],
             "care_organisation": [names.get(org, "") for org in care_orgs],
             "municipality": places,
             "follow_up": self.follow_up[chosen].tolist(),
         }
+        columns |= {f"reasons_{other}": sentences[other] for other in languages[1:]}
         return pd.DataFrame(columns, columns=shown)
 
 

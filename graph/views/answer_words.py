@@ -41,10 +41,12 @@ def activity_words(codes: object, labels: Labels) -> str:
     return labels.activity_list(codes) if isinstance(codes, str) else ""
 
 
-def _yes_no(value: object, labels: Labels) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return (YES if str(value).lower() in ("true", "1") else NO).text(labels.lang)
+def _yes_no(value: object, labels: Labels) -> object:
+    """A truth value in words; anything else as it is: ``covered`` is a yes or no per municipality, but a count
+    of municipalities per province (where "nee" stood for every province's 5 or 8)."""
+    if isinstance(value, bool) or str(value).lower() in ("true", "false"):
+        return (YES if str(value).lower() == "true" else NO).text(labels.lang)
+    return value
 
 
 def _level(value: object, labels: Labels) -> str:
@@ -57,7 +59,7 @@ def _text(value: object) -> str:
 
 
 #: Columns whose values are codes, and how each is said.
-WORDS: dict[str, Callable[[object, Labels], str]] = {
+WORDS: dict[str, Callable[[object, Labels], object]] = {
     "status": lambda value, labels: labels.status(_text(value)),
     "kind": lambda value, labels: labels.kind(_text(value)),
     "activity_code": lambda value, labels: labels.activity(_text(value)),

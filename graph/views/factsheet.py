@@ -44,6 +44,7 @@ PUBLIC_CHANCE_COLUMNS = [
     "distance_km",
     "score",
     "reasons",
+    "reasons_en",
     "in_area",
 ]
 
@@ -111,6 +112,13 @@ class Factsheet:
     @property
     def nearest_chance(self) -> pd.Series | None:
         return None if self.chances.empty else self.chances.iloc[0]
+
+    def said_in(self, lang: str) -> Factsheet:
+        """The factsheet with the chances' reasons in ``lang`` (the ranking writes them in Dutch and English)."""
+        if "reasons_en" not in self.chances:
+            return self
+        reasons = self.chances.reasons_en if lang == "en" else self.chances.reasons
+        return replace(self, chances=self.chances.assign(reasons=reasons).drop(columns="reasons_en"))
 
     def public(self) -> Factsheet:
         """The same factsheet as anyone may see it: without the follow-up state of the chances."""

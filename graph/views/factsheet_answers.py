@@ -39,6 +39,7 @@ CHANCE_COLUMNS = [
     "distance_km",
     "score",
     "reasons",
+    "reasons_en",
     "follow_up",
 ]
 #: A page that links to the profiles starts reading their answers this long after it was asked to, so that the
@@ -126,7 +127,8 @@ class AreaAnswers:
     def _rank(self, province_code: str, viewer: Viewer) -> pd.DataFrame:
         data = self.suggestion_input(viewer)
         try:
-            table = suggest(data, CHANCE_RADIUS_KM, province=province_code or None)
+            # A profile is read in Dutch or English from the same answers: the reasons come in both.
+            table = suggest(data, CHANCE_RADIUS_KM, province=province_code or None, reasons_also_in=("en",))
         except SuggestionError:  # no sites in the province yet
             return pd.DataFrame(columns=CHANCE_COLUMNS)
         place_of = dict(zip(data.sites.site_id, data.sites.municipality_code, strict=True))

@@ -79,6 +79,7 @@ def whole_reasons(reasons: str, limit: int) -> str:
 
 def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = None) -> ReportContent:
     lang = language(lang)
+    sheet = sheet.said_in(lang)
     area = sheet.area
     if area.is_province:
         subtitle = f"{number(area.population, lang)} {text('population', lang).lower()}"

@@ -85,3 +85,10 @@ def test_an_activity_is_named_once_in_the_readers_language() -> None:
     )
     assert in_words(answer, labels(Lang.NL)).to_dict("list") == {"activity_code": ["Werk"], "collaborations": [3]}
     assert in_words(answer, labels(Lang.EN)).to_dict("list") == {"activity_code": ["Work"], "collaborations": [3]}
+
+
+def test_a_count_called_covered_stays_a_count() -> None:
+    """Regression: Vragen's "Dekking per provincie" said "nee" for every province under "Gedekt", which counts the
+    covered municipalities (5, 8, …): the column was taken for the yes-or-no of the per-municipality answer."""
+    per_province = pd.DataFrame({"province_code": ["PV20", "PV21"], "covered": [5, 0]})
+    assert list(in_words(per_province, labels(Lang.NL)).covered) == [5, 0]

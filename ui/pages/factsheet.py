@@ -75,7 +75,7 @@ if not picked:
     st.stop()
 
 try:
-    sheet: Factsheet = source.factsheet(picked)
+    sheet: Factsheet = source.factsheet(picked).said_in(lang)
 except FactsheetError:
     st.warning(t("factsheet_unknown").format(value=quoted(picked)))
     st.stop()
@@ -187,7 +187,7 @@ else:
                 trend[[name]],
                 x_title=text("year", lang),
                 y_title=t("collaborations"),
-                description=t("factsheet_trend_one", area=name),
+                description=t("factsheet_trend_chart", area=name),
             )
 
 st.subheader(t("factsheet_download"))
