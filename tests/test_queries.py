@@ -234,3 +234,14 @@ def test_organisations_with_the_same_name_come_in_the_order_of_their_ids(
     ):
         answer = reference_atlas.answer(question)
         assert [row for row in answer.organisation_id if row in twins] == twins, question
+
+
+@pytest.mark.parametrize("name", ["started-per-year-by-municipality", "area-sites"])
+def test_answers_per_municipality_name_it_beside_its_code(name: str, tiny_atlas: Atlas) -> None:
+    """Regression: these two answers gave only the CBS code (GM0014), so a reader of Vragen or its download had to
+    look the municipality up elsewhere."""
+    answer = tiny_atlas.answer(name)
+    assert len(answer) and "municipality" in answer.columns
+    named = answer[answer.municipality_code != ""]
+    assert len(named) and (named.municipality != "").all()
+    assert {"Venlo", "Utrecht"} & set(named.municipality)
