@@ -141,8 +141,37 @@ def test_after_sending_the_form_locks_and_offers_another(monkeypatch: pytest.Mon
     assert len(submissions(atlas, viewer=Viewer.coordinator("test"))) == 1
     form.button(key="submit_another").click().run()
     assert [button for button in form.button if button.key == "send"]
-    assert form.text_input(key="submitter_email").value == ""
-    assert not form.success
+    # The sender stays the same: a partner adding a second collaboration does not type their address again.
+    assert form.text_input(key="submitter_email").value == "partner@example.org"
+    assert form.selectbox(key="care_site").value in ("", None) and not form.success
+
+
+def test_the_same_pair_chosen_again_after_sending_is_said_on_the_form(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: after "Nog een samenwerking toevoegen" the form let a partner send the pair they had just sent
+    without a word; only the coordinator's review card said so. A negative number of participants was emptied
+    by the browser without a word, too."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    form.text_input(key="library_search").set_value("venlo").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    form.text_input(key="care_search").set_value("daelzicht").run()
+    form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+    form.number_input(key="participants").set_value(-3).run()
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    assert any("-3" in message and "geen aantal" in message for message in errors(form)), errors(form)
+    form.number_input(key="participants").set_value(4).run()
+    form.button(key="send").click().run()
+    code = submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"]
+    form.button(key="submit_another").click().run()
+    form.text_input(key="library_search").set_value("venlo").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    form.text_input(key="care_search").set_value("daelzicht").run()
+    form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+    warnings = [plain(element.value) for element in form.warning]
+    assert any(code in warning and "zojuist al verstuurd" in warning for warning in warnings), warnings
 
 
 def test_the_same_collaboration_sent_twice_is_named_on_both_review_cards(

@@ -39,6 +39,12 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
         "Deze twee werken volgens de atlas al samen.",
         "According to the atlas these two already work together.",
     ),
+    "pair_sent": (
+        "U hebt deze samenwerking zojuist al verstuurd ({code}). Een coördinator bekijkt die; nog een keer "
+        "versturen is niet nodig.",
+        "You have just sent this collaboration ({code}). A coordinator is reviewing it; there is no need to send "
+        "it again.",
+    ),
     "the_collaboration": ("De samenwerking", "The collaboration"),
     "activity_other": ("Andere activiteiten (vrije tekst)", "Other activities (free text)"),
     "start_date": ("Startdatum", "Start date"),

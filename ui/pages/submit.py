@@ -49,8 +49,7 @@ FORM_KEYS = (
     "contact_email",
     "contact_phone",
     "consent",
-    "submitter_email",
-)
+)  # not the sender's own e-mail address: a partner adding a second collaboration is the same sender
 
 
 def _start_again() -> None:
@@ -145,6 +144,10 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     care_site, new_care = side("care", "care", t("the_care"))
     if pair_known(choices, library_site, care_site):
         st.warning(t("pair_known"))
+    # Sent from this browser a moment ago: a partner adding several collaborations may pick the same pair again.
+    sent_before = st.session_state.get("sent_pairs", {}).get((library_site, care_site))
+    if library_site and care_site and sent_before:
+        st.warning(t("pair_sent", code=sent_before))
 
     st.subheader(t("the_collaboration"))
     activities = st.multiselect(
@@ -165,7 +168,11 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
         t("start_date"), key="start_date", placeholder=t("date_placeholder"), help=t("start_date_help")
     )
     participants = columns[2].number_input(
-        t("participants"), min_value=0, max_value=10_000, value=None, step=1, key="participants"
+        # No bounds in the browser: it silently emptied "-3"; the check on sending says what is wrong with it.
+        t("participants"),
+        value=None,
+        step=1,
+        key="participants",
     )
     st.caption(t("status_dates_help"))
     field_error("status")
@@ -222,6 +229,8 @@ if st.button(t("send"), type="primary", key="send"):
     result = submit(current, form)
     st.session_state["submit_problems"] = result.fields
     st.session_state["submit_code"] = result.code
+    if result.ok and library_site and care_site:
+        st.session_state.setdefault("sent_pairs", {})[(library_site, care_site)] = result.code
     st.rerun()
 if problems:
     st.error(counted("fix_fields", sum(len(messages) for messages in problems.values())))
