@@ -46,6 +46,14 @@ def fill_new_care_site(form: AppTest) -> None:
     form.text_input(key="care_town").set_value("Venlo").run()
 
 
+def choose_an_existing_pair(form: AppTest) -> None:
+    """The Stadsbibliotheek Venlo and Daelzicht, both sites the atlas knows."""
+    form.text_input(key="library_search").set_value("venlo").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    form.text_input(key="care_search").set_value("daelzicht").run()
+    form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+
+
 def sign_in(app: AppTest) -> AppTest:
     app.sidebar.text_input(key="sign_in_username").set_value("anna")
     app.sidebar.text_input(key="sign_in_password").set_value("een lang wachtwoord")
@@ -154,10 +162,7 @@ def test_the_same_pair_chosen_again_after_sending_is_said_on_the_form(
     by the browser without a word, too."""
     atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
     form = open_page(monkeypatch, atlas.settings.store, "submit")
-    form.text_input(key="library_search").set_value("venlo").run()
-    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
-    form.text_input(key="care_search").set_value("daelzicht").run()
-    form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+    choose_an_existing_pair(form)
     form.number_input(key="participants").set_value(-3).run()
     form.text_input(key="submitter_email").set_value("partner@example.org").run()
     form.button(key="send").click().run()
@@ -166,10 +171,7 @@ def test_the_same_pair_chosen_again_after_sending_is_said_on_the_form(
     form.button(key="send").click().run()
     code = submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"]
     form.button(key="submit_another").click().run()
-    form.text_input(key="library_search").set_value("venlo").run()
-    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
-    form.text_input(key="care_search").set_value("daelzicht").run()
-    form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+    choose_an_existing_pair(form)
     warnings = [plain(element.value) for element in form.warning]
     assert any(code in warning and "zojuist al verstuurd" in warning for warning in warnings), warnings
 
