@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from graph.intake.submissions import submissions
 from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
+from graph.store.atlas import Atlas
 
 from .test_app import demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
 
@@ -52,6 +53,13 @@ def choose_an_existing_pair(form: AppTest) -> None:
     form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
     form.text_input(key="care_search").set_value("daelzicht").run()
     form.selectbox(key="care_site").set_value("daelzicht-venlo").run()
+
+
+def send(form: AppTest, atlas: Atlas) -> str:
+    """Send the form as partner@example.org; the code of the submission it made."""
+    form.text_input(key="submitter_email").set_value("partner@example.org").run()
+    form.button(key="send").click().run()
+    return str(submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"])
 
 
 def sign_in(app: AppTest) -> AppTest:
@@ -140,9 +148,7 @@ def test_after_sending_the_form_locks_and_offers_another(monkeypatch: pytest.Mon
     atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
     form = open_page(monkeypatch, atlas.settings.store, "submit")
     fill_new_care_site(form)
-    form.text_input(key="submitter_email").set_value("partner@example.org").run()
-    form.button(key="send").click().run()
-    code = submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"]
+    code = send(form, atlas)
     assert code in form.success[0].value
     assert not [button for button in form.button if button.key == "send"]  # locked: nothing to send again
     form.run()
@@ -192,6 +198,22 @@ def test_the_same_collaboration_sent_twice_is_named_on_both_review_cards(
     warnings = [plain(element.value) for element in review.warning]
     assert any(first in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
     assert any(second in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
+
+
+def test_a_review_card_names_its_sites_its_code_and_partners_who_work_together_already(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: four cards for the same pair had the same title, none said which sites were chosen (Buren 10 or
+    Buren 24), and a pair the atlas knows already read as any new collaboration."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    choose_an_existing_pair(form)
+    code = send(form, atlas)
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    assert [plain(expander.label) for expander in review.expander][0].endswith(f" · {code}")
+    captions = [plain(caption.value) for caption in review.caption]
+    assert any(caption.startswith("Locaties: ") and "(Venlo)" in caption for caption in captions), captions
+    assert any("werken deze twee organisaties al samen" in plain(warning.value) for warning in review.warning)
 
 
 def test_the_form_warns_of_a_likely_duplicate_in_other_spelling(
@@ -280,7 +302,7 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     assert not review.exception
     [card] = review.main.expander
-    assert plain(card.label) == "Bibliotheek Venlo × Zorgcentrum De Linde"
+    assert plain(card.label).startswith("Bibliotheek Venlo × Zorgcentrum De Linde · PW-")
     shown = plain(texts(review))
     assert (
         "Bibliotheek Venlo werkt samen met Zorgcentrum De Linde sinds mei 2023 aan boeken repareren en koffiecorner, "
@@ -362,7 +384,7 @@ def test_a_pending_submission_is_titled_with_its_names_as_text(monkeypatch: pyte
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     [card] = review.main.expander
     assert "\\*\\*Vet\\*\\*" in card.label and "\\[link\\]" in card.label, card.label
-    assert plain(card.label) == "Bibliotheek Venlo × **Vet** [link](https://example.org)"
+    assert plain(card.label).startswith("Bibliotheek Venlo × **Vet** [link](https://example.org) · PW-")
 
 
 def test_rows_corrected_in_the_editor_are_published_as_corrected(

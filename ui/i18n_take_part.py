@@ -31,6 +31,13 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "town_unknown": ("Plaats niet gevonden: vul de coördinaten zelf in.", "Town not found: enter the coordinates."),
     "maybe_duplicate": ("Bestaat deze al? Lijkt op: {names}", "Does this exist already? Looks like: {names}"),
+    "review_places": ("Locaties: {library} en {care}.", "Sites: {library} and {care}."),
+    "review_already_partners": (
+        "Volgens de atlas werken deze twee organisaties al samen. Is dit een andere samenwerking van hen, of dezelfde "
+        "nog een keer?",
+        "According to the atlas these two organisations already work together. Is this another collaboration of "
+        "theirs, or the same one again?",
+    ),
     "same_pair_pending": (
         "Voor dezelfde twee organisaties wacht ook {codes}: misschien is deze samenwerking twee keer verstuurd.",
         "{codes} is also waiting for the same two organisations: this collaboration may have been sent twice.",

@@ -70,6 +70,8 @@ class ReviewCard:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the rows as the correction editor takes them
     partners: tuple[str, str] = ("", "")  # the library's and the care organisation's name, as in the title
     same_pair: tuple[str, ...] = ()  # the codes of other pending submissions for the same two organisations
+    places: tuple[str, str] = ("", "")  # the library's and the care site, "Buren 10 (Buren)": which of their sites
+    already_partners: bool = False  # the atlas has a collaboration of these two organisations already
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -81,10 +83,29 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     existing = template_tables(atlas)
     known_sites = sites(atlas)
     everyone = organisations(atlas)
+    places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
+    owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
+    known_pairs = {
+        (owner.get(library), owner.get(care))
+        for library, care in zip(
+            existing["collaborations"].library_site_id, existing["collaborations"].care_site_id, strict=True
+        )
+    }
     cards = []
     for item in pending:
         tables = submitted_tables(item)
-        cards.append(_card(item, tables, existing, known_sites, everyone, names, lang))
+        card = _card(item, tables, existing, known_sites, everyone, names, lang)
+        collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
+        ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
+        new_places = {row.get("id"): _place(row.get("name"), row.get("town")) for row in tables.sites}
+        chosen = (
+            new_places.get(ends[0]) or places.get(ends[0], ""),
+            new_places.get(ends[1]) or places.get(ends[1], ""),
+        )
+        already = (
+            None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
+        )
+        cards.append(replace(card, places=chosen, already_partners=already))
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.
     by_pair: dict[tuple[str, str], list[str]] = {}
@@ -94,6 +115,12 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         replace(card, same_pair=tuple(code for code in by_pair[_pair_key(card.partners)] if code != card.code))
         for card in cards
     ]
+
+
+def _place(site: object, town: object) -> str:
+    """A site as a reviewer tells it from the organisation's others: "Buren 10 (Buren)"."""
+    site, town = str(site or "").strip(), str(town or "").strip()
+    return f"{site} ({town})" if town and town not in site else site
 
 
 def _pair_key(partners: tuple[str, str]) -> tuple[str, str]:

@@ -67,6 +67,10 @@ def editor_config(columns: list[EditorColumn]) -> dict[str, Any]:
 def show_card(card: ReviewCard) -> None:
     st.caption(f"{t('submitted_by', when=card.submitted, email=safe(card.submitter_email))} · {card.code}")
     st.markdown(f"**{safe(card.summary)}**")
+    if all(card.places):
+        st.caption(t("review_places", library=safe(card.places[0]), care=safe(card.places[1])))
+    if card.already_partners:
+        st.warning(t("review_already_partners"))
     if card.story:
         st.markdown(safe(card.story))
     if card.contact and looking.sees_private:
@@ -118,7 +122,10 @@ st.subheader(f"{t('pending')} ({len(cards)})")
 if not cards:
     st.write(t("no_pending"))
 for card in cards:
-    with st.expander(safe(card.title), expanded=len(cards) == 1):  # names from partners: text, not Markdown
+    # The code too: two cards for the same two organisations would otherwise read alike.
+    with st.expander(
+        f"{safe(card.title)} · {card.code}", expanded=len(cards) == 1
+    ):  # names from partners: text, not Markdown
         show_card(card)
 
 st.subheader(t("decided"))
