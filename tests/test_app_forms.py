@@ -619,6 +619,8 @@ def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert not app.exception
     # Regression: it said only "Opgeslagen.", not for which suggestion.
     assert [plain(element.value) for element in app.success] == [f"Opgeslagen: {pair}, {state.lower()}."]
+    # Regression: the note stayed in its box after saving, ready to be saved again with the next suggestion.
+    assert app.text_input(key="follow_up_note").value == ""
 
 
 def test_the_organisation_picker_has_a_title(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

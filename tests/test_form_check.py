@@ -120,7 +120,7 @@ def test_partner_messages_name_form_fields_and_no_internal_ids() -> None:
             "collaboration", 1, "care_site_id", Message("onbekende locatie 'pw-lzblutl8-care-site'", "unknown site")
         ),
         Problem("collaboration", 1, "start_date", Message("'gisteren' is geen datum", "'gisteren' is not a date")),
-        Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail")),
+        Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail address")),
         Problem("library", 1, "site", Message("kies een locatie", "choose a site")),
         Problem(
             "collaboration",

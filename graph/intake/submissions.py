@@ -114,7 +114,7 @@ def form_tables(form: SubmissionForm, code: str) -> InputTables:
     tables = InputTables(source=f"formulier {code}")
     if not EMAIL_PATTERN.match(form.submitter_email.strip().lower()):
         tables.problems.append(
-            Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail"))
+            Problem("submitter", 1, "email", Message("vul een geldig e-mailadres in", "enter a valid e-mail address"))
         )
     ends = {}
     for side, kind, existing, new in (

@@ -298,7 +298,10 @@ def _contact(check: FieldChecker, row: Row) -> Contact:
     email = check.text(row, "contact_email")
     if email and not EMAIL_PATTERN.match(email):
         check.add(
-            row, "contact_email", f"{shown(email)} is geen geldig e-mailadres", f"{shown(email)} is not a valid email"
+            row,
+            "contact_email",
+            f"{shown(email)} is geen geldig e-mailadres",
+            f"{shown(email)} is not a valid e-mail address",
         )
     phone = check.text(row, "contact_phone")
     if phone and not is_phone(phone):

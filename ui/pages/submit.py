@@ -85,7 +85,8 @@ choices = read(form_choices)
 
 
 def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]:
-    st.subheader(title)
+    # No link beside a heading of the form: each was a stop of its own for a visitor who moves with Tab.
+    st.subheader(title, anchor=False)
     typed = st.text_input(t("search_name"), key=f"{part}_search")
     label_of = choices.site_options(typed[:MAX_SEARCH], kind)
     chosen = st.selectbox(
@@ -149,7 +150,7 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     if library_site and care_site and sent_before:
         st.warning(t("pair_sent", code=sent_before))
 
-    st.subheader(t("the_collaboration"))
+    st.subheader(t("the_collaboration"), anchor=False)
     activities = st.multiselect(
         t("activities"),
         sorted(names.activities),
@@ -183,7 +184,7 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     link = st.text_input(t("link"), key="link", placeholder=t("website_placeholder"))
     field_error("link")
 
-    st.subheader(t("contact_person"))
+    st.subheader(t("contact_person"), anchor=False)
     # Row by row, so that the Tab key goes the way the fields are read: name, role, then e-mail, phone.
     name_row = st.columns(2)
     contact_name = name_row[0].text_input(t("name"), key="contact_name")

@@ -104,11 +104,12 @@ elif not table.empty:
     # Said after the rerun that shows the saved state, so the confirmation is not wiped away by it.
     saved = st.session_state.pop("follow_up_saved", None)
     if saved:
+        st.session_state.pop("follow_up_note", None)  # saved with the state: the next one starts empty
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
     pair_names = list(table.library_organisation + " × " + table.care_organisation)
-    columns = st.columns([3, 2, 3, 1])
-    chosen_pair = columns[0].selectbox(
+    # The pair on a line of its own: two organisation names do not fit in a third of the page.
+    chosen_pair = st.selectbox(
         t("suggestion"),
         range(len(pairs)),
         format_func=lambda number: pair_names[number],
@@ -116,15 +117,16 @@ elif not table.empty:
         placeholder=choose_one(),
     )
     pair = pairs[chosen_pair or 0]
-    state = columns[1].selectbox(
+    columns = st.columns([2, 4, 1], vertical_alignment="bottom")
+    state = columns[0].selectbox(
         t("follow_up"),
         FollowUpState.values(),
         format_func=names.follow_up,
         key="follow_up_state",
         placeholder=choose_one(),
     )
-    note = columns[2].text_input(t("note"), key="follow_up_note", max_chars=2000)
-    if columns[3].button(t("save"), key="follow_up_save"):
+    note = columns[1].text_input(t("note"), key="follow_up_note", max_chars=2000)
+    if columns[2].button(t("save"), key="follow_up_save"):
         try:
             record_state(current, pair[0], pair[1], state, looking, note)
         except FollowUpError as error:
