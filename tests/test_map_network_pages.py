@@ -234,6 +234,15 @@ def test_only_the_main_organisations_carry_a_label_at_every_zoom() -> None:
     assert all(node["font"] == {"size": OTHER_FONT} for node in nodes if node["label"] not in big)
 
 
+def test_the_chosen_organisation_stands_out_in_the_network() -> None:
+    """Regression: an organisation chosen as the focus looked like any other; the reader had to find it by name."""
+    star = _libraries_with_care_partners(40, 4, "Zorg {}", "Bieb {}")
+    nodes = {node["id"]: node for node in drawing_data(star, {}, focus="care7")["nodes"]}
+    ringed = [node for node, drawn in nodes.items() if isinstance(drawn["color"], dict)]
+    assert ringed == ["care7"] and nodes["care7"]["borderWidth"] == 5
+    assert nodes["care7"]["size"] > nodes["care8"]["size"]  # the same one partner, drawn larger
+
+
 def test_main_labels_are_never_written_over_each_other() -> None:
     """Regression: in Zuid-Holland (demo data) about eight main names were printed on top of each other."""
     names = ("Zorggroep Rotterdam {} (demo)", "Bibliotheek Rotterdam e.o. {} (demo)")

@@ -100,6 +100,10 @@ def script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
 
 
+FOCUS_RING = "#24292f"  # the chosen organisation's outline: the near-black of the app's text
+FOCUS_GROWTH = 6  # layout units added to the chosen organisation's size
+
+
 def node_size(degree: int) -> int:
     return 8 + 4 * min(degree, 10)
 
@@ -159,19 +163,25 @@ def drawing_data(
         x, y = placed[str(node)]
         degree = graph.degree(node)
         kind = attributes["kind"]
-        nodes.append(
-            {
-                "id": str(node),
-                "label": str(attributes["name"]),
-                "tooltip": f"{attributes['name']} — {labels.get(kind, kind)}, {degree}",
-                "color": COLOURS.get(kind, "#6e7781"),
-                "shape": "dot" if kind == "care" else "square",
-                "size": node_size(degree),
-                "font": {"size": MAIN_FONT if node in main else OTHER_FONT},
-                "x": x,
-                "y": y,
+        colour = COLOURS.get(kind, "#6e7781")
+        drawn: dict[str, object] = {
+            "id": str(node),
+            "label": str(attributes["name"]),
+            "tooltip": f"{attributes['name']} — {labels.get(kind, kind)}, {degree}",
+            "color": colour,
+            "shape": "dot" if kind == "care" else "square",
+            "size": node_size(degree),
+            "font": {"size": MAIN_FONT if node in main else OTHER_FONT},
+            "x": x,
+            "y": y,
+        }
+        if node == focus:  # the organisation the reader chose stands out: a dark ring, and a little larger
+            drawn |= {
+                "color": {"background": colour, "border": FOCUS_RING},
+                "borderWidth": 5,
+                "size": node_size(degree) + FOCUS_GROWTH,
             }
-        )
+        nodes.append(drawn)
     edges: list[dict[str, object]] = [
         {"from": str(source), "to": str(target), "value": weight, "color": "#8c959f"}
         for source, target, weight in graph.edges(data="weight")
