@@ -551,6 +551,17 @@ def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.Monke
     assert (labels["municipality"], labels["population"], labels["covered"]) == ("Gemeente", "Inwoners", "Gedekt")
 
 
+
+def test_a_long_result_heading_has_a_column_wide_enough_to_read_it(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: "Met bibliotheek én zorg" over a column of small numbers read "Met bibliotheek é…"."""
+    app = open_page(monkeypatch, seed_store, "questions", q="coverage-by-province")
+    columns = json.loads(app.dataframe[0].proto.columns)
+    assert columns["with_both"]["label"] == "Met bibliotheek én zorg" and columns["with_both"]["width"] == "medium"
+    assert "width" not in columns["covered"]  # "Gedekt" fits over its numbers
+
+
 def test_the_console_opens_with_an_example_that_answers(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """The example comes from queries/internal/console-example.rq, as every question of the atlas does."""
     app = open_page(monkeypatch, seed_store, "questions")

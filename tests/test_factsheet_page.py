@@ -295,3 +295,18 @@ def test_an_english_profile_gives_the_chances_reasons_in_english(
         report = render(source.factsheet(code).public(), "md", lang, "https://example.org").decode()
         chances = report.split("## Open ")[1].split("\n## ")[0]  # "## Open kansen" or "## Open chances"
         assert distance in chances and (" apart" if lang == "nl" else " van elkaar") not in chances
+
+
+def test_an_english_profile_names_provinces_in_english(monkeypatch: pytest.MonkeyPatch, demo_store: str) -> None:
+    """Regression: English pages said "Friesland" and "North Holland" in the search and on Coverage, but the
+    profile's caption, its comparison and its reports said "Fryslân" and "Noord-Holland"."""
+    from graph.settings import Settings
+
+    english = open_profile(monkeypatch, demo_store, gemeente="GM0080", lang="en")  # Leeuwarden
+    shown = everything_shown(english)
+    assert "province of Friesland" in shown and "of Fryslân" not in shown, [c.value for c in english.caption][:2]
+    assert "provincie Fryslân" in everything_shown(open_profile(monkeypatch, demo_store, gemeente="GM0080"))
+    sheet = FactsheetSource(Atlas.open(Settings(store=demo_store))).factsheet("PV27")
+    report = render(sheet.public(), "md", "en", "https://example.org").decode()
+    assert "North Holland" in report and "Noord-Holland" not in report
+    assert "Noord-Holland" in render(sheet.public(), "md", "nl", "https://example.org").decode()

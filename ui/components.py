@@ -127,6 +127,19 @@ def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
     return frame.style.format(formatters, na_rep="")  # type: ignore[arg-type]
 
 
+#: A heading longer than this gets a column wide enough to read it: a column of small numbers is sized to its
+#: numbers, which cut "Met bibliotheek én zorg" to "Met bibliotheek é…".
+LONG_HEADING = 14
+
+
+def heading_columns(frame_columns: list[str]) -> dict[str, Any]:
+    """Column settings with the translated headings (:func:`headings`), long ones in a column that shows them."""
+    return {
+        column: st.column_config.Column(heading, width="medium" if len(heading) > LONG_HEADING else None)
+        for column, heading in headings(frame_columns).items()
+    }
+
+
 def data_table(frame: pd.DataFrame, **options: Any) -> None:
     """``st.dataframe`` in the reader's language (:func:`table_view`); an empty table says so in words (Streamlit
     would draw an empty grid marked "empty")."""

@@ -108,17 +108,33 @@ class Factsheet:
     boundaries: pd.DataFrame  # code, level, wkt, coverage: what the map outlines
     for_coordinator: bool = False
     made_on: date = field(default_factory=date.today)
+    # A province's Dutch name → its English one: an English reader reads "Friesland" and "North Holland", as on
+    # every other English page.
+    province_names_en: dict[str, str] = field(default_factory=dict)
 
     @property
     def nearest_chance(self) -> pd.Series | None:
         return None if self.chances.empty else self.chances.iloc[0]
 
     def said_in(self, lang: str) -> Factsheet:
-        """The factsheet with the chances' reasons in ``lang`` (the ranking writes them in Dutch and English)."""
-        if "reasons_en" not in self.chances:
-            return self
-        reasons = self.chances.reasons_en if lang == "en" else self.chances.reasons
-        return replace(self, chances=self.chances.assign(reasons=reasons).drop(columns="reasons_en"))
+        """The factsheet as a reader of ``lang`` reads it: the chances' reasons in that language (the ranking writes
+        them in Dutch and English) and, in English, the provinces by their English names."""
+        sheet = self
+        if "reasons_en" in self.chances:
+            reasons = self.chances.reasons_en if lang == "en" else self.chances.reasons
+            sheet = replace(sheet, chances=self.chances.assign(reasons=reasons).drop(columns="reasons_en"))
+        if lang != "en" or not self.province_names_en:
+            return sheet
+        english = self.province_names_en
+        return replace(
+            sheet,
+            area=replace(self.area, name=english.get(self.area.name, self.area.name))
+            if self.area.is_province
+            else self.area,
+            comparison=[(english.get(name, name), figures) for name, figures in self.comparison],
+            trend_comparison=english.get(self.trend_comparison, self.trend_comparison),
+            province_names_en={},  # said once: an English name is not looked up again
+        )
 
     def public(self) -> Factsheet:
         """The same factsheet as anyone may see it: without the follow-up state of the chances."""
@@ -303,6 +319,7 @@ class FactsheetSource:
             sites=sites.reset_index(drop=True),
             boundaries=boundaries.reset_index(drop=True),
             for_coordinator=self.for_coordinator,
+            province_names_en=self.answers.province_names_en(),
         )
 
 

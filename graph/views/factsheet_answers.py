@@ -73,6 +73,11 @@ class AreaAnswers:
     def areas(self) -> pd.DataFrame:
         return self._answer("areas")
 
+    def province_names_en(self) -> dict[str, str]:
+        """Each province's Dutch name → its English one, as the vocabulary labels them (Fryslân → Friesland)."""
+        provinces = self._answer("internal/provinces")
+        return dict(zip(provinces.name_nl.astype(str), provinces.name_en.astype(str), strict=True))
+
     def municipality_figures(self) -> pd.DataFrame:
         return self._answer("municipality-figures")
 

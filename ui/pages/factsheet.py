@@ -75,7 +75,8 @@ if not picked:
     st.stop()
 
 try:
-    sheet: Factsheet = source.factsheet(picked).said_in(lang)
+    as_stored: Factsheet = source.factsheet(picked)
+    sheet = as_stored.said_in(lang)
 except FactsheetError:
     st.warning(t("factsheet_unknown").format(value=quoted(picked)))
     st.stop()
@@ -193,7 +194,6 @@ else:
 st.subheader(t("factsheet_download"))
 st.caption(t("factsheet_report_public"))
 buttons = st.columns(3)
-public = sheet.public()
 report_source = FactsheetSource(current, viewer=ANONYMOUS)  # the report holds public data only, also for a coordinator
 
 
@@ -209,7 +209,7 @@ for column, (output_format, mime) in zip(
     column.download_button(
         t(f"factsheet_{output_format}"),
         _report(output_format),
-        file_name(public, output_format, lang),
+        file_name(as_stored, output_format, lang),  # named as the command line names it
         mime,
         key=f"factsheet_{output_format}",
     )

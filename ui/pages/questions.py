@@ -16,8 +16,8 @@ from graph.views.question_form import (
     question_controls,
     read_value,
 )
-from ui.components import data_table, downloads
-from ui.context import atlas, choose_one, counted, headings, labels, language, language_switch, read, safe, t, viewer
+from ui.components import data_table, downloads, heading_columns
+from ui.context import atlas, choose_one, counted, labels, language, language_switch, read, safe, t, viewer
 from ui.map_layers import deck, site_layers
 from ui.url import ignore, url_option, url_text
 
@@ -137,7 +137,7 @@ except QuestionProblem as problem:
     st.stop()
 st.caption(counted("rows", len(answer)))
 shown = in_words(answer, labels())  # "Actief", not active; the map below still reads the codes
-data_table(shown, hide_index=True, column_config=headings(list(shown.columns)))
+data_table(shown, hide_index=True, column_config=heading_columns(list(shown.columns)))
 # Named as the page names the question and its filters: witte-vlekken-per-activiteit-limburg.csv.
 downloads(shown, "-".join(file_slug(words) for words in (query.title(lang), *chosen_words))[:150], "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
