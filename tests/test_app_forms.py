@@ -551,7 +551,6 @@ def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.Monke
     assert (labels["municipality"], labels["population"], labels["covered"]) == ("Gemeente", "Inwoners", "Gedekt")
 
 
-
 def test_a_long_result_heading_has_a_column_wide_enough_to_read_it(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:

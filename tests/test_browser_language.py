@@ -158,7 +158,7 @@ def test_downloads_say_activities_by_name_and_put_ids_last(page, server: str) ->
     gaps = downloaded(1)
     assert "Gedekt" not in gaps[0], gaps[0]
     activities = downloaded(4)
-    assert activities[0] == ["Activiteit", "Valt onder", "Samenwerkingen", "Actief"], activities[0]
+    assert activities[0] == ["Activiteit", "Valt onder", "Samenwerkingen", "Actieve samenwerkingen"], activities[0]
     assert activities[[row[0] for row in activities].index("Koffiecorner")][:2] == [
         "Koffiecorner",
         "Werk",

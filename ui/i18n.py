@@ -272,7 +272,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "col_province_code": ("Provincie", "Province"),
     "col_province": ("Provincie", "Province"),
     "col_collaborations": ("Samenwerkingen", "Collaborations"),
-    "col_active_collaborations": ("Actief", "Active"),
+    "col_active_collaborations": ("Actieve samenwerkingen", "Active collaborations"),  # beside "Verkennende …"
     "col_library_sites": ("Bibliotheeklocaties", "Library sites"),
     "col_care_sites": ("Zorglocaties", "Care sites"),
     "col_covered": ("Gedekt", "Covered"),
