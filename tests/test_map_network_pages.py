@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.analysis.network import DEFAULT_MAX_NODES, WIDEST, brokers, limit_graph, neighbourhood
+from graph.analysis.network import DEFAULT_MAX_NODES, WIDEST, brokers, build_graph, figures, limit_graph, neighbourhood
 from graph.intake.setup import initialise
 from graph.settings import Settings
 from graph.store.atlas import Atlas
@@ -241,6 +241,30 @@ def test_the_chosen_organisation_stands_out_in_the_network() -> None:
     ringed = [node for node, drawn in nodes.items() if isinstance(drawn["color"], dict)]
     assert ringed == ["care7"] and nodes["care7"]["borderWidth"] == 5
     assert nodes["care7"]["size"] > nodes["care8"]["size"]  # the same one partner, drawn larger
+
+
+def test_organisations_of_the_same_name_are_told_apart_by_where_they_work() -> None:
+    """Regression: four "Bibliotheek Rotterdam e.o. (demo)" in the network and its table could not be told apart."""
+    import pandas as pd
+
+    rows = pd.DataFrame(
+        {
+            "library_org_id": ["lib-1", "lib-2"],
+            "library": ["Bibliotheek Rotterdam e.o.", "Bibliotheek Rotterdam e.o."],
+            "care_org_id": ["care-1", "care-2"],
+            "care_organisation": ["Zorg A", "Zorg B"],
+            "municipality": ["Rotterdam", "Capelle aan den IJssel"],
+        }
+    )
+    graph = build_graph(rows)
+    tooltips = {node["id"]: node["tooltip"] for node in drawing_data(graph, {"library": "bibliotheek"})["nodes"]}
+    assert tooltips["lib-1"].startswith("Bibliotheek Rotterdam e.o. (Rotterdam) — bibliotheek")
+    assert tooltips["lib-2"].startswith("Bibliotheek Rotterdam e.o. (Capelle aan den IJssel) — bibliotheek")
+    table = figures(graph).degree
+    assert set(zip(table.organisation, table.municipality, strict=True)) >= {
+        ("Bibliotheek Rotterdam e.o.", "Rotterdam"),
+        ("Bibliotheek Rotterdam e.o.", "Capelle aan den IJssel"),
+    }
 
 
 def test_main_labels_are_never_written_over_each_other() -> None:

@@ -29,8 +29,15 @@ def build_graph(collaborations: pd.DataFrame) -> nx.Graph:
     """Organisations as nodes, a link per pair that works (or worked) together, weighted by collaborations."""
     graph = nx.Graph()
     for row in collaborations.itertuples():
-        graph.add_node(row.library_org_id, name=row.library, kind="library")
-        graph.add_node(row.care_org_id, name=row.care_organisation, kind="care")
+        # Where an organisation works with its partners (the municipality of the library site, first seen): it
+        # tells apart organisations of the same name.
+        place = str(getattr(row, "municipality", "") or "")
+        for node, name, kind in (
+            (row.library_org_id, row.library, "library"),
+            (row.care_org_id, row.care_organisation, "care"),
+        ):
+            if node not in graph:
+                graph.add_node(node, name=name, kind=kind, place=place)
         if graph.has_edge(row.library_org_id, row.care_org_id):
             graph[row.library_org_id][row.care_org_id]["weight"] += 1
         else:
@@ -41,10 +48,16 @@ def build_graph(collaborations: pd.DataFrame) -> nx.Graph:
 def figures(graph: nx.Graph, top: int = 10) -> NetworkFigures:
     components = list(nx.connected_components(graph))
     rows = [
-        {"organisation_id": node, "organisation": data["name"], "kind": data["kind"], "partners": graph.degree(node)}
+        {
+            "organisation_id": node,
+            "organisation": data["name"],
+            "kind": data["kind"],
+            "municipality": data.get("place", ""),
+            "partners": graph.degree(node),
+        }
         for node, data in graph.nodes(data=True)
     ]
-    degree = pd.DataFrame(rows, columns=["organisation_id", "organisation", "kind", "partners"])
+    degree = pd.DataFrame(rows, columns=["organisation_id", "organisation", "kind", "municipality", "partners"])
     degree = degree.sort_values(["partners", "organisation"], ascending=[False, True]).head(top)
     return NetworkFigures(
         organisations=graph.number_of_nodes(),
