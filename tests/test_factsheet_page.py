@@ -177,7 +177,8 @@ def test_factsheet_never_shows_a_private_contact_or_a_follow_up_note(
             for lang in ("nl", "en"):
                 report = render(public, output_format, lang, "https://atlas.example.org")
                 text = report.decode("utf-8") if output_format != "pdf" else pdf_pages_and_text(report)[1]
-                assert area_names[code] in text, (code, output_format, lang)  # the text is really read
+                name = "North Holland" if (code, lang) == ("PV27", "en") else area_names[code]
+                assert name in text, (code, output_format, lang)  # the text is really read
                 for secret in (*PRIVATE, "geïntroduceerd", "introduced", "Opvolging", "Follow-up"):
                     assert secret not in text, (code, output_format, lang, secret)
     # The command line makes the same reports, for every area of a province at once.
