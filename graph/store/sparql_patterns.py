@@ -21,6 +21,7 @@ from graph.model.language import Message
 
 # Only these two SPARQL 1.1 functions take a pattern; their argument names in rdflib's algebra.
 PATTERN_FUNCTIONS = {"Builtin_REGEX": "REGEX", "Builtin_REPLACE": "REPLACE"}
+MOST_WARNINGS = 3
 PROBE = 'SELECT ?pattern ?flags (REGEX("", ?pattern, ?flags) AS ?readable) WHERE {}'
 
 
@@ -33,15 +34,30 @@ def unreadable_patterns(algebra: Any) -> tuple[Message, ...]:
             continue
         with_flags_nl = f" met de vlaggen '{flags}'" if flags else ""
         with_flags_en = f" with the flags '{flags}'" if flags else ""
-        warnings.append(
-            Message(
-                f"{function} kan het patroon '{pattern}'{with_flags_nl} niet lezen. Daardoor is die voorwaarde voor "
-                "geen enkele rij waar: verbeter het patroon als er te weinig rijen komen.",
-                f"{function} cannot read the pattern '{pattern}'{with_flags_en}. That condition is therefore true "
-                "for no row: correct the pattern if rows are missing.",
+        effect = (
+            ("Daardoor is die voorwaarde voor geen enkele rij waar", "That condition is therefore true for no row")
+            if function == "REGEX"
+            else (
+                "Daardoor blijft de uitkomst van REPLACE voor elke rij leeg",
+                "Its result is therefore empty for every row",
             )
         )
-    return tuple(sorted(warnings, key=lambda message: message.en))
+        warnings.append(
+            Message(
+                f"{function} kan het patroon '{pattern}'{with_flags_nl} niet lezen. {effect[0]}: verbeter het patroon.",
+                f"{function} cannot read the pattern '{pattern}'{with_flags_en}. {effect[1]}: correct the pattern.",
+            )
+        )
+    warnings.sort(key=lambda message: message.en)
+    if len(warnings) > MOST_WARNINGS:  # a question of sixty broken patterns gets a few examples, not sixty boxes
+        rest = len(warnings) - MOST_WARNINGS
+        warnings[MOST_WARNINGS:] = [
+            Message(
+                f"En nog {rest} patronen die de opslag niet kan lezen.",
+                f"And {rest} more patterns the store cannot read.",
+            )
+        ]
+    return tuple(warnings)
 
 
 def _patterns(node: Any) -> Iterator[tuple[str, str, str]]:

@@ -75,10 +75,12 @@ def province_names(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Provinces by name, never by code (PV27): the code column is dropped beside a name column, else named."""
     if "province_code" not in frame.columns:
         return frame
-    if "province" in frame.columns:
-        return frame.drop(columns="province_code")
     said = {code: labels.province(str(code)) for code in frame.province_code.dropna().unique()}
-    return frame.assign(province_code=frame.province_code.map(said).fillna(""))
+    named = frame.province_code.map(said).fillna("")
+    if "province" in frame.columns:  # the store's own name is Dutch: the reader's label takes its place
+        known = frame.province_code.isin([code for code, name in said.items() if code and name != code])
+        return frame.assign(province=named.where(known, frame.province)).drop(columns="province_code")
+    return frame.assign(province_code=named)
 
 
 def ids_last(frame: pd.DataFrame) -> pd.DataFrame:

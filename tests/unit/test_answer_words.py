@@ -92,3 +92,11 @@ def test_a_count_called_covered_stays_a_count() -> None:
     covered municipalities (5, 8, …): the column was taken for the yes-or-no of the per-municipality answer."""
     per_province = pd.DataFrame({"province_code": ["PV20", "PV21"], "covered": [5, 0]})
     assert list(in_words(per_province, labels(Lang.NL)).covered) == [5, 0]
+
+
+def test_an_answers_own_province_name_is_the_readers_label() -> None:
+    """Regression: English Vragen tables named provinces as the store does, in Dutch ("Fryslân", "Noord-Holland"),
+    where every other English page says "Friesland" and "North Holland"."""
+    answer = pd.DataFrame({"province_code": ["PV21", "PV99", ""], "province": ["Fryslân", "Elders", "(onbekend)"]})
+    shown = in_words(answer, Labels(Lang.EN, provinces={"PV21": "Friesland"}))
+    assert list(shown.province) == ["Friesland", "Elders", "(onbekend)"] and "province_code" not in shown

@@ -112,4 +112,12 @@ def test_a_regex_pattern_the_engine_cannot_read_is_said_before_the_answer(query:
     warnings = check_query(query).warnings
     assert len(warnings) == len(flagged)
     for warning, words in zip(warnings, flagged, strict=True):
-        assert words in warning.nl and "true for no row" in warning.en
+        assert words in warning.nl and "correct the pattern" in warning.en
+        assert ("true for no row" in warning.en) == warning.nl.startswith("REGEX")  # REPLACE is no condition
+
+
+def test_many_broken_patterns_are_said_with_a_few_examples() -> None:
+    """Regression: sixty broken patterns in one question gave sixty warnings above the answer."""
+    tests = " || ".join(f'REGEX(?n, "x{number}(")' for number in range(60))
+    warnings = check_query(f"SELECT * WHERE {{ ?s schema:name ?n FILTER({tests}) }}").warnings
+    assert len(warnings) == 4 and warnings[-1].nl == "En nog 57 patronen die de opslag niet kan lezen."

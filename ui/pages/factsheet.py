@@ -212,4 +212,7 @@ for column, (output_format, mime) in zip(
         file_name(as_stored, output_format, lang),  # named as the command line names it
         mime,
         key=f"factsheet_{output_format}",
+        # No run of the page on a click: a run drops the files of the other buttons, and a second click soon
+        # after the first found its file gone.
+        on_click="ignore",
     )

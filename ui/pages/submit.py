@@ -198,6 +198,10 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
     field_error("contact_phone", reach_row[1])
     consent = st.checkbox(t("consent"), key="consent")
     field_error("consent")
+    # The sender's address outlives the sent form's page, which draws no field (Streamlit forgets the value of a
+    # field not drawn in a run): a partner adding a second collaboration does not type it again.
+    if "submitter_email" not in st.session_state and st.session_state.get("sender"):
+        st.session_state["submitter_email"] = st.session_state["sender"]
     submitter = st.text_input(t("your_email"), key="submitter_email")
     field_error("submitter_email")
     field_error("form")
@@ -230,6 +234,8 @@ if st.button(t("send"), type="primary", key="send"):
     result = submit(current, form)
     st.session_state["submit_problems"] = result.fields
     st.session_state["submit_code"] = result.code
+    if result.ok:
+        st.session_state["sender"] = submitter
     if result.ok and library_site and care_site:
         st.session_state.setdefault("sent_pairs", {})[(library_site, care_site)] = result.code
     st.rerun()

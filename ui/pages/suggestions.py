@@ -104,7 +104,9 @@ elif not table.empty:
     # Said after the rerun that shows the saved state, so the confirmation is not wiped away by it.
     saved = st.session_state.pop("follow_up_saved", None)
     if saved:
-        st.session_state.pop("follow_up_note", None)  # saved with the state: the next one starts empty
+        # Saved with the state: the next one starts empty. Set, not removed: the browser would send the old text
+        # back for a widget whose value is gone.
+        st.session_state["follow_up_note"] = ""
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
     pair_names = list(table.library_organisation + " × " + table.care_organisation)
