@@ -157,7 +157,8 @@ def test_hovering_every_node_with_a_hostile_name_shows_it_as_text(page, server: 
     assert set(HOSTILE_NAMES) <= set(tooltips), sorted(tooltips)
     for key, name in HOSTILE_NAMES.items():
         shown = tooltips[key]
-        assert shown["text"].startswith(name + " — "), shown  # the name, character for character
+        # the name, character for character, then where it works ("(Woerden)") and its kind
+        assert shown["text"].startswith(name + " (") and " — " in shown["text"], shown
         assert shown["markup"] == 0  # no element was made from it
     assert frame.locator("img, svg, a, script[src]").count() == 0
     assert page.dialogs == [] and page.blocked_calls == []
