@@ -173,6 +173,11 @@ def test_the_same_pair_chosen_again_after_sending_is_said_on_the_form(
     form.text_input(key="submitter_email").set_value("partner@example.org").run()
     form.button(key="send").click().run()
     assert any("-3" in message and "geen aantal" in message for message in errors(form)), errors(form)
+    # right below the field, in its column, not under the row of three
+    [column] = [
+        column for column in form.columns if column.number_input and column.number_input[0].key == "participants"
+    ]
+    assert ["geen aantal" in error.value for error in column.error] == [True]
     form.number_input(key="participants").set_value(4).run()
     form.button(key="send").click().run()
     code = submissions(atlas, viewer=Viewer.coordinator("test"))[0]["code"]
@@ -559,6 +564,10 @@ def test_a_long_result_heading_has_a_column_wide_enough_to_read_it(
     columns = json.loads(app.dataframe[0].proto.columns)
     assert columns["with_both"]["label"] == "Met bibliotheek én zorg" and columns["with_both"]["width"] == "medium"
     assert "width" not in columns["covered"]  # "Gedekt" fits over its numbers
+    english = open_page(monkeypatch, seed_store, "questions", q="coverage-by-province", lang="en")
+    columns = json.loads(english.dataframe[0].proto.columns)
+    assert columns["population_covered_share"]["label"].startswith("Share of population covered")
+    assert columns["population_covered_share"]["width"] == "large"  # it was cut in a medium column
 
 
 def test_the_console_opens_with_an_example_that_answers(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

@@ -18,7 +18,7 @@ from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.views.factsheet import FactsheetSource
 from graph.views.factsheet_answers import forget, wait_until_prepared
-from graph.views.factsheet_report import FORMATS, render
+from graph.views.factsheet_report import FORMATS, file_name, render
 
 from .conftest import run_cli
 from .report_text import pdf_pages_and_text
@@ -311,3 +311,16 @@ def test_an_english_profile_names_provinces_in_english(monkeypatch: pytest.Monke
     report = render(sheet.public(), "md", "en", "https://example.org").decode()
     assert "North Holland" in report and "Noord-Holland" not in report
     assert "Noord-Holland" in render(sheet.public(), "md", "nl", "https://example.org").decode()
+
+
+def test_a_reports_file_is_named_in_the_readers_language_without_accents(demo_store: str) -> None:
+    """Regression: an English report of Noord-Holland was saved as "factsheet-PV27-noord-holland-en.pdf", and
+    Fryslân's as "factsheet-PV21-frysl-n.pdf"."""
+    from graph.settings import Settings
+
+    source = FactsheetSource(Atlas.open(Settings(store=demo_store)))
+    north_holland, fryslan = source.factsheet("PV27"), source.factsheet("PV21")
+    assert file_name(north_holland, "pdf", "en") == "factsheet-PV27-north-holland-en.pdf"
+    assert file_name(north_holland, "pdf", "nl") == "factsheet-PV27-noord-holland.pdf"
+    assert file_name(fryslan, "md", "nl") == "factsheet-PV21-fryslan.md"
+    assert file_name(fryslan, "md", "en") == "factsheet-PV21-friesland-en.md"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -130,14 +130,22 @@ def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
 #: A heading longer than this gets a column wide enough to read it: a column of small numbers is sized to its
 #: numbers, which cut "Met bibliotheek én zorg" to "Met bibliotheek é…".
 LONG_HEADING = 14
+#: A heading longer than this gets a wide column: "Share of population covered (%)" was cut in a medium one.
+VERY_LONG_HEADING = 24
 
 
 def heading_columns(frame_columns: list[str]) -> dict[str, Any]:
     """Column settings with the translated headings (:func:`headings`), long ones in a column that shows them."""
     return {
-        column: st.column_config.Column(heading, width="medium" if len(heading) > LONG_HEADING else None)
+        column: st.column_config.Column(heading, width=_width(heading))
         for column, heading in headings(frame_columns).items()
     }
+
+
+def _width(heading: str) -> Literal["medium", "large"] | None:
+    if len(heading) > VERY_LONG_HEADING:
+        return "large"
+    return "medium" if len(heading) > LONG_HEADING else None
 
 
 def data_table(frame: pd.DataFrame, **options: Any) -> None:

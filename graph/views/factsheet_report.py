@@ -6,6 +6,7 @@ Every value from data is escaped for the format it goes into, so a name can neve
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import escape
 
 from graph.store.labels import Labels
@@ -144,7 +145,11 @@ def render(sheet: Factsheet, output_format: str, lang: str, base_url: str, label
 
 
 def file_name(sheet: Factsheet, output_format: str, lang: str) -> str:
-    """``factsheet-GM0983-venlo.pdf``: the code keeps names apart, the name makes the file recognisable."""
-    slug = re.sub(r"[^a-z0-9]+", "-", sheet.area.name.lower()).strip("-") or "gebied"
+    """``factsheet-GM0983-venlo.pdf``: the code keeps names apart, the name makes the file recognisable. The name
+    is the reader's (``factsheet-PV27-north-holland-en.pdf``), its accents dropped rather than the letters
+    (``fryslan``, not ``frysl-n``)."""
+    name = unicodedata.normalize("NFKD", sheet.said_in(lang).area.name)
+    plain = "".join(letter for letter in name if not unicodedata.combining(letter))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gebied"
     suffix = "" if lang != "en" else "-en"
     return f"factsheet-{sheet.area.code}-{slug}{suffix}.{output_format}"

@@ -23,6 +23,9 @@ PARTNER_STATUSES = (CollaborationStatus.ACTIVE, CollaborationStatus.EXPLORING, C
 MOST_SITE_OPTIONS = 150
 #: The rank of a site whose town or own name holds what was typed (a name that holds it ranks 1.0).
 PLACE_MATCH = 0.99
+#: What a site gains when both its organisation's name and its place hold what was typed: "Utrechtse Heuvelrug"
+#: offered De Hoeve Utrechtse Heuvelrug's sites in Renswoude and Rhenen before its own in Utrechtse Heuvelrug.
+BOTH_MATCH = 0.01
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,10 @@ class FormChoices:
         if wanted:
             # Someone from Tegelen looks for Tegelen: a site in a matching place ranks just below a name that holds
             # the text, above names that are only alike.
-            where = self._places[candidates.index]
-            score = score.where(~where.str.contains(wanted, regex=False), score.clip(lower=PLACE_MATCH))
+            in_place = self._places[candidates.index].str.contains(wanted, regex=False)
+            # A site's own name often repeats its organisation's, so only the town tells its sites apart.
+            in_town = self._towns[candidates.index].str.contains(wanted, regex=False)
+            score = score.where(~in_place, score.clip(lower=PLACE_MATCH)) + (in_town & (score >= 1.0)) * BOTH_MATCH
         # Equal scores keep the search's own order (how close the whole name comes), then the name.
         rank = {organisation: place for place, organisation in enumerate(found.id)}
         ranked = candidates.assign(_score=score, _rank=candidates.organisation_id.map(rank).fillna(len(rank)))
@@ -64,6 +69,10 @@ class FormChoices:
     def _places(self) -> pd.Series:
         """Each site's town and own name as a search compares them, made once per version of the data."""
         return (self.sites.town.astype(str) + " " + self.sites.site.astype(str)).map(normalise)
+
+    @cached_property
+    def _towns(self) -> pd.Series:
+        return self.sites.town.astype(str).map(normalise)
 
     def likely_duplicates(self, name: str, kind: str, limit: int = 3) -> list[str]:
         """Names of existing organisations of this kind that are probably the one the partner is adding."""

@@ -49,6 +49,25 @@ def test_a_town_finds_its_sites_of_the_kind_asked() -> None:
     assert list(choices().site_options("venlo", "care"))[:2] == ["venlo-1", "venlo-2"]
 
 
+def test_a_place_in_the_organisations_name_offers_its_sites_in_that_place_first() -> None:
+    """Regression: "Utrechtse Heuvelrug" offered De Hoeve Utrechtse Heuvelrug's sites in Renswoude and Rhenen
+    before its own sites in Utrechtse Heuvelrug, in the order of the listing."""
+    organisations = pd.DataFrame(
+        [("care-uh", "De Hoeve Utrechtse Heuvelrug 20", "care")], columns=["id", "name", "kind"]
+    )
+    towns = ["Renswoude", "Rhenen", "Utrechtse Heuvelrug", "Leusden", "Utrechtse Heuvelrug"]
+    sites = pd.DataFrame(
+        [
+            (f"uh-{n}", f"De Hoeve Utrechtse Heuvelrug 20, locatie {town} {n}", "care-uh", "De Hoeve", "care", town)
+            for n, town in enumerate(towns)
+        ],
+        columns=["site_id", "site", "organisation_id", "organisation", "kind", "town"],
+    )
+    offered = list(FormChoices(sites, organisations).site_options("Utrechtse Heuvelrug", "care"))
+    assert offered[:2] == ["uh-2", "uh-4"]
+    assert sorted(offered[2:]) == ["uh-0", "uh-1", "uh-3"]
+
+
 def test_the_search_offers_a_bounded_list() -> None:
     assert len(choices().site_options("De Hoeve", "care", most=25)) == 25
     assert choices().site_options("", "care", limit=2)  # nothing typed: the first organisations, as before

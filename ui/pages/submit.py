@@ -175,10 +175,10 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
         step=1,
         key="participants",
     )
+    # Each problem in its field's column, right below it, as in the contact rows.
+    for column, field in zip(columns, ("status", "start_date", "participants"), strict=True):
+        field_error(field, column)
     st.caption(t("status_dates_help"))
-    field_error("status")
-    field_error("start_date")
-    field_error("participants")
     story = st.text_area(t("story"), key="story")
     field_error("story")
     link = st.text_input(t("link"), key="link", placeholder=t("website_placeholder"))
