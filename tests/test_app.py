@@ -351,6 +351,8 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     review.sidebar.text_input(key="sign_in_password").set_value("een lang wachtwoord")
     review.sidebar.button(key="sign_in_button").click().run()
     review.run()
+    # A reload signs out (the sign-in lives in the page's session): the sidebar says so to the coordinator.
+    assert any("tot u deze pagina herlaadt" in caption.value for caption in review.sidebar.caption)
     approve_buttons = [button for button in review.button if str(button.key).startswith("approve_PW-")]
     assert len(approve_buttons) == 1
     approve_buttons[0].click().run()

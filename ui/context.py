@@ -272,6 +272,9 @@ def sign_in_box() -> str | None:
     box = st.sidebar.expander(t("signed_in_as", name=safe(name)) if name else t("sign_in"), expanded=False)
     if name:
         box.write(t("signed_in_as", name=safe(name)))
+        # The sign-in lives in this page's session on the server, not in a cookie a script could read: a reload
+        # starts a new session. Said here, so a coordinator is not surprised by it.
+        box.caption(t("signed_in_until_reload"))
         if box.button(t("sign_out"), key="sign_out"):
             st.session_state.pop("coordinator", None)
             st.rerun()

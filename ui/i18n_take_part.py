@@ -108,6 +108,10 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "sign_in_button": ("Aanmelden", "Sign in"),
     "sign_out": ("Afmelden", "Sign out"),
     "signed_in_as": ("Aangemeld als {name}", "Signed in as {name}"),
+    "signed_in_until_reload": (
+        "U blijft aangemeld tot u deze pagina herlaadt of sluit: zo blijft op een gedeelde computer niemand aangemeld.",
+        "You stay signed in until you reload or close this page, so no one stays signed in on a shared computer.",
+    ),
     "sign_in_throttled": (
         "Te veel mislukte aanmeldpogingen. Probeer het over {minutes} minuten opnieuw.",
         "Too many failed sign-in attempts. Try again in {minutes} minutes.",
