@@ -52,7 +52,8 @@ with language_first() as lang:
     st.sidebar.divider()
     # On every page, so a signed-in coordinator sees so wherever they are and can sign out anywhere; the page's
     # filters come above it.
-    with filters_above_sign_in():
+    # The review is for coordinators only: there the sign-in stands open, so its message finds it at once.
+    with filters_above_sign_in(open_sign_in=navigation.url_path == "review"):
         try:
             navigation.run()
         except StoreError as error:  # an unreachable or refusing store: say so instead of showing a traceback

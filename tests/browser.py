@@ -137,7 +137,9 @@ def sign_in(page) -> None:  # type: ignore[no-untyped-def]
     # script has finished found no box, and the test went on signed out.
     settle(page)
     if page.get_by_text("Aanmelden coördinator").count():
-        page.get_by_text("Aanmelden coördinator").click()
+        box = page.locator("[data-testid='stSidebar'] details").filter(has_text="Aanmelden coördinator").first
+        if box.get_attribute("open") is None:  # open already on the review page: a click would close it
+            page.get_by_text("Aanmelden coördinator").click()
         # Regression: the name and password were separate inputs, and a click right after typing could
         # reach the app before them; the sign-in is a form now, which sends all three at once.
         page.get_by_role("textbox", name="Gebruikersnaam", exact=True).fill("anna")

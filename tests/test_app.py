@@ -391,3 +391,16 @@ def test_gallery_draws_twenty_examples_at_a_time(monkeypatch: pytest.MonkeyPatch
     app = open_page(monkeypatch, demo_store, "examples")
     assert texts(app).count(" × ") == 20
     assert any("praktijkvoorbeelden" in caption.value for caption in app.caption)
+
+
+def test_the_review_page_opens_the_sign_in_its_message_points_to(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the review said "meld u aan in de zijbalk", and the sign-in was a closed box at the sidebar's
+    bottom, under the filters."""
+    review = open_page(monkeypatch, seed_store, "review")
+    [box] = [box for box in review.sidebar.expander if box.label == "Aanmelden coördinator"]
+    assert box.proto.expanded
+    overview = open_page(monkeypatch, seed_store, "overview")
+    [closed] = [box for box in overview.sidebar.expander if box.label == "Aanmelden coördinator"]
+    assert not closed.proto.expanded  # elsewhere it stays out of the way

@@ -215,7 +215,10 @@ def test_a_review_card_names_its_sites_its_code_and_partners_who_work_together_a
     choose_an_existing_pair(form)
     code = send(form, atlas)
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
-    assert [plain(expander.label) for expander in review.expander][0].endswith(f" · {code}")
+    label = [plain(expander.label) for expander in review.expander][0]
+    assert label.endswith(f" · {code}")
+    # each side with its town, unless its name says it already (two organisations of one name read apart)
+    assert re.fullmatch(r"[^×]+ × [^×]+ \(\w+\) · PW-\w+", label), label
     captions = [plain(caption.value) for caption in review.caption]
     assert any(caption.startswith("Locaties: ") and "(Venlo)" in caption for caption in captions), captions
     assert any("werken deze twee organisaties al samen" in plain(warning.value) for warning in review.warning)
@@ -307,7 +310,7 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     assert not review.exception
     [card] = review.main.expander
-    assert plain(card.label).startswith("Bibliotheek Venlo × Zorgcentrum De Linde · PW-")
+    assert plain(card.label).startswith("Bibliotheek Venlo × Zorgcentrum De Linde (Venlo) · PW-")
     shown = plain(texts(review))
     assert (
         "Bibliotheek Venlo werkt samen met Zorgcentrum De Linde sinds mei 2023 aan boeken repareren en koffiecorner, "
@@ -389,7 +392,7 @@ def test_a_pending_submission_is_titled_with_its_names_as_text(monkeypatch: pyte
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     [card] = review.main.expander
     assert "\\*\\*Vet\\*\\*" in card.label and "\\[link\\]" in card.label, card.label
-    assert plain(card.label).startswith("Bibliotheek Venlo × **Vet** [link](https://example.org) · PW-")
+    assert plain(card.label).startswith("Bibliotheek Venlo × **Vet** [link](https://example.org) (Venlo) · PW-")
 
 
 def test_rows_corrected_in_the_editor_are_published_as_corrected(
@@ -633,6 +636,7 @@ def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path
     app = sign_in(open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50"))
     app.text_input(key="follow_up_note").set_value("gebeld").run()
     pair = app.selectbox(key="follow_up_pair").options[0]
+    assert re.search(r" × .+ \(.*\d+,\d km\)$", pair), pair  # where and how far: alike names read apart
     state = app.selectbox(key="follow_up_state").options[0]
     app.button(key="follow_up_save").click().run()
     assert not app.exception
@@ -640,6 +644,10 @@ def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert [plain(element.value) for element in app.success] == [f"Opgeslagen: {pair}, {state.lower()}."]
     # Regression: the note stayed in its box after saving, ready to be saved again with the next suggestion.
     assert app.text_input(key="follow_up_note").value == ""
+    # Regression: a saved note was shown nowhere again; the pair's steps are listed under its follow-up.
+    assert any("“gebeld”" in caption.value and state in caption.value for caption in app.caption), [
+        caption.value for caption in app.caption
+    ]
 
 
 def test_the_organisation_picker_has_a_title(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
@@ -738,3 +746,16 @@ def test_an_answer_without_rows_offers_no_empty_downloads(monkeypatch: pytest.Mo
     assert not app.get("download_button")
     filled = open_page(monkeypatch, seed_store, "questions", q="collaboration-overview")
     assert len(filled.get("download_button")) == 3
+
+
+def test_another_question_opens_without_the_filter_of_the_one_before(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: Utrecht chosen on "Gaten per activiteit" silently narrowed the next question, and its
+    download was named "…-utrecht.csv". A shared link with a filter still opens with it."""
+    app = open_page(monkeypatch, seed_store, "questions", q="gaps-by-activity", p_province_code="PV26")
+    assert app.selectbox(key="p_gaps-by-activity_province_code").value == "PV26"
+    app.selectbox(key="question").set_value("coverage").run()
+    assert not app.exception
+    assert app.selectbox(key="p_coverage_province_code").value == ""
+    assert "p_province_code" not in app.query_params

@@ -98,12 +98,12 @@ def language_switch() -> Lang:
 
 
 @contextmanager
-def filters_above_sign_in() -> Iterator[None]:
+def filters_above_sign_in(open_sign_in: bool = False) -> Iterator[None]:
     """Make the place for the page's filters in the sidebar, then draw the sign-in box under it: drawn after the
     sign-in box, a province filter sat at the bottom of a long sidebar, easily missed."""
     token = _page_controls.set(st.sidebar.container())
     try:
-        sign_in_box()
+        sign_in_box(open_sign_in)
         yield
     finally:
         _page_controls.reset(token)
@@ -262,14 +262,17 @@ def viewer() -> Viewer:
     return Viewer.coordinator(name) if name else ANONYMOUS
 
 
-def sign_in_box() -> str | None:
-    """A sign-in form for coordinators in the sidebar; returns the coordinator's name when signed in."""
+def sign_in_box(open_sign_in: bool = False) -> str | None:
+    """A sign-in form for coordinators in the sidebar, open when asked (on a page for coordinators only); returns
+    the coordinator's name when signed in."""
     from graph.privacy.accounts import sign_in
     from graph.privacy.sign_in_throttle import SignInThrottled
 
     name = coordinator()
     # Closed, the box still says who is signed in: on every page a coordinator sees that the page shows more.
-    box = st.sidebar.expander(t("signed_in_as", name=safe(name)) if name else t("sign_in"), expanded=False)
+    box = st.sidebar.expander(
+        t("signed_in_as", name=safe(name)) if name else t("sign_in"), expanded=open_sign_in and not name
+    )
     if name:
         box.write(t("signed_in_as", name=safe(name)))
         # The sign-in lives in this page's session on the server, not in a cookie a script could read: a reload

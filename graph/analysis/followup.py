@@ -98,6 +98,16 @@ def history(atlas: Atlas, viewer: Viewer) -> list[dict[str, str]]:
     return [{str(key): str(value) for key, value in record.items()} for record in frame.to_dict("records")]
 
 
+def pair_history(atlas: Atlas, viewer: Viewer, library_org_id: str, care_org_id: str) -> list[dict[str, str]]:
+    """The steps recorded for one pair, latest first (none for a viewer who may not see follow-up)."""
+    steps = [
+        step
+        for step in history(atlas, viewer)
+        if (step["library_org_id"], step["care_org_id"]) == (library_org_id, care_org_id)
+    ]
+    return steps[::-1]
+
+
 def current_states(atlas: Atlas, viewer: Viewer) -> dict[tuple[str, str], dict[str, str]]:
     """The latest step per (library, care) pair, as far as the viewer may know."""
     latest: dict[tuple[str, str], dict[str, str]] = {}

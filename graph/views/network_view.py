@@ -27,6 +27,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 from graph.views.network_drawing import network_html
+from graph.views.organisation_names import main_places, told_apart
 
 SIZES = [30, DEFAULT_MAX_NODES, 120, 250, WIDEST]
 """How many organisations the drawing may hold: readable at the start, wider on request."""
@@ -73,11 +74,13 @@ def network_choices(atlas: Atlas, viewer: Viewer) -> NetworkChoices:
             pd.DataFrame({"id": rows.care_org_id, "name": rows.care_organisation}),
         ]
     ).drop_duplicates("id")
+    where = main_places(atlas)
+    names = names.assign(place=names.id.astype(str).map(dict(zip(where.id.astype(str), where.place, strict=True))))
     names = names.sort_values("name", key=lambda column: column.astype(str).str.lower())
     provinces = rows.province_code.dropna()
     provinces = provinces[provinces.astype(str) != ""]
     busiest = str(provinces.value_counts().sort_index().idxmax()) if len(provinces) else None
-    return NetworkChoices(dict(zip(names.id.astype(str), names.name.astype(str), strict=False)), busiest)
+    return NetworkChoices(told_apart(names), busiest)  # two organisations of one name: each with its place
 
 
 def network_page(atlas: Atlas, viewer: Viewer, focus: NetworkFocus, labels: Labels, title: str) -> NetworkPage:

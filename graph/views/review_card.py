@@ -72,6 +72,19 @@ class ReviewCard:
     same_pair: tuple[str, ...] = ()  # the codes of other pending submissions for the same two organisations
     places: tuple[str, str] = ("", "")  # the library's and the care site, "Buren 10 (Buren)": which of their sites
     already_partners: bool = False  # the atlas has a collaboration of these two organisations already
+    towns: tuple[str, str] = ("", "")  # the towns of the two sites chosen
+
+    @property
+    def heading(self) -> str:
+        """The card's title with the town of each side: "Bibliotheek X (Woerden) × Stichting Y (Doorn)". Two
+        organisations of one name read the same without it."""
+        library, care = self.partners
+        if not library or not care or not any(self.towns):
+            return self.title
+        return " × ".join(
+            f"{name} ({town})" if town and town not in name else name
+            for name, town in zip(self.partners, self.towns, strict=True)
+        )
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -84,6 +97,7 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     known_sites = sites(atlas)
     everyone = organisations(atlas)
     places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
+    towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
     known_pairs = {
         (owner.get(library), owner.get(care))
@@ -102,10 +116,15 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
             new_places.get(ends[0]) or places.get(ends[0], ""),
             new_places.get(ends[1]) or places.get(ends[1], ""),
         )
+        new_towns = {row.get("id"): str(row.get("town") or "") for row in tables.sites}
+        chosen_towns = (
+            new_towns.get(ends[0]) or towns.get(str(ends[0]), ""),
+            new_towns.get(ends[1]) or towns.get(str(ends[1]), ""),
+        )
         already = (
             None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
         )
-        cards.append(replace(card, places=chosen, already_partners=already))
+        cards.append(replace(card, places=chosen, already_partners=already, towns=chosen_towns))
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.
     by_pair: dict[tuple[str, str], list[str]] = {}

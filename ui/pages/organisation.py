@@ -1,6 +1,6 @@
 import streamlit as st
 
-from graph.analysis.overview import organisations
+from graph.views.organisation_names import main_places, told_apart
 from graph.views.organisation_page import organisation_view
 from ui.components import data_table, example_card
 from ui.context import (
@@ -19,11 +19,11 @@ from ui.url import url_text
 
 language_switch()
 names = labels()
-everyone = read(organisations)
+everyone = read(main_places)
 everyone = everyone[everyone.kind.isin(["library", "care", "network"])]
 chosen = url_text("org")
 options = ["", *everyone.id]
-display = dict(zip(everyone.id, everyone.name, strict=True))
+display = told_apart(everyone)  # two organisations of one name: each with the place where it works
 kinds = dict(zip(everyone.id, everyone.kind, strict=True))
 title = st.empty()  # the organisation's name once one is chosen; the page's name until then
 title.title(t("page_organisation"))

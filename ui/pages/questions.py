@@ -110,6 +110,12 @@ name = st.selectbox(
     placeholder=choose_one(),
 )
 st.query_params["q"] = name
+# Another question opens without the filters of the one before: "Utrecht" chosen on one question silently
+# narrowed the next one and its download. A link with filters still opens with them (no question before it).
+if st.session_state.get("question_before", name) != name:
+    for old in [key for key in st.query_params if key.startswith("p_")]:
+        st.query_params.pop(old, None)
+st.session_state["question_before"] = name
 query = questions[name]
 st.markdown(safe(query.description(lang)))
 values: dict[str, str] = {}

@@ -124,7 +124,7 @@ if not cards:
 for card in cards:
     # The code too: two cards for the same two organisations would otherwise read alike.
     with st.expander(
-        f"{safe(card.title)} · {card.code}", expanded=len(cards) == 1
+        f"{safe(card.heading)} · {card.code}", expanded=len(cards) == 1
     ):  # names from partners: text, not Markdown
         show_card(card)
 

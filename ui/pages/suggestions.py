@@ -2,10 +2,12 @@ from typing import Any
 
 import streamlit as st
 
-from graph.analysis.followup import FollowUpError, record_state
+from graph.analysis.followup import FollowUpError, pair_history, record_state
 from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
+from graph.model.formats import km
 from graph.views.answer_words import ids_last
+from graph.views.dates import moment
 from ui.components import downloads, table_view
 from ui.context import (
     atlas,
@@ -23,6 +25,14 @@ from ui.context import (
     viewer,
 )
 from ui.url import url_int
+
+#: The earlier steps of a pair shown under its follow-up, latest first.
+MOST_STEPS_SHOWN = 5
+
+
+def _place(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
 
 language_switch()
 current = atlas()
@@ -59,8 +69,9 @@ headings: dict[str, Any] = {
     # A number like every other on the page (0,69 in Dutch): a progress bar writes its label as 0.69 in every
     # language.
     "score": t("score"),
-    "library_organisation": t("library"),
-    "care_organisation": t("care_organisation"),
+    # Wide enough for a whole name: "Bibliotheek Utrechtse Heuvelrug e.o. 2" and "… e.o." were cut alike.
+    "library_organisation": st.column_config.TextColumn(t("library"), width="medium"),
+    "care_organisation": st.column_config.TextColumn(t("care_organisation"), width="medium"),
     "distance_km": t("distance_km"),
     "municipality": t("municipality"),
     "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
@@ -109,7 +120,13 @@ elif not table.empty:
         st.session_state["follow_up_note"] = ""
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
-    pair_names = list(table.library_organisation + " × " + table.care_organisation)
+    # Where and how far apart, too: pairs of organisations with alike names read the same without it.
+    pair_names = [
+        f"{row.library_organisation} × {row.care_organisation} ("
+        + ", ".join(part for part in (_place(row.municipality), km(float(str(row.distance_km)), names.lang)) if part)
+        + ")"
+        for row in table.itertuples()
+    ]
     # The pair on a line of its own: two organisation names do not fit in a third of the page.
     chosen_pair = st.selectbox(
         t("suggestion"),
@@ -128,6 +145,12 @@ elif not table.empty:
         placeholder=choose_one(),
     )
     note = columns[1].text_input(t("note"), key="follow_up_note", max_chars=2000)
+    # What was recorded for this pair before, notes included: a saved note was shown nowhere again.
+    for step in pair_history(current, looking, *pair)[:MOST_STEPS_SHOWN]:
+        said = f"{moment(step['recorded'], names.lang)} · {names.follow_up(step['state'])}"
+        if step["by"]:
+            said += f" · {safe(step['by'])}"
+        st.caption(said + (f": “{safe(step['note'])}”" if step["note"] else ""))
     if columns[2].button(t("save"), key="follow_up_save"):
         try:
             record_state(current, pair[0], pair[1], state, looking, note)

@@ -1,0 +1,85 @@
+"""Two organisations of the same name are told apart wherever someone chooses one: by the place where each works."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from graph.intake.importer import import_path
+from graph.store.atlas import Atlas
+from graph.views.organisation_names import told_apart
+
+from .test_app import open_page, seeded_atlas_with_coordinator
+
+TWINS = {
+    "organisations": [
+        {"id": "twin-venlo", "name": "Stichting Tweeling", "kind": "care"},
+        {"id": "twin-woerden", "name": "Stichting Tweeling", "kind": "care"},
+        {"id": "lib-twin", "name": "Bibliotheek Tweeling", "kind": "library"},
+    ],
+    "sites": [
+        {"id": "twin-venlo-s", "organisation_id": "twin-venlo", "name": "Tweeling Venlo", "town": "Venlo",
+         "lat": "51.37", "lon": "6.168", "municipality_code": "GM0983"},
+        {"id": "twin-woerden-s", "organisation_id": "twin-woerden", "name": "Tweeling Woerden", "town": "Woerden",
+         "lat": "52.085", "lon": "4.883", "municipality_code": "GM0632"},
+        {"id": "lib-twin-s", "organisation_id": "lib-twin", "name": "Bibliotheek Tweeling", "town": "Woerden",
+         "lat": "52.086", "lon": "4.884", "municipality_code": "GM0632"},
+    ],
+    "collaborations": [
+        {"id": "twin-1", "library_site_id": "lib-twin-s", "care_site_id": "twin-venlo-s", "status": "active"},
+        {"id": "twin-2", "library_site_id": "lib-twin-s", "care_site_id": "twin-woerden-s", "status": "active"},
+    ],
+}  # fmt: skip
+
+
+def with_twins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Atlas:
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    folder = tmp_path / "twins"
+    folder.mkdir()
+    for name, rows in TWINS.items():
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    assert import_path(atlas, folder).ok
+    return atlas
+
+
+def test_same_named_organisations_are_told_apart_by_their_place_in_every_picker(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the organisation page offered "Stichting Philadelphia (Zorgorganisatie)" twice, and the
+    network's chooser "Stichting Philadelphia" twice, for the one in Dordrecht and the one in Doorn."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    page = open_page(monkeypatch, atlas.settings.store, "organisation")
+    shown = page.selectbox(key="organisation_picker").options  # as the chooser writes them
+    twins = [label for label in shown if "Tweeling" in label and "Bibliotheek" not in label]
+    assert sorted(twins) == [
+        "Stichting Tweeling (Venlo) (Zorgorganisatie)",
+        "Stichting Tweeling (Woerden) (Zorgorganisatie)",
+    ]
+    network = open_page(monkeypatch, atlas.settings.store, "network")
+    [chooser] = [box for box in network.sidebar.selectbox if "Tweeling" in " ".join(map(str, box.options))]
+    assert {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)", "Bibliotheek Tweeling"} <= set(
+        chooser.options
+    )
+
+
+def test_names_are_told_apart_by_place_then_by_id() -> None:
+    names = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "name": ["Zorg", "Zorg", "Zorg", "Uniek", "Geen plek"],
+            "place": ["Venlo", "Doorn", "Doorn", "Venlo", None],
+        }
+    )
+    assert told_apart(names) == {
+        "a": "Zorg (Venlo)",
+        "b": "Zorg (Doorn) · b",
+        "c": "Zorg (Doorn) · c",
+        "d": "Uniek",
+        "e": "Geen plek",
+    }
