@@ -23,9 +23,10 @@ PARTNER_STATUSES = (CollaborationStatus.ACTIVE, CollaborationStatus.EXPLORING, C
 MOST_SITE_OPTIONS = 150
 #: The rank of a site whose town or own name holds what was typed (a name that holds it ranks 1.0).
 PLACE_MATCH = 0.99
-#: What a site gains when both its organisation's name and its place hold what was typed: "Utrechtse Heuvelrug"
-#: offered De Hoeve Utrechtse Heuvelrug's sites in Renswoude and Rhenen before its own in Utrechtse Heuvelrug.
-BOTH_MATCH = 0.01
+#: What a site gains when its town or municipality is named whole in what was typed: "Utrechtse Heuvelrug" offered
+#: De Hoeve Utrechtse Heuvelrug's sites in Renswoude and Rhenen before its own there, "Doorn" the sites in
+#: Apeldoorn before the one in Doorn, and "Philadelphia Doorn" the Philadelphia of Dordrecht first.
+TOWN_NAMED = 0.02
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,14 @@ class FormChoices:
             # Someone from Tegelen looks for Tegelen: a site in a matching place ranks just below a name that holds
             # the text, above names that are only alike.
             in_place = self._places[candidates.index].str.contains(wanted, regex=False)
-            # A site's own name often repeats its organisation's, so only the town tells its sites apart.
-            in_town = self._towns[candidates.index].str.contains(wanted, regex=False)
-            score = score.where(~in_place, score.clip(lower=PLACE_MATCH)) + (in_town & (score >= 1.0)) * BOTH_MATCH
+            score = score.where(~in_place, score.clip(lower=PLACE_MATCH))
+            # Whole words only, so Doorn is not Apeldoorn; and not the site's own name, which often repeats its
+            # organisation's, so that only the town tells an organisation's sites apart.
+            typed_words = f" {wanted} "
+            named = self._towns[candidates.index].map(
+                lambda towns: any(f" {town} " in typed_words for town in towns if town)
+            )
+            score = score + named.astype(float) * TOWN_NAMED
         # Equal scores keep the search's own order (how close the whole name comes), then the name.
         rank = {organisation: place for place, organisation in enumerate(found.id)}
         ranked = candidates.assign(_score=score, _rank=candidates.organisation_id.map(rank).fillna(len(rank)))
@@ -68,11 +74,26 @@ class FormChoices:
     @cached_property
     def _places(self) -> pd.Series:
         """Each site's town and own name as a search compares them, made once per version of the data."""
-        return (self.sites.town.astype(str) + " " + self.sites.site.astype(str)).map(normalise)
+        return (self.sites.town.astype(str) + " " + self._municipalities + " " + self.sites.site.astype(str)).map(
+            normalise
+        )
 
     @cached_property
     def _towns(self) -> pd.Series:
-        return self.sites.town.astype(str).map(normalise)
+        """Each site's town and municipality as a search compares them (Doorn lies in Utrechtse Heuvelrug)."""
+        return pd.Series(
+            [
+                (normalise(str(town)), normalise(municipality))
+                for town, municipality in zip(self.sites.town, self._municipalities, strict=True)
+            ],
+            index=self.sites.index,
+        )
+
+    @cached_property
+    def _municipalities(self) -> pd.Series:
+        if "municipality" not in self.sites:
+            return pd.Series("", index=self.sites.index)
+        return self.sites.municipality.fillna("").astype(str)
 
     def likely_duplicates(self, name: str, kind: str, limit: int = 3) -> list[str]:
         """Names of existing organisations of this kind that are probably the one the partner is adding."""

@@ -141,3 +141,30 @@ def test_the_sites_offered_keep_the_searchs_order_of_organisations() -> None:
     )
     offered = FormChoices(sites, organisations).site_options("Dagbesteding Zutphn", "care")
     assert list(offered) == ["zutphen-1", "haag-1"]
+
+
+def test_a_town_named_whole_comes_before_a_name_that_only_holds_its_letters() -> None:
+    """Regression: "Doorn" offered some fifty sites in Apeldoorn and Borger-Odoorn before the one in Doorn,
+    "Philadelphia Doorn" the Philadelphia of Dordrecht first, and a site in Doorn was not found by its
+    municipality, Utrechtse Heuvelrug."""
+    organisations = pd.DataFrame(
+        [
+            ("phil-dordrecht", "Stichting Philadelphia", "care"),
+            ("phil-doorn", "Stichting Philadelphia", "care"),
+            ("apeldoorn", "Zorggroep Apeldoorn 36", "care"),
+        ],
+        columns=["id", "name", "kind"],
+    )
+    sites = pd.DataFrame(
+        [
+            *[(f"apd-{n}", f"Zorggroep Apeldoorn 36, locatie {n}", "apeldoorn", "Z", "care", "Apeldoorn", "Apeldoorn")
+              for n in range(20)],
+            ("dordrecht", "Den Witten Haen", "phil-dordrecht", "P", "care", "Dordrecht", "Dordrecht"),
+            ("doorn", "Stichting Philadelphia", "phil-doorn", "P", "care", "Doorn", "Utrechtse Heuvelrug"),
+        ],
+        columns=["site_id", "site", "organisation_id", "organisation", "kind", "town", "municipality"],
+    )  # fmt: skip
+    search = FormChoices(sites, organisations)
+    assert list(search.site_options("Doorn", "care"))[0] == "doorn"
+    assert list(search.site_options("Philadelphia Doorn", "care"))[:2] == ["doorn", "dordrecht"]
+    assert list(search.site_options("Utrechtse Heuvelrug", "care")) == ["doorn"]
