@@ -352,3 +352,30 @@ def test_the_legend_explains_the_pale_municipalities_too(monkeypatch: pytest.Mon
     app = open_page(monkeypatch, seed, page)
     assert not app.exception
     assert ":gray[□] nog geen bibliotheek of zorg in de atlas" in texts(app)
+
+
+def test_a_line_to_a_partner_across_the_border_ends_at_a_drawn_site(demo_store: str) -> None:
+    """Regression: with a province chosen, a collaboration of a library there with a care site in another province
+    was drawn as a line that ended in empty space."""
+    from graph.model.viewer import ANONYMOUS
+    from graph.store.labels import load_labels
+    from graph.views.map_view import MapFilters, narrowed, province_map
+
+    atlas = Atlas.open(Settings(store=demo_store))
+    labels = load_labels(atlas, "nl")
+    crossing = 0
+    for province in sorted(labels.provinces):
+        whole = province_map(atlas, ANONYMOUS, province, labels)
+        for municipality in [None, *list(whole.municipalities)[:3]]:
+            shown = narrowed(whole, labels, MapFilters(province, municipality))
+            drawn = set(zip(shown.sites.lat, shown.sites.lon, strict=True))
+            for line in shown.lines.itertuples():
+                assert (line.library_lat, line.library_lon) in drawn and (line.care_lat, line.care_lon) in drawn
+            outside = shown.sites.iloc[len(shown.sites) - shown.partners_elsewhere :]
+            assert set(outside.municipality_code).isdisjoint({municipality} if municipality else set())
+            crossing += shown.partners_elsewhere
+        # only the province's own municipalities are offered, not those of partners across the border
+        assert set(whole.municipalities) <= set(
+            whole.sites.iloc[: len(whole.sites) - whole.partners_elsewhere].municipality_code
+        )
+    assert crossing  # the demo data has collaborations across a border, so the test saw some

@@ -134,6 +134,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
     "sites_shown": ("{sites} en {collaborations} getoond.", "{sites} and {collaborations} shown."),
+    "partners_elsewhere": (
+        "Ook getoond: {sites} buiten het gebied, waar een samenwerking van hier naartoe loopt.",
+        "Also shown: {sites} outside the area that a collaboration from here reaches.",
+    ),
     "count_sites": ("{n} locaties", "{n} sites"),
     "count_sites_one": ("1 locatie", "1 site"),
     "count_collaborations": ("{n} samenwerkingen", "{n} collaborations"),

@@ -44,6 +44,8 @@ class MapPage:
     """Municipalities coloured by coverage (GeoJSON, with a ``tooltip`` per feature); None without reference."""
     view: MapView
     """Centre and zoom that fit what the filter chose."""
+    partners_elsewhere: int = 0
+    """How many of ``sites`` lie outside the chosen area, drawn because a collaboration's line reaches them."""
 
 
 def province_map(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> MapPage:
@@ -58,23 +60,50 @@ def province_map(atlas: Atlas, viewer: Viewer, province: str | None, labels: Lab
     lines = collaborations(atlas, province_code=province)[[*LINE_COLUMNS, "activities"]]
     features = coverage_features(atlas, province, labels.lang) if has_reference(atlas.store) else None
     shown = in_province[[*SITE_COLUMNS, "tooltip"]]
-    return MapPage(shown, lines, _municipalities(in_province), features, area_view(shown, features, province, None))
+    view = area_view(shown, features, province, None)
+    if province:
+        # A collaboration of a library here with a care site across the border ended in empty space: the partner
+        # is drawn too (the view still fits the province, and only its municipalities are offered).
+        everywhere = sites(atlas)
+        ends = _line_ends(lines)
+        partners = everywhere[~everywhere.site_id.isin(in_province.site_id) & _at(everywhere, ends)]
+        partners = partners.assign(tooltip=[site_tooltip(row, labels) for row in partners.itertuples()])
+        shown = pd.concat([shown, partners[[*SITE_COLUMNS, "tooltip"]]], ignore_index=True)
+    return MapPage(shown, lines, _municipalities(in_province), features, view, len(shown) - len(in_province))
+
+
+def _at(frame: pd.DataFrame, points: set[tuple[float, float]]) -> pd.Series:
+    """Which sites of ``frame`` lie on one of ``points``."""
+    return pd.Series([point in points for point in zip(frame.lat, frame.lon, strict=True)], index=frame.index)
+
+
+def _line_ends(lines: pd.DataFrame) -> set[tuple[float, float]]:
+    return set(zip(lines.library_lat, lines.library_lon, strict=True)) | set(
+        zip(lines.care_lat, lines.care_lon, strict=True)
+    )
 
 
 def narrowed(page: MapPage, labels: Labels, filters: MapFilters) -> MapPage:
-    """The province's map narrowed to a municipality (zoomed to it), an activity and a status."""
+    """The province's map narrowed to a municipality (zoomed to it), an activity and a status; with the partner
+    sites elsewhere that the lines shown reach."""
     municipality = filters.municipality if filters.municipality in page.municipalities else None
-    shown = page.sites[page.sites.municipality_code == municipality] if municipality else page.sites
+    in_province = page.sites.iloc[: len(page.sites) - page.partners_elsewhere]  # the partners come last
     lines = collaboration_lines(page.lines, labels, filters.activity, filters.status)
     if municipality:
         lines = lines[lines.municipality_code == municipality]
-    view = area_view(shown, page.features, filters.province, municipality) if municipality else page.view
+        inside = in_province.municipality_code == municipality
+        in_area, elsewhere = in_province[inside], pd.concat([in_province[~inside], page.sites.iloc[len(in_province) :]])
+    else:
+        in_area, elsewhere = in_province, page.sites.iloc[len(in_province) :]
+    view = area_view(in_area, page.features, filters.province, municipality) if municipality else page.view
+    reached = elsewhere[_at(elsewhere, _line_ends(lines))]
     return MapPage(
-        shown.reset_index(drop=True),
+        pd.concat([in_area, reached]).reset_index(drop=True),
         lines[LINE_COLUMNS].reset_index(drop=True),
         page.municipalities,
         page.features,
         view,
+        len(reached),
     )
 
 

@@ -44,10 +44,12 @@ event = st.pydeck_chart(
 st.caption(
     t(
         "sites_shown",
-        sites=counted("count_sites", len(shown.sites)),
+        sites=counted("count_sites", len(shown.sites) - shown.partners_elsewhere),
         collaborations=counted("count_collaborations", len(shown.lines)),
     )
 )
+if shown.partners_elsewhere:
+    st.caption(t("partners_elsewhere", sites=counted("count_sites", shown.partners_elsewhere)))
 
 legend = st.columns(3)
 legend[0].markdown(f":blue[{t('legend_library')}]  \n:red[{t('legend_care')}]")
