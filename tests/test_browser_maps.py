@@ -202,6 +202,9 @@ def test_coverage_tooltip_names_the_municipality_and_stays_inside_the_map(page: 
     for part in ("Bibliotheeklocaties", "Zorglocaties", "Actieve samenwerkingen", "Inwoners"):
         assert part in text
     assert _inside(shown, box)
+    # Regression: "Per provincie" showed ten of the twelve provinces and half of the eleventh; now all, heading too
+    per_province = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    assert per_province["height"] >= 35 * 13, per_province
 
 
 def test_a_tooltip_for_a_municipality_at_the_maps_edge_stays_inside_the_map(page: Any, server: str) -> None:

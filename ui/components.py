@@ -22,6 +22,9 @@ from .context import PAGES, headings, labels, language, safe, t
 # Decimals shown per column (other fractional columns get one); years and ids are never given separators.
 DECIMALS = {"score": 2, "betweenness": 3, "distance_km": 1}
 PLAIN_COLUMNS = {"year"}
+# A table of at most this many rows is shown whole, each row of Streamlit's height in pixels (with the heading).
+WHOLE_TABLE_ROWS = 15
+ROW_HEIGHT = 35
 # Beyond this many cells a table is drawn with its plain numbers: formatting every cell would slow the page.
 MAX_FORMATTED_CELLS = 60_000
 
@@ -153,8 +156,11 @@ def data_table(frame: pd.DataFrame, **options: Any) -> None:
     would draw an empty grid marked "empty")."""
     if frame.empty:
         st.caption(t("no_rows"))
-    else:
-        st.dataframe(table_view(frame), **options)
+        return
+    if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
+        # Streamlit shows ten rows and half of the eleventh: the twelve provinces needed a scroll for two.
+        options["height"] = ROW_HEIGHT * (len(frame) + 1) + 3
+    st.dataframe(table_view(frame), **options)
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:

@@ -12,7 +12,8 @@ st.title(t("app_title"))
 st.write(t("tagline"))
 if not figures.sites:
     st.info(t("empty_store"))
-columns = st.columns(5)
+# The figures on one line, also where a label takes two ("Inwoners in die gemeenten").
+columns = st.columns(5, vertical_alignment="bottom")
 lang = language()
 columns[0].metric(t("libraries"), number(figures.libraries, lang))
 columns[1].metric(t("care_organisations"), number(figures.care_organisations, lang))
