@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browser import OUTPUT, fill_form, open_page, received_code, settle, sign_in
+from .browser import OUTPUT, choose, fill_form, open_page, received_code, settle, sign_in
 from .test_browser import browser_page, server
 
 __all__ = ["browser_page", "server"]  # fixtures, shared with the other browser tests
@@ -129,3 +129,37 @@ def test_follow_up_is_recorded_for_the_suggestion_clicked_in_the_table(browser_p
     # (with where and how far apart: "A × B (Venlo, 1,2 km)")
     expect(follow_up).to_have_value(re.compile("^" + re.escape(clicked) + r" \("), timeout=10_000)
     page.screenshot(path=str(OUTPUT / "suggestions-follow-up-of-the-clicked-row.png"))
+
+
+# Last in this module: it declines a suggestion of the module's store.
+def test_after_a_declined_suggestion_the_next_save_goes_to_the_pair_shown(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: the chooser held a pair by its place in the list. A declined pair leaves the list; the chooser
+    went on showing it, and the next save went to the pair that had taken its place."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    open_page(page, server, "/suggestions?radius=50", "Suggesties")
+    sign_in(page)
+    main = page.locator("[data-testid='stMain']")
+    follow_up = main.get_by_role("combobox", name="Suggestie")
+    follow_up.wait_for(timeout=60_000)
+    settle(page)
+    follow_up.click()
+    if not page.get_by_role("option").count():
+        page.keyboard.press("ArrowDown")  # the list opens on a click or on the arrow key
+    second = page.get_by_role("option").nth(1)
+    declined = second.inner_text().strip()
+    second.click()
+    settle(page)
+    expect(follow_up).to_have_value(declined, timeout=10_000)
+    choose(page, "Opvolging", 0, "Afgewezen")
+    main.get_by_role("button", name="Opslaan", exact=True).click()
+    settle(page)
+    expect(main.get_by_text(f"Opgeslagen: {declined}, afgewezen.")).to_be_visible(timeout=20_000)
+    expect(follow_up).not_to_have_value(declined, timeout=10_000)  # it left the list, and the chooser with it
+    shown = follow_up.input_value()
+    choose(page, "Opvolging", 0, "In gesprek")
+    main.get_by_role("button", name="Opslaan", exact=True).click()
+    settle(page)
+    expect(main.get_by_text(f"Opgeslagen: {shown}, in gesprek.")).to_be_visible(timeout=20_000)
+    page.screenshot(path=str(OUTPUT / "suggestions-after-a-decline.png"))

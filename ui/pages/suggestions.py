@@ -89,14 +89,19 @@ picked = st.dataframe(
 # One suggestion is chosen at a time: the row last clicked in the table or chosen below for follow-up (the
 # first until then). Its reasons are shown in full, and follow-up is recorded for it: a click in the table
 # once left the follow-up on another pair, and "Opgeslagen." was said for that one.
+# A pair is held by its two organisations, not by its place in the list: a declined pair leaves the list, and
+# the next save went to the pair that took its place while the chooser still showed the declined one.
+pair_keys = [f"{library}\t{care}" for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
 rows = picked.selection.rows if picked is not None else []
 clicked = rows[0] if rows else None
-if clicked is not None and clicked != st.session_state.get("suggestion_clicked"):
-    st.session_state["follow_up_pair"] = clicked
+if clicked is not None and clicked != st.session_state.get("suggestion_clicked") and clicked < len(pair_keys):
+    st.session_state["follow_up_pair"] = pair_keys[clicked]
 st.session_state["suggestion_clicked"] = clicked
-if not isinstance(st.session_state.get("follow_up_pair"), int) or st.session_state["follow_up_pair"] >= len(shown):
-    st.session_state.pop("follow_up_pair", None)  # from a longer list, before a filter changed it
-chosen_index = st.session_state.get("follow_up_pair", 0)
+if pair_keys and st.session_state.get("follow_up_pair") not in pair_keys:
+    # Gone from the list (declined, or another filter): the first. Set, not removed: the browser went on
+    # showing (and sending) the pair that had gone.
+    st.session_state["follow_up_pair"] = pair_keys[0]
+chosen_index = pair_keys.index(st.session_state["follow_up_pair"]) if pair_keys else 0
 if not shown.empty:
     chosen_row = shown.iloc[chosen_index]
     with st.container(border=True):
@@ -119,7 +124,6 @@ elif not table.empty:
         # back for a widget whose value is gone.
         st.session_state["follow_up_note"] = ""
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
-    pairs = [(str(library), str(care)) for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
     # Where and how far apart, too: pairs of organisations with alike names read the same without it.
     pair_names = [
         f"{row.library_organisation} × {row.care_organisation} ("
@@ -128,14 +132,11 @@ elif not table.empty:
         for row in table.itertuples()
     ]
     # The pair on a line of its own: two organisation names do not fit in a third of the page.
+    name_of = dict(zip(pair_keys, pair_names, strict=True))
     chosen_pair = st.selectbox(
-        t("suggestion"),
-        range(len(pairs)),
-        format_func=lambda number: pair_names[number],
-        key="follow_up_pair",
-        placeholder=choose_one(),
+        t("suggestion"), pair_keys, format_func=name_of.__getitem__, key="follow_up_pair", placeholder=choose_one()
     )
-    pair = pairs[chosen_pair or 0]
+    pair = tuple((chosen_pair or pair_keys[0]).split("\t"))
     columns = st.columns([2, 4, 1], vertical_alignment="bottom")
     state = columns[0].selectbox(
         t("follow_up"),
@@ -146,7 +147,7 @@ elif not table.empty:
     )
     note = columns[1].text_input(t("note"), key="follow_up_note", max_chars=2000)
     # What was recorded for this pair before, notes included: a saved note was shown nowhere again.
-    for step in pair_history(current, looking, *pair)[:MOST_STEPS_SHOWN]:
+    for step in pair_history(current, looking, pair[0], pair[1])[:MOST_STEPS_SHOWN]:
         said = f"{moment(step['recorded'], names.lang)} · {names.follow_up(step['state'])}"
         if step["by"]:
             said += f" · {safe(step['by'])}"
@@ -157,5 +158,5 @@ elif not table.empty:
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
-            st.session_state["follow_up_saved"] = (pair_names[chosen_pair or 0], state)
+            st.session_state["follow_up_saved"] = (name_of[chosen_pair or pair_keys[0]], state)
             st.rerun()
