@@ -31,8 +31,9 @@ def fresh_send_limit() -> None:
 
 
 def plain(text: str) -> str:
-    """Text as the reader sees it: without the backslashes that keep data from being read as Markdown."""
-    return re.sub(r"\\(.)", r"\1", text)
+    """Text as the reader sees it: without the backslashes that keep data from being read as Markdown, and without
+    the invisible word joiners that keep an address from being made a link."""
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
 def errors(app: AppTest) -> list[str]:

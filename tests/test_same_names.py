@@ -58,8 +58,8 @@ def test_same_named_organisations_are_told_apart_by_their_place_in_every_picker(
     shown = page.selectbox(key="organisation_picker").options  # as the chooser writes them
     twins = [label for label in shown if "Tweeling" in label and "Bibliotheek" not in label]
     assert sorted(twins) == [
-        "Stichting Tweeling (Venlo) (Zorgorganisatie)",
-        "Stichting Tweeling (Woerden) (Zorgorganisatie)",
+        "Stichting Tweeling (Venlo) · Zorgorganisatie",
+        "Stichting Tweeling (Woerden) · Zorgorganisatie",
     ]
     network = open_page(monkeypatch, atlas.settings.store, "network")
     [chooser] = [box for box in network.sidebar.selectbox if "Tweeling" in " ".join(map(str, box.options))]

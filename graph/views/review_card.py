@@ -7,6 +7,7 @@ labelled in the reader's language. Raw rows (column names, ``a;b`` lists, intern
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -82,7 +83,7 @@ class ReviewCard:
         if not library or not care or not any(self.towns):
             return self.title
         return " × ".join(
-            f"{name} ({town})" if town and town not in name else name
+            f"{name} ({town})" if town and not _says_town(name, town) else name
             for name, town in zip(self.partners, self.towns, strict=True)
         )
 
@@ -134,6 +135,11 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         replace(card, same_pair=tuple(code for code in by_pair[_pair_key(card.partners)] if code != card.code))
         for card in cards
     ]
+
+
+def _says_town(name: str, town: str) -> bool:
+    """Whether a name names the town as a whole word: "Bibliotheek Venlo" does Venlo, "Apeldoorn" not Doorn."""
+    return re.search(rf"(?<!\w){re.escape(town)}(?!\w)", name, re.IGNORECASE) is not None
 
 
 def _place(site: object, town: object) -> str:

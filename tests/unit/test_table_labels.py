@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -52,3 +54,31 @@ def test_coordinates_are_shown_to_five_decimals_the_readers_way(monkeypatch: pyt
     shown = components.table_view(frame).to_html()  # type: ignore[union-attr]
     assert "52,04812" in shown and "6,17235" in shown and "1,8" in shown
     assert ">51,37<" in shown and ">6,2<" in shown  # no trailing zeros, as the form writes a point
+
+
+def test_an_address_in_text_from_a_user_is_not_made_a_link() -> None:
+    """Regression: a follow-up note "http://evil.example" became a link on the page, although every character that
+    Markdown reads was escaped; Streamlit's Markdown finds bare addresses itself."""
+    from ui.markdown import WORD_JOINER, safe
+
+    for text in ("see http://evil.example", "HTTPS://x.nl", "www.evil.example", "mailto:a@b.nl", "a@b.nl"):
+        made = safe(text)
+        assert made.replace(WORD_JOINER, "").replace("\\", "") == text  # as the reader sees it
+        for start in ("http", "HTTPS", "www", "mailto", "@"):
+            if start in text:
+                assert start + WORD_JOINER in made, (text, made)
+
+
+def test_a_review_cards_heading_gives_a_town_a_name_does_not_say_as_a_whole_word() -> None:
+    """Regression: "Doorn" was left out after "Zorggroep Apeldoorn", as if the name said it."""
+    from graph.views.review_card import ReviewCard
+
+    def heading(library: str, care: str, towns: tuple[str, str]) -> str:
+        card = ReviewCard("PW-1", f"{library} × {care}", "", "", "", "", "", False, (), (), ())
+        return replace(card, partners=(library, care), towns=towns).heading
+
+    assert (
+        heading("Zorggroep Apeldoorn", "Zorg X", ("Doorn", "Doorn")) == "Zorggroep Apeldoorn (Doorn) × Zorg X (Doorn)"
+    )
+    assert heading("Bibliotheek Venlo", "Daelzicht", ("Venlo", "Venlo")) == "Bibliotheek Venlo × Daelzicht (Venlo)"
+    assert heading("Bibliotheek Venlo", "Daelzicht", ("", "")) == "Bibliotheek Venlo × Daelzicht"

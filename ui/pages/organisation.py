@@ -31,7 +31,8 @@ picked = st.selectbox(
     t("choose_organisation"),
     options,
     index=options.index(chosen) if chosen in options else 0,
-    format_func=lambda value: "—" if not value else f"{display[value]} ({names.kind(str(kinds[value]))})",
+    # "Stichting Philadelphia (Dordrecht) · Zorgorganisatie": the kind after a dot, not in a second pair of brackets
+    format_func=lambda value: "—" if not value else f"{display[value]} · {names.kind(str(kinds[value]))}",
     key="organisation_picker",
     placeholder=choose_one(),
 )
