@@ -61,6 +61,8 @@ def test_same_named_organisations_are_told_apart_by_their_place_in_every_picker(
         "Stichting Tweeling (Venlo) · Zorgorganisatie",
         "Stichting Tweeling (Woerden) · Zorgorganisatie",
     ]
+    chosen = open_page(monkeypatch, atlas.settings.store, "organisation", org="twin-venlo")
+    assert [title.value for title in chosen.title] == ["Stichting Tweeling \\(Venlo\\)"]  # its title says which
     network = open_page(monkeypatch, atlas.settings.store, "network")
     [chooser] = [box for box in network.sidebar.selectbox if "Tweeling" in " ".join(map(str, box.options))]
     assert {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)", "Bibliotheek Tweeling"} <= set(

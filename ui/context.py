@@ -274,7 +274,6 @@ def sign_in_box(open_sign_in: bool = False) -> str | None:
         t("signed_in_as", name=safe(name)) if name else t("sign_in"), expanded=open_sign_in and not name
     )
     if name:
-        box.write(t("signed_in_as", name=safe(name)))
         # The sign-in lives in this page's session on the server, not in a cookie a script could read: a reload
         # starts a new session. Said here, so a coordinator is not surprised by it.
         box.caption(t("signed_in_until_reload"))

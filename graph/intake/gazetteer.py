@@ -22,12 +22,18 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _places(path: Path) -> dict[str, tuple[str, float, float, int]]:
-    places: dict[str, tuple[str, float, float, int]] = {}
-    alternates: dict[str, tuple[str, float, float, int]] = {}
+def _places(path: Path) -> dict[str, tuple[str, float, float, int, str]]:
+    places: dict[str, tuple[str, float, float, int, str]] = {}
+    alternates: dict[str, tuple[str, float, float, int, str]] = {}
     with open(path, encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            entry = (row["name"], float(row["latitude"]), float(row["longitude"]), int(row["population"] or 0))
+            entry = (
+                row["name"],
+                float(row["latitude"]),
+                float(row["longitude"]),
+                int(row["population"] or 0),
+                row.get("gemeentenaam") or "",
+            )
             other_names = [name for name in (row.get("alternatenames") or "").split(";") if name]
             # The same name can be several places: keep the largest.
             for target, names in ((places, [row["name"]]), (alternates, other_names)):
@@ -43,3 +49,10 @@ def locate_town(town: str, folder: Path = DEFAULT_REFERENCE) -> tuple[float, flo
     """The coordinates of a Dutch town by name (case, accents and dashes do not matter), or None."""
     found = _places(Path(folder) / PLACES_FILE).get(_key(town))
     return (found[1], found[2]) if found else None
+
+
+def municipality_of(place: str, folder: Path = DEFAULT_REFERENCE) -> str | None:
+    """The municipality a Dutch place lies in ("Doorn" → Utrechtse Heuvelrug, "Den Haag" → 's-Gravenhage), or
+    None for a name that is no place."""
+    found = _places(Path(folder) / PLACES_FILE).get(_key(place))
+    return found[4] or None if found else None

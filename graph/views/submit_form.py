@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -11,7 +12,7 @@ from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisations
 from graph.analysis.similar import normalise, search_organisations, similar_organisations
 from graph.intake.form_check import FieldProblem
-from graph.intake.gazetteer import locate_town
+from graph.intake.gazetteer import locate_town, municipality_of
 from graph.model.enums import CollaborationStatus
 from graph.store.atlas import Atlas
 
@@ -27,6 +28,9 @@ PLACE_MATCH = 0.99
 #: De Hoeve Utrechtse Heuvelrug's sites in Renswoude and Rhenen before its own there, "Doorn" the sites in
 #: Apeldoorn before the one in Doorn, and "Philadelphia Doorn" the Philadelphia of Dordrecht first.
 TOWN_NAMED = 0.02
+#: What a site gains when it lies in the municipality of the place typed ("Doorn": Utrechtse Heuvelrug): less
+#: than the place itself, more than a name that only holds the letters.
+MUNICIPALITY_OF_PLACE = 0.015
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class FormChoices:
     organisations: pd.DataFrame
     known_pairs: frozenset[tuple[str, str]] = frozenset()
     """(library, care) organisations that already work together, read once with the rest."""
+    reference: Path | None = None
+    """The reference data's folder, whose places tell in which municipality a place typed lies (none without)."""
 
     def site_options(self, typed: str, kind: str, limit: int = 30, most: int = MOST_SITE_OPTIONS) -> dict[str, str]:
         """Site id → "Organisation — site (town)" for what the partner typed, best first: the sites of the
@@ -60,6 +66,13 @@ class FormChoices:
             named = self._towns[candidates.index].map(
                 lambda towns: any(f" {town} " in typed_words for town in towns if town)
             )
+            # A place typed that is a village of a municipality: "Doorn" finds the sites of Utrechtse Heuvelrug,
+            # "Den Haag" those of 's-Gravenhage, before names that only hold the letters ("Apeldoorn", "aan den").
+            municipality = self._municipality_named(typed)
+            if municipality:
+                in_municipality = self._municipalities[candidates.index].map(normalise) == normalise(municipality)
+                score = score.where(~in_municipality, score.clip(lower=PLACE_MATCH))
+                score = score + (in_municipality & ~named).astype(float) * MUNICIPALITY_OF_PLACE
             score = score + named.astype(float) * TOWN_NAMED
         # Equal scores keep the search's own order (how close the whole name comes), then the name.
         rank = {organisation: place for place, organisation in enumerate(found.id)}
@@ -70,6 +83,18 @@ class FormChoices:
         ranked = ranked.head(most)
         shown = ranked.organisation + " — " + ranked.site + " (" + ranked.town + ")"
         return dict(zip(ranked.site_id, shown, strict=True))
+
+    def _municipality_named(self, typed: str) -> str | None:
+        """The municipality of the place typed (as a whole, or as its last word: "Philadelphia Doorn")."""
+        if self.reference is None:
+            return None
+        words = typed.split()
+        tried = [typed, words[-1]] if len(words) > 1 and len(words[-1]) >= 4 else [typed]
+        return next((found for found in map(self._municipality_of, tried) if found), None)
+
+    def _municipality_of(self, place: str) -> str | None:
+        assert self.reference is not None
+        return municipality_of(place, self.reference)
 
     @cached_property
     def _places(self) -> pd.Series:
@@ -112,7 +137,7 @@ class FormChoices:
 def form_choices(atlas: Atlas) -> FormChoices:
     pairs = atlas.answer("internal/collaboration-pairs")
     known = frozenset(zip(pairs.library_org_id.astype(str), pairs.care_org_id.astype(str), strict=True))
-    return FormChoices(sites(atlas), organisations(atlas), known)
+    return FormChoices(sites(atlas), organisations(atlas), known, atlas.settings.reference)
 
 
 def pair_known(choices: FormChoices, library_site: str, care_site: str) -> bool:

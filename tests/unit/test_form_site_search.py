@@ -168,3 +168,36 @@ def test_a_town_named_whole_comes_before_a_name_that_only_holds_its_letters() ->
     assert list(search.site_options("Doorn", "care"))[0] == "doorn"
     assert list(search.site_options("Philadelphia Doorn", "care"))[:2] == ["doorn", "dordrecht"]
     assert list(search.site_options("Utrechtse Heuvelrug", "care")) == ["doorn"]
+
+
+def test_a_village_typed_finds_the_sites_of_its_municipality_before_names_that_hold_its_letters() -> None:
+    """Regression: "Doorn" offered only the libraries of Apeldoorn and Hellendoorn, not the library of Utrechtse
+    Heuvelrug that Doorn lies in; "Den Haag" offered sixteen sites of Capelle aan den IJssel and none of
+    's-Gravenhage."""
+    from graph.settings import DEFAULT_REFERENCE
+
+    organisations = pd.DataFrame(
+        [
+            ("apeldoorn", "Bibliotheek Apeldoorn e.o.", "library"),
+            ("heuvelrug", "Bibliotheek Utrechtse Heuvelrug e.o.", "library"),
+            ("capelle", "Bibliotheek Capelle aan den IJssel", "library"),
+            ("haag", "Bibliotheek 's-Gravenhage e.o.", "library"),
+        ],
+        columns=["id", "name", "kind"],
+    )
+    towns = {
+        "apeldoorn": "Apeldoorn",
+        "heuvelrug": "Utrechtse Heuvelrug",
+        "capelle": "Capelle aan den IJssel",
+        "haag": "'s-Gravenhage",
+    }
+    sites = pd.DataFrame(
+        [(f"{key}-site", f"locatie {town}", key, key, "library", town, town) for key, town in towns.items()],
+        columns=["site_id", "site", "organisation_id", "organisation", "kind", "town", "municipality"],
+    )  # fmt: skip
+    search = FormChoices(sites, organisations, reference=DEFAULT_REFERENCE)
+    assert list(search.site_options("Doorn", "library"))[0] == "heuvelrug-site"
+    assert list(search.site_options("Den Haag", "library"))[0] == "haag-site"
+    assert list(search.site_options("Philadelphia Doorn", "library"))[0] == "heuvelrug-site"
+    # without reference data the search still works, by names and towns alone
+    assert list(FormChoices(sites, organisations).site_options("Doorn", "library"))[0] == "apeldoorn-site"

@@ -46,7 +46,8 @@ if not picked:
 # From the cache every page shares: a visit, a rerun or the next visitor does not read the store again.
 shown = read(organisation_view, picked, viewer(), language())
 profile = shown.profile
-title.title(safe(profile["name"]))
+# The name as the chooser says it: with its place when another organisation bears the same name.
+title.title(safe(display.get(picked, profile["name"])))
 facts = [names.kind(profile["kind"])]
 if profile["networks"]:
     facts.append(f"{t('member_of')}: {safe(profile['networks'])}")
