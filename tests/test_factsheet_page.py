@@ -292,6 +292,10 @@ def test_an_english_profile_gives_the_chances_reasons_in_english(
     assert not app.exception, app.exception
     [reasons] = [table.value["reasons"] for table in app.dataframe if "reasons" in table.value.columns]
     assert len(reasons) and all(" apart" in reason and "van elkaar" not in reason for reason in reasons), reasons
+    # in full under the table, each after its pair: in the table's last column they were cut at the page's edge
+    listed = "\n".join(str(markdown.value) for markdown in app.markdown)
+    shown = re.sub(r"\\(.)", r"\1", listed).replace("\u2060", "")  # as the reader sees it
+    assert all(str(reason) in shown for reason in reasons), listed
     for lang, distance in (("en", " apart"), ("nl", " van elkaar")):
         report = render(source.factsheet(code).public(), "md", lang, "https://example.org").decode()
         chances = report.split("## Open ")[1].split("\n## ")[0]  # "## Open kansen" or "## Open chances"

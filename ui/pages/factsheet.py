@@ -166,12 +166,20 @@ else:
         "municipality": t("municipality"),
         "distance_km": t("distance_km"),
         "score": text("score", lang),
-        "reasons": text("reasons", lang),
+        # Said in full under the table: in a column at the page's edge they were cut ("7.4 km apart; Zorggroep A…").
+        "reasons": None,
     }
     if sheet.for_coordinator and "follow_up" in shown:
         shown = shown.assign(follow_up=shown.follow_up.map(names.follow_up))
         column_config["follow_up"] = text("follow_up", lang)
     data_table(shown, hide_index=True, column_config=column_config)
+    st.markdown(
+        "\n".join(
+            f"{rank}. **{safe(chance.library_organisation)} × {safe(chance.care_organisation)}**: "
+            + safe(chance.reasons)
+            for rank, chance in enumerate(shown.itertuples(), start=1)
+        )
+    )
 
 st.subheader(text("trend", lang))
 if sheet.trend.empty:
