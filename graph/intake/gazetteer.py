@@ -55,4 +55,4 @@ def municipality_of(place: str, folder: Path = DEFAULT_REFERENCE) -> str | None:
     """The municipality a Dutch place lies in ("Doorn" → Utrechtse Heuvelrug, "Den Haag" → 's-Gravenhage), or
     None for a name that is no place."""
     found = _places(Path(folder) / PLACES_FILE).get(_key(place))
-    return found[4] or None if found else None
+    return (found[4] or None) if found else None  # a place without a municipality in the file: None

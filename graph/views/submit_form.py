@@ -88,13 +88,10 @@ class FormChoices:
         """The municipality of the place typed (as a whole, or as its last word: "Philadelphia Doorn")."""
         if self.reference is None:
             return None
+        reference = self.reference
         words = typed.split()
         tried = [typed, words[-1]] if len(words) > 1 and len(words[-1]) >= 4 else [typed]
-        return next((found for found in map(self._municipality_of, tried) if found), None)
-
-    def _municipality_of(self, place: str) -> str | None:
-        assert self.reference is not None
-        return municipality_of(place, self.reference)
+        return next((found for place in tried if (found := municipality_of(place, reference))), None)
 
     @cached_property
     def _places(self) -> pd.Series:
