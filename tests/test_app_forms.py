@@ -337,7 +337,8 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     decisions = review.dataframe[-1].value
     assert list(decisions["Status"]) == ["Goedgekeurd"]
     # Regression: a decision was named by its code only, without the pair or when it was taken.
-    assert list(decisions["Samenwerking"]) == ["Bibliotheek Venlo × Zorgcentrum De Linde"]
+    # With the town of each side, as the card's title (a name that says its town is not followed by it again).
+    assert list(decisions["Samenwerking"]) == ["Bibliotheek Venlo × Zorgcentrum De Linde (Venlo)"]
     assert re.fullmatch(r"\d{1,2} [a-z]{3} \d{4}, \d\d:\d\d", decisions["Besloten op"][0])
 
 
@@ -449,12 +450,12 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     assert [element.value for element in review.error] == ["Kies eerst welke inzending u terugdraait."]
     assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
     code = review.dataframe[-1].value["Referentiecode"][0]
-    assert review.selectbox(key="revert_code").options == [f"{code} · Bibliotheek Venlo × Zorgcentrum De Linde"]
+    assert review.selectbox(key="revert_code").options == [f"{code} · Bibliotheek Venlo × Zorgcentrum De Linde (Venlo)"]
     review.selectbox(key="revert_code").set_value(code).run()
     review.text_input(key="revert_reason").set_value("dubbel").run()
     review.button(key="revert_button").click().run()
     said = [plain(element.value) for element in review.success]
-    assert said == [f"Teruggedraaid: Bibliotheek Venlo × Zorgcentrum De Linde ({code})."]
+    assert said == [f"Teruggedraaid: Bibliotheek Venlo × Zorgcentrum De Linde (Venlo) · {code}."]
     assert list(review.dataframe[-1].value["Status"]) == ["Teruggedraaid"]
 
 

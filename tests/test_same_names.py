@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import csv
+import html
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from graph.intake.importer import import_path
+from graph.model.viewer import ANONYMOUS
 from graph.store.atlas import Atlas
+from graph.store.labels import load_labels
+from graph.views.examples_view import gallery
+from graph.views.network_view import NetworkFocus, network_page
 from graph.views.organisation_names import told_apart
 
 from .test_app import open_page, seeded_atlas_with_coordinator
+from .test_app_forms import plain
 
 TWINS = {
     "organisations": [
@@ -29,8 +35,10 @@ TWINS = {
          "lat": "52.086", "lon": "4.884", "municipality_code": "GM0632"},
     ],
     "collaborations": [
-        {"id": "twin-1", "library_site_id": "lib-twin-s", "care_site_id": "twin-venlo-s", "status": "active"},
-        {"id": "twin-2", "library_site_id": "lib-twin-s", "care_site_id": "twin-woerden-s", "status": "active"},
+        {"id": "twin-1", "library_site_id": "lib-twin-s", "care_site_id": "twin-venlo-s", "status": "active",
+         "description": "Samen lezen in Venlo."},
+        {"id": "twin-2", "library_site_id": "lib-twin-s", "care_site_id": "twin-woerden-s", "status": "active",
+         "description": "Samen lezen in Woerden."},
     ],
 }  # fmt: skip
 
@@ -64,10 +72,28 @@ def test_same_named_organisations_are_told_apart_by_their_place_in_every_picker(
     chosen = open_page(monkeypatch, atlas.settings.store, "organisation", org="twin-venlo")
     assert [title.value for title in chosen.title] == ["Stichting Tweeling \\(Venlo\\)"]  # its title says which
     network = open_page(monkeypatch, atlas.settings.store, "network")
-    [chooser] = [box for box in network.sidebar.selectbox if "Tweeling" in " ".join(map(str, box.options))]
+    # On the page, where a name with its place is not cut as in the narrow sidebar.
+    [chooser] = [box for box in network.main.selectbox if "Tweeling" in " ".join(map(str, box.options))]
     assert {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)", "Bibliotheek Tweeling"} <= set(
         chooser.options
     )
+
+
+def test_same_named_organisations_are_told_apart_in_the_network_drawing_and_the_examples(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the network drew two organisations labelled "Stichting Tweeling", and the practice examples
+    and their links named both so, where the choosers already said which was which."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    names = load_labels(atlas, "nl")
+    network = network_page(atlas, ANONYMOUS, NetworkFocus(organisation="lib-twin"), names, "Netwerk")
+    twins = {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)"}
+    assert twins <= set(network.figures.degree.organisation)
+    assert all(f'"label": "{twin}"' in html.unescape(network.drawing) for twin in twins)
+    examples = gallery(atlas, ANONYMOUS, names, None, None)
+    assert twins == set(examples[examples.library == "Bibliotheek Tweeling"].care_organisation)
+    around = open_page(monkeypatch, atlas.settings.store, "organisation", org="lib-twin")
+    assert twins <= {plain(link.label) for link in around.get("page_link")}
 
 
 def test_names_are_told_apart_by_place_then_by_id() -> None:

@@ -12,6 +12,7 @@ from graph.intake.reference import has_reference
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
+from graph.views.organisation_names import partners_told_apart
 
 NEWEST_SHOWN = 3
 
@@ -24,11 +25,11 @@ class OverviewPage:
 
 
 def overview_page(atlas: Atlas, viewer: Viewer) -> OverviewPage:
-    newest = practice_examples(collaborations(atlas), limit=NEWEST_SHOWN)
+    newest = partners_told_apart(atlas, practice_examples(collaborations(atlas), limit=NEWEST_SHOWN))
     return OverviewPage(key_figures(atlas), has_reference(atlas.store), newest)
 
 
 def gallery(atlas: Atlas, viewer: Viewer, labels: Labels, activity: str | None, province: str | None) -> pd.DataFrame:
     """Every collaboration with a story for the filters, newest first."""
     rows = collaboration_lines(collaborations(atlas, province_code=province), labels, activity)
-    return practice_examples(rows)
+    return partners_told_apart(atlas, practice_examples(rows))

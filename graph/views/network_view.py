@@ -27,7 +27,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 from graph.views.network_drawing import network_html
-from graph.views.organisation_names import main_places, told_apart
+from graph.views.organisation_names import distinct_names
 
 SIZES = [30, DEFAULT_MAX_NODES, 120, 250, WIDEST]
 """How many organisations the drawing may hold: readable at the start, wider on request."""
@@ -68,25 +68,22 @@ class NetworkPage:
 
 def network_choices(atlas: Atlas, viewer: Viewer) -> NetworkChoices:
     rows = collaborations(atlas)
-    names = pd.concat(
-        [
-            pd.DataFrame({"id": rows.library_org_id, "name": rows.library}),
-            pd.DataFrame({"id": rows.care_org_id, "name": rows.care_organisation}),
-        ]
-    ).drop_duplicates("id")
-    where = main_places(atlas)
-    names = names.assign(place=names.id.astype(str).map(dict(zip(where.id.astype(str), where.place, strict=True))))
-    names = names.sort_values("name", key=lambda column: column.astype(str).str.lower())
+    shown = distinct_names(atlas)  # two organisations of one name: each with its place
+    partners = pd.concat([rows.library_org_id, rows.care_org_id]).astype(str).drop_duplicates()
+    named = sorted(((key, shown.get(key, key)) for key in partners), key=lambda pair: (pair[1].lower(), pair[0]))
     provinces = rows.province_code.dropna()
     provinces = provinces[provinces.astype(str) != ""]
     busiest = str(provinces.value_counts().sort_index().idxmax()) if len(provinces) else None
-    return NetworkChoices(told_apart(names), busiest)  # two organisations of one name: each with its place
+    return NetworkChoices(dict(named), busiest)
 
 
 def network_page(atlas: Atlas, viewer: Viewer, focus: NetworkFocus, labels: Labels, title: str) -> NetworkPage:
     province = None if focus.organisation else focus.province
     rows = collaboration_lines(collaborations(atlas, province_code=province), labels, focus.activity)
     graph = build_graph(rows)
+    # Labels, tooltips and the tables below say a name as the choosers do: with its place where two share it.
+    shown = distinct_names(atlas)
+    nx.set_node_attributes(graph, {node: shown[str(node)] for node in graph if str(node) in shown}, "name")
     if focus.organisation:
         graph = neighbourhood(graph, focus.organisation, focus.depth)
         drawn = _nearest(graph, focus.organisation, focus.max_nodes)

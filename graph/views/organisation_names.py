@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisations
 from graph.store.atlas import Atlas
 
@@ -26,15 +25,22 @@ def told_apart(names: pd.DataFrame) -> dict[str, str]:
 def main_places(atlas: Atlas) -> pd.DataFrame:
     """Each organisation (id, kind, name) with the municipality where most of its sites lie (``place``)."""
     everyone = organisations(atlas)
-    located = sites(atlas)
-    located = located[located.municipality.astype(str) != ""]
-    main = (
-        located.groupby(["organisation_id", "municipality"], sort=True)
-        .size()
-        .reset_index(name="count")
-        # the most sites first; among equals the first name, so the choice does not change between runs
-        .sort_values(["organisation_id", "count", "municipality"], ascending=[True, False, True])
-        .drop_duplicates("organisation_id")
-    )
+    # Most sites first, then the first name among equals, so the choice does not change between runs.
+    counted = atlas.answer("internal/organisation-places")
+    main = counted.drop_duplicates("organisation_id")
     place = dict(zip(main.organisation_id.astype(str), main.municipality.astype(str), strict=True))
     return everyone.assign(place=[place.get(str(key), "") for key in everyone.id])
+
+
+def distinct_names(atlas: Atlas) -> dict[str, str]:
+    """Every organisation's name as the app shows it (id → name): with its place where another bears it too."""
+    return told_apart(main_places(atlas))
+
+
+def partners_told_apart(atlas: Atlas, collaborations: pd.DataFrame) -> pd.DataFrame:
+    """Collaborations with their library and care organisation named as everywhere else in the app."""
+    shown = distinct_names(atlas)
+    return collaborations.assign(
+        library=collaborations.library_org_id.astype(str).map(shown).fillna(collaborations.library),
+        care_organisation=collaborations.care_org_id.astype(str).map(shown).fillna(collaborations.care_organisation),
+    )

@@ -12,6 +12,7 @@ from graph.analysis.suggest import load_input, suggest
 from graph.model.viewer import Viewer
 from graph.privacy import personal_data as privacy
 from graph.store.atlas import Atlas
+from graph.views.organisation_names import partners_told_apart
 
 # The default radius of *Suggesties* too: a distance people with a disability can travel to their work.
 NEARBY_KM = 15.0
@@ -36,7 +37,7 @@ def organisation_view(atlas: Atlas, organisation_id: str, viewer: Viewer, lang: 
     """
     profile = atlas.answer("internal/organisation-profile", {"organisation_id": organisation_id}).iloc[0]
     own_sites = sites(atlas)
-    work = organisation_collaborations(atlas, organisation_id)
+    work = partners_told_apart(atlas, organisation_collaborations(atlas, organisation_id))
     partners = sorted((set(work.library_org_id) | set(work.care_org_id)) - {organisation_id})
     people = privacy.contacts(atlas, viewer)
     contacts = {

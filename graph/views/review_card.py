@@ -77,15 +77,32 @@ class ReviewCard:
 
     @property
     def heading(self) -> str:
-        """The card's title with the town of each side: "Bibliotheek X (Woerden) × Stichting Y (Doorn)". Two
-        organisations of one name read the same without it."""
+        """The card's title with the town of each side: "Bibliotheek X (Woerden) × Stichting Y (Doorn)"."""
         library, care = self.partners
-        if not library or not care or not any(self.towns):
+        if not library or not care:
             return self.title
-        return " × ".join(
-            f"{name} ({town})" if town and not _says_town(name, town) else name
-            for name, town in zip(self.partners, self.towns, strict=True)
-        )
+        return pair_heading(self.partners, self.towns)
+
+
+def pair_heading(partners: tuple[str, str], towns: tuple[str, str]) -> str:
+    """Two partners, each with the town of its site, as a card or table names a submission: two organisations
+    of one name read the same without it. A town the name says as a whole word is not said again."""
+    return " × ".join(
+        f"{name} ({town})" if town and not _says_town(name, town) else name
+        for name, town in zip(partners, towns, strict=True)
+    )
+
+
+def pair_towns(tables: InputTables, towns: dict[str, str]) -> tuple[str, str]:
+    """The towns of the library site and the care site a submission joins: a new site's own, else the atlas's
+    (``towns``: site id → town)."""
+    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
+    new_towns = {row.get("id"): str(row.get("town") or "") for row in tables.sites}
+    ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
+    return (
+        new_towns.get(ends[0]) or towns.get(str(ends[0]), ""),
+        new_towns.get(ends[1]) or towns.get(str(ends[1]), ""),
+    )
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -117,15 +134,10 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
             new_places.get(ends[0]) or places.get(ends[0], ""),
             new_places.get(ends[1]) or places.get(ends[1], ""),
         )
-        new_towns = {row.get("id"): str(row.get("town") or "") for row in tables.sites}
-        chosen_towns = (
-            new_towns.get(ends[0]) or towns.get(str(ends[0]), ""),
-            new_towns.get(ends[1]) or towns.get(str(ends[1]), ""),
-        )
         already = (
             None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
         )
-        cards.append(replace(card, places=chosen, already_partners=already, towns=chosen_towns))
+        cards.append(replace(card, places=chosen, already_partners=already, towns=pair_towns(tables, towns)))
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.
     by_pair: dict[tuple[str, str], list[str]] = {}
@@ -172,13 +184,15 @@ def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame
     labels; times read as people write them."""
     decided = [row for row in submissions(atlas, viewer=viewer) if row["state"] != "pending"]
     known_sites = sites(atlas)
+    towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     rows = []
     for item in decided:
-        library, care = partner_names(submitted_tables(item), known_sites)
+        tables = submitted_tables(item)
+        library, care = partner_names(tables, known_sites)
         rows.append(
             {
                 "code": item["code"],
-                "pair": f"{library} × {care}",
+                "pair": pair_heading((library, care), pair_towns(tables, towns)),
                 "state": item["state"],
                 "submitted": moment(item["submitted"], lang),
                 "decided": moment(item["decided"], lang) if item["decided"] else "",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from graph.store.sparql_policy import ConsoleError, check_query
-from graph.store.sparql_text import inline_values, prologue, with_values
+from graph.store.sparql_text import inline_values, ox_quad, prologue, update_text, with_values
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,25 @@ def test_a_value_with_quotes_and_braces_stays_one_literal() -> None:
     text = with_values("SELECT ?name WHERE { ?s ?p ?name }", {"name": Literal(hostile)})
     parsed_back = ox.Store().query(text.replace("?s ?p ?name", "BIND(?name AS ?n)"))
     assert [str(row["name"].value) for row in parsed_back] == [hostile]
+
+
+def test_a_change_written_as_an_update_holds_exactly_its_quads_however_hostile_their_text() -> None:
+    records, other = URIRef("https://w3id.org/passendwerk/graph/public/records"), URIRef("urn:graph:other")
+    subject, name = URIRef("https://w3id.org/passendwerk/id/organisation/lib-a"), URIRef("http://schema.org/name")
+    hostile = ['x" } ; DROP ALL ; INSERT DATA { <urn:a> <urn:b> <urn:c> } #', "regel\nregel\r\t\\", "Zoë 🙂 \u2028"]
+    quads = [(subject, name, Literal(text, lang="nl"), records) for text in hostile]
+    quads += [(subject, name, Literal(text), other) for text in hostile]  # a second graph, then back again
+    converted = [ox_quad(quad) for quad in quads]
+    store = ox.Store()
+    store.update(update_text([], converted, set()))
+    assert sorted(map(str, store)) == sorted(map(str, converted))
+    # A blank node is written too (the engine names it afresh, as INSERT DATA does).
+    number = Literal("7", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))
+    with_blank_node = ox.Store()
+    with_blank_node.update(update_text([], [ox_quad((BNode("b1"), name, number, records))], set()))
+    assert len(with_blank_node) == 1
+    store.update(update_text(converted[:3], [], set()))
+    assert len(store) == len(converted) - 3
 
 
 def test_inline_values_write_iris_and_leave_out_unbound_names() -> None:

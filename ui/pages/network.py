@@ -14,12 +14,14 @@ choices = read(network_choices, viewer())
 province = url_choice(
     "province", t("province"), sorted(names.provinces), names.province, default=choices.busiest_province
 )
+# On the page, not in the narrow sidebar: a name with its place ("Stichting Philadelphia (Dordrecht)") was cut.
 organisation = url_choice(
     "org",
     t("network_around"),
     list(choices.organisations),
     choices.organisations.get,
     all_label=t("network_no_organisation"),
+    container=st.container(),
 )
 depth = 1
 if organisation:

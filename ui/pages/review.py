@@ -159,4 +159,5 @@ if approved:
             except SubmissionError as error:  # decided by another coordinator meanwhile, say
                 st.error(safe(error.message.text(lang)))
             else:
-                _decided("said_reverted", f"{pairs[chosen]} ({chosen})", chosen)
+                # The pair says its towns in brackets already: the code follows after a dot, as in the chooser.
+                _decided("said_reverted", f"{pairs[chosen]} · {chosen}", chosen)
