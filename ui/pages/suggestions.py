@@ -5,9 +5,9 @@ import streamlit as st
 from graph.analysis.followup import FollowUpError, pair_history, record_state
 from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
-from graph.model.formats import km
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
+from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
 from ui.components import downloads, table_view
 from ui.context import (
     atlas,
@@ -28,10 +28,6 @@ from ui.url import url_int
 
 #: The earlier steps of a pair shown under its follow-up, latest first.
 MOST_STEPS_SHOWN = 5
-
-
-def _place(value: object) -> str:
-    return value if isinstance(value, str) else ""
 
 
 language_switch()
@@ -91,17 +87,17 @@ picked = st.dataframe(
 # once left the follow-up on another pair, and "Opgeslagen." was said for that one.
 # A pair is held by its two organisations, not by its place in the list: a declined pair leaves the list, and
 # the next save went to the pair that took its place while the chooser still showed the declined one.
-pair_keys = [f"{library}\t{care}" for library, care in zip(table.library_org_id, table.care_org_id, strict=True)]
+keys = pair_keys(table)
 rows = picked.selection.rows if picked is not None else []
 clicked = rows[0] if rows else None
-if clicked is not None and clicked != st.session_state.get("suggestion_clicked") and clicked < len(pair_keys):
-    st.session_state["follow_up_pair"] = pair_keys[clicked]
+if clicked is not None and clicked != st.session_state.get("suggestion_clicked") and clicked < len(keys):
+    st.session_state["follow_up_pair"] = keys[clicked]
 st.session_state["suggestion_clicked"] = clicked
-if pair_keys and st.session_state.get("follow_up_pair") not in pair_keys:
+if keys and st.session_state.get("follow_up_pair") not in keys:
     # Gone from the list (declined, or another filter): the first. Set, not removed: the browser went on
     # showing (and sending) the pair that had gone.
-    st.session_state["follow_up_pair"] = pair_keys[0]
-chosen_index = pair_keys.index(st.session_state["follow_up_pair"]) if pair_keys else 0
+    st.session_state["follow_up_pair"] = keys[0]
+chosen_index = keys.index(st.session_state["follow_up_pair"]) if keys else 0
 if not shown.empty:
     chosen_row = shown.iloc[chosen_index]
     with st.container(border=True):
@@ -125,18 +121,12 @@ elif not table.empty:
         st.session_state["follow_up_note"] = ""
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     # Where and how far apart, too: pairs of organisations with alike names read the same without it.
-    pair_names = [
-        f"{row.library_organisation} × {row.care_organisation} ("
-        + ", ".join(part for part in (_place(row.municipality), km(float(str(row.distance_km)), names.lang)) if part)
-        + ")"
-        for row in table.itertuples()
-    ]
+    name_of = pair_labels(table, names.lang)
     # The pair on a line of its own: two organisation names do not fit in a third of the page.
-    name_of = dict(zip(pair_keys, pair_names, strict=True))
     chosen_pair = st.selectbox(
-        t("suggestion"), pair_keys, format_func=name_of.__getitem__, key="follow_up_pair", placeholder=choose_one()
+        t("suggestion"), keys, format_func=name_of.__getitem__, key="follow_up_pair", placeholder=choose_one()
     )
-    pair = tuple((chosen_pair or pair_keys[0]).split("\t"))
+    pair = pair_ids(chosen_pair or keys[0])
     columns = st.columns([2, 4, 1], vertical_alignment="bottom")
     state = columns[0].selectbox(
         t("follow_up"),
@@ -158,5 +148,5 @@ elif not table.empty:
         except FollowUpError as error:
             st.error(error.message.text(language()))
         else:
-            st.session_state["follow_up_saved"] = (name_of[chosen_pair or pair_keys[0]], state)
+            st.session_state["follow_up_saved"] = (name_of[chosen_pair or keys[0]], state)
             st.rerun()

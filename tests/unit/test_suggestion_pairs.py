@@ -1,0 +1,33 @@
+"""A suggested pair as the follow-up chooser names it: by its two organisations, with where and how far apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
+
+SUGGESTIONS = pd.DataFrame(
+    {
+        "library_org_id": ["lib-venlo", "lib-venlo"],
+        "care_org_id": ["linde", "zorg-zonder-plaats"],
+        "library_organisation": ["Bibliotheek Venlo", "Bibliotheek Venlo"],
+        "care_organisation": ["Zorgcentrum De Linde", "Stichting Zorg"],
+        "municipality": ["Venlo", None],
+        "distance_km": [1.83, 12.0],
+    }
+)
+
+
+def test_a_pair_is_named_with_its_municipality_and_distance_in_the_readers_language() -> None:
+    first, second = pair_keys(SUGGESTIONS)
+    assert pair_labels(SUGGESTIONS, "nl") == {
+        first: "Bibliotheek Venlo × Zorgcentrum De Linde (Venlo, 1,8 km)",
+        second: "Bibliotheek Venlo × Stichting Zorg (12,0 km)",  # no municipality known: the distance alone
+    }
+    assert pair_labels(SUGGESTIONS, "en")[first] == "Bibliotheek Venlo × Zorgcentrum De Linde (Venlo, 1.8 km)"
+
+
+def test_a_pair_is_held_by_its_two_organisations_not_by_its_row() -> None:
+    keys = pair_keys(SUGGESTIONS)
+    assert [pair_ids(key) for key in keys] == [("lib-venlo", "linde"), ("lib-venlo", "zorg-zonder-plaats")]
+    assert pair_keys(SUGGESTIONS.iloc[::-1]) == keys[::-1]  # the same pair keeps its key in another order
