@@ -160,8 +160,8 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
     if pending.locator("details").first.get_attribute("open") is None:
         pending.locator("summary").first.click()
     pending.get_by_role("button", name="Goedkeuren", exact=True).click()
-    # the decision is confirmed by name once the page has run again ("Goedgekeurd en gepubliceerd: … (PW-…).")
-    page.get_by_text(f"({code}).").first.wait_for(timeout=60_000)
+    # the decision is confirmed by name once the page has run again ("Goedgekeurd en gepubliceerd: … · PW-….")
+    page.get_by_text(f"· {code}.").first.wait_for(timeout=60_000)
     settle(page)
 
 

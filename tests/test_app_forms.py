@@ -444,7 +444,8 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_PW-")][0]).click().run()
     [said] = [plain(element.value) for element in review.success]
-    assert said.startswith("Goedgekeurd en gepubliceerd: Bibliotheek Venlo × Zorgcentrum De Linde (PW-")
+    # As the decisions and the revert chooser name it: the town of each side, then the code.
+    assert said.startswith("Goedgekeurd en gepubliceerd: Bibliotheek Venlo × Zorgcentrum De Linde (Venlo) · PW-")
     assert review.selectbox(key="revert_code").value is None
     review.button(key="revert_button").click().run()
     assert [element.value for element in review.error] == ["Kies eerst welke inzending u terugdraait."]

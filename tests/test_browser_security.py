@@ -125,6 +125,9 @@ def _drawing_frame(page):  # type: ignore[no-untyped-def]
 def test_hovering_every_node_with_a_hostile_name_shows_it_as_text(page, server: str) -> None:  # type: ignore[no-untyped-def]
     open_page(page, server, "/network?province=all", "Netwerk")
     inner, frame = _drawing_frame(page)
+    # The whole drawing in the window: below the organisation chooser its lowest nodes lay beyond the window's
+    # edge, where the mouse cannot go.
+    inner.scroll_into_view_if_needed()
     box = inner.bounding_box()
     frame.wait_for_function(
         """([width, height]) => Object.values(atlasNetwork.getPositions()).every((point) => {

@@ -178,7 +178,7 @@ def test_network_around_one_organisation_at_a_chosen_depth(monkeypatch: pytest.M
     around = open_page(monkeypatch, seed, "network", org="abrona")
     figures = {metric.label: metric.value for metric in around.metric}
     assert figures["Organisaties"] == "2" and figures["Groepen"] == "1"
-    assert "Stappen vanaf de organisatie" in [slider.label for slider in around.sidebar.slider]
+    assert "Stappen vanaf de organisatie" in [slider.label for slider in around.main.slider]  # with its chooser
 
 
 def test_neighbourhood_keeps_what_lies_within_the_depth() -> None:

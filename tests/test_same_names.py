@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import html
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from graph.intake.importer import import_path
-from graph.model.viewer import ANONYMOUS
+from graph.intake.submissions import NewOrganisation, SubmissionForm, submit
+from graph.model.viewer import ANONYMOUS, Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.examples_view import gallery
 from graph.views.network_view import NetworkFocus, network_page
 from graph.views.organisation_names import told_apart
+from graph.views.review_card import review_cards
 
 from .test_app import open_page, seeded_atlas_with_coordinator
 from .test_app_forms import plain
@@ -89,25 +92,59 @@ def test_same_named_organisations_are_told_apart_in_the_network_drawing_and_the_
     network = network_page(atlas, ANONYMOUS, NetworkFocus(organisation="lib-twin"), names, "Netwerk")
     twins = {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)"}
     assert twins <= set(network.figures.degree.organisation)
-    assert all(f'"label": "{twin}"' in html.unescape(network.drawing) for twin in twins)
+    drawn = html.unescape(network.drawing)
+    assert all(f'"label": "{twin}"' in drawn for twin in twins)
+    # Regression: the hover said two places, "Stichting Tweeling (Venlo) (Woerden)", and the table's municipality
+    # was the library's (Woerden): where an organisation works is said one way, its own.
+    assert '"tooltip": "Stichting Tweeling (Venlo) — Zorgorganisatie, 1"' in drawn
+    assert '"tooltip": "Bibliotheek Tweeling (Woerden) — Bibliotheek, 2"' in drawn  # one name: its place on hover
+    where = dict(zip(network.figures.degree.organisation, network.figures.degree.municipality, strict=True))
+    assert where["Stichting Tweeling (Venlo)"] == "Venlo"
     examples = gallery(atlas, ANONYMOUS, names, None, None)
     assert twins == set(examples[examples.library == "Bibliotheek Tweeling"].care_organisation)
     around = open_page(monkeypatch, atlas.settings.store, "organisation", org="lib-twin")
     assert twins <= {plain(link.label) for link in around.get("page_link")}
 
 
-def test_names_are_told_apart_by_place_then_by_id() -> None:
+def test_a_new_organisation_of_a_known_name_in_another_town_is_not_called_the_same_pair(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: a card for the Woerden twin said that another submission waited "for the same two
+    organisations", a new "Stichting Tweeling" in Tegelen; and its warning "Lijkt op: Stichting Tweeling,
+    Stichting Tweeling" did not say which. The suggestions named both twins alike too."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    known = SubmissionForm(
+        library_site_id="lib-twin-s", care_site_id="twin-woerden-s", status="active", start_date="2024",
+        description="Samen lezen.", submitter_email="partner@example.org",
+    )  # fmt: skip
+    new = replace(known, care_site_id="", new_care=NewOrganisation("Stichting Tweeling", "Tegelen", 51.345, 6.14))
+    assert submit(atlas, known).ok and submit(atlas, new).ok
+    cards = review_cards(atlas, Viewer.coordinator("Anna"), "nl")
+    assert [card.same_pair for card in cards] == [(), ()]
+    [warned] = [card for card in cards if card.duplicates]
+    assert set(warned.duplicates) == {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)"}
+    suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50")
+    names = set(suggested.dataframe[0].value.care_organisation)
+    assert "Stichting Tweeling" not in names and "Stichting Tweeling (Venlo)" in names
+
+
+def test_names_are_told_apart_by_municipality_then_town_then_id() -> None:
     names = pd.DataFrame(
         {
-            "id": ["a", "b", "c", "d", "e"],
-            "name": ["Zorg", "Zorg", "Zorg", "Uniek", "Geen plek"],
-            "place": ["Venlo", "Doorn", "Doorn", "Venlo", None],
+            "id": ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
+            "name": ["Zorg", "Zorg", "Zorg", "Uniek", "Geen plek", "Al (Venlo)", "Al (Venlo)", "Zorg () Test", "Zorg"],
+            "place": ["Venlo", "Doorn", "Doorn", "Venlo", None, "Venlo", "Woerden", "Venlo", "Venlo"],
+            "town": ["Venlo", "Doorn", "Doorn", "Venlo", None, "Venlo", "Woerden", "Venlo", "Tegelen"],
         }
     )
     assert told_apart(names) == {
         "a": "Zorg (Venlo)",
-        "b": "Zorg (Doorn) · b",
+        "b": "Zorg (Doorn) · b",  # the same name in the same town: only the id is left
         "c": "Zorg (Doorn) · c",
         "d": "Uniek",
         "e": "Geen plek",
+        "f": "Al (Venlo)",  # regression: "Al (Venlo) (Venlo)", a place the name says already
+        "g": "Al (Venlo) (Woerden)",
+        "h": "Zorg () Test",  # regression: a name with "()" in it lost it
+        "i": "Zorg (Tegelen)",  # two in Venlo: the town tells them apart
     }

@@ -148,9 +148,10 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
     "submission_approved": ("goedgekeurd", "approved"),
     "submission_rejected": ("afgewezen", "rejected"),
     "submission_reverted": ("teruggedraaid", "reverted"),
-    "said_approved": ("Goedgekeurd en gepubliceerd: {title} ({code}).", "Approved and published: {title} ({code})."),
-    "said_rejected": ("Afgewezen: {title} ({code}).", "Rejected: {title} ({code})."),
-    "said_reverted": ("Teruggedraaid: {title}.", "Reverted: {title}."),
+    # The code after a dot: the pair says its towns in brackets already, as in the review's chooser.
+    "said_approved": ("Goedgekeurd en gepubliceerd: {title} · {code}.", "Approved and published: {title} · {code}."),
+    "said_rejected": ("Afgewezen: {title} · {code}.", "Rejected: {title} · {code}."),
+    "said_reverted": ("Teruggedraaid: {title} · {code}.", "Reverted: {title} · {code}."),
     "choose_what_to_revert": ("Kies eerst welke inzending u terugdraait.", "First choose the submission to revert."),
     "is_new": ("nieuw", "new"),
     "changes": ("wijzigt: {fields}", "changes: {fields}"),

@@ -104,9 +104,9 @@ FOCUS_RING = "#24292f"  # the chosen organisation's outline: the near-black of t
 FOCUS_GROWTH = 6  # layout units added to the chosen organisation's size
 
 
-def _in(place: object, name: object) -> str:
-    """ " (Rotterdam)": where an organisation works, unless its name as shown says so already."""
-    return f" ({place})" if place and f"({place})" not in str(name) else ""
+def _in(place: object) -> str:
+    """ " (Rotterdam)": where an organisation works, which tells apart two of the same name."""
+    return f" ({place})" if place else ""
 
 
 def node_size(degree: int) -> int:
@@ -172,8 +172,8 @@ def drawing_data(
         drawn: dict[str, object] = {
             "id": str(node),
             "label": str(attributes["name"]),
-            "tooltip": f"{attributes['name']}{_in(attributes.get('place'), attributes['name'])} — "
-            f"{labels.get(kind, kind)}, {degree}",
+            "tooltip": f"{attributes['name']}{'' if attributes.get('said_where') else _in(attributes.get('place'))}"
+            f" — {labels.get(kind, kind)}, {degree}",
             "color": colour,
             "shape": "dot" if kind == "care" else "square",
             "size": node_size(degree),

@@ -27,7 +27,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 from graph.views.network_drawing import network_html
-from graph.views.organisation_names import distinct_names
+from graph.views.organisation_names import distinct_names, main_places, told_apart
 
 SIZES = [30, DEFAULT_MAX_NODES, 120, 250, WIDEST]
 """How many organisations the drawing may hold: readable at the start, wider on request."""
@@ -81,9 +81,7 @@ def network_page(atlas: Atlas, viewer: Viewer, focus: NetworkFocus, labels: Labe
     province = None if focus.organisation else focus.province
     rows = collaboration_lines(collaborations(atlas, province_code=province), labels, focus.activity)
     graph = build_graph(rows)
-    # Labels, tooltips and the tables below say a name as the choosers do: with its place where two share it.
-    shown = distinct_names(atlas)
-    nx.set_node_attributes(graph, {node: shown[str(node)] for node in graph if str(node) in shown}, "name")
+    _named_as_everywhere(atlas, graph)
     if focus.organisation:
         graph = neighbourhood(graph, focus.organisation, focus.depth)
         drawn = _nearest(graph, focus.organisation, focus.max_nodes)
@@ -92,6 +90,20 @@ def network_page(atlas: Atlas, viewer: Viewer, focus: NetworkFocus, labels: Labe
     kinds = {"library": labels.kind("library"), "care": labels.kind("care")}
     drawing = network_html(drawn, kinds, title, labels.lang, focus=focus.organisation) if len(drawn) else ""
     return NetworkPage(figures(graph), drawing, graph.number_of_nodes(), drawn.number_of_nodes())
+
+
+def _named_as_everywhere(atlas: Atlas, graph: nx.Graph) -> None:
+    """Labels, tooltips and the tables below say a name as the choosers do (with its place where two share it),
+    and where an organisation works as the choosers do: the municipality of most of its sites."""
+    places = main_places(atlas)
+    shown = told_apart(places)
+    place = dict(zip(places.id.astype(str), places.place.astype(str), strict=True))
+    for node, attributes in graph.nodes(data=True):
+        key = str(node)
+        if key in shown:
+            attributes["said_where"] = shown[key] != attributes["name"]  # the label says where already
+            attributes["name"] = shown[key]
+        attributes["place"] = place.get(key) or attributes.get("place", "")
 
 
 def _nearest(graph: nx.Graph, organisation: str, max_nodes: int) -> nx.Graph:

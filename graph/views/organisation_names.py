@@ -1,7 +1,12 @@
-"""Organisation names as a chooser shows them: two organisations of the same name are told apart by where they
-work ("Stichting Philadelphia (Dordrecht)" and "Stichting Philadelphia (Utrechtse Heuvelrug)")."""
+"""Organisation names as the app shows them: two organisations of the same name are told apart by where they
+work ("Stichting Philadelphia (Dordrecht)" and "Stichting Philadelphia (Utrechtse Heuvelrug)"), the same way on
+every page where a name is chosen or read."""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -9,27 +14,72 @@ from graph.analysis.overview import organisations
 from graph.store.atlas import Atlas
 
 
+def says_place(name: str, place: str) -> bool:
+    """Whether a name names the place as a whole word: "Bibliotheek Venlo" does Venlo, "Apeldoorn" not Doorn."""
+    return re.search(rf"(?<!\w){re.escape(place)}(?!\w)", name, re.IGNORECASE) is not None
+
+
+def with_place(name: str, place: str) -> str:
+    """ "Stichting Tweeling (Venlo)"; the name alone when there is no place or the name says it already."""
+    return f"{name} ({place})" if place and not says_place(name, place) else name
+
+
+def pair_heading(partners: tuple[str, str], towns: tuple[str, str]) -> str:
+    """Two partners, each with the town of its site, as a review card and its decisions name a submission
+    ("Bibliotheek Woerden × Stichting Tweeling (Venlo)"): the card is about which two sites work together."""
+    return " × ".join(with_place(name, town) for name, town in zip(partners, towns, strict=True))
+
+
 def told_apart(names: pd.DataFrame) -> dict[str, str]:
-    """Organisation id → its name, with the place where it works after a name that more than one organisation
-    bears (and its id after one whose place is the same too). ``names`` has the columns id, name and place."""
-    if names.empty:
-        return {}
-    shared = names.name.duplicated(keep=False)
-    with_place = names.name.where(~shared, names.name + " (" + names.place.fillna("").astype(str) + ")")
-    with_place = with_place.str.replace(" ()", "", regex=False)
-    still = with_place.duplicated(keep=False)
-    shown = with_place.where(~still, with_place + " · " + names.id.astype(str))
-    return dict(zip(names.id.astype(str), shown.astype(str), strict=True))
+    """Organisation id → its name, told apart from others of the same name: first by the municipality where it
+    works, then by the town (two in one municipality: Tegelen and Venlo), and only then by its id. ``names`` has
+    the columns id, name and place, and may have town."""
+    rows = [
+        (str(key), str(name), _text(place), _text(town))
+        for key, name, place, town in zip(
+            names.id,
+            names.name,
+            names.place,
+            names.town if "town" in names else [""] * len(names),
+            strict=True,
+        )
+    ]
+    shown = {key: name for key, name, _, _ in rows}
+    shared = Counter(shown.values())
+    shown = {key: with_place(name, place) if shared[name] > 1 else name for key, name, place, _ in rows}
+    still = Counter(shown.values())
+    shown = {
+        key: with_place(name, town or place) if still[shown[key]] > 1 else shown[key] for key, name, place, town in rows
+    }
+    last = Counter(shown.values())
+    return {key: f"{shown[key]} · {key}" if last[shown[key]] > 1 else shown[key] for key, _, _, _ in rows}
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def main_places(atlas: Atlas) -> pd.DataFrame:
-    """Each organisation (id, kind, name) with the municipality where most of its sites lie (``place``)."""
+    """Each organisation (id, kind, name) with the municipality where most of its sites lie (``place``) and the
+    town where most of its sites in that municipality lie (``town``)."""
     everyone = organisations(atlas)
-    # Most sites first, then the first name among equals, so the choice does not change between runs.
     counted = atlas.answer("internal/organisation-places")
-    main = counted.drop_duplicates("organisation_id")
-    place = dict(zip(main.organisation_id.astype(str), main.municipality.astype(str), strict=True))
-    return everyone.assign(place=[place.get(str(key), "") for key in everyone.id])
+    place: dict[str, str] = {}
+    town: dict[str, str] = {}
+    if not counted.empty:
+        counted = counted.assign(organisation_id=counted.organisation_id.astype(str))
+        per_municipality = counted.groupby(["organisation_id", "municipality"]).sites.sum().reset_index()
+        # The most sites first; among equals the first name, so the choice does not change between runs.
+        main = per_municipality.sort_values(
+            ["organisation_id", "sites", "municipality"], ascending=[True, False, True]
+        ).drop_duplicates("organisation_id")
+        place = dict(zip(main.organisation_id, main.municipality.astype(str), strict=True))
+        in_main = counted[counted.municipality.astype(str) == counted.organisation_id.map(place)]
+        main_town = in_main.sort_values(["organisation_id", "sites", "town"], ascending=[True, False, True])
+        main_town = main_town.drop_duplicates("organisation_id")
+        town = dict(zip(main_town.organisation_id, main_town.town.astype(str), strict=True))
+    keys = [str(key) for key in everyone.id]
+    return everyone.assign(place=[place.get(key, "") for key in keys], town=[town.get(key, "") for key in keys])
 
 
 def distinct_names(atlas: Atlas) -> dict[str, str]:
@@ -37,10 +87,22 @@ def distinct_names(atlas: Atlas) -> dict[str, str]:
     return told_apart(main_places(atlas))
 
 
-def partners_told_apart(atlas: Atlas, collaborations: pd.DataFrame) -> pd.DataFrame:
-    """Collaborations with their library and care organisation named as everywhere else in the app."""
-    shown = distinct_names(atlas)
-    return collaborations.assign(
-        library=collaborations.library_org_id.astype(str).map(shown).fillna(collaborations.library),
-        care_organisation=collaborations.care_org_id.astype(str).map(shown).fillna(collaborations.care_organisation),
+#: The name columns of a collaboration table and of a suggestions table, each with its id column.
+COLLABORATION_NAMES = {"library": "library_org_id", "care_organisation": "care_org_id"}
+SUGGESTION_NAMES = {"library_organisation": "library_org_id", "care_organisation": "care_org_id"}
+
+
+def with_names(frame: pd.DataFrame, shown: Mapping[str, str], columns: Mapping[str, str]) -> pd.DataFrame:
+    """``frame`` with each name column (a key of ``columns``, its id column the value) as ``shown`` says it."""
+    if frame.empty:
+        return frame
+    return frame.assign(
+        **{name: frame[key].astype(str).map(shown).fillna(frame[name]) for name, key in columns.items()}
     )
+
+
+def partners_told_apart(
+    atlas: Atlas, frame: pd.DataFrame, columns: Mapping[str, str] = COLLABORATION_NAMES
+) -> pd.DataFrame:
+    """Collaborations (or suggestions) with their library and care organisation named as everywhere else."""
+    return with_names(frame, distinct_names(atlas), columns)

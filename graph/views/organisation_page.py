@@ -12,7 +12,7 @@ from graph.analysis.suggest import load_input, suggest
 from graph.model.viewer import Viewer
 from graph.privacy import personal_data as privacy
 from graph.store.atlas import Atlas
-from graph.views.organisation_names import partners_told_apart
+from graph.views.organisation_names import SUGGESTION_NAMES, partners_told_apart
 
 # The default radius of *Suggesties* too: a distance people with a disability can travel to their work.
 NEARBY_KM = 15.0
@@ -50,6 +50,7 @@ def organisation_view(atlas: Atlas, organisation_id: str, viewer: Viewer, lang: 
         nearby = suggest(
             load_input(atlas, viewer), NEARBY_KM, organisation=organisation_id, limit=NEARBY_SHOWN, lang=lang
         )
+        nearby = partners_told_apart(atlas, nearby, SUGGESTION_NAMES)
     return OrganisationView(
         profile={str(key): _text(value) for key, value in profile.items()},
         sites=own_sites[own_sites.organisation_id == organisation_id],

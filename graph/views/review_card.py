@@ -7,13 +7,11 @@ labelled in the reader's language. Raw rows (column names, ``a;b`` lists, intern
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from graph.analysis.mapdata import sites
-from graph.analysis.overview import organisations
 from graph.analysis.similar import similar_organisations
 from graph.intake.exporter import template_tables
 from graph.intake.field_rules import YES
@@ -24,6 +22,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
+from graph.views.organisation_names import main_places, pair_heading, told_apart
 from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
@@ -84,15 +83,6 @@ class ReviewCard:
         return pair_heading(self.partners, self.towns)
 
 
-def pair_heading(partners: tuple[str, str], towns: tuple[str, str]) -> str:
-    """Two partners, each with the town of its site, as a card or table names a submission: two organisations
-    of one name read the same without it. A town the name says as a whole word is not said again."""
-    return " × ".join(
-        f"{name} ({town})" if town and not _says_town(name, town) else name
-        for name, town in zip(partners, towns, strict=True)
-    )
-
-
 def pair_towns(tables: InputTables, towns: dict[str, str]) -> tuple[str, str]:
     """The towns of the library site and the care site a submission joins: a new site's own, else the atlas's
     (``towns``: site id → town)."""
@@ -113,7 +103,8 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     names = load_labels(atlas, lang)
     existing = template_tables(atlas)
     known_sites = sites(atlas)
-    everyone = organisations(atlas)
+    everyone = main_places(atlas)
+    everyone = everyone.assign(shown=everyone.id.astype(str).map(told_apart(everyone)))
     places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
     towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
@@ -140,18 +131,12 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         cards.append(replace(card, places=chosen, already_partners=already, towns=pair_towns(tables, towns)))
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.
-    by_pair: dict[tuple[str, str], list[str]] = {}
+    by_pair: dict[tuple[str, ...], list[str]] = {}
     for card in cards:
-        by_pair.setdefault(_pair_key(card.partners), []).append(card.code)
+        by_pair.setdefault(_pair_key(card), []).append(card.code)
     return [
-        replace(card, same_pair=tuple(code for code in by_pair[_pair_key(card.partners)] if code != card.code))
-        for card in cards
+        replace(card, same_pair=tuple(code for code in by_pair[_pair_key(card)] if code != card.code)) for card in cards
     ]
-
-
-def _says_town(name: str, town: str) -> bool:
-    """Whether a name names the town as a whole word: "Bibliotheek Venlo" does Venlo, "Apeldoorn" not Doorn."""
-    return re.search(rf"(?<!\w){re.escape(town)}(?!\w)", name, re.IGNORECASE) is not None
 
 
 def _place(site: object, town: object) -> str:
@@ -160,9 +145,10 @@ def _place(site: object, town: object) -> str:
     return f"{site} ({town})" if town and town not in site else site
 
 
-def _pair_key(partners: tuple[str, str]) -> tuple[str, str]:
-    library, care = partners
-    return " ".join(library.casefold().split()), " ".join(care.casefold().split())
+def _pair_key(card: ReviewCard) -> tuple[str, ...]:
+    """Two cards for the same pair: the same names at the same towns (a new organisation of a name the atlas
+    knows, in another town, is not the same pair)."""
+    return tuple(" ".join(text.casefold().split()) for text in (*card.partners, *card.towns))
 
 
 def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:
@@ -236,7 +222,7 @@ def _card(
         str(other)
         for row in tables.organisations
         if row.get("id") not in set(existing["organisations"].id)
-        for other in similar_organisations(row.get("name"), everyone, row.get("kind")).name.head(3)
+        for other in similar_organisations(row.get("name"), everyone, row.get("kind")).shown.head(3)
     )
     return ReviewCard(
         code=item["code"],

@@ -17,6 +17,7 @@ from graph.model.enums import CollaborationStatus, OrganisationKind
 from graph.model.formats import coordinate, read_coordinate
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
+from graph.views.organisation_names import pair_heading
 from graph.views.review_words import field_label
 
 #: Ids that link the rows to each other and to the atlas: kept in the rows, never shown or edited.
@@ -134,10 +135,17 @@ def sites_follow_their_organisation(original: pd.DataFrame, corrected: dict[str,
             sites.at[index, "name"] = new
 
 
-def title_as_approved(partners: tuple[str, str], original: pd.DataFrame, corrected: dict[str, pd.DataFrame]) -> str:
-    """ "Library × care" with the names as the reviewer corrected them, for the confirmation of what was published."""
+def title_as_approved(
+    partners: tuple[str, str],
+    original: pd.DataFrame,
+    corrected: dict[str, pd.DataFrame],
+    towns: tuple[str, str] = ("", ""),
+) -> str:
+    """ "Library × care (town)" with the names as the reviewer corrected them, for the confirmation of what was
+    published."""
     new_names = dict(renamed_organisations(original, corrected).values())
-    return " × ".join(new_names.get(name, name) for name in partners)
+    library, care = (new_names.get(name, name) for name in partners)
+    return pair_heading((library, care), towns)
 
 
 def from_editor(frame: pd.DataFrame) -> list[dict[str, str]]:

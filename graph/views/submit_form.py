@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 
 from graph.analysis.mapdata import sites
-from graph.analysis.overview import organisations
 from graph.analysis.similar import normalise, search_organisations, similar_organisations
 from graph.intake.form_check import FieldProblem
 from graph.intake.gazetteer import locate_town, municipality_of
 from graph.model.enums import CollaborationStatus
 from graph.store.atlas import Atlas
+from graph.views.organisation_names import main_places, told_apart
 
 NEW_ORGANISATION = "__new__"  # the choice "my organisation is not listed yet"
 # What a partner can say of their own collaboration: "unknown" is for a source that does not say, not for the
@@ -121,7 +121,9 @@ class FormChoices:
         """Names of existing organisations of this kind that are probably the one the partner is adding."""
         if not name.strip():
             return []
-        return [str(other) for other in similar_organisations(name, self.organisations, kind).name.head(limit)]
+        found = similar_organisations(name, self.organisations, kind).head(limit)
+        # Two of the same name read apart ("Stichting Tweeling (Venlo)"), as everywhere else in the app.
+        return [str(other) for other in (found.shown if "shown" in found else found.name)]
 
     def organisation_of(self, site_id: str) -> str | None:
         return self._owners.get(site_id)
@@ -134,7 +136,9 @@ class FormChoices:
 def form_choices(atlas: Atlas) -> FormChoices:
     pairs = atlas.answer("internal/collaboration-pairs")
     known = frozenset(zip(pairs.library_org_id.astype(str), pairs.care_org_id.astype(str), strict=True))
-    return FormChoices(sites(atlas), organisations(atlas), known, atlas.settings.reference)
+    everyone = main_places(atlas)
+    everyone = everyone.assign(shown=everyone.id.astype(str).map(told_apart(everyone)))
+    return FormChoices(sites(atlas), everyone, known, atlas.settings.reference)
 
 
 def pair_known(choices: FormChoices, library_site: str, care_site: str) -> bool:

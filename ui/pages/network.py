@@ -15,17 +15,19 @@ province = url_choice(
     "province", t("province"), sorted(names.provinces), names.province, default=choices.busiest_province
 )
 # On the page, not in the narrow sidebar: a name with its place ("Stichting Philadelphia (Dordrecht)") was cut.
+# The steps from that organisation go with it.
+around = st.container()
 organisation = url_choice(
     "org",
     t("network_around"),
     list(choices.organisations),
     choices.organisations.get,
     all_label=t("network_no_organisation"),
-    container=st.container(),
+    container=around,
 )
 depth = 1
 if organisation:
-    depth = page_sidebar().slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
+    depth = around.slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
     st.query_params["depth"] = str(depth)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")

@@ -1,5 +1,5 @@
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -41,7 +41,7 @@ def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> Non
         st.error(safe(problem))
     if not problems:
         original = card.tables.get("organisations", pd.DataFrame())
-        title = card.title if corrected is None else title_as_approved(card.partners, original, corrected)
+        title = card.heading if corrected is None else title_as_approved(card.partners, original, corrected, card.towns)
         _decided("said_approved", title, card.code)
 
 
@@ -101,7 +101,7 @@ def show_card(card: ReviewCard) -> None:
         except SubmissionError as error:  # no reason given, or decided by another coordinator meanwhile
             st.error(safe(error.message.text(lang)))
         else:
-            _decided("said_rejected", card.title, card.code)
+            _decided("said_rejected", card.heading, card.code)
     # Corrections are for the rare case; the card above is what a reviewer reads (an expander cannot hold one).
     if st.toggle(t("correct_before_approving"), key=f"correct_{card.code}"):
         corrected = {}
@@ -135,13 +135,30 @@ if decisions.empty:
 else:
     shown = decisions.assign(state=decisions.state.map(labels().review_state))
     headings = ("reference_code", "pair", "status", "submitted_on", "decided_on", "decided_by", "reason")
-    data_table(shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1), hide_index=True)
+    # The pair and the reason wide, the rest narrow: at 1,400 pixels the reason stood off the screen.
+    widths: dict[str, Literal["small", "medium", "large"]] = {
+        "pair": "large",
+        "reason": "medium",
+        "submitter_email": "medium",
+    }
+    data_table(
+        shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1),
+        hide_index=True,
+        column_config={
+            t(key): st.column_config.TextColumn(t(key), width=widths.get(key, "small"))
+            for key in (*headings, "submitter_email")
+        },
+    )
 pairs = dict(zip(decisions.code, decisions.pair, strict=True))
 approved = list(decisions.code[decisions.state == "approved"])
 if approved:
-    columns = st.columns(3)
-    # Nothing chosen beforehand: taking back a publication is never a default.
-    chosen = columns[0].selectbox(
+    if st.session_state.pop("reverted", False):
+        # Set, not removed, before the widgets are drawn: the browser would send the old values back.
+        st.session_state["revert_code"] = None
+        st.session_state["revert_reason"] = ""
+    # Nothing chosen beforehand: taking back a publication is never a default. The chooser has a line of its own:
+    # in a third of the page the pair was cut after the library's name.
+    chosen = st.selectbox(
         t("revert"),
         approved,
         index=None,
@@ -149,8 +166,9 @@ if approved:
         placeholder=choose_one(),
         format_func=lambda code: f"{code} · {pairs[code]}",
     )
-    why = columns[1].text_input(t("reason"), key="revert_reason", max_chars=2000)
-    if columns[2].button(t("revert"), key="revert_button"):
+    columns = st.columns([5, 1], vertical_alignment="bottom")
+    why = columns[0].text_input(t("reason"), key="revert_reason", max_chars=2000)
+    if columns[1].button(t("revert"), key="revert_button"):
         if chosen is None:
             st.error(t("choose_what_to_revert"))
         else:
@@ -159,5 +177,5 @@ if approved:
             except SubmissionError as error:  # decided by another coordinator meanwhile, say
                 st.error(safe(error.message.text(lang)))
             else:
-                # The pair says its towns in brackets already: the code follows after a dot, as in the chooser.
-                _decided("said_reverted", f"{pairs[chosen]} · {chosen}", chosen)
+                st.session_state["reverted"] = True
+                _decided("said_reverted", pairs[chosen], chosen)

@@ -7,6 +7,7 @@ from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
+from graph.views.organisation_names import SUGGESTION_NAMES, distinct_names, with_names
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
 from ui.components import downloads, table_view
 from ui.context import (
@@ -54,6 +55,8 @@ try:
 except SuggestionError as error:
     st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
     st.stop()
+# Two organisations of one name read apart, as on every other page ("Stichting Tweeling (Venlo)").
+table = with_names(table, read(distinct_names), SUGGESTION_NAMES)
 st.write(counted("suggestion_count", len(table)))
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
