@@ -17,7 +17,7 @@ from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.examples_view import gallery
 from graph.views.network_view import NetworkFocus, network_page
-from graph.views.organisation_names import told_apart
+from graph.views.organisation_names import CHOOSER_CHARACTERS, for_chooser, told_apart
 from graph.views.review_card import review_cards
 
 from .test_app import open_page, seeded_atlas_with_coordinator
@@ -148,3 +148,13 @@ def test_names_are_told_apart_by_municipality_then_town_then_id() -> None:
         "h": "Zorg () Test",  # regression: a name with "()" in it lost it
         "i": "Zorg (Tegelen)",  # two in Venlo: the town tells them apart
     }
+
+
+def test_a_long_name_keeps_its_place_in_view_in_a_chooser() -> None:
+    """Regression: two names of 200 characters were cut by the chooser before "(Venlo)" and "(Woerden)", so the
+    two choices looked the same."""
+    long = "Stichting " + "Zeer Lange Naam " * 12
+    venlo, woerden = (for_chooser(f"{long}({place}) · Zorgorganisatie") for place in ("Venlo", "Woerden"))
+    assert len(venlo) <= CHOOSER_CHARACTERS and venlo.startswith("Stichting Zeer Lange Naam") and "…" in venlo
+    assert venlo.endswith("(Venlo) · Zorgorganisatie") and woerden.endswith("(Woerden) · Zorgorganisatie")
+    assert for_chooser("Stichting Tweeling (Venlo)") == "Stichting Tweeling (Venlo)"  # a short name as it is

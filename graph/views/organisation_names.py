@@ -24,6 +24,19 @@ def with_place(name: str, place: str) -> str:
     return f"{name} ({place})" if place and not says_place(name, place) else name
 
 
+#: About what a chooser the page's width shows of a choice before it cuts the rest: a longer name is cut in its
+#: middle instead, so that its end, the place that tells two of one name apart, stays in view.
+CHOOSER_CHARACTERS = 100
+_KEPT_END = 40
+
+
+def for_chooser(label: str, limit: int = CHOOSER_CHARACTERS) -> str:
+    """ "Stichting … (Venlo) · Zorgorganisatie": a label cut in its middle when too long for a chooser."""
+    if len(label) <= limit:
+        return label
+    return label[: limit - _KEPT_END - 1].rstrip() + "…" + label[-_KEPT_END:]
+
+
 def pair_heading(partners: tuple[str, str], towns: tuple[str, str]) -> str:
     """Two partners, each with the town of its site, as a review card and its decisions name a submission
     ("Bibliotheek Woerden × Stichting Tweeling (Venlo)"): the card is about which two sites work together."""

@@ -2,6 +2,7 @@ import streamlit as st
 
 from graph.model.formats import number
 from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
+from graph.views.organisation_names import for_chooser
 from ui.components import data_table
 from ui.context import headings, labels, language_switch, page_sidebar, read, t, url_choice, viewer
 from ui.url import url_int
@@ -21,7 +22,7 @@ organisation = url_choice(
     "org",
     t("network_around"),
     list(choices.organisations),
-    choices.organisations.get,
+    lambda key: for_chooser(choices.organisations[key]),
     all_label=t("network_no_organisation"),
     container=around,
 )

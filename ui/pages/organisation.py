@@ -1,6 +1,6 @@
 import streamlit as st
 
-from graph.views.organisation_names import main_places, told_apart
+from graph.views.organisation_names import for_chooser, main_places, told_apart
 from graph.views.organisation_page import organisation_view
 from ui.components import data_table, example_card
 from ui.context import (
@@ -32,7 +32,7 @@ picked = st.selectbox(
     options,
     index=options.index(chosen) if chosen in options else 0,
     # "Stichting Philadelphia (Dordrecht) · Zorgorganisatie": the kind after a dot, not in a second pair of brackets
-    format_func=lambda value: "—" if not value else f"{display[value]} · {names.kind(str(kinds[value]))}",
+    format_func=lambda value: "—" if not value else for_chooser(f"{display[value]} · {names.kind(str(kinds[value]))}"),
     key="organisation_picker",
     placeholder=choose_one(),
 )
