@@ -7,6 +7,7 @@ import html
 from dataclasses import replace
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 
@@ -16,8 +17,9 @@ from graph.model.viewer import ANONYMOUS, Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.examples_view import gallery
+from graph.views.network_drawing import drawing_data
 from graph.views.network_view import NetworkFocus, network_page
-from graph.views.organisation_names import CHOOSER_CHARACTERS, for_chooser, told_apart
+from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels, for_chooser, told_apart
 from graph.views.review_card import review_cards
 
 from .test_app import open_page, seeded_atlas_with_coordinator
@@ -158,3 +160,51 @@ def test_a_long_name_keeps_its_place_in_view_in_a_chooser() -> None:
     assert len(venlo) <= CHOOSER_CHARACTERS and venlo.startswith("Stichting Zeer Lange Naam") and "…" in venlo
     assert venlo.endswith("(Venlo) · Zorgorganisatie") and woerden.endswith("(Woerden) · Zorgorganisatie")
     assert for_chooser("Stichting Tweeling (Venlo)") == "Stichting Tweeling (Venlo)"  # a short name as it is
+
+
+def test_two_choices_never_read_alike_in_a_chooser() -> None:
+    """Regression: the form listed "Zorggroep Dubbel — Locatie Venlo 0 (Venlo)" twice, and either choice stored
+    the second site (a chooser hands back the last of two alike); two long names cut in their middle read alike."""
+    start, end = "Stichting Gezamenlijke Voorzieningen voor Wonen en Werken in de Regio ", " voor Iedereen Overal"
+    labels = {
+        "dub-a-s": "Zorggroep Dubbel — Locatie Venlo 0 (Venlo)",
+        "dub-b-s": "Zorggroep Dubbel — Locatie Venlo 0 (Venlo)",
+        "noord": start + "Noord-Limburg" + "x" * 40 + end,
+        "zuid": start + "Zuid-Limburg" + "x" * 41 + end,
+        "kort": "Bibliotheek Venlo",
+    }
+    shown = chooser_labels(labels)
+    assert len(set(shown.values())) == len(labels)
+    assert shown["dub-a-s"] == "Zorggroep Dubbel — Locatie Venlo 0 (Venlo) · dub-a-s"
+    assert shown["noord"] == labels["noord"] and shown["kort"] == "Bibliotheek Venlo"  # alike once cut: whole
+
+
+def test_the_network_hover_says_a_place_a_name_says_already_once() -> None:
+    """Regression: "Bibliotheek Venlo (Venlo) — Bibliotheek, 1"."""
+    graph = nx.Graph()
+    graph.add_node("lib", name="Bibliotheek Venlo", kind="library", place="Venlo")
+    graph.add_node("care", name="Zorgcentrum De Linde", kind="care", place="Venlo")
+    graph.add_edge("lib", "care", weight=1)
+    kinds = {"library": "Bibliotheek", "care": "Zorgorganisatie"}
+    tooltips = {node["id"]: node["tooltip"] for node in drawing_data(graph, kinds)["nodes"]}
+    assert tooltips == {
+        "lib": "Bibliotheek Venlo — Bibliotheek, 1",
+        "care": "Zorgcentrum De Linde (Venlo) — Zorgorganisatie, 1",
+    }
+
+
+def test_two_submissions_for_one_known_organisation_are_the_same_pair_and_named_as_everywhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the review named a pair by the names and towns of its sites, so two organisations of one name
+    with sites in one town read as one pair (and were warned of as sent twice), and a known one was not named as
+    every other page names it."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    form = SubmissionForm(
+        library_site_id="lib-twin-s", care_site_id="twin-woerden-s", status="active", start_date="2024",
+        description="Samen lezen.", submitter_email="partner@example.org",
+    )  # fmt: skip
+    first, again = submit(atlas, form).code, submit(atlas, form).code
+    cards = {card.code: card for card in review_cards(atlas, Viewer.coordinator("Anna"), "nl")}
+    assert cards[first].same_pair == (again,) and cards[again].same_pair == (first,)
+    assert cards[first].heading == "Bibliotheek Tweeling (Woerden) × Stichting Tweeling (Woerden)"

@@ -25,6 +25,8 @@ from importlib.resources import files
 
 import networkx as nx
 
+from graph.views.organisation_names import says_place
+
 COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
 LAYOUT_SCALE = 600.0
 # A network of a few organisations takes a smaller part of that: its layout spread over the same 1,200 units was
@@ -104,9 +106,9 @@ FOCUS_RING = "#24292f"  # the chosen organisation's outline: the near-black of t
 FOCUS_GROWTH = 6  # layout units added to the chosen organisation's size
 
 
-def _in(place: object) -> str:
-    """ " (Rotterdam)": where an organisation works, which tells apart two of the same name."""
-    return f" ({place})" if place else ""
+def _in(place: object, name: object) -> str:
+    """ " (Rotterdam)": where an organisation works, unless its name says so ("Bibliotheek Venlo")."""
+    return f" ({place})" if place and not says_place(str(name), str(place)) else ""
 
 
 def node_size(degree: int) -> int:
@@ -169,11 +171,12 @@ def drawing_data(
         degree = graph.degree(node)
         kind = attributes["kind"]
         colour = COLOURS.get(kind, "#6e7781")
+        name = str(attributes["name"])
+        where = "" if attributes.get("said_where") else _in(attributes.get("place"), name)  # said once
         drawn: dict[str, object] = {
             "id": str(node),
             "label": str(attributes["name"]),
-            "tooltip": f"{attributes['name']}{'' if attributes.get('said_where') else _in(attributes.get('place'))}"
-            f" — {labels.get(kind, kind)}, {degree}",
+            "tooltip": f"{name}{where} — {labels.get(kind, kind)}, {degree}",
             "color": colour,
             "shape": "dot" if kind == "care" else "square",
             "size": node_size(degree),

@@ -37,6 +37,16 @@ def for_chooser(label: str, limit: int = CHOOSER_CHARACTERS) -> str:
     return label[: limit - _KEPT_END - 1].rstrip() + "…" + label[-_KEPT_END:]
 
 
+def chooser_labels(labels: Mapping[str, str], limit: int = CHOOSER_CHARACTERS) -> dict[str, str]:
+    """Each choice's label as a chooser shows it: cut in its middle when long, and never two alike. Streamlit
+    hands back the last of two options with the same label, so the first of two alike could not be chosen."""
+    cut = {key: for_chooser(label, limit) for key, label in labels.items()}
+    alike = Counter(cut.values())
+    cut = {key: labels[key] if alike[label] > 1 else label for key, label in cut.items()}  # the cut made them alike
+    alike = Counter(cut.values())
+    return {key: f"{label} · {key}" if alike[label] > 1 else label for key, label in cut.items()}
+
+
 def pair_heading(partners: tuple[str, str], towns: tuple[str, str]) -> str:
     """Two partners, each with the town of its site, as a review card and its decisions name a submission
     ("Bibliotheek Woerden × Stichting Tweeling (Venlo)"): the card is about which two sites work together."""

@@ -22,7 +22,7 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
-from graph.views.organisation_names import main_places, pair_heading, told_apart
+from graph.views.organisation_names import distinct_names, main_places, pair_heading, told_apart
 from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
@@ -72,7 +72,9 @@ class ReviewCard:
     same_pair: tuple[str, ...] = ()  # the codes of other pending submissions for the same two organisations
     places: tuple[str, str] = ("", "")  # the library's and the care site, "Buren 10 (Buren)": which of their sites
     already_partners: bool = False  # the atlas has a collaboration of these two organisations already
-    towns: tuple[str, str] = ("", "")  # the towns of the two sites chosen
+    towns: tuple[str, str] = ("", "")  # the towns of the two sites chosen, or "" where the name says its place
+    named: tuple[str, str] = ("", "")  # the partners as every page names them ("Stichting Tweeling (Roermond)")
+    sides: tuple[str, str] = ("", "")  # which organisation each side is: its id, or a new one's name and town
 
     @property
     def heading(self) -> str:
@@ -80,7 +82,7 @@ class ReviewCard:
         library, care = self.partners
         if not library or not care:
             return self.title
-        return pair_heading(self.partners, self.towns)
+        return pair_heading(self.named if all(self.named) else self.partners, self.towns)
 
 
 def pair_towns(tables: InputTables, towns: dict[str, str]) -> tuple[str, str]:
@@ -104,7 +106,8 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     existing = template_tables(atlas)
     known_sites = sites(atlas)
     everyone = main_places(atlas)
-    everyone = everyone.assign(shown=everyone.id.astype(str).map(told_apart(everyone)))
+    shown = told_apart(everyone)
+    everyone = everyone.assign(shown=everyone.id.astype(str).map(shown))
     places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
     towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
@@ -128,7 +131,10 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         already = (
             None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
         )
-        cards.append(replace(card, places=chosen, already_partners=already, towns=pair_towns(tables, towns)))
+        named, shown_towns, sides = pair_sides(tables, card.partners, pair_towns(tables, towns), owner, shown)
+        cards.append(
+            replace(card, places=chosen, already_partners=already, towns=shown_towns, named=named, sides=sides)
+        )
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.
     by_pair: dict[tuple[str, ...], list[str]] = {}
@@ -146,9 +152,36 @@ def _place(site: object, town: object) -> str:
 
 
 def _pair_key(card: ReviewCard) -> tuple[str, ...]:
-    """Two cards for the same pair: the same names at the same towns (a new organisation of a name the atlas
-    knows, in another town, is not the same pair)."""
-    return tuple(" ".join(text.casefold().split()) for text in (*card.partners, *card.towns))
+    """Two cards for the same pair: the same two organisations (a new one of a name the atlas knows is not the
+    known one; two new ones of one name in one town are taken for one)."""
+    return card.sides
+
+
+def pair_sides(
+    tables: InputTables,
+    partners: tuple[str, str],
+    towns: tuple[str, str],
+    owner: dict[str, str],
+    shown: dict[str, str],
+) -> tuple[tuple[str, str], tuple[str, str], tuple[str, str]]:
+    """For each side of a submission: its name as every page says it, the town to say after it ("" when that
+    name says where already: "Stichting Tweeling (Roermond)"), and which organisation it is (its id, or for a new
+    one its name and town). ``owner``: site id → organisation id of the atlas's sites; ``shown``: organisation
+    id → its name told apart."""
+    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
+    ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
+    named, said_towns, sides = [], [], []
+    for end, name, town in zip(ends, partners, towns, strict=True):
+        organisation = owner.get(str(end))
+        told = shown.get(str(organisation), name) if organisation else name
+        named.append(told)
+        said_towns.append("" if told != name else town)
+        sides.append(
+            str(organisation)
+            if organisation
+            else "\t".join(("new", *(" ".join(text.casefold().split()) for text in (name, town))))
+        )
+    return (named[0], named[1]), (said_towns[0], said_towns[1]), (sides[0], sides[1])
 
 
 def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:
@@ -171,14 +204,20 @@ def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame
     decided = [row for row in submissions(atlas, viewer=viewer) if row["state"] != "pending"]
     known_sites = sites(atlas)
     towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
+    owner = {
+        str(site): str(organisation)
+        for site, organisation in zip(known_sites.site_id, known_sites.organisation_id, strict=True)
+    }
+    shown = distinct_names(atlas)
     rows = []
     for item in decided:
         tables = submitted_tables(item)
-        library, care = partner_names(tables, known_sites)
+        partners = partner_names(tables, known_sites)
+        named, said_towns, _ = pair_sides(tables, partners, pair_towns(tables, towns), owner, shown)
         rows.append(
             {
                 "code": item["code"],
-                "pair": pair_heading((library, care), pair_towns(tables, towns)),
+                "pair": pair_heading(named, said_towns),
                 "state": item["state"],
                 "submitted": moment(item["submitted"], lang),
                 "decided": moment(item["decided"], lang) if item["decided"] else "",

@@ -14,7 +14,7 @@ from graph.intake.form_check import FieldProblem
 from graph.intake.gazetteer import locate_town, municipality_of
 from graph.model.enums import CollaborationStatus
 from graph.store.atlas import Atlas
-from graph.views.organisation_names import main_places, told_apart
+from graph.views.organisation_names import chooser_labels, main_places, told_apart
 
 NEW_ORGANISATION = "__new__"  # the choice "my organisation is not listed yet"
 # What a partner can say of their own collaboration: "unknown" is for a source that does not say, not for the
@@ -81,8 +81,12 @@ class FormChoices:
             ["_score", "_rank", "organisation"], ascending=[False, True, True], kind="stable"
         )
         ranked = ranked.head(most)
-        shown = ranked.organisation + " — " + ranked.site + " (" + ranked.town + ")"
-        return dict(zip(ranked.site_id, shown, strict=True))
+        # The organisation as every page names it: two of one name told apart by their place.
+        everyone = self.organisations
+        told = dict(zip(everyone.id.astype(str), everyone.shown if "shown" in everyone else everyone.name, strict=True))
+        organisation = ranked.organisation_id.astype(str).map(told).fillna(ranked.organisation)
+        shown = organisation + " — " + ranked.site + " (" + ranked.town + ")"
+        return chooser_labels(dict(zip(ranked.site_id, shown, strict=True)))
 
     def _municipality_named(self, typed: str) -> str | None:
         """The municipality of the place typed (as a whole, or as its last word: "Philadelphia Doorn")."""

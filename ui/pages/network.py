@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.model.formats import number
 from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
-from graph.views.organisation_names import for_chooser
+from graph.views.organisation_names import chooser_labels
 from ui.components import data_table
 from ui.context import headings, labels, language_switch, page_sidebar, read, t, url_choice, viewer
 from ui.url import url_int
@@ -22,7 +22,7 @@ organisation = url_choice(
     "org",
     t("network_around"),
     list(choices.organisations),
-    lambda key: for_chooser(choices.organisations[key]),
+    chooser_labels(choices.organisations).__getitem__,
     all_label=t("network_no_organisation"),
     container=around,
 )

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from graph.views.organisation_names import for_chooser, main_places, told_apart
+from graph.views.organisation_names import chooser_labels, main_places, told_apart
 from graph.views.organisation_page import organisation_view
 from ui.components import data_table, example_card
 from ui.context import (
@@ -25,14 +25,16 @@ chosen = url_text("org")
 options = ["", *everyone.id]
 display = told_apart(everyone)  # two organisations of one name: each with the place where it works
 kinds = dict(zip(everyone.id, everyone.kind, strict=True))
+# "Stichting Philadelphia (Dordrecht) · Zorgorganisatie": the kind after a dot, not in a second pair of brackets;
+# never two alike (the chooser would hand back the last of them).
+labelled = chooser_labels({key: f"{display[key]} · {names.kind(str(kinds[key]))}" for key in everyone.id})
 title = st.empty()  # the organisation's name once one is chosen; the page's name until then
 title.title(t("page_organisation"))
 picked = st.selectbox(
     t("choose_organisation"),
     options,
     index=options.index(chosen) if chosen in options else 0,
-    # "Stichting Philadelphia (Dordrecht) · Zorgorganisatie": the kind after a dot, not in a second pair of brackets
-    format_func=lambda value: "—" if not value else for_chooser(f"{display[value]} · {names.kind(str(kinds[value]))}"),
+    format_func=lambda value: "—" if not value else labelled[value],
     key="organisation_picker",
     placeholder=choose_one(),
 )

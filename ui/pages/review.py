@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from graph.intake.submissions import SubmissionError, reject, revert
+from graph.views.organisation_names import chooser_labels
 from graph.views.review_card import ReviewCard, approve_card, decided_submissions, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from ui.components import data_table
@@ -135,18 +136,14 @@ if decisions.empty:
 else:
     shown = decisions.assign(state=decisions.state.map(labels().review_state))
     headings = ("reference_code", "pair", "status", "submitted_on", "decided_on", "decided_by", "reason")
-    # The pair and the reason wide, the rest narrow: at 1,400 pixels the reason stood off the screen.
-    widths: dict[str, Literal["small", "medium", "large"]] = {
-        "pair": "large",
-        "reason": "medium",
-        "submitter_email": "medium",
-    }
+    # The pair and the reason wide, the rest as wide as their text: at 1,400 pixels the reason stood off the screen,
+    # and narrow columns cut codes and dates.
+    widths: dict[str, Literal["small", "medium", "large"]] = {"pair": "large", "reason": "medium"}
     data_table(
         shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1),
         hide_index=True,
         column_config={
-            t(key): st.column_config.TextColumn(t(key), width=widths.get(key, "small"))
-            for key in (*headings, "submitter_email")
+            t(key): st.column_config.TextColumn(t(key), width=widths.get(key)) for key in (*headings, "submitter_email")
         },
     )
 pairs = dict(zip(decisions.code, decisions.pair, strict=True))
@@ -164,7 +161,7 @@ if approved:
         index=None,
         key="revert_code",
         placeholder=choose_one(),
-        format_func=lambda code: f"{code} · {pairs[code]}",
+        format_func=chooser_labels({code: f"{code} · {pairs[code]}" for code in approved}).__getitem__,
     )
     columns = st.columns([5, 1], vertical_alignment="bottom")
     why = columns[0].text_input(t("reason"), key="revert_reason", max_chars=2000)

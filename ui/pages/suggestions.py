@@ -7,7 +7,7 @@ from graph.analysis.suggest import SuggestionError, load_input, suggest
 from graph.model.enums import FollowUpState
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
-from graph.views.organisation_names import SUGGESTION_NAMES, distinct_names, with_names
+from graph.views.organisation_names import SUGGESTION_NAMES, chooser_labels, distinct_names, with_names
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
 from ui.components import downloads, table_view
 from ui.context import (
@@ -124,7 +124,7 @@ elif not table.empty:
         st.session_state["follow_up_note"] = ""
         st.success(t("saved_follow_up", pair=safe(saved[0]), state=names.follow_up(saved[1]).lower()))
     # Where and how far apart, too: pairs of organisations with alike names read the same without it.
-    name_of = pair_labels(table, names.lang)
+    name_of = chooser_labels(pair_labels(table, names.lang))
     # The pair on a line of its own: two organisation names do not fit in a third of the page.
     chosen_pair = st.selectbox(
         t("suggestion"), keys, format_func=name_of.__getitem__, key="follow_up_pair", placeholder=choose_one()
