@@ -340,6 +340,8 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     # With the town of each side, as the card's title (a name that says its town is not followed by it again).
     assert list(decisions["Samenwerking"]) == ["Bibliotheek Venlo × Zorgcentrum De Linde (Venlo)"]
     assert re.fullmatch(r"\d{1,2} [a-z]{3} \d{4}, \d\d:\d\d", decisions["Besloten op"][0])
+    # Why, right after what: at the page's width the reason stood beyond the table's edge.
+    assert list(decisions.columns[:4]) == ["Referentiecode", "Samenwerking", "Status", "Reden"]
 
 
 def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

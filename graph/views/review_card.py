@@ -30,7 +30,8 @@ from graph.views.review_words import RECORD_TITLES, field_label, summary_sentenc
 NOT_LISTED = {"id", "organisation_id", "library_site_id", "care_site_id", "contact_public"}
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 TABLES = ("organisations", "sites", "collaborations")
-DECISION_COLUMNS = ("code", "pair", "state", "submitted", "decided", "decided_by", "reason", "submitter_email")
+# Why a decision was taken right after what it was: at the page's width the last columns need a scroll.
+DECISION_COLUMNS = ("code", "pair", "state", "reason", "decided", "decided_by", "submitted", "submitter_email")
 
 
 @dataclass(frozen=True)

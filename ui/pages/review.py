@@ -135,9 +135,9 @@ if decisions.empty:
     st.write(t("no_decisions"))
 else:
     shown = decisions.assign(state=decisions.state.map(labels().review_state))
-    headings = ("reference_code", "pair", "status", "submitted_on", "decided_on", "decided_by", "reason")
-    # The pair and the reason wide, the rest as wide as their text: at 1,400 pixels the reason stood off the screen,
-    # and narrow columns cut codes and dates.
+    headings = ("reference_code", "pair", "status", "reason", "decided_on", "decided_by", "submitted_on")
+    # The pair and the reason wide and the reason next to it, the rest as wide as their text: at 1,400 pixels the
+    # reason stood off the screen, and narrow columns cut codes and dates.
     widths: dict[str, Literal["small", "medium", "large"]] = {"pair": "large", "reason": "medium"}
     data_table(
         shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1),
