@@ -52,6 +52,25 @@ def test_other_organisations_are_not_taken_for_duplicates(typed: str) -> None:
     assert similar_organisations(typed, CARE, "care").empty
 
 
+def test_lijkt_op_puts_the_closest_match_of_a_long_name_first_where_many_tie() -> None:
+    # Every name whose words all occur in a long name ties with it on the token-set ratio; the "Lijkt op" warning
+    # shows three, so the same name, written alike, must come before the names that only share its words.
+    long_name = "Zorggroep Welzijn en Dagbesteding Noord-Limburg Regio Venlo-Blerick"
+    care = pd.DataFrame(
+        [
+            ("a", "Welzijn Venlo", "care"),
+            ("b", "Dagbesteding Blerick", "care"),
+            ("c", "Noord-Limburg Welzijn", "care"),
+            ("d", "Regio Venlo", "care"),
+            ("same", "Zorggroep Welzijn & Dagbesteding Noord Limburg, regio Venlo Blerick", "care"),
+        ],
+        columns=["id", "name", "kind"],
+    )
+    found = similar_organisations(long_name, care, "care")
+    assert set(found.similarity) == {1.0}
+    assert list(found.id)[:1] == ["same"]
+
+
 def test_duplicates_are_looked_for_among_the_same_kind_only() -> None:
     assert similar_organisations("Bibliotheek Venlo", CARE, "care").empty
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,15 +13,18 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from graph.cli.main import main as cli
 from graph.intake.importer import import_path
 from graph.intake.submissions import NewOrganisation, SubmissionForm, submit
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import load_labels
 from graph.views.examples_view import gallery
+from graph.views.factsheet import FactsheetSource
 from graph.views.network_drawing import drawing_data
 from graph.views.network_view import NetworkFocus, network_page
 from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels, for_chooser, told_apart
+from graph.views.organisation_page import organisation_view
 from graph.views.review_card import review_cards
 
 from .test_app import open_page, seeded_atlas_with_coordinator
@@ -128,6 +133,55 @@ def test_a_new_organisation_of_a_known_name_in_another_town_is_not_called_the_sa
     suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50")
     names = set(suggested.dataframe[0].value.care_organisation)
     assert "Stichting Tweeling" not in names and "Stichting Tweeling (Venlo)" in names
+
+
+def test_a_suggestions_reasons_name_an_organisation_of_a_known_name_by_its_place(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: a reason said "Stichting Tweeling werkt al met 1 andere bibliotheek" beside a row that named
+    "Stichting Tweeling (Venlo)", on the suggestions page, the organisation page and the command line."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50")
+    reasons = " ".join(suggested.dataframe[0].value.reasons)
+    assert "Stichting Tweeling (Venlo) werkt al met 1 andere bibliotheek" in reasons
+    assert "Stichting Tweeling werkt" not in reasons
+    nearby = organisation_view(atlas, "twin-venlo", Viewer.coordinator("Anna"), "en").nearby
+    assert nearby is not None and not nearby.empty
+    assert all("Stichting Tweeling (Venlo) already works with" in reason for reason in nearby.reasons)
+    assert set(nearby.care_organisation) == {"Stichting Tweeling (Venlo)"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli(["--store", atlas.settings.store, "suggest", "--radius-km", "50", "--format", "csv"]) == 0
+    assert "Stichting Tweeling werkt" not in out.getvalue()
+    assert "Stichting Tweeling (Venlo) werkt al met" in out.getvalue()
+
+
+def test_an_area_profile_names_organisations_of_one_name_by_their_place(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: Woerden's profile listed "Bibliotheek Tweeling × Stichting Tweeling" twice, for the twin in
+    Venlo and the one in Woerden; its chances named them alike too."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    sheet = FactsheetSource(atlas).factsheet("GM0632")
+    twins = sheet.collaborations[sheet.collaborations.library == "Bibliotheek Tweeling"]
+    assert set(twins.care_organisation) == {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)"}
+    assert not {"Stichting Tweeling"} & set(sheet.chances.care_organisation)
+
+
+def test_a_review_cards_summary_names_an_organisation_of_a_known_name_by_its_place(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: the card's summary said "Bibliotheek Tweeling werkt samen met Stichting Tweeling" under a
+    title that said which of the two it was."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    form = SubmissionForm(
+        library_site_id="lib-twin-s", care_site_id="twin-venlo-s", status="active", start_date="2024",
+        description="Samen lezen.", submitter_email="partner@example.org",
+    )  # fmt: skip
+    assert submit(atlas, form).ok
+    [card] = review_cards(atlas, Viewer.coordinator("Anna"), "nl")
+    assert "Stichting Tweeling (Venlo)" in card.summary
+    assert "Bibliotheek Tweeling" in card.summary and "(Woerden)" not in card.summary  # a name of its own as it is
 
 
 def test_names_are_told_apart_by_municipality_then_town_then_id() -> None:

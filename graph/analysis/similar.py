@@ -67,7 +67,7 @@ def similar_organisations(
     candidates = organisations if kind is None else organisations[organisations.kind == kind]
     scores = candidates.name.map(lambda other: likeness(name, str(other)))
     found = candidates.assign(similarity=scores.round(2))
-    return found[found.similarity >= threshold].sort_values("similarity", ascending=False)
+    return _closest_first(name, found[found.similarity >= threshold])
 
 
 def search_organisations(
@@ -91,9 +91,18 @@ def search_organisations(
     found = found[found.similarity >= 0.6]
     # Names that share a word ("Dagbesteding …") are all as alike by their shared words; how close the whole name
     # comes decides between them, so "Dagbesteding Zutphn" finds Dagbesteding Zutphen before 's-Gravenhage.
-    sound = sounds(text)
+    return _closest_first(text, found).head(limit)
+
+
+def _closest_first(name: str, found: pd.DataFrame) -> pd.DataFrame:
+    """``found`` by similarity, and among equals by how close the whole name comes, then by name.
+
+    The token-set ratio gives 1.0 to every name that holds all words of a shorter one, so a long name ties with
+    many; the whole name's closeness puts the same name written alike before them, wherever a list is cut.
+    """
+    sound = sounds(name)
     closeness = found.name.map(lambda other: fuzz.token_sort_ratio(sound, sounds(str(other))) / 100)
     ordered = found.assign(closeness=closeness).sort_values(
-        ["similarity", "closeness", "name"], ascending=[False, False, True]
+        ["similarity", "closeness", "name"], ascending=[False, False, True], kind="stable"
     )
-    return ordered.drop(columns="closeness").head(limit)
+    return ordered.drop(columns="closeness")

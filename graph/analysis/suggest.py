@@ -15,7 +15,7 @@ once, and only the rows that are returned get their names and reasons written ou
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,6 +63,9 @@ class SuggestionInput:
     # Whether the answer has a follow-up column: decided with the viewer when the input is read, so no page or
     # command has to remember to drop it for a visitor.
     shows_follow_up: bool = True
+    # Organisation id → its name as the app shows it, two of one name told apart by their place; the name columns
+    # and the reasons say it. Without it, an organisation is named as its sites name it.
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_input(atlas: Atlas, viewer: Viewer) -> SuggestionInput:
@@ -290,6 +293,7 @@ class Ranking:
         # The last site of an organisation names it, as a dict built from every site would.
         named = sites.drop_duplicates("organisation_id", keep="last")
         names = dict(zip(_objects(named.organisation_id), _objects(named.organisation), strict=True))
+        names.update(self.data.names)
         library_orgs, care_orgs = self.library_org[chosen].tolist(), self.care_org[chosen].tolist()
         place_codes = self.place_code[chosen].tolist()
         places = [

@@ -73,12 +73,13 @@ def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
-    from graph.analysis.suggest import load_input, suggest
+    from graph.analysis.suggest import suggest
     from graph.model.viewer import COMMAND_LINE
+    from graph.views.organisation_names import named_suggestion_input
 
     lang = output_language(args)
     table = suggest(
-        load_input(atlas, COMMAND_LINE),
+        named_suggestion_input(atlas, COMMAND_LINE),
         args.radius_km,
         municipality=args.municipality,
         province=args.province,

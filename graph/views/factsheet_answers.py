@@ -23,9 +23,10 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from graph.analysis.followup import current_states
-from graph.analysis.suggest import SuggestionError, SuggestionInput, load_input, suggest
+from graph.analysis.suggest import SuggestionError, SuggestionInput, suggest
 from graph.model.viewer import ANONYMOUS, Viewer
 from graph.store.atlas import Atlas
+from graph.views.organisation_names import named_suggestion_input, partners_told_apart
 
 #: Open chances are library–care pairs at most this far apart (the organisation page uses the same radius).
 CHANCE_RADIUS_KM = 15.0
@@ -88,7 +89,11 @@ class AreaAnswers:
         return self._answer("national-figures")
 
     def collaborations(self) -> pd.DataFrame:
-        return self._answer("area-collaborations")
+        # Two organisations of one name read apart, as on every page ("Stichting Tweeling (Venlo)").
+        return self._part(
+            "area-collaborations",
+            lambda: partners_told_apart(self.atlas, self.atlas.answer("area-collaborations")),
+        )
 
     def started(self) -> pd.DataFrame:
         return self._answer("started-per-year-by-municipality")
@@ -117,7 +122,7 @@ class AreaAnswers:
 
     def suggestion_input(self, viewer: Viewer = ANONYMOUS) -> SuggestionInput:
         """The ranking's input: the public part read once; a coordinator's follow-up states beside it."""
-        public = self._part("suggestion-input", lambda: load_input(self.atlas, ANONYMOUS))
+        public = self._part("suggestion-input", lambda: named_suggestion_input(self.atlas, ANONYMOUS))
         if not viewer.sees_private:
             return public
         return self._part(

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 
 from graph.analysis.overview import organisations
+from graph.analysis.suggest import SuggestionInput, load_input
+from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 
 
@@ -110,9 +113,14 @@ def distinct_names(atlas: Atlas) -> dict[str, str]:
     return told_apart(main_places(atlas))
 
 
-#: The name columns of a collaboration table and of a suggestions table, each with its id column.
+def named_suggestion_input(atlas: Atlas, viewer: Viewer) -> SuggestionInput:
+    """The suggestions' input with every organisation named as elsewhere, in its name columns and its reasons
+    ("Stichting Tweeling (Venlo) werkt al met 2 andere bibliotheken")."""
+    return replace(load_input(atlas, viewer), names=distinct_names(atlas))
+
+
+#: The name columns of a collaboration table, each with its id column.
 COLLABORATION_NAMES = {"library": "library_org_id", "care_organisation": "care_org_id"}
-SUGGESTION_NAMES = {"library_organisation": "library_org_id", "care_organisation": "care_org_id"}
 
 
 def with_names(frame: pd.DataFrame, shown: Mapping[str, str], columns: Mapping[str, str]) -> pd.DataFrame:
@@ -127,5 +135,5 @@ def with_names(frame: pd.DataFrame, shown: Mapping[str, str], columns: Mapping[s
 def partners_told_apart(
     atlas: Atlas, frame: pd.DataFrame, columns: Mapping[str, str] = COLLABORATION_NAMES
 ) -> pd.DataFrame:
-    """Collaborations (or suggestions) with their library and care organisation named as everywhere else."""
+    """Collaborations with their library and care organisation named as everywhere else."""
     return with_names(frame, distinct_names(atlas), columns)

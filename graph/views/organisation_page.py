@@ -8,11 +8,11 @@ import pandas as pd
 
 from graph.analysis.mapdata import sites
 from graph.analysis.overview import organisation_collaborations
-from graph.analysis.suggest import load_input, suggest
+from graph.analysis.suggest import suggest
 from graph.model.viewer import Viewer
 from graph.privacy import personal_data as privacy
 from graph.store.atlas import Atlas
-from graph.views.organisation_names import SUGGESTION_NAMES, partners_told_apart
+from graph.views.organisation_names import named_suggestion_input, partners_told_apart
 
 # The default radius of *Suggesties* too: a distance people with a disability can travel to their work.
 NEARBY_KM = 15.0
@@ -48,9 +48,12 @@ def organisation_view(atlas: Atlas, organisation_id: str, viewer: Viewer, lang: 
     nearby = None
     if profile["kind"] in ("library", "care"):
         nearby = suggest(
-            load_input(atlas, viewer), NEARBY_KM, organisation=organisation_id, limit=NEARBY_SHOWN, lang=lang
+            named_suggestion_input(atlas, viewer),
+            NEARBY_KM,
+            organisation=organisation_id,
+            limit=NEARBY_SHOWN,
+            lang=lang,
         )
-        nearby = partners_told_apart(atlas, nearby, SUGGESTION_NAMES)
     return OrganisationView(
         profile={str(key): _text(value) for key, value in profile.items()},
         sites=own_sites[own_sites.organisation_id == organisation_id],

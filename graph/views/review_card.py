@@ -121,7 +121,9 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     cards = []
     for item in pending:
         tables = submitted_tables(item)
-        card = _card(item, tables, existing, known_sites, everyone, names, lang)
+        partners = partner_names(tables, known_sites)
+        named, shown_towns, sides = pair_sides(tables, partners, pair_towns(tables, towns), owner, shown)
+        card = _card(item, tables, existing, (partners, named), everyone, names, lang)
         collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
         ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
         new_places = {row.get("id"): _place(row.get("name"), row.get("town")) for row in tables.sites}
@@ -132,7 +134,6 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         already = (
             None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
         )
-        named, shown_towns, sides = pair_sides(tables, card.partners, pair_towns(tables, towns), owner, shown)
         cards.append(
             replace(card, places=chosen, already_partners=already, towns=shown_towns, named=named, sides=sides)
         )
@@ -236,16 +237,17 @@ def _card(
     item: dict[str, str],
     tables: InputTables,
     existing: dict[str, pd.DataFrame],
-    known_sites: pd.DataFrame,
+    partners: tuple[tuple[str, str], tuple[str, str]],
     everyone: pd.DataFrame,
     names: Labels,
     lang: str,
 ) -> ReviewCard:
+    """``partners``: the two organisations' names as the submission and the atlas give them, and as every page
+    names them (two of one name told apart), which the summary says."""
     collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
-    library, care = partner_names(tables, known_sites)
+    (library, care), named = partners
     summary = summary_sentence(
-        library,
-        care,
+        *named,
         collaboration.get("start_date"),
         [names.activity(code) for code in collaboration.get("activities").split(";") if code],
         collaboration.get("participants"),

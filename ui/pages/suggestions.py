@@ -3,11 +3,11 @@ from typing import Any
 import streamlit as st
 
 from graph.analysis.followup import FollowUpError, pair_history, record_state
-from graph.analysis.suggest import SuggestionError, load_input, suggest
+from graph.analysis.suggest import SuggestionError, suggest
 from graph.model.enums import FollowUpState
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
-from graph.views.organisation_names import SUGGESTION_NAMES, chooser_labels, distinct_names, with_names
+from graph.views.organisation_names import chooser_labels, named_suggestion_input
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
 from ui.components import downloads, table_view
 from ui.context import (
@@ -39,7 +39,8 @@ st.caption(t("suggestions_intro"))
 
 looking = viewer()
 # The viewer is part of the cache key: a visitor never gets the answer read for a coordinator.
-data = read(load_input, looking)
+# Two organisations of one name read apart, in the table and its reasons, as on every other page.
+data = read(named_suggestion_input, looking)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
 places = data.sites[data.sites.kind == "library"]
 if province:
@@ -55,8 +56,6 @@ try:
 except SuggestionError as error:
     st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
     st.stop()
-# Two organisations of one name read apart, as on every other page ("Stichting Tweeling (Venlo)").
-table = with_names(table, read(distinct_names), SUGGESTION_NAMES)
 st.write(counted("suggestion_count", len(table)))
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
