@@ -22,16 +22,15 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
-from graph.views.organisation_names import distinct_names, main_places, pair_heading, told_apart
+from graph.views.organisation_names import main_places, pair_heading, told_apart
 from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
+from graph.views.review_pairs import pair_sides, pair_towns, partner_names
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
 NOT_LISTED = {"id", "organisation_id", "library_site_id", "care_site_id", "contact_public"}
 CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email", "contact_phone")
 TABLES = ("organisations", "sites", "collaborations")
-# Why a decision was taken right after what it was: at the page's width the last columns need a scroll.
-DECISION_COLUMNS = ("code", "pair", "state", "reason", "decided", "decided_by", "submitted", "submitter_email")
 
 
 @dataclass(frozen=True)
@@ -84,18 +83,6 @@ class ReviewCard:
         if not library or not care:
             return self.title
         return pair_heading(self.named if all(self.named) else self.partners, self.towns)
-
-
-def pair_towns(tables: InputTables, towns: dict[str, str]) -> tuple[str, str]:
-    """The towns of the library site and the care site a submission joins: a new site's own, else the atlas's
-    (``towns``: site id → town)."""
-    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
-    new_towns = {row.get("id"): str(row.get("town") or "") for row in tables.sites}
-    ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
-    return (
-        new_towns.get(ends[0]) or towns.get(str(ends[0]), ""),
-        new_towns.get(ends[1]) or towns.get(str(ends[1]), ""),
-    )
 
 
 def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
@@ -157,80 +144,6 @@ def _pair_key(card: ReviewCard) -> tuple[str, ...]:
     """Two cards for the same pair: the same two organisations (a new one of a name the atlas knows is not the
     known one; two new ones of one name in one town are taken for one)."""
     return card.sides
-
-
-def pair_sides(
-    tables: InputTables,
-    partners: tuple[str, str],
-    towns: tuple[str, str],
-    owner: dict[str, str],
-    shown: dict[str, str],
-) -> tuple[tuple[str, str], tuple[str, str], tuple[str, str]]:
-    """For each side of a submission: its name as every page says it, the town to say after it ("" when that
-    name says where already: "Stichting Tweeling (Roermond)"), and which organisation it is (its id, or for a new
-    one its name and town). ``owner``: site id → organisation id of the atlas's sites; ``shown``: organisation
-    id → its name told apart."""
-    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
-    ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
-    named, said_towns, sides = [], [], []
-    for end, name, town in zip(ends, partners, towns, strict=True):
-        organisation = owner.get(str(end))
-        told = shown.get(str(organisation), name) if organisation else name
-        named.append(told)
-        said_towns.append("" if told != name else town)
-        sides.append(
-            str(organisation)
-            if organisation
-            else "\t".join(("new", *(" ".join(text.casefold().split()) for text in (name, town))))
-        )
-    return (named[0], named[1]), (said_towns[0], said_towns[1]), (sides[0], sides[1])
-
-
-def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:
-    """The library's and the care organisation's name: from the submission for a new one, else from the atlas."""
-    new_names = {row.get("id"): row.get("name") for row in tables.organisations}
-    owner_of_new_site = {row.get("id"): new_names.get(row.get("organisation_id"), "") for row in tables.sites}
-    owner_of_site = dict(zip(known_sites.site_id, known_sites.organisation, strict=True))
-    collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
-
-    def organisation(site_id: str) -> str:
-        return owner_of_new_site.get(site_id) or str(owner_of_site.get(site_id, "?"))
-
-    return organisation(collaboration.get("library_site_id")), organisation(collaboration.get("care_site_id"))
-
-
-def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame:
-    """The submissions decided on, newest decision first: which pair, its state, when it was sent and decided,
-    by whom and why (coordinators only: the viewer is checked on reading). States are codes, for the page's
-    labels; times read as people write them."""
-    decided = [row for row in submissions(atlas, viewer=viewer) if row["state"] != "pending"]
-    known_sites = sites(atlas)
-    towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
-    owner = {
-        str(site): str(organisation)
-        for site, organisation in zip(known_sites.site_id, known_sites.organisation_id, strict=True)
-    }
-    shown = distinct_names(atlas)
-    rows = []
-    for item in decided:
-        tables = submitted_tables(item)
-        partners = partner_names(tables, known_sites)
-        named, said_towns, _ = pair_sides(tables, partners, pair_towns(tables, towns), owner, shown)
-        rows.append(
-            {
-                "code": item["code"],
-                "pair": pair_heading(named, said_towns),
-                "state": item["state"],
-                "submitted": moment(item["submitted"], lang),
-                "decided": moment(item["decided"], lang) if item["decided"] else "",
-                "decided_by": item["decided_by"],
-                "reason": item["reason"],
-                "submitter_email": item["submitter_email"],
-                "order": item["decided"],
-            }
-        )
-    frame = pd.DataFrame(rows, columns=[*DECISION_COLUMNS, "order"])
-    return frame.sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True)
 
 
 def _card(

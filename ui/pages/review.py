@@ -6,8 +6,9 @@ import streamlit as st
 
 from graph.intake.submissions import SubmissionError, reject, revert
 from graph.views.organisation_names import chooser_labels
-from graph.views.review_card import ReviewCard, approve_card, decided_submissions, review_cards
+from graph.views.review_card import ReviewCard, approve_card, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
+from graph.views.review_decisions import decided_submissions
 from ui.components import data_table
 from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
 from ui.small_maps import point_map
