@@ -23,7 +23,7 @@ from graph.views.examples_view import gallery
 from graph.views.factsheet import FactsheetSource
 from graph.views.network_drawing import drawing_data
 from graph.views.network_view import NetworkFocus, network_page
-from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels, for_chooser, told_apart
+from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels, distinct_names, for_chooser, told_apart
 from graph.views.organisation_page import organisation_view
 from graph.views.review_card import review_cards
 
@@ -182,6 +182,59 @@ def test_a_review_cards_summary_names_an_organisation_of_a_known_name_by_its_pla
     [card] = review_cards(atlas, Viewer.coordinator("Anna"), "nl")
     assert "Stichting Tweeling (Venlo)" in card.summary
     assert "Bibliotheek Tweeling" in card.summary and "(Woerden)" not in card.summary  # a name of its own as it is
+
+
+def test_a_review_cards_summary_says_where_a_new_organisation_of_a_known_name_is(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: a new "Stichting Tweeling" in Tegelen was titled "… × Stichting Tweeling (Tegelen)", and its
+    summary said "Bibliotheek Tweeling werkt samen met Stichting Tweeling", as if it were one of the two known."""
+    atlas = with_twins(monkeypatch, tmp_path)
+    form = SubmissionForm(
+        library_site_id="lib-twin-s", care_site_id="", status="active", start_date="2024",
+        description="Samen lezen.", submitter_email="partner@example.org",
+        new_care=NewOrganisation("Stichting  Tweeling", "Tegelen", 51.345, 6.14),
+    )  # fmt: skip
+    assert submit(atlas, form).ok
+    [card] = review_cards(atlas, Viewer.coordinator("Anna"), "en")
+    said = " ".join(card.summary.split())  # the card says the name as it was sent, two spaces and all
+    assert "works with Stichting Tweeling (Tegelen)" in said
+
+
+def test_a_name_typed_with_double_spaces_is_stored_as_read_and_told_apart(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: "Zorggroep  Dubbel" (two spaces) was stored as typed and never told apart: the chooser offered
+    it bare beside "Zorggroep Dubbel (Venlo)", which then fitted two organisations."""
+    names = pd.DataFrame(
+        {
+            "id": ["typed", "venlo", "tegelen"],
+            "name": ["Zorggroep  Dubbel", "Zorggroep Dubbel", "zorggroep dubbel"],
+            "place": ["Venlo", "Venlo", "Venlo"],
+            "town": ["Venlo", "Venlo", "Tegelen"],
+        }
+    )
+    shown = told_apart(names)
+    assert shown["tegelen"] == "zorggroep dubbel (Tegelen)"
+    assert (
+        shown["venlo"] == "Zorggroep Dubbel (Venlo) · venlo" and shown["typed"] == "Zorggroep  Dubbel (Venlo) · typed"
+    )
+    atlas = with_twins(monkeypatch, tmp_path)
+    folder = tmp_path / "spaced"
+    folder.mkdir()
+    (folder / "organisations.csv").write_text('id,name,kind\nspaced,"Stichting   Tweeling ",care\n', encoding="utf-8")
+    (folder / "sites.csv").write_text(
+        "id,organisation_id,name,town,lat,lon,municipality_code\n"
+        "spaced-s,spaced,Tweeling  Tegelen,Tegelen,51.345,6.14,GM0983\n",
+        encoding="utf-8",
+    )
+    assert import_path(atlas, folder).ok
+    shown = distinct_names(atlas)
+    assert shown["spaced"] == "Stichting Tweeling (Tegelen)"  # stored with one space, told from the one in Venlo
+    assert {shown["twin-venlo"], shown["twin-woerden"]} == {
+        "Stichting Tweeling (Venlo)",
+        "Stichting Tweeling (Woerden)",
+    }
 
 
 def test_names_are_told_apart_by_municipality_then_town_then_id() -> None:

@@ -25,7 +25,7 @@ from graph.analysis.followup import current_states
 from graph.analysis.spatial import ClosestPairs, Sites, check_radius
 from graph.analysis.spatial_blocks import closest_pairs
 from graph.analysis.suggest_experience import Experience
-from graph.analysis.suggest_reasons import reasons
+from graph.analysis.suggest_reasons import SEPARATOR, reasons
 from graph.model.language import BilingualError, Message, language
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
@@ -305,7 +305,7 @@ class Ranking:
         labels = self.data.activity_labels
         sentences = {
             lang: [
-                "; ".join(
+                SEPARATOR.join(
                     reasons(
                         lang,
                         distance,

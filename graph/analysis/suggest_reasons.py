@@ -21,6 +21,21 @@ EXPERIENCE_PHRASES = (
 )
 
 
+#: How a suggestion's reasons are joined into one text (its ``reasons`` column), and split again.
+SEPARATOR = "; "
+
+
+def reason_list(text: str) -> list[str]:
+    """The reasons of one suggestion, from its ``reasons`` text."""
+    return [part.strip() for part in str(text or "").split(SEPARATOR) if part.strip()]
+
+
+def _as_one(name: str) -> str:
+    # A name may hold the separator itself ("Zorg; Welzijn"): written with a no-break space, which reads the
+    # same, it stays inside its reason when the reasons are split again.
+    return name.replace(SEPARATOR, ";\u00a0")
+
+
 def reasons(
     lang: str,
     distance: float,
@@ -36,7 +51,7 @@ def reasons(
     for (name, count), phrases in zip((care, library), EXPERIENCE_PHRASES, strict=True):
         if count:
             phrase = phrases["nl" if nl else "en"][0 if count == 1 else 1]
-            sentences.append(phrase.format(name=name, count=count))
+            sentences.append(phrase.format(name=_as_one(name), count=count))
     if shared:
         listed = ", ".join(label.lower() for label in shared)
         sentences.append(f"beide doen al: {listed}" if nl else f"both already do: {listed}")

@@ -71,6 +71,11 @@ class FieldChecker:
             self.add(row, column, "bevat onzichtbare stuurtekens", "contains invisible control characters")
         return value
 
+    def name(self, row: Row, column: str) -> str:
+        """A required name (of an organisation, a site or a town) with its spaces as one reads them: "Zorggroep
+        Dubbel" typed with two spaces is the same name, and is told apart from the other one of that name."""
+        return " ".join(self.text(row, column, required=True).split())
+
     def identifier(self, row: Row, column: str, seen: set[str] | None = None) -> str:
         value = self.text(row, column, required=True)
         if value and not ID_PATTERN.match(value):

@@ -138,7 +138,7 @@ def validate_tables(tables: InputTables, context: ValidationContext) -> tuple[Re
 def _organisation(check: FieldChecker, row: Row, seen: set[str]) -> OrganisationRecord | None:
     before = len(check.problems)
     identifier = check.identifier(row, "id", seen)
-    name = check.text(row, "name", required=True)
+    name = check.name(row, "name")
     kind = check.text(row, "kind", required=True).lower()
     if kind and kind not in OrganisationKind.values():
         check.add(
@@ -167,8 +167,8 @@ def _site(
     organisation_id = check.text(row, "organisation_id", required=True)
     if organisation_id and organisation_id not in kinds:
         refused.unknown(check, row, "organisation_id", organisation_id, "organisations")
-    name = check.text(row, "name", required=True)
-    town = check.text(row, "town", required=True)
+    name = check.name(row, "name")
+    town = check.name(row, "town")
     lat, lon = check.number(row, "lat"), check.number(row, "lon")
     code = check.text(row, "municipality_code").upper()
     if code and not MUNICIPALITY_PATTERN.match(code):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.analysis.suggest_reasons import SEPARATOR, reason_list
 from graph.model.enums import FollowUpState
 from graph.model.formats import number, rate
 from graph.model.language import language
@@ -64,17 +65,32 @@ def shorten(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
+# What tells an organisation from another of its name, at the end of the name as every page says it:
+# "(Woerden)", "(Venlo) · twin-venlo" or "· twin-venlo".
+_TELLS_APART = re.compile(r"(.*?\S)\s*(\([^()]*\)(?: · \S+)?|· \S+)")
+
+
+def shorten_name(value: str, limit: int) -> str:
+    """An organisation's name cut to ``limit`` characters before what tells it apart, which stays whole:
+    "Stichting Samen Sterk voor … (Woerden)". Cut at its end, the place was gone, and with it which one it was."""
+    value = re.sub(r"\s+", " ", str(value or "")).strip()
+    found = _TELLS_APART.fullmatch(value)
+    if len(value) <= limit or found is None or len(found.group(2)) > limit // 2:
+        return shorten(value, limit)
+    head, tail = found.groups()
+    return shorten(head, limit - len(tail) - 1) + " " + tail
+
+
 def whole_reasons(reasons: str, limit: int) -> str:
     """As many whole reasons (the ranking joins them with "; ") as fit in ``limit`` characters, best first; a
     reason is never cut off mid-sentence ("… werkt al met 2 andere …" said nothing). The first one is kept even
     when it alone is longer."""
-    parts = [part.strip() for part in str(reasons or "").split(";") if part.strip()]
     kept: list[str] = []
-    for part in parts:
-        if kept and len("; ".join([*kept, part])) > limit:
+    for part in reason_list(reasons):
+        if kept and len(SEPARATOR.join([*kept, part])) > limit:
             break
         kept.append(part)
-    return "; ".join(kept)
+    return SEPARATOR.join(kept)
 
 
 def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = None) -> ReportContent:
@@ -114,8 +130,8 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
     chance_rows = []
     for chance in sheet.chances.itertuples():
         cells = [
-            shorten(str(chance.library_organisation), NAME_CHARACTERS),
-            shorten(str(chance.care_organisation), NAME_CHARACTERS),
+            shorten_name(str(chance.library_organisation), NAME_CHARACTERS),
+            shorten_name(str(chance.care_organisation), NAME_CHARACTERS),
             f"{number(float(str(chance.distance_km)), lang, 1)} km",
             whole_reasons(str(chance.reasons), REASON_CHARACTERS),
         ]

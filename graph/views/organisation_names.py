@@ -71,14 +71,21 @@ def told_apart(names: pd.DataFrame) -> dict[str, str]:
         )
     ]
     shown = {key: name for key, name, _, _ in rows}
-    shared = Counter(shown.values())
-    shown = {key: with_place(name, place) if shared[name] > 1 else name for key, name, place, _ in rows}
-    still = Counter(shown.values())
+    shared = Counter(map(read_alike, shown.values()))
+    shown = {key: with_place(name, place) if shared[read_alike(name)] > 1 else name for key, name, place, _ in rows}
+    still = Counter(map(read_alike, shown.values()))
     shown = {
-        key: with_place(name, town or place) if still[shown[key]] > 1 else shown[key] for key, name, place, town in rows
+        key: with_place(name, town or place) if still[read_alike(shown[key])] > 1 else shown[key]
+        for key, name, place, town in rows
     }
-    last = Counter(shown.values())
-    return {key: f"{shown[key]} · {key}" if last[shown[key]] > 1 else shown[key] for key, _, _, _ in rows}
+    last = Counter(map(read_alike, shown.values()))
+    return {key: f"{shown[key]} · {key}" if last[read_alike(shown[key])] > 1 else shown[key] for key, _, _, _ in rows}
+
+
+def read_alike(name: str) -> str:
+    """What two names that read the same have in common: "Zorggroep  Dubbel" (two spaces) and "zorggroep
+    dubbel" are one name to a reader, so they are told apart like two of one name."""
+    return " ".join(name.split()).casefold()
 
 
 def _text(value: object) -> str:

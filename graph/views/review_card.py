@@ -22,9 +22,9 @@ from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
-from graph.views.organisation_names import main_places, pair_heading, told_apart
+from graph.views.organisation_names import main_places, pair_heading, read_alike, told_apart
 from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
-from graph.views.review_pairs import pair_sides, pair_towns, partner_names
+from graph.views.review_pairs import pair_sides, pair_towns, partner_names, summary_names
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
@@ -96,6 +96,7 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     everyone = main_places(atlas)
     shown = told_apart(everyone)
     everyone = everyone.assign(shown=everyone.id.astype(str).map(shown))
+    known_names = {read_alike(str(name)) for name in everyone.name}
     places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
     towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
@@ -109,8 +110,10 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     for item in pending:
         tables = submitted_tables(item)
         partners = partner_names(tables, known_sites)
-        named, shown_towns, sides = pair_sides(tables, partners, pair_towns(tables, towns), owner, shown)
-        card = _card(item, tables, existing, (partners, named), everyone, names, lang)
+        chosen_towns = pair_towns(tables, towns)
+        named, shown_towns, sides = pair_sides(tables, partners, chosen_towns, owner, shown)
+        summarised = summary_names(named, chosen_towns, sides, known_names)
+        card = _card(item, tables, existing, (partners, summarised), everyone, names, lang)
         collaboration = tables.collaborations[0] if tables.collaborations else Row("collaboration", 1, {})
         ends = (collaboration.get("library_site_id"), collaboration.get("care_site_id"))
         new_places = {row.get("id"): _place(row.get("name"), row.get("town")) for row in tables.sites}

@@ -7,6 +7,10 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.intake.template import InputTables, Row
+from graph.views.organisation_names import read_alike, with_place
+
+#: How :func:`pair_sides` marks a side that is a new organisation, before its name and town.
+NEW_SIDE = "new"
 
 
 def pair_towns(tables: InputTables, towns: dict[str, str]) -> tuple[str, str]:
@@ -43,7 +47,7 @@ def pair_sides(
         sides.append(
             str(organisation)
             if organisation
-            else "\t".join(("new", *(" ".join(text.casefold().split()) for text in (name, town))))
+            else "\t".join((NEW_SIDE, *(read_alike(text) for text in (name, town))))
         )
     return (named[0], named[1]), (said_towns[0], said_towns[1]), (sides[0], sides[1])
 
@@ -59,3 +63,16 @@ def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, 
         return owner_of_new_site.get(site_id) or str(owner_of_site.get(site_id, "?"))
 
     return organisation(collaboration.get("library_site_id")), organisation(collaboration.get("care_site_id"))
+
+
+def summary_names(
+    named: tuple[str, str], towns: tuple[str, str], sides: tuple[str, str], known: set[str]
+) -> tuple[str, str]:
+    """The two partners as a card's summary names them: as every page does, and a new organisation of a name
+    the atlas knows already ("Stichting Tweeling") with its town, as the card's title says it. ``known``: the
+    atlas's organisation names, as :func:`read_alike` reads them."""
+    said = [
+        with_place(name, town) if side.startswith(NEW_SIDE + "\t") and read_alike(name) in known else name
+        for name, town, side in zip(named, towns, sides, strict=True)
+    ]
+    return said[0], said[1]

@@ -90,3 +90,29 @@ def test_a_reports_reasons_are_whole_sentences_never_cut_mid_way() -> None:
     assert whole_reasons(reasons, 110) == "4,2 km van elkaar; Zutphen heeft nog geen actieve samenwerking"
     assert whole_reasons(reasons, 500) == reasons
     assert whole_reasons("een heel lange reden zonder puntkomma", 10) == "een heel lange reden zonder puntkomma"
+
+
+def test_a_reports_chances_keep_the_place_that_tells_a_long_name_apart() -> None:
+    """Regression: the report's chances cut "Stichting Samen Sterk voor Mensen met … (Woerden)" at its end, so
+    the place that tells it from the one in Venlo was gone, and its shortened reason did not say it either."""
+    from graph.views.factsheet_content import shorten_name
+
+    long_name = "Stichting Samen Sterk voor Mensen met een Beperking in de Regio"
+    assert shorten_name(f"{long_name} (Woerden)", 40) == "Stichting Samen Sterk voor … (Woerden)"
+    assert shorten_name(f"{long_name} (Venlo) · twin-venlo", 40) == "Stichting Samen … (Venlo) · twin-venlo"
+    assert shorten_name("Daelzicht (Venlo)", 40) == "Daelzicht (Venlo)"
+    assert shorten_name(long_name, 40) == "Stichting Samen Sterk voor Mensen met …"
+    for cut in (shorten_name(f"{long_name} (Woerden)", 40), shorten_name(f"{long_name} (Venlo) · twin-venlo", 40)):
+        assert len(cut) <= 40
+
+
+def test_a_name_with_a_semicolon_stays_one_reason() -> None:
+    """Regression: "Zorg; Welzijn (Venlo) werkt al met 1 andere bibliotheek" was read as two reasons, "Zorg"
+    and "Welzijn (Venlo) werkt al met …", on the suggestions page and in the report."""
+    from graph.analysis.suggest_reasons import reason_list, reasons
+    from graph.views.factsheet_content import whole_reasons
+
+    said = "; ".join(reasons("nl", 0.4, "", ("Zorg; Welzijn (Venlo)", 1), ("Bibliotheek;Venlo", 0), []))
+    assert reason_list(said) == ["0,4 km van elkaar", "Zorg;\u00a0Welzijn (Venlo) werkt al met 1 andere bibliotheek"]
+    assert whole_reasons(said, 30) == "0,4 km van elkaar"
+    assert whole_reasons(said, 500) == said

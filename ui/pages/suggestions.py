@@ -4,6 +4,7 @@ import streamlit as st
 
 from graph.analysis.followup import FollowUpError, pair_history, record_state
 from graph.analysis.suggest import SuggestionError, suggest
+from graph.analysis.suggest_reasons import reason_list
 from graph.model.enums import FollowUpState
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
@@ -106,7 +107,7 @@ if not shown.empty:
         st.markdown(
             f"**{safe(chosen_row.library_organisation)} × {safe(chosen_row.care_organisation)}** · {t('why_suggested')}"
         )
-        st.markdown("\n".join(f"- {safe(reason)}" for reason in str(chosen_row.reasons).split("; ") if reason))
+        st.markdown("\n".join(f"- {safe(reason)}" for reason in reason_list(str(chosen_row.reasons))))
 # The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
 download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
 downloads(ids_last(download), t("file_suggestions"), "suggestions")
