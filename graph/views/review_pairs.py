@@ -45,9 +45,7 @@ def pair_sides(
         named.append(told)
         said_towns.append("" if told != name else town)
         sides.append(
-            str(organisation)
-            if organisation
-            else "\t".join((NEW_SIDE, *(read_alike(text) for text in (name, town))))
+            str(organisation) if organisation else "\t".join((NEW_SIDE, *(read_alike(text) for text in (name, town))))
         )
     return (named[0], named[1]), (said_towns[0], said_towns[1]), (sides[0], sides[1])
 
