@@ -764,3 +764,18 @@ def test_another_question_opens_without_the_filter_of_the_one_before(
     assert not app.exception
     assert app.selectbox(key="p_coverage_province_code").value == ""
     assert "p_province_code" not in app.query_params
+
+
+def test_a_new_organisations_town_is_sent_as_the_place_is_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: "tegelen" typed in the form was stored as typed, and the review named "Zorg (tegelen)"."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    form.text_input(key="care_town").set_value("tegelen").run()
+    code = send(form, atlas)
+    from graph.views.review_card import review_cards
+
+    [card] = [card for card in review_cards(atlas, Viewer.coordinator("Anna"), "nl") if card.code == code]
+    assert card.heading.endswith("Zorgcentrum De Linde (Tegelen)")

@@ -174,6 +174,17 @@ def test_the_forms_town_search_reads_the_carried_geonames_places() -> None:
     assert locate_town("Venlo") is not None and locate_town("Sint Nicolaasga") is not None
 
 
+def test_a_town_typed_in_small_letters_is_written_as_the_place_is() -> None:
+    """Regression: a new organisation sent with the town "tegelen" read "Stichting Tweeling (tegelen)" on its
+    card, in the decisions and in every chooser, beside "(Tegelen)" for the others there."""
+    from graph.intake.gazetteer import town_as_written
+
+    assert town_as_written("tegelen") == "Tegelen"
+    assert town_as_written(" s  hertogenbosch ") == "'s-Hertogenbosch"  # apostrophe and dash as the place has them
+    assert town_as_written("den haag") == "den haag"  # another name of a place: as the partner wrote it
+    assert town_as_written("Nergens  hier") == "Nergens hier"  # no place of that name: as typed, single spaces
+
+
 def test_the_reference_command_reports_the_sites_it_moved(tmp_path: Path) -> None:
     from .conftest import run_cli
 

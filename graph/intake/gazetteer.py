@@ -56,3 +56,12 @@ def municipality_of(place: str, folder: Path = DEFAULT_REFERENCE) -> str | None:
     None for a name that is no place."""
     found = _places(Path(folder) / PLACES_FILE).get(_key(place))
     return (found[4] or None) if found else None  # a place without a municipality in the file: None
+
+
+def town_as_written(town: str, folder: Path = DEFAULT_REFERENCE) -> str:
+    """A town as the place is written ("tegelen" → Tegelen, "s hertogenbosch" → 's-Hertogenbosch) when it is that
+    name typed in another case or without its accents, dashes or apostrophe; else as typed, with single spaces.
+    Another name of the place stays as typed: "Den Haag" does not become GeoNames' "The Hague"."""
+    typed = " ".join(town.split())
+    found = _places(Path(folder) / PLACES_FILE).get(_key(typed))
+    return found[0] if found and _key(found[0]) == _key(typed) else typed

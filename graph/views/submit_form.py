@@ -11,7 +11,7 @@ import pandas as pd
 from graph.analysis.mapdata import sites
 from graph.analysis.similar import normalise, search_organisations, similar_organisations
 from graph.intake.form_check import FieldProblem
-from graph.intake.gazetteer import locate_town, municipality_of
+from graph.intake.gazetteer import locate_town, municipality_of, town_as_written
 from graph.model.enums import CollaborationStatus
 from graph.store.atlas import Atlas
 from graph.views.organisation_names import chooser_labels, main_places, told_apart
@@ -157,6 +157,13 @@ def town_point(atlas: Atlas, town: str) -> tuple[float, float] | None:
     """Where a town lies, from the reference data this atlas is set up with (none without reference data)."""
     reference = atlas.settings.reference
     return locate_town(town, reference) if reference is not None and town.strip() else None
+
+
+def town_spelled(atlas: Atlas, town: str) -> str:
+    """A new organisation's town as the place is written, so that it reads "(Tegelen)" beside its name, however it
+    was typed ("tegelen"); as typed without reference data or for a place the reference does not know."""
+    reference = atlas.settings.reference
+    return town_as_written(town, reference) if reference is not None else " ".join(town.split())
 
 
 def problems_by_field(problems: list[FieldProblem], lang: str) -> dict[str, list[str]]:

@@ -13,6 +13,7 @@ from graph.views.submit_form import (
     pair_known,
     problems_by_field,
     town_point,
+    town_spelled,
 )
 from ui.context import (
     atlas,
@@ -134,7 +135,7 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     at = (read_coordinate(lat), read_coordinate(lon))
     if at[0] is not None and at[1] is not None and abs(at[0]) <= 90 and abs(at[1]) <= 180:
         point_map(at[0], at[1], kind, name or "?")
-    return "", NewOrganisation(name, town, lat or None, lon or None, address, postcode, website)
+    return "", NewOrganisation(name, town_spelled(current, town), lat or None, lon or None, address, postcode, website)
 
 
 # The fields have no length limit of their own (a browser cuts what is typed at such a limit, and Streamlit
