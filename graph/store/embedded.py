@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.model.terms import to_ox
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import PublicReads, ServerAccess
@@ -46,6 +45,7 @@ from graph.store.journal import Journal, Position
 from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
 from graph.store.public_snapshot import drop_snapshot, drop_unfinished_snapshots, load_snapshot, save_snapshot
+from graph.store.removals import removals as stored_removals
 from graph.store.sparql_text import ox_quad, update_text
 
 #: A change that adds at least this many quads is written into a copy of the store beside it, outside a
@@ -241,7 +241,7 @@ class EmbeddedStore(OxigraphReader):
             if change.compact:  # an erasure: the saved copy goes now, not only when the folder is rewritten
                 drop_snapshot(self.path)
             with self._opened() as disk:
-                removals = _removals(disk, change)
+                removals = stored_removals(disk, change)
                 additions = [ox_quad(q) for q in change.add]
                 previous, generation = self.generation(), _new_token("write")
                 if previous.startswith("pending-"):
@@ -311,23 +311,3 @@ class EmbeddedStore(OxigraphReader):
 
 def _new_token(kind: str) -> str:
     return f"{kind}-{time.time_ns()}-{os.getpid()}"
-
-
-def _removals(disk: ox.Store, change: Change) -> list[ox.Quad]:
-    found: dict[str, ox.Quad] = {}
-    preserved = {to_ox(predicate) for predicate in change.preserve_predicates}
-    for subject in change.remove_subjects:
-        for quad in disk.quads_for_pattern(to_ox(subject), None, None, None):
-            if quad.predicate not in preserved:
-                found[str(quad)] = quad
-    for predicate, obj in change.remove_incoming:
-        for quad in disk.quads_for_pattern(None, to_ox(predicate), to_ox(obj), None):
-            found[str(quad)] = quad
-    for pattern in change.remove_matching:
-        terms = [None if term is None else to_ox(term) for term in pattern]
-        for quad in disk.quads_for_pattern(terms[0], terms[1], terms[2], None):
-            found[str(quad)] = quad
-    for removed in change.remove_quads:
-        removed_quad = ox_quad(removed)
-        found[str(removed_quad)] = removed_quad
-    return list(found.values())

@@ -8,8 +8,8 @@ import pytest
 
 from graph.model.vocab import GRAPH_BASE
 from graph.store.catalogue import parameter_problems, parse_query_file
-from graph.store.server.store_queries import STORE_QUERIES, store_query
 from graph.store.server.updates import STATE_GRAPH, STATE_SUBJECT
+from graph.store.store_queries import STORE_QUERIES, store_query
 
 FILES = sorted(STORE_QUERIES.glob("*.rq"))
 

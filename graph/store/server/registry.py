@@ -20,8 +20,8 @@ from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.store.interface import Change
 from graph.store.server.answers import RESULTS_JSON, answer, solutions
 from graph.store.server.http import ServerConnection
-from graph.store.server.store_queries import store_query
 from graph.store.server.updates import STAGING_PREFIX, STATE_GRAPH, change_text, staging_started
+from graph.store.store_queries import store_query
 
 
 class ServerGraphs:

@@ -40,7 +40,6 @@ from graph.store.interface import Change, Quad, StoreError
 from graph.store.server.answers import NTRIPLES, RESULTS_JSON, answer, answer_triples
 from graph.store.server.http import ServerConnection
 from graph.store.server.registry import ServerGraphs
-from graph.store.server.store_queries import store_query
 from graph.store.server.updates import (
     GRAPH_STORE_CHUNK,
     INLINE_QUADS,
@@ -54,6 +53,7 @@ from graph.store.server.updates import (
 )
 from graph.store.sparql_policy import names_own_dataset
 from graph.store.sparql_text import inline_values, joined, ox_quad, prologue, quad_block, with_values
+from graph.store.store_queries import store_query
 
 if TYPE_CHECKING:
     import pandas as pd
