@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.intake.submissions import submissions
+from graph.intake.submissions import approve, submissions
 from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
@@ -188,22 +188,42 @@ def test_the_same_pair_chosen_again_after_sending_is_said_on_the_form(
     assert any(code in warning and "zojuist al verstuurd" in warning for warning in warnings), warnings
 
 
-def test_the_same_collaboration_sent_twice_is_named_on_both_review_cards(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Regression: sending the same collaboration again after "Nog een samenwerking toevoegen" gave two cards that
-    read alike, and nothing said so to the coordinator."""
-    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+def sent_twice(monkeypatch: pytest.MonkeyPatch, atlas: Atlas) -> tuple[str, str]:
+    """The same collaboration with a new care organisation, sent from the form twice; the two codes in order."""
     for _ in range(2):
         form = open_page(monkeypatch, atlas.settings.store, "submit")
         fill_new_care_site(form)
         form.text_input(key="submitter_email").set_value("partner@example.org").run()
         form.button(key="send").click().run()
     first, second = sorted(row["code"] for row in submissions(atlas, viewer=Viewer.coordinator("test")))
+    return first, second
+
+
+def test_the_same_collaboration_sent_twice_is_named_on_both_review_cards(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: sending the same collaboration again after "Nog een samenwerking toevoegen" gave two cards that
+    read alike, and nothing said so to the coordinator."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    first, second = sent_twice(monkeypatch, atlas)
     review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
     warnings = [plain(element.value) for element in review.warning]
     assert any(first in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
     assert any(second in warning and "twee keer verstuurd" in warning for warning in warnings), warnings
+
+
+def test_the_same_collaboration_sent_twice_is_still_warned_of_after_the_first_is_approved(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: once one of two cards for the same new organisation was approved, the other read as any new
+    collaboration (its new organisation is not the published one), and could be published a second time."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    first, second = sent_twice(monkeypatch, atlas)
+    assert approve(atlas, first, Viewer.coordinator("test")) == []
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review"))
+    warnings = [plain(element.value) for element in review.warning]
+    assert any("al eerder verstuurd en goedgekeurd" in warning for warning in warnings), warnings
+    assert not any("twee keer verstuurd" in warning for warning in warnings), warnings
 
 
 def test_a_review_card_names_its_sites_its_code_and_partners_who_work_together_already(

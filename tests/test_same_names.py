@@ -128,6 +128,12 @@ def test_a_new_organisation_of_a_known_name_in_another_town_is_not_called_the_sa
     assert submit(atlas, known).ok and submit(atlas, new).ok
     cards = review_cards(atlas, Viewer.coordinator("Anna"), "nl")
     assert [card.same_pair for card in cards] == [(), ()]
+    # Neither twin is in Tegelen: the new one is not taken for a twin that works with the library already.
+    assert [card.alike_partners for card in cards] == [False, False]
+    again = replace(new, new_care=NewOrganisation("stichting  Tweeling", "venlo", 51.37, 6.168))
+    assert submit(atlas, again).ok
+    [alike] = [card for card in review_cards(atlas, Viewer.coordinator("Anna"), "nl") if card.alike_partners]
+    assert alike.partners[1] == "stichting  Tweeling" and not alike.already_partners
     [warned] = [card for card in cards if card.duplicates]
     assert set(warned.duplicates) == {"Stichting Tweeling (Venlo)", "Stichting Tweeling (Woerden)"}
     suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50")

@@ -38,6 +38,12 @@ TAKE_PART_TEXTS: dict[str, tuple[str, str]] = {
         "According to the atlas these two organisations already work together. Is this another collaboration of "
         "theirs, or the same one again?",
     ),
+    "review_alike_partners": (
+        "Een organisatie met deze naam en plaats werkt volgens de atlas al samen met de andere partner: misschien is "
+        "deze samenwerking al eerder verstuurd en goedgekeurd. Is dit dezelfde nog een keer?",
+        "An organisation of this name and town already works with the other partner, according to the atlas: this "
+        "collaboration may have been sent and approved before. Is this the same one again?",
+    ),
     "same_pair_pending": (
         "Voor dezelfde twee organisaties wacht ook {codes}: misschien is deze samenwerking twee keer verstuurd.",
         "{codes} is also waiting for the same two organisations: this collaboration may have been sent twice.",

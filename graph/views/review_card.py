@@ -8,6 +8,7 @@ labelled in the reader's language. Raw rows (column names, ``a;b`` lists, intern
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import product
 
 import pandas as pd
 
@@ -24,7 +25,14 @@ from graph.store.labels import Labels, load_labels
 from graph.views.dates import moment, since
 from graph.views.organisation_names import main_places, pair_heading, read_alike, told_apart
 from graph.views.review_corrections import for_editor, from_editor, sites_follow_their_organisation
-from graph.views.review_pairs import pair_sides, pair_towns, partner_names, summary_names
+from graph.views.review_pairs import (
+    may_be,
+    organisations_by_name_and_town,
+    pair_sides,
+    pair_towns,
+    partner_names,
+    summary_names,
+)
 from graph.views.review_words import RECORD_TITLES, field_label, summary_sentence, word
 
 # Shown elsewhere on the card (the summary, the contact) or meaningful only inside the atlas.
@@ -72,6 +80,9 @@ class ReviewCard:
     same_pair: tuple[str, ...] = ()  # the codes of other pending submissions for the same two organisations
     places: tuple[str, str] = ("", "")  # the library's and the care site, "Buren 10 (Buren)": which of their sites
     already_partners: bool = False  # the atlas has a collaboration of these two organisations already
+    # A new side reads as an organisation of the atlas (its name, a site in its town) that works with the other
+    # side already: most likely this collaboration was sent twice and the other one has been approved.
+    alike_partners: bool = False
     towns: tuple[str, str] = ("", "")  # the towns of the two sites chosen, or "" where the name says its place
     named: tuple[str, str] = ("", "")  # the partners as every page names them ("Stichting Tweeling (Roermond)")
     sides: tuple[str, str] = ("", "")  # which organisation each side is: its id, or a new one's name and town
@@ -98,6 +109,7 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
     everyone = everyone.assign(shown=everyone.id.astype(str).map(shown))
     known_names = {read_alike(str(name)) for name in everyone.name}
     places = {str(row.site_id): _place(row.site, row.town) for row in known_sites.itertuples()}
+    alike = organisations_by_name_and_town(known_sites)
     towns = {str(row.site_id): str(row.town or "") for row in known_sites.itertuples()}
     owner = dict(zip(existing["sites"].id, existing["sites"].organisation_id, strict=True))
     known_pairs = {
@@ -124,8 +136,19 @@ def review_cards(atlas: Atlas, viewer: Viewer, lang: str) -> list[ReviewCard]:
         already = (
             None not in (owner.get(ends[0]), owner.get(ends[1])) and (owner[ends[0]], owner[ends[1]]) in known_pairs
         )
+        alike_partners = not already and any(
+            pair in known_pairs for pair in product(may_be(sides[0], alike), may_be(sides[1], alike))
+        )
         cards.append(
-            replace(card, places=chosen, already_partners=already, towns=shown_towns, named=named, sides=sides)
+            replace(
+                card,
+                places=chosen,
+                already_partners=already,
+                alike_partners=alike_partners,
+                towns=shown_towns,
+                named=named,
+                sides=sides,
+            )
         )
     # A partner who sends the same collaboration twice (again after "nog een samenwerking toevoegen") leaves two
     # cards that read alike: each names the other, so the second is declined rather than published twice.

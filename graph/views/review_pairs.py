@@ -50,6 +50,25 @@ def pair_sides(
     return (named[0], named[1]), (said_towns[0], said_towns[1]), (sides[0], sides[1])
 
 
+def organisations_by_name_and_town(known_sites: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
+    """The atlas's organisations by their name and the town of each of their sites, as :func:`read_alike` reads
+    them: what a new side of a submission may turn out to be."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for row in known_sites.itertuples():
+        key = (read_alike(str(row.organisation)), read_alike(str(row.town or "")))
+        found.setdefault(key, set()).add(str(row.organisation_id))
+    return found
+
+
+def may_be(side: str, alike: dict[tuple[str, str], set[str]]) -> set[str]:
+    """Which of the atlas's organisations a side of a submission may be: the known one itself; for a new one,
+    any of its name with a site in its town (the same one sent again after it was approved, most likely)."""
+    if not side.startswith(NEW_SIDE + "\t"):
+        return {side}
+    _, name, town = side.split("\t")
+    return alike.get((name, town), set())
+
+
 def partner_names(tables: InputTables, known_sites: pd.DataFrame) -> tuple[str, str]:
     """The library's and the care organisation's name: from the submission for a new one, else from the atlas."""
     new_names = {row.get("id"): row.get("name") for row in tables.organisations}

@@ -73,6 +73,8 @@ def show_card(card: ReviewCard) -> None:
         st.caption(t("review_places", library=safe(card.places[0]), care=safe(card.places[1])))
     if card.already_partners:
         st.warning(t("review_already_partners"))
+    if card.alike_partners:
+        st.warning(t("review_alike_partners"))
     if card.story:
         st.markdown(safe(card.story))
     if card.contact and looking.sees_private:
