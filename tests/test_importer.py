@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS
 
+from graph.analysis.mapdata import sites
 from graph.intake.exporter import export, template_tables
 from graph.intake.importer import import_path, validate_path
 from graph.intake.setup import initialise
@@ -128,6 +129,17 @@ def test_reimport_updates_and_never_duplicates(tiny_atlas: Atlas, tmp_path: Path
     names = {row.id: row.name for row in tiny_atlas.answer("internal/organisation-kinds").itertuples()}
     assert names["lib-a"] == "Bibliotheek Alfa Nieuw"
     assert _counts(tiny_atlas) == {"organisations": 9, "sites": 10, "collaborations": 4}
+
+
+def test_a_town_typed_in_another_case_is_stored_as_the_place_is_written(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    """Regression: a file's "woerden" was stored as typed and read "(woerden)" beside a name, where the form
+    stores the place as it is written. A town the reference data does not know stays as typed."""
+    folder = _copy(TINY, tmp_path / "towns")
+    _edit(folder, "sites", "a-woerden", town="woerden")
+    _edit(folder, "sites", "a-utrecht", town="Kerkdorp  aan Zee")
+    assert import_path(tiny_atlas, folder).ok
+    towns = {str(row.site_id): str(row.town) for row in sites(tiny_atlas).itertuples()}
+    assert towns["a-woerden"] == "Woerden" and towns["a-utrecht"] == "Kerkdorp aan Zee"
 
 
 def test_reimporting_an_organisation_alone_keeps_its_sites_and_memberships(tiny_atlas: Atlas, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS
 
 from graph.analysis.mapdata import municipality_areas
+from graph.intake.gazetteer import PLACES_FILE, town_as_written
 from graph.intake.mapping import (
     RECORDS_GRAPH,
     Provenance,
@@ -120,6 +122,9 @@ def validation_context(atlas: Atlas) -> ValidationContext:
     areas = municipality_areas(atlas)
     context.municipalities = {area.code: area.name for area in areas if area.wkt}
     context.locator = MunicipalityLocator(areas) if context.municipalities else None
+    reference = atlas.settings.reference
+    if reference is not None and (Path(reference) / PLACES_FILE).is_file():
+        context.town_spelling = partial(town_as_written, folder=Path(reference))
     return context
 
 

@@ -7,6 +7,7 @@ records become, by the SHACL shapes (:mod:`graph.intake.shacl`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import ClassVar, Literal
 
@@ -44,6 +45,9 @@ class ValidationContext:
     activities: dict[str, str] = field(default_factory=dict)  # lower-case label, notation or IRI -> code
     municipalities: dict[str, str] = field(default_factory=dict)  # code -> name (reference data)
     locator: MunicipalityLocator | None = None
+    # A town as the reference data writes the place ("tegelen" → Tegelen), so that a file's town reads beside a
+    # name as the form's does; None without reference data (the town is kept as typed).
+    town_spelling: Callable[[str], str] | None = None
 
 
 RefusedTable = Literal["organisations", "sites"]
@@ -169,6 +173,8 @@ def _site(
         refused.unknown(check, row, "organisation_id", organisation_id, "organisations")
     name = check.name(row, "name")
     town = check.name(row, "town")
+    if town and context.town_spelling is not None:
+        town = context.town_spelling(town)
     lat, lon = check.number(row, "lat"), check.number(row, "lon")
     code = check.text(row, "municipality_code").upper()
     if code and not MUNICIPALITY_PATTERN.match(code):
