@@ -203,3 +203,27 @@ def test_the_reference_command_reports_the_sites_it_moved(tmp_path: Path) -> Non
     empty.mkdir()
     refused = run_cli("reference", str(empty), store=store)
     assert refused.returncode == 2 and "gemeente_JJJJ.geojson" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_reference_data_loaded_after_an_import_takes_the_place_of_its_stand_in_municipalities(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: a store filled by an import before it had reference data kept the import's stand-in for each
+    municipality next to the reference's description, so every site there was read twice: the overview showed
+    an example twice and the area profile of Venlo failed."""
+    from graph.intake.importer import import_path
+    from graph.settings import Settings
+
+    from .conftest import TINY, reference_dir
+    from .test_app import open_page
+
+    store = tmp_path / "store"
+    atlas = Atlas.open(Settings(store=str(store), reference=None))
+    assert import_path(atlas, TINY).ok
+    before = atlas.answer("internal/suggestion-sites")
+    assert load_reference(atlas.store, reference_dir()) == 342
+    after = atlas.answer("internal/suggestion-sites")
+    assert len(after) == len(before) == 10 and not after.site_id.duplicated().any()
+    assert set(after.municipality_code) == {"GM0632", "GM0344", "GM0983", "GM0363"}
+    profile = open_page(monkeypatch, str(store), "factsheet", gemeente="GM0983")
+    assert not profile.exception and [title.value for title in profile.title] == ["Venlo"]

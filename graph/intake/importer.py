@@ -24,6 +24,7 @@ from graph.intake.mapping import (
     records_triples,
     replacement,
 )
+from graph.intake.reference import MUNICIPALITY_STUB_GRAPH
 from graph.intake.shacl import shacl_problems
 from graph.intake.tables import read_input
 from graph.intake.template import RDF_SUFFIXES, InputTables, Problem
@@ -47,7 +48,6 @@ from graph.store.interface import AtlasStore, Change
 from graph.store.oxigraph_reader import MemoryStore
 
 VOCABULARY_GRAPH = public_graph("vocabulary")
-MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")
 
 
 @dataclass

@@ -31,6 +31,9 @@ def _every_graph() -> PrivateRead:
 
 
 REFERENCE_GRAPH = public_graph("reference")
+#: Where an import puts a node for each municipality its sites name that the reference data does not describe
+#: (yet), so that coverage can still list it.
+MUNICIPALITY_STUB_GRAPH = public_graph("municipalities-without-reference")
 ATTRIBUTION = "Bron: CBS / PDOK (gemeentegrenzen 2025, via cartomap/nl)"
 # English exonyms of the provinces; Dutch names come from the data itself.
 PROVINCE_NAMES_EN = {
@@ -128,6 +131,12 @@ def load_reference_report(store: AtlasStore, folder: Path, agent: str = "cli") -
     change = Change(remove_graphs={REFERENCE_GRAPH})
     change.add_graph(graph, REFERENCE_GRAPH)
     codes = {str(code) for code in graph.objects(None, DCTERMS.identifier) if str(code).startswith("GM")}
+    # An import's stand-in for a municipality goes once the reference describes it: the same triples in two
+    # graphs counted every site of it twice (a question reads the union of the graphs, which keeps both).
+    for code in sorted(codes):
+        node = municipality_iri(code)
+        change.remove_quads.append((node, RDF.type, PW.Municipality, MUNICIPALITY_STUB_GRAPH))
+        change.remove_quads.append((node, DCTERMS.identifier, Literal(code), MUNICIPALITY_STUB_GRAPH))
     report = ReferenceLoad(year, len(set(graph.subjects(RDF.type, PW.Municipality))))
     _move_sites(store, folder, codes, change, report)
     store.apply(change)
