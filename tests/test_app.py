@@ -104,6 +104,30 @@ def test_every_page_renders_on_a_demo_only_store_without_reference_data(
         assert all(isinstance(option, str) and option for option in box.options), box.options
 
 
+def test_the_overview_and_an_area_profile_without_reference_data_say_what_is_not_known(
+    monkeypatch: pytest.MonkeyPatch, demo_only_store: str
+) -> None:
+    """Regression: on a store filled by the demo alone the overview said 0,0 % of the inhabitants lived in a
+    covered municipality, and a municipality's profile said "0 inwoners", offered "GM0983 (gemeente, )", compared
+    it with a province without a name, and found none of its collaborations ("Nog geen samenwerkingen in de
+    atlas" under its 19 active ones)."""
+    overview = open_page(monkeypatch, demo_only_store, "overview")
+    assert {metric.label: metric.value for metric in overview.metric}["Inwoners in die gemeenten"] == "–"
+    atlas = Atlas.open(Settings(store=demo_only_store, reference=None))
+    counts = atlas.answer("collaboration-overview").municipality_code.value_counts()
+    code, own = str(counts.index[0]), int(counts.iloc[0])
+    profile = open_page(monkeypatch, demo_only_store, "factsheet", gemeente=code)
+    assert not profile.exception, profile.exception
+    caption = " ".join(str(element.value) for element in profile.caption)
+    assert "inwoners onbekend" in caption and " 0 inwoners" not in caption
+    assert not profile.selectbox(key="factsheet_search").format_func(code).endswith(", )")
+    assert list(profile.dataframe[0].value.columns) == ["Cijfer", code, "Nederland"]
+    assert "(" not in str(profile.dataframe[0].value.iloc[0, 1])  # no rate without inhabitants
+    assert "Samenwerkingen" in [header.value for header in profile.subheader]
+    assert "Nog geen samenwerkingen in de atlas." not in texts(profile)
+    assert len([box for box in profile.markdown if box.value.startswith("**")]) >= min(own, 10)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_a_reference_only_store(
     monkeypatch: pytest.MonkeyPatch, reference_only_store: str, page: str

@@ -53,6 +53,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "of {total} municipalities.",
     ),
     "population_covered": ("Inwoners in die gemeenten", "Population covered"),
+    "population_unknown_help": (
+        "Onbekend: zonder referentiegegevens (CBS) kent de atlas de inwoners van de gemeenten niet.",
+        "Unknown: without reference data (CBS) the atlas does not know the municipalities' populations.",
+    ),
     "population_covered_help": (
         "Het deel van de inwoners van Nederland dat in een gedekte gemeente woont.",
         "The share of the Netherlands' inhabitants who live in a covered municipality.",

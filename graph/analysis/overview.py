@@ -21,8 +21,10 @@ class KeyFigures:
     population_covered: int
 
     @property
-    def population_share(self) -> float:
-        return self.population_covered / self.population if self.population else 0.0
+    def population_share(self) -> float | None:
+        """The share of the inhabitants living in a covered municipality; None without reference data (no
+        municipality then has a known population, and 0 % would be a claim)."""
+        return self.population_covered / self.population if self.population else None
 
 
 def key_figures(atlas: Atlas) -> KeyFigures:

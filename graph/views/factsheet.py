@@ -216,6 +216,10 @@ class FactsheetSource:
         mine = scope["municipalities"][scope["municipalities"].municipality_code == area.code]
         province_row = scope["province"].iloc[0] if not scope["province"].empty else None
         province_name = str(province_row["province"]) if province_row is not None else area.province_code
+        # Without reference data no municipality is in a province yet: it is compared with the country alone.
+        comparison = [(NETHERLANDS, self.national())]
+        if area.province_code:
+            comparison.insert(0, (province_name, Figures.of(province_row)))
         collaborations = scope["collaborations"][scope["collaborations"].municipality_code == area.code]
         started = scope["started"]
         chances = self._chances_in(area.province_code)
@@ -224,10 +228,10 @@ class FactsheetSource:
         return self._finish(
             area,
             Figures.of(mine.iloc[0] if not mine.empty else None),
-            [(province_name, Figures.of(province_row)), (NETHERLANDS, self.national())],
+            comparison,
             collaborations,
             _trend(started[started.municipality_code == area.code], started),
-            province_name,
+            province_name if area.province_code else NETHERLANDS,
             self._chosen_chances(chances, in_area, area),
             scope["sites"][scope["sites"].municipality_code == area.code],
             boundaries.assign(coverage="area"),

@@ -17,7 +17,7 @@ from graph.model.language import language
 from graph.store.labels import Labels
 from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet
-from graph.views.factsheet_text import area_name, page_url, sentence, status_detail, text, title
+from graph.views.factsheet_text import area_name, inhabitants, page_url, sentence, status_detail, text, title
 
 MAX_STORIES = 3
 STORY_CHARACTERS = 200
@@ -97,14 +97,9 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
     lang = language(lang)
     sheet = sheet.said_in(lang)
     area = sheet.area
-    if area.is_province:
-        subtitle = f"{number(area.population, lang)} {text('population', lang).lower()}"
-    else:
-        province = area_name(sheet.comparison[0][0], lang) if len(sheet.comparison) > 1 else area.province_code
-        subtitle = (
-            f"{text('province_of', lang, name=province)} · {number(area.population, lang)} "
-            + text("population", lang).lower()
-        )
+    subtitle = inhabitants(area.population, lang)
+    if not area.is_province and len(sheet.comparison) > 1:  # a municipality in a province the reference names
+        subtitle = f"{text('province_of', lang, name=area_name(sheet.comparison[0][0], lang))} · {subtitle}"
     compared = [(area.name, sheet.figures), *((area_name(name, lang), f) for name, f in sheet.comparison)]
     header = [text("figure", lang)]
     for name, _ in compared:

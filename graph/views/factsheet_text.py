@@ -24,6 +24,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "figure": ("Cijfer", "Figure"),
     "per_100k": ("per 100.000", "per 100,000"),
     "population": ("Inwoners", "Inhabitants"),
+    "population_unknown": ("inwoners onbekend", "inhabitants unknown"),
     "library_sites": ("Bibliotheeklocaties", "Library sites"),
     "care_sites": ("Zorglocaties", "Care sites"),
     "active_collaborations": ("Actieve samenwerkingen", "Active collaborations"),
@@ -102,6 +103,14 @@ def text(key: str, lang: str, **values: object) -> str:
 def count(value: int, unit: str, lang: str) -> str:
     singular, plural = UNITS[unit][1 if lang == "en" else 0]
     return f"{number(value, lang)} {singular if value == 1 else plural}"
+
+
+def inhabitants(population: int, lang: str) -> str:
+    """ "58.712 inwoners", or that the number is not known: without reference data an area has none, and no
+    place has 0 inhabitants."""
+    if not population:
+        return text("population_unknown", lang)
+    return f"{number(population, lang)} {text('population', lang).lower()}"
 
 
 def status(code: str, lang: str) -> str:

@@ -11,7 +11,17 @@ from graph.views.dates import since
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_map import area_features
 from graph.views.factsheet_report import file_name, render
-from graph.views.factsheet_text import area_name, number, report_base_url, sentence, status, status_detail, text, title
+from graph.views.factsheet_text import (
+    area_name,
+    inhabitants,
+    number,
+    report_base_url,
+    sentence,
+    status,
+    status_detail,
+    text,
+    title,
+)
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
 from ui.charts import bar_chart
 from ui.components import data_table
@@ -48,7 +58,8 @@ display = {  # the everyday name and the name without accents find an area too: 
         str(row.code),
         str(row.name),
         t("factsheet_level_" + str(row.level))
-        + (f", {names.province(str(row.province_code))}" if row.level == "municipality" else ""),
+        # Without reference data a municipality is known by its code alone, in no province yet.
+        + (f", {names.province(str(row.province_code))}" if row.level == "municipality" and row.province_code else ""),
     )
     for row in areas.itertuples()
 }
@@ -86,7 +97,7 @@ province_name = area_name(sheet.comparison[0][0], lang) if not area.is_province 
 caption = [title(sheet, lang)]
 if province_name:
     caption.append(text("province_of", lang, name=safe(province_name)))
-caption.append(f"{number(area.population, lang)} {text('population', lang).lower()}")
+caption.append(inhabitants(area.population, lang))
 heading.caption(" · ".join(caption))
 st.info(safe(sentence(sheet, lang)))
 
@@ -103,11 +114,14 @@ keys = ["library_sites", "care_sites", "active_collaborations", "exploring_colla
 comparison = pd.DataFrame({text("figure", lang): [text(key, lang) for key in keys]})
 for name, compared in [(area.name, figures), *sheet.comparison]:
     comparison[area_name(name, lang)] = [
-        f"{number(getattr(compared, key), lang)} ({rate(compared.per_100k(getattr(compared, key)), lang)})"
+        # Without a known population (no reference data) there is no rate to put in brackets.
+        f"{number(getattr(compared, key), lang)}"
+        + (f" ({rate(compared.per_100k(getattr(compared, key)), lang)})" if compared.population else "")
         for key in keys
     ]
 st.dataframe(comparison, hide_index=True)
-st.caption(f"{text('in_brackets', lang)} {text('counting_rule', lang)}")
+brackets = text("in_brackets", lang) + " " if figures.population else ""
+st.caption(brackets + text("counting_rule", lang))
 
 st.subheader(text("map", lang))
 shapes = [

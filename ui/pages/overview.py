@@ -23,8 +23,11 @@ columns[3].metric(
     number(figures.covered_municipalities, lang),
     help=t("covered_municipalities_help", total=number(figures.municipalities, lang)),
 )
+share = figures.population_share
 columns[4].metric(
-    t("population_covered"), percent(figures.population_share * 100, lang, 1), help=t("population_covered_help")
+    t("population_covered"),
+    "–" if share is None else percent(share * 100, lang, 1),
+    help=t("population_covered_help" if share is not None else "population_unknown_help"),
 )
 st.caption(
     f"{t('covered_municipalities')}: {number(figures.covered_municipalities, lang)} "
