@@ -92,6 +92,30 @@ def test_every_problem_is_shown_at_once_next_to_its_field(monkeypatch: pytest.Mo
     assert not submissions(atlas, viewer=Viewer.coordinator("test"))
 
 
+def test_a_problem_goes_from_its_field_once_the_field_is_changed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: after a send, "Kies een locatie" stayed under the library's site once one was chosen, and the
+    count of problems to fix with it, until the next send."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    form.text_input(key="start_date").set_value("gisteren").run()
+    form.button(key="send").click().run()
+    assert sum("Kies een locatie" in message for message in errors(form)) == 2
+    assert any("(4 punten)" in message for message in errors(form)), errors(form)
+    form.text_input(key="library_search").set_value("venlo").run()
+    form.selectbox(key="library_site").set_value("bibliotheek-venlo-stadsbibliotheek").run()
+    shown = errors(form)
+    assert sum("Kies een locatie" in message for message in shown) == 1  # the care site's, still unchosen
+    assert any("'gisteren' is geen datum" in message for message in shown)
+    assert any("(3 punten)" in message for message in shown), shown
+    form.text_input(key="start_date").set_value("1-5-2023").run()
+    assert not any("geen datum" in message for message in errors(form))
+    form.button(key="send").click().run()  # sent again: what is still wrong is said again, and only that
+    assert sum("Kies een locatie" in message for message in errors(form)) == 1
+    assert not submissions(atlas, viewer=Viewer.coordinator("test"))
+
+
 def test_a_new_site_without_a_point_is_said_without_internal_ids(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -164,6 +165,16 @@ def town_spelled(atlas: Atlas, town: str) -> str:
     was typed ("tegelen"); as typed without reference data or for a place the reference does not know."""
     reference = atlas.settings.reference
     return town_as_written(town, reference) if reference is not None else " ".join(town.split())
+
+
+def still_standing(
+    problems: list[FieldProblem], sent: Mapping[str, object], now: Mapping[str, object]
+) -> list[FieldProblem]:
+    """The problems of the fields that still hold what was sent (``sent`` and ``now``: field → its value then and
+    now). A field changed since may well be right: its old message stays away until the form is sent again."""
+    return [
+        problem for problem in problems if problem.field not in sent or now.get(problem.field) == sent[problem.field]
+    ]
 
 
 def problems_by_field(problems: list[FieldProblem], lang: str) -> dict[str, list[str]]:

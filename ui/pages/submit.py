@@ -12,6 +12,7 @@ from graph.views.submit_form import (
     form_choices,
     pair_known,
     problems_by_field,
+    still_standing,
     town_point,
     town_spelled,
 )
@@ -59,6 +60,7 @@ def _start_again() -> None:
             del st.session_state[key]
     st.session_state.pop("submit_code", None)
     st.session_state.pop("submit_problems", None)
+    st.session_state.pop("submit_values", None)
 
 
 # Sent: the form is locked, so nothing can be sent twice; only a new, empty form can follow.
@@ -68,7 +70,21 @@ if st.session_state.get("submit_code"):
     st.stop()
 
 st.write(t("submit_intro"))
-problems = problems_by_field(st.session_state.get("submit_problems", []), language())
+
+
+def _field_value(field: str) -> tuple[str, object]:
+    """A field's widget and what it holds now. A point's fields are made anew for each town typed (their key
+    holds the town), so another town counts as a change of the point too."""
+    key = field
+    if field.endswith(("_lat", "_lon")):
+        key = f"{field}_{st.session_state.get(field.rsplit('_', 1)[0] + '_town', '')}"
+    return key, st.session_state.get(key)
+
+
+sent_problems = st.session_state.get("submit_problems", [])
+sent_values = st.session_state.get("submit_values", {})
+standing = still_standing(sent_problems, sent_values, {field: _field_value(field) for field in sent_values})
+problems = problems_by_field(standing, language())
 
 
 @st.cache_resource
@@ -234,6 +250,8 @@ if st.button(t("send"), type="primary", key="send"):
     )
     result = submit(current, form)
     st.session_state["submit_problems"] = result.fields
+    # What each field with a problem held when sent: its message goes once the field is changed.
+    st.session_state["submit_values"] = {problem.field: _field_value(problem.field) for problem in result.fields}
     st.session_state["submit_code"] = result.code
     if result.ok:
         st.session_state["sender"] = submitter
