@@ -379,13 +379,14 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     review.button(key=[b.key for b in review.button if str(b.key).startswith("approve_PW-")][0]).click().run()
     assert not review.exception
     decisions = review.dataframe[-1].value
-    assert list(decisions["Status"]) == ["Goedgekeurd"]
+    assert list(decisions["Besluit"]) == ["Goedgekeurd"]
     # Regression: a decision was named by its code only, without the pair or when it was taken.
     # With the town of each side, as the card's title (a name that says its town is not followed by it again).
     assert list(decisions["Samenwerking"]) == ["Bibliotheek Venlo × Zorgcentrum De Linde (Venlo)"]
-    assert re.fullmatch(r"\d{1,2} [a-z]{3} \d{4}, \d\d:\d\d", decisions["Besloten op"][0])
-    # Why, right after what: at the page's width the reason stood beyond the table's edge.
-    assert list(decisions.columns[:4]) == ["Referentiecode", "Samenwerking", "Status", "Reden"]
+    assert re.fullmatch(r"\d{1,2} [a-z]{3} \d{4}, \d\d:\d\d · .+", decisions["Besloten"][0])
+    # Regression: eight columns stood beyond the page's edge (who decided read "B"), and before that the reason:
+    # why, with what, then when and by whom.
+    assert list(decisions.columns[:3]) == ["Samenwerking", "Besluit", "Besloten"]
 
 
 def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -495,7 +496,7 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     assert review.selectbox(key="revert_code").value is None
     review.button(key="revert_button").click().run()
     assert [element.value for element in review.error] == ["Kies eerst welke inzending u terugdraait."]
-    assert list(review.dataframe[-1].value["Status"]) == ["Goedgekeurd"]
+    assert list(review.dataframe[-1].value["Besluit"]) == ["Goedgekeurd"]
     code = review.dataframe[-1].value["Referentiecode"][0]
     assert review.selectbox(key="revert_code").options == [f"{code} · Bibliotheek Venlo × Zorgcentrum De Linde (Venlo)"]
     review.selectbox(key="revert_code").set_value(code).run()
@@ -503,7 +504,7 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     review.button(key="revert_button").click().run()
     said = [plain(element.value) for element in review.success]
     assert said == [f"Teruggedraaid: Bibliotheek Venlo × Zorgcentrum De Linde (Venlo) · {code}."]
-    assert list(review.dataframe[-1].value["Status"]) == ["Teruggedraaid"]
+    assert list(review.dataframe[-1].value["Besluit"]) == ["Teruggedraaid — dubbel"]  # the reason after what
 
 
 # --- Vragen -----------------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ why, when and by whom."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from graph.analysis.mapdata import sites
@@ -13,8 +15,11 @@ from graph.views.dates import moment
 from graph.views.organisation_names import distinct_names, pair_heading
 from graph.views.review_pairs import pair_sides, pair_towns, partner_names
 
-# Why a decision was taken right after what it was: at the page's width the last columns need a scroll.
 DECISION_COLUMNS = ("code", "pair", "state", "reason", "decided", "decided_by", "submitted", "submitter_email")
+#: The decisions as the page lists them: which pair, what was decided and why, when and by whom, then the code
+#: and who sent it. Eight columns stood beyond the page's edge (who decided read "B"); five fit it, the last
+#: two with a scroll.
+SHOWN_COLUMNS = ("pair", "decision", "decided", "code", "submitted")
 
 
 def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame:
@@ -49,3 +54,30 @@ def decided_submissions(atlas: Atlas, viewer: Viewer, lang: str) -> pd.DataFrame
         )
     frame = pd.DataFrame(rows, columns=[*DECISION_COLUMNS, "order"])
     return frame.sort_values("order", ascending=False, kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def decisions_as_shown(decided: pd.DataFrame, state_word: Callable[[str], str]) -> pd.DataFrame:
+    """The columns of :data:`SHOWN_COLUMNS`: the state in words with the reason after it ("Afgewezen — geen
+    echte samenwerking"), the moment with the coordinator ("28 nov 2026, 11:29 · Anna de Vries"), and the moment
+    it was sent with the sender's address."""
+
+    def joined(first: object, second: object, between: str) -> str:
+        return between.join(str(part) for part in (first, second) if part)
+
+    return pd.DataFrame(
+        {
+            "pair": decided.pair,
+            "decision": [
+                joined(state_word(str(state)), reason, " — ")
+                for state, reason in zip(decided.state, decided.reason, strict=True)
+            ],
+            "decided": [
+                joined(when, who, " · ") for when, who in zip(decided.decided, decided.decided_by, strict=True)
+            ],
+            "code": decided.code,
+            "submitted": [
+                joined(when, who, " · ") for when, who in zip(decided.submitted, decided.submitter_email, strict=True)
+            ],
+        },
+        columns=list(SHOWN_COLUMNS),
+    )

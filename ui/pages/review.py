@@ -8,7 +8,7 @@ from graph.intake.submissions import SubmissionError, reject, revert
 from graph.views.organisation_names import chooser_labels
 from graph.views.review_card import ReviewCard, approve_card, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
-from graph.views.review_decisions import decided_submissions
+from graph.views.review_decisions import decided_submissions, decisions_as_shown
 from ui.components import data_table
 from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
 from ui.small_maps import point_map
@@ -137,16 +137,21 @@ decisions = decided_submissions(current, looking, lang)  # private: read for thi
 if decisions.empty:
     st.write(t("no_decisions"))
 else:
-    shown = decisions.assign(state=decisions.state.map(labels().review_state))
-    headings = ("reference_code", "pair", "status", "reason", "decided_on", "decided_by", "submitted_on")
-    # The pair and the reason wide and the reason next to it, the rest as wide as their text: at 1,400 pixels the
-    # reason stood off the screen, and narrow columns cut codes and dates.
-    widths: dict[str, Literal["small", "medium", "large"]] = {"pair": "large", "reason": "medium"}
+    shown = decisions_as_shown(decisions, labels().review_state)
+    headings = {
+        "pair": t("pair"),
+        "decision": t("decision"),
+        "decided": t("decided_when_by"),
+        "code": t("reference_code"),
+        "submitted": t("submitted_when_by"),
+    }
+    # The pair wide and what was decided beside it; the moments as wide as their text.
+    widths: dict[str, Literal["small", "medium", "large"]] = {"pair": "large", "decision": "medium"}
     data_table(
-        shown.set_axis([t(key) for key in (*headings, "submitter_email")], axis=1),
+        shown.rename(columns=headings),
         hide_index=True,
         column_config={
-            t(key): st.column_config.TextColumn(t(key), width=widths.get(key)) for key in (*headings, "submitter_email")
+            heading: st.column_config.TextColumn(heading, width=widths.get(key)) for key, heading in headings.items()
         },
     )
 pairs = dict(zip(decisions.code, decisions.pair, strict=True))
