@@ -170,6 +170,9 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     Each file is made when its button is clicked, not with every run of the page: writing the Excel file of a
     listing of 5,800 sites took seconds on every visit. A click does not run the page again, so the other
     buttons stay valid."""
+    # One place on the page, with buttons or without: three that come and go moved every element after them,
+    # and the browser then made the tables and the map below anew.
+    place = st.container()
     if frame.empty:  # nothing to take along: the table says "Geen rijen." and offers no empty files
         return
     table = readable(frame)
@@ -180,7 +183,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     percentages = table.assign(**{heading: (frame[c] * 100).round(2) for heading, c in shares.items()}).rename(
         columns={heading: f"{heading} (%)" for heading in shares}
     )
-    columns = st.columns(3)
+    columns = place.columns(3)
     columns[0].download_button(
         t("download_csv"),
         partial(spreadsheet_csv_bytes, percentages),

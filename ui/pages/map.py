@@ -26,9 +26,10 @@ municipality = url_choice("municipality", t("municipality"), sorted(choices), ch
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 status = url_choice("status", t("status"), CollaborationStatus.values(), names.status)
 shown = narrowed(whole, names, MapFilters(province, municipality, activity, status))
-if municipality or province:
-    code = municipality or province or ""
-    profile_link(code, choices[municipality] if municipality else names.province(code))
+with st.container():  # drawn every time: a link that comes and goes would move every element after it
+    if municipality or province:
+        code = municipality or province or ""
+        profile_link(code, choices[municipality] if municipality else names.province(code))
 show_municipalities = page_sidebar().toggle(t("show_municipalities"), value=shown.features is not None)
 
 layers = []

@@ -33,8 +33,11 @@ if organisation:
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
 st.caption(t("network_start"))
-if organisation and province:
-    st.caption(t("network_province_ignored"))
+# Notes that come and go sit in places drawn every time: an element that appears moves every one after it, and
+# the browser then makes the tables anew.
+with st.container():
+    if organisation and province:
+        st.caption(t("network_province_ignored"))
 
 page = read(
     network_page,
@@ -52,8 +55,9 @@ else:
     columns[1].metric(t("collaborations"), number(summary.collaborations, names.lang))
     columns[2].metric(t("components"), number(summary.components, names.lang))
     columns[3].metric(t("largest_component"), number(summary.largest_component, names.lang))
-    if page.limited:
-        st.warning(t("network_limited", total=page.total, shown=page.shown, widen=t("network_size")))
+    with st.container():
+        if page.limited:
+            st.warning(t("network_limited", total=page.total, shown=page.shown, widen=t("network_size")))
     # The drawing sits in its own sandboxed frame (graph/views/network_drawing.py); this frame only holds that one.
     st.iframe(page.drawing, height=640, alt=t("network_drawing"))
     # One table under the other, each the page's width: side by side, the brokers' sentence was cut off.
