@@ -328,3 +328,13 @@ def test_a_reports_file_is_named_in_the_readers_language_without_accents(demo_st
     assert file_name(north_holland, "pdf", "nl") == "factsheet-PV27-noord-holland.pdf"
     assert file_name(fryslan, "md", "nl") == "factsheet-PV21-fryslan.md"
     assert file_name(fryslan, "md", "en") == "factsheet-PV21-friesland-en.md"
+
+
+def test_a_collaborations_card_on_the_profile_says_its_participants(
+    monkeypatch: pytest.MonkeyPatch, tiny_atlas: Atlas
+) -> None:
+    """Regression: the cards on the page left out how many take part, where the report said "· 6 deelnemers ·"."""
+    app = open_profile(monkeypatch, tiny_atlas.settings.store, gemeente="GM0632")
+    assert not app.exception, app.exception
+    details = [str(caption.value) for caption in app.caption if " · Woerden" in str(caption.value)]
+    assert any("6 deelnemers" in detail for detail in details), details

@@ -6,6 +6,7 @@ from typing import Any
 
 from graph.store.labels import Labels
 from graph.views.factsheet_text import number
+from graph.views.organisation_names import read_alike
 
 TEXTS: dict[str, tuple[str, str]] = {
     "libraries": ("Bibliotheeklocaties", "Library sites"),
@@ -36,12 +37,18 @@ def municipality_tooltip(properties: dict[str, Any], lang: str) -> str:
     )
 
 
+def same_name(site: object, organisation: object) -> bool:
+    """Whether a site is called as its organisation is (the form names a new organisation's site so): then the
+    name is said once, not a long name twice."""
+    return read_alike(str(site or "")) == read_alike(str(organisation or ""))
+
+
 def site_tooltip(row: Any, labels: Labels) -> str:
     """Site, organisation and kind, the town, and how many collaborations the site has."""
     town = row.town if isinstance(row.town, str) else ""
     return "\n".join(
         [
-            f"{row.site} — {row.organisation}",
+            str(row.site) if same_name(row.site, row.organisation) else f"{row.site} — {row.organisation}",
             f"{labels.kind(row.kind)}{', ' + town if town else ''}",
             f"{_text('collaborations', labels.lang)}: {number(int(row.collaborations or 0), labels.lang)}",
         ]

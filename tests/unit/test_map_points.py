@@ -35,3 +35,20 @@ def test_sites_on_points_of_their_own_are_drawn_where_they_are() -> None:
     lat, lon = fanned_out(sites)
     assert lat.tolist() == [51.0, 52.0] and lon.tolist() == [5.0, 5.0]
     assert [len(values) for values in fanned_out(sites.iloc[:0])] == [0, 0]
+
+
+def test_a_site_called_as_its_organisation_is_named_once_in_its_tooltip() -> None:
+    """Regression: the form names a new organisation's site after it, so a long name filled a tooltip twice
+    ("Stichting Zorgboerderij … — Stichting Zorgboerderij …") and covered a corner of the map."""
+    from types import SimpleNamespace
+
+    from graph.model.language import Lang
+    from graph.store.labels import Labels
+    from graph.views.map_tooltips import site_tooltip
+
+    name = "Stichting Zorgboerderij 's-Hertogenbosch Cuijk en Boxtel"
+    row = SimpleNamespace(site=name, organisation=name, kind="care", town="Vught", collaborations=1)
+    said = site_tooltip(row, Labels(Lang.NL))
+    assert said.count(name) == 1 and said.startswith(name + "\n")
+    other = SimpleNamespace(site="Locatie Vught", organisation=name, kind="care", town="Vught", collaborations=1)
+    assert site_tooltip(other, Labels(Lang.NL)).startswith(f"Locatie Vught — {name}\n")

@@ -150,6 +150,9 @@ for row in told.head(MAX_CARDS).itertuples():
             details.append(text("started", lang, date=safe(since(str(row.start_date), lang))))
         if row.end_date:
             details.append(text("ended", lang, date=safe(since(str(row.end_date), lang))))
+        participants = str(getattr(row, "participants", "") or "").removesuffix(".0")
+        if participants.isdigit() and int(participants):  # as the report says it: "12 deelnemers"
+            details.append(text("participants", lang, n=number(int(participants), lang)))
         if row.activities:
             details.append(safe(names.activity_list(str(row.activities))))
         if not own:

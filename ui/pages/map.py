@@ -1,6 +1,7 @@
 import streamlit as st
 
 from graph.model.enums import CollaborationStatus
+from graph.views.map_tooltips import same_name
 from graph.views.map_view import MapFilters, narrowed, province_map
 from ui.context import PAGES, counted, labels, language_switch, page_sidebar, read, safe, t, url_choice, viewer
 from ui.factsheet_links import profile_link
@@ -67,7 +68,8 @@ legend[2].markdown(
 site = selected_site(event, shown.sites)
 if site is not None:
     st.subheader(t("selected_site"))
-    st.markdown(f"**{safe(site['site'])}** — {safe(site['organisation'])} ({safe(names.kind(site['kind']))})")
+    owner = "" if same_name(site["site"], site["organisation"]) else f" — {safe(site['organisation'])}"
+    st.markdown(f"**{safe(site['site'])}**{owner} ({safe(names.kind(site['kind']))})")
     st.page_link(PAGES["organisation"], label=t("open_organisation"), query_params={"org": site["organisation_id"]})
     if site.get("municipality_code"):
         profile_link(site["municipality_code"], site.get("municipality") or site["municipality_code"])
