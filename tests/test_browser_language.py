@@ -226,7 +226,19 @@ def test_streamlits_own_controls_are_named_in_dutch_and_back_in_english(page, se
     page.get_by_role("combobox", name="Activiteiten").first.click()
     listed = page.get_by_role("listbox").first
     listed.wait_for(timeout=10_000)
-    assert listed.inner_text().splitlines()[0] == "Alles selecteren"
+    # Regression: the list began with "Select 2 matches" (English), and Enter after "boeken" chose both matches.
+    assert listed.inner_text().splitlines()[0] not in ("Alles selecteren", "Select all")
+    page.keyboard.type("boeken")
+    page.wait_for_function("() => document.querySelectorAll('[role=listbox] [role=option]').length >= 2")
+    assert not [line for line in listed.inner_text().splitlines() if "Select" in line or "selecteren" in line]
+    page.keyboard.press("Enter")
+    chosen = page.locator("[data-testid='stMultiSelect'] [data-tag]:visible")
+    chosen.first.wait_for(timeout=10_000)
+    assert chosen.count() == 1, chosen.all_inner_texts()
+    # The chosen activity's remove button, and the group of chosen ones, were named in English.
+    said = named_controls(page)
+    assert "Gekozen waarden" in said and any(name.startswith("Verwijderen: Boeken") for name in said), said
+    assert not [name for name in said if name.startswith("Remove ") or name == "Selected values"], said
     page.keyboard.type("xyzzy")
     page.get_by_text("Geen resultaten", exact=True).wait_for(timeout=10_000)
     assert "Uitleg bij Startdatum" in named_controls(page)

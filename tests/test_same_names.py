@@ -275,6 +275,18 @@ def test_a_long_name_keeps_its_place_in_view_in_a_chooser() -> None:
     assert for_chooser("Stichting Tweeling (Venlo)") == "Stichting Tweeling (Venlo)"  # a short name as it is
 
 
+def test_a_long_name_is_cut_between_words_in_a_chooser() -> None:
+    """Regression: a chooser showed "Stichting … 's-H…ertogenbosch": cut inside the place, which then could be
+    neither read nor found by typing it."""
+    long = "Stichting " + "Zeer Lange Naam " * 12
+    shown = for_chooser(f"{long}('s-Hertogenbosch) · Zorgorganisatie")
+    assert len(shown) <= CHOOSER_CHARACTERS and shown.endswith(" ('s-Hertogenbosch) · Zorgorganisatie")
+    head, tail = shown.split(" … ")
+    assert head.endswith(("Zeer", "Lange", "Naam")) and tail.startswith(("Zeer", "Lange", "Naam", "("))
+    # One very long run of letters is still cut, so the place stays in view.
+    assert for_chooser("Bibliotheek " + "Regioverbindingsstichting" * 5 + " (Venlo)").endswith(" (Venlo)")
+
+
 def test_two_choices_never_read_alike_in_a_chooser() -> None:
     """Regression: the form listed "Zorggroep Dubbel — Locatie Venlo 0 (Venlo)" twice, and either choice stored
     the second site (a chooser hands back the last of two alike); two long names cut in their middle read alike."""

@@ -29,6 +29,7 @@ DUTCH = {
     "No results": "Geen resultaten",
     "Clear all": "Alles wissen",
     "Clear value": "Waarde wissen",
+    "Selected values": "Gekozen waarden",
     "Skip to main content": "Naar de inhoud",
     "Sidebar": "Zijbalk",
     "Collapse sidebar": "Zijbalk inklappen",
@@ -67,6 +68,7 @@ DUTCH = {
 #: chart's buttons are named after the chart: "Fullscreen: Staafdiagram van …").
 DUTCH_BEGINNINGS = {
     "Help for ": "Uitleg bij ",
+    "Remove ": "Verwijderen: ",  # a chosen option's button in a multiselect: "Remove Koffiecorner"
     "Fullscreen: ": "Volledig scherm: ",
     "Show data: ": "Gegevens tonen: ",
     "Download as PNG: ": "Downloaden als PNG: ",

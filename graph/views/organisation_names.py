@@ -33,11 +33,27 @@ CHOOSER_CHARACTERS = 100
 _KEPT_END = 40
 
 
+#: The longest word moved whole to the kept end; a longer run of letters is cut where it must.
+_LONGEST_WORD = 24
+
+
 def for_chooser(label: str, limit: int = CHOOSER_CHARACTERS) -> str:
-    """ "Stichting … (Venlo) · Zorgorganisatie": a label cut in its middle when too long for a chooser."""
+    """ "Stichting … (Venlo) · Zorgorganisatie": a label cut in its middle when too long for a chooser. It is cut
+    between words: "'s-H…ertogenbosch" could be read by no one, and a search for the place found nothing."""
     if len(label) <= limit:
         return label
-    return label[: limit - _KEPT_END - 1].rstrip() + "…" + label[-_KEPT_END:]
+    start = len(label) - min(_KEPT_END, limit * 2 // 5)
+    word_start = label.rfind(" ", 0, start + 1) + 1
+    next_word = label.find(" ", start) + 1
+    if start - word_start <= min(_LONGEST_WORD, limit // 5):
+        start = word_start  # the whole word, when that takes little from the beginning
+    elif 0 < next_word < len(label) - 1:
+        start = next_word
+    head = label[: max(1, limit - (len(label) - start) - len(" … "))]
+    last_space = head.rstrip().rfind(" ")
+    if not label[len(head)].isspace() and last_space >= len(head) // 3:
+        head = head[:last_space]
+    return f"{head.rstrip()} … {label[start:].lstrip()}"
 
 
 def chooser_labels(labels: Mapping[str, str], limit: int = CHOOSER_CHARACTERS) -> dict[str, str]:

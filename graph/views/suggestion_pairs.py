@@ -6,6 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.model.formats import km
+from graph.views.organisation_names import for_chooser
+
+#: At most this much of each organisation's name in a pair's label: each is cut in its own middle, so both
+#: names' beginnings (what a coordinator types to find the pair) and the places that tell them apart stay.
+NAME_CHARACTERS = 48
 
 
 def pair_key(library_id: str, care_id: str) -> str:
@@ -30,5 +35,8 @@ def pair_labels(suggestions: pd.DataFrame, lang: str) -> dict[str, str]:
     for key, row in zip(pair_keys(suggestions), suggestions.itertuples(), strict=True):
         place = row.municipality if isinstance(row.municipality, str) else ""
         where = ", ".join(part for part in (place, km(float(str(row.distance_km)), lang)) if part)
-        labels[key] = f"{row.library_organisation} × {row.care_organisation} ({where})"
+        library, care = (
+            for_chooser(str(name), NAME_CHARACTERS) for name in (row.library_organisation, row.care_organisation)
+        )
+        labels[key] = f"{library} × {care} ({where})"
     return labels

@@ -31,3 +31,17 @@ def test_a_pair_is_held_by_its_two_organisations_not_by_its_row() -> None:
     keys = pair_keys(SUGGESTIONS)
     assert [pair_ids(key) for key in keys] == [("lib-venlo", "linde"), ("lib-venlo", "zorg-zonder-plaats")]
     assert pair_keys(SUGGESTIONS.iloc[::-1]) == keys[::-1]  # the same pair keeps its key in another order
+
+
+def test_a_pair_of_long_names_keeps_the_beginning_and_place_of_both() -> None:
+    """Regression: a library's name of 150 characters filled the chooser's line, so the care organisation was cut
+    to "…ertogenbosch)" and a search for its name found nothing."""
+    long = SUGGESTIONS.iloc[:1].assign(
+        library_organisation="Bibliotheek " + "Samenwerkende Gemeenten " * 6 + "(Venlo)",
+        care_organisation="Stichting Gezamenlijke Voorzieningen voor Wonen en Werken ('s-Hertogenbosch)",
+    )
+    (label,) = pair_labels(long, "nl").values()
+    library, care = label.split(" × ")
+    assert library.startswith("Bibliotheek Samenwerkende") and library.endswith("Gemeenten (Venlo)")
+    assert care.startswith("Stichting Gezamenlijke") and care.endswith("('s-Hertogenbosch) (Venlo, 1,8 km)")
+    assert len(label) < 120

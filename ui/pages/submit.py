@@ -174,6 +174,8 @@ with st.container(key=FIELDS_CHECKED_ON_SEND):
         format_func=names.activity,
         key="activities",
         placeholder=choose_options(),
+        # No "Select 3 matches" (English only, and Enter after typing a part of a name chose every match).
+        select_all=False,
     )
     field_error("activities")
     activity_other = st.text_input(t("activity_other"), key="activity_other")
