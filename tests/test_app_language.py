@@ -121,6 +121,24 @@ def test_a_questions_file_is_named_by_its_title_and_filters(monkeypatch: pytest.
     assert "dekking-per-gemeente-limburg.csv" in names, names
 
 
+def test_the_suggestions_file_is_named_after_the_chosen_place_and_radius(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: the suggestions download was "suggesties.csv" whatever province, municipality and radius were
+    chosen, so two downloads for two places overwrote each other; a question's file name ran to 158 characters."""
+    managers = recorded_downloads(monkeypatch)
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["province"] = "PV31"
+    app.query_params["radius"] = "30"
+    app.switch_page("ui/pages/suggestions.py")
+    app.run()
+    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    assert {"suggesties-limburg-30-km.csv", "suggesties-limburg-30-km.xlsx"} <= names, names
+    assert all(len(name) <= 80 for name in names), names
+    assert not app.exception
+
+
 def test_a_start_date_to_the_day_is_a_date_in_the_excel_file(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: Excel downloads held every date as text ("2019-03-20"), which Excel neither sorts nor filters as
     a date. A day is a date now, shown the reader's way; a year alone stays the year the source gave."""

@@ -20,7 +20,7 @@ from graph.model.enums import (
     OrganisationKind,
     SubmissionState,
 )
-from graph.model.formats import file_slug, km, number, percent, rate
+from graph.model.formats import FILE_STEM_CHARACTERS, file_slug, file_stem, km, number, percent, rate
 from graph.model.language import BilingualError, Lang, Message, language, message_language
 from graph.store.sparql_policy import ConsoleError, check_query
 
@@ -146,3 +146,15 @@ def test_a_province_in_a_download_name_is_its_name_without_accents_not_its_code(
         "noord-holland",
         "s-hertogenbosch",
     ]
+
+
+def test_a_download_is_named_after_its_filters_and_never_too_long() -> None:
+    """Regression: the suggestions download was suggesties.csv whatever was chosen, and a question's download was
+    named with its whole title and filters: 158 characters."""
+    assert file_stem("Suggesties", "Limburg", "", "Venlo", "15 km") == "suggesties-limburg-venlo-15-km"
+    title = "Witte vlekken per activiteit: gemeenten met een bibliotheek maar zonder samenwerking voor die activiteit"
+    long = file_stem(title, "Koffiecorner", "Súdwest-Fryslân")
+    assert len(long) <= FILE_STEM_CHARACTERS and long.startswith("witte-vlekken-per-activiteit")
+    assert long.endswith("-koffiecorner-sudwest-fryslan")  # the filters whole, the title cut between words
+    assert long.removesuffix("-koffiecorner-sudwest-fryslan").split("-")[-1] in file_slug(title).split("-")
+    assert file_stem("", "…") == "atlas"

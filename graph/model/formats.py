@@ -62,6 +62,31 @@ def file_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
+#: The longest file name a download gets before its extension: a question's title and its filters made one of
+#: 158 characters, longer than some file systems and mail programs take.
+FILE_STEM_CHARACTERS = 60
+
+
+def file_stem(*parts: str, limit: int = FILE_STEM_CHARACTERS) -> str:
+    """A download's name from what the page shows, each part as :func:`file_slug` writes it:
+    ``("Suggesties", "Limburg", "Venlo", "15 km")`` → ``suggesties-limburg-venlo-15-km``. When too long, the first
+    part (what the file holds) is cut between words before the filters, which tell two downloads apart."""
+    slugs = [slug for slug in map(file_slug, parts) if slug]
+    if not slugs:
+        return "atlas"
+    filters = "-".join(slugs[1:])
+    room = limit - len(filters) - (1 if filters else 0)
+    head = _cut_between_words(slugs[0], max(room, limit // 3))
+    return _cut_between_words("-".join([head, *slugs[1:]]), limit)
+
+
+def _cut_between_words(slug: str, limit: int) -> str:
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1]
+    return cut[: cut.rfind("-")] if "-" in cut[limit // 2 :] else slug[:limit].rstrip("-")
+
+
 COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:[.,][0-9]{1,12})?")
 
 

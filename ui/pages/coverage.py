@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from graph.model.formats import file_slug
+from graph.model.formats import file_stem
 from graph.views.answer_words import in_words
 from graph.views.coverage_view import coverage_page
 from ui.charts import bar_chart
@@ -23,7 +23,7 @@ if not page.has_reference:
 with st.container():
     if province:
         profile_link(province, names.province(province))
-suffix = f"-{file_slug(names.province(province))}" if province else ""  # dekking-per-gemeente-limburg.xlsx
+area = names.province(province) if province else ""  # dekking-per-gemeente-limburg.xlsx
 
 st.subheader(t("per_province"))
 data_table(
@@ -45,7 +45,7 @@ data_table(
     hide_index=True,
     column_config={**headings(gaps.columns), **profile_column()},
 )
-downloads(gaps, t("file_gaps") + suffix, "gaps")
+downloads(gaps, file_stem(t("file_gaps"), area), "gaps")
 
 if page.features is not None:
     st.subheader(t("choropleth"))
@@ -61,7 +61,7 @@ data_table(
     hide_index=True,
     column_config={**headings(page.per_municipality.columns), **profile_column()},
 )
-downloads(page.per_municipality, t("file_coverage") + suffix, "coverage")
+downloads(page.per_municipality, file_stem(t("file_coverage"), area), "coverage")
 
 st.subheader(t("trend"))
 trend = page.per_year
@@ -77,7 +77,7 @@ if not trend.empty:
         colours=[LINE_COLOURS[status] for status in statuses],  # as on the map
     )
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
-downloads(trend, t("file_started_per_year") + suffix, "trend")
+downloads(trend, file_stem(t("file_started_per_year"), area), "trend")
 per_activity = page.per_activity
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))

@@ -3,7 +3,7 @@ from typing import Any
 
 import streamlit as st
 
-from graph.model.formats import file_slug, number
+from graph.model.formats import file_stem, number
 from graph.views.answer_words import in_words
 from graph.views.console import ConsoleError, console_answer, console_example
 from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
@@ -145,7 +145,7 @@ st.caption(counted("rows", len(answer)))
 shown = in_words(answer, labels())  # "Actief", not active; the map below still reads the codes
 data_table(shown, hide_index=True, column_config=heading_columns(list(shown.columns)))
 # Named as the page names the question and its filters: witte-vlekken-per-activiteit-limburg.csv.
-downloads(shown, "-".join(file_slug(words) for words in (query.title(lang), *chosen_words))[:150], "answer")
+downloads(shown, file_stem(query.title(lang), *chosen_words), "answer")
 if {"lat", "lon"} <= set(answer.columns) and {"site", "organisation", "kind"} <= set(answer.columns) and len(answer):
     # Zoomed to the answer's sites, whatever part of the country they lie in; the dots as on the Kaart.
     bounds = bounds_of_points(answer.lat, answer.lon)

@@ -6,6 +6,7 @@ from graph.analysis.followup import FollowUpError, pair_history, record_state
 from graph.analysis.suggest import SuggestionError, suggest
 from graph.analysis.suggest_reasons import reason_list
 from graph.model.enums import FollowUpState
+from graph.model.formats import file_stem, km
 from graph.views.answer_words import ids_last
 from graph.views.dates import moment
 from graph.views.organisation_names import chooser_labels, named_suggestion_input
@@ -110,7 +111,9 @@ if not shown.empty:
         st.markdown("\n".join(f"- {safe(reason)}" for reason in reason_list(str(chosen_row.reasons))))
 # The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
 download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
-downloads(ids_last(download), t("file_suggestions"), "suggestions")
+# Named after what was chosen: suggesties-limburg-venlo-15-km.csv, not suggesties.csv for every choice.
+place_names = (names.province(province) if province else "", municipalities.get(municipality or "", ""))
+downloads(ids_last(download), file_stem(t("file_suggestions"), *place_names, km(radius, language(), 0)), "suggestions")
 signed_in = coordinator()
 if not signed_in:
     st.caption(t("sign_in_for_follow_up"))
