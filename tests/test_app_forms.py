@@ -681,6 +681,24 @@ def test_one_suggestion_is_counted_in_the_singular(monkeypatch: pytest.MonkeyPat
     assert "1 suggestie" in texts(app) and "1 suggesties" not in texts(app)
 
 
+def test_suggested_names_wrap_and_follow_up_comes_before_the_reasons(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: at a usual width the table cut names ("Bibliotheek Eindhoven e.o. (dem") and put the follow-up
+    column after the wide reasons, beyond the page's right edge."""
+    import json
+
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    app = sign_in(open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50"))
+    table = app.dataframe[0]
+    # Streamlit wraps a cell's text only in rows taller than 4rem (64 pixels).
+    assert table.proto.row_height > 64
+    columns = list(table.value.columns)
+    assert columns.index("follow_up") < columns.index("reasons") == len(columns) - 1, columns
+    widths = json.loads(table.proto.columns)
+    assert widths["library_organisation"]["width"] == widths["care_organisation"]["width"] == 200, widths
+
+
 def test_saved_is_said_after_the_rerun(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
     app = sign_in(open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50"))

@@ -116,7 +116,10 @@ def test_follow_up_is_recorded_for_the_suggestion_clicked_in_the_table(browser_p
     first = reasons.first.inner_text().split(" · ")[0].strip()
     grid = main.locator("[data-testid='stDataFrame']").first
     box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 * 2 + 17)  # the second row's selection box
+    from ui.components import ROW_HEIGHT, WRAPPING_ROW_HEIGHT
+
+    # the second row's selection box, under the heading and the first row (rows are tall enough for names to wrap)
+    page.mouse.click(box["x"] + 12, box["y"] + ROW_HEIGHT + WRAPPING_ROW_HEIGHT * 1.5)
     settle(page)
     from playwright.sync_api import expect
 

@@ -25,6 +25,9 @@ PLAIN_COLUMNS = {"year"}
 # A table of at most this many rows is shown whole, each row of Streamlit's height in pixels (with the heading).
 WHOLE_TABLE_ROWS = 15
 ROW_HEIGHT = 35
+#: A row tall enough for a long name to wrap instead of being cut: Streamlit wraps a cell's text only in rows
+#: taller than 4rem (64 pixels).
+WRAPPING_ROW_HEIGHT = 66
 # Beyond this many cells a table is drawn with its plain numbers: formatting every cell would slow the page.
 MAX_FORMATTED_CELLS = 60_000
 

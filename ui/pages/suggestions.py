@@ -11,7 +11,7 @@ from graph.views.answer_words import ids_last
 from graph.views.dates import moment
 from graph.views.organisation_names import chooser_labels, named_suggestion_input
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
-from ui.components import downloads, table_view
+from ui.components import WRAPPING_ROW_HEIGHT, downloads, table_view
 from ui.context import (
     atlas,
     choose_one,
@@ -62,16 +62,18 @@ st.write(counted("suggestion_count", len(table)))
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up)) if with_follow_up else table
-shown_columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality", "reasons"]
-if with_follow_up:
-    shown_columns.append("follow_up")
+# Follow-up before the reasons: after them it lay beyond the page's right edge. The reasons are cut in the
+# table, and shown in full for the chosen row below it.
+shown_columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality"]
+shown_columns += ["follow_up", "reasons"] if with_follow_up else ["reasons"]
 headings: dict[str, Any] = {
     # A number like every other on the page (0,69 in Dutch): a progress bar writes its label as 0.69 in every
     # language.
     "score": t("score"),
-    # Wide enough for a whole name: "Bibliotheek Utrechtse Heuvelrug e.o. 2" and "… e.o." were cut alike.
-    "library_organisation": st.column_config.TextColumn(t("library"), width="medium"),
-    "care_organisation": st.column_config.TextColumn(t("care_organisation"), width="medium"),
+    # A name wraps onto a second line (the rows are taller): at 200 pixels "Bibliotheek Eindhoven e.o. (demo)"
+    # lost its end in one line, and a wider column pushed the follow-up off the page.
+    "library_organisation": st.column_config.TextColumn(t("library"), width=200),
+    "care_organisation": st.column_config.TextColumn(t("care_organisation"), width=200),
     "distance_km": t("distance_km"),
     "municipality": t("municipality"),
     "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
@@ -83,6 +85,7 @@ picked = st.dataframe(
     hide_index=True,
     on_select="rerun",
     selection_mode="single-row",
+    row_height=WRAPPING_ROW_HEIGHT,
     key="suggestion_table",
     column_config=headings,
 )
