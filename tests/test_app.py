@@ -215,6 +215,21 @@ def test_organisation_page_shows_sites_partners_stories_and_suggestions(
     assert "Bibliotheek Tegelen" not in set(suggestions["library_organisation"])
 
 
+def test_a_long_site_name_wraps_in_a_column_of_its_own_width(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: a site's column took the width of its longest name, so with a name of 150 characters the
+    numbers beside it lay beyond the page's right edge."""
+    from ui.components import NAME_WIDTH, ROW_HEIGHT
+
+    long = open_page(monkeypatch, seed_store, "organisation", org="werkleercentrum-psw").dataframe[0]
+    assert long.value.site.str.len().max() > 40  # "Werkleercentrum PSW (deelnemers in Tegelen)"
+    assert json.loads(long.proto.columns)["site"]["width"] == NAME_WIDTH
+    assert long.proto.row_height > 64  # Streamlit wraps a cell's text only in rows taller than 4rem
+    short = open_page(monkeypatch, seed_store, "organisation", org="bibliotheek-tegelen").dataframe[0]
+    site = json.loads(short.proto.columns)["site"]
+    assert (site["label"], site["width"]) == ("Locatie", NAME_WIDTH)  # its heading kept
+    assert short.proto.row_height in (0, ROW_HEIGHT)  # short names keep rows of one line
+
+
 def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "organisation", org="nobody")
     assert not app.exception

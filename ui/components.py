@@ -4,7 +4,7 @@ are in :mod:`ui.map_layers`)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, Literal
 
@@ -28,6 +28,19 @@ ROW_HEIGHT = 35
 #: A row tall enough for a long name to wrap instead of being cut: Streamlit wraps a cell's text only in rows
 #: taller than 4rem (64 pixels).
 WRAPPING_ROW_HEIGHT = 66
+#: The width in pixels of a column of names, and about how many characters of a name it shows on one line.
+NAME_WIDTH = 300
+NAME_FITS = 40
+#: The columns that hold the name of an organisation or a site, in the answers of queries/ and the read models.
+NAME_COLUMNS = (
+    "organisation",
+    "site",
+    "library",
+    "library_site",
+    "library_organisation",
+    "care_organisation",
+    "care_site",
+)
 # Beyond this many cells a table is drawn with its plain numbers: formatting every cell would slow the page.
 MAX_FORMATTED_CELLS = 60_000
 
@@ -154,15 +167,33 @@ def _width(heading: str) -> Literal["medium", "large"] | None:
     return "medium" if len(heading) > LONG_HEADING else None
 
 
-def data_table(frame: pd.DataFrame, **options: Any) -> None:
+def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **options: Any) -> None:
     """``st.dataframe`` in the reader's language (:func:`table_view`); an empty table says so in words (Streamlit
-    would draw an empty grid marked "empty")."""
+    would draw an empty grid marked "empty").
+
+    The ``names`` columns (by default those of organisations and sites, in any table) hold names of any length:
+    each is given a fixed width, and a name too long for it wraps onto more lines. Sized to its longest name, a
+    column of a 150-character site name pushed the numbers beside it beyond the page's right edge."""
     if frame.empty:
         st.caption(t("no_rows"))
         return
+    row_height = ROW_HEIGHT
+    named = [column for column in names if column in frame.columns]
+    if named:
+        config = dict(options.get("column_config") or {})
+        for column in named:
+            given = config.get(column)
+            if isinstance(given, dict):  # a column's settings: its heading and the rest kept
+                config[column] = {**given, "width": NAME_WIDTH}
+            else:
+                heading = given if isinstance(given, str) else headings([column]).get(column, column)
+                config[column] = st.column_config.TextColumn(heading, width=NAME_WIDTH)
+        options["column_config"] = config
+        if max(frame[column].astype(str).str.len().max() for column in named) > NAME_FITS:
+            row_height = options["row_height"] = WRAPPING_ROW_HEIGHT
     if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
         # Streamlit shows ten rows and half of the eleventh: the twelve provinces needed a scroll for two.
-        options["height"] = ROW_HEIGHT * (len(frame) + 1) + 3
+        options["height"] = ROW_HEIGHT + row_height * len(frame) + 3
     st.dataframe(table_view(frame), **options)
 
 
