@@ -337,6 +337,13 @@ def test_a_partner_fills_in_and_sends_the_form_with_the_keyboard_only(page: Any,
     _tab_to(page, "Versturen", "button")
     page.keyboard.press("Enter")
     page.get_by_text("Uw inzending is ontvangen met referentiecode").wait_for(timeout=60_000)
+    # Regression: the focus stayed on the button that was gone, so a screen reader said nothing of the code.
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.closest('[data-testid=stAlertContainer]')",
+        timeout=10_000,
+    )
+    page.keyboard.press("Tab")  # and Tab goes on from there, to "add another collaboration"
+    assert page.evaluate("() => document.activeElement.innerText").strip() == "Nog een samenwerking toevoegen"
     page.screenshot(path=str(OUTPUT / "submit-keyboard.png"))
 
 

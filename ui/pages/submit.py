@@ -28,6 +28,7 @@ from ui.context import (
     safe,
     t,
 )
+from ui.focus import focus_first_notice
 from ui.input_hints import FIELDS_CHECKED_ON_SEND
 from ui.small_maps import point_map
 
@@ -66,6 +67,7 @@ def _start_again() -> None:
 # Sent: the form is locked, so nothing can be sent twice; only a new, empty form can follow.
 if st.session_state.get("submit_code"):
     st.success(t("sent", code=st.session_state["submit_code"]))
+    focus_first_notice()  # the button that had the focus is gone: a screen reader said nothing
     st.button(t("submit_another"), key="submit_another", on_click=_start_again)
     st.stop()
 
