@@ -122,11 +122,24 @@ class FormChoices:
             return pd.Series("", index=self.sites.index)
         return self.sites.municipality.fillna("").astype(str)
 
-    def likely_duplicates(self, name: str, kind: str, limit: int = 3) -> list[str]:
-        """Names of existing organisations of this kind that are probably the one the partner is adding."""
+    def likely_duplicates(self, name: str, kind: str, town: str = "", limit: int = 3) -> list[str]:
+        """Names of existing organisations of this kind that are probably the one the partner is adding; among
+        names as alike, those with a site in the town typed come first (the partner's own, most likely)."""
         if not name.strip():
             return []
-        found = similar_organisations(name, self.organisations, kind).head(limit)
+        found = similar_organisations(name, self.organisations, kind)
+        wanted = normalise(town)
+        if wanted and not found.empty:
+            in_town = (self.sites.town.astype(str).map(normalise) == wanted) | (
+                self._municipalities.map(normalise) == wanted
+            )
+            here = set(self.sites.organisation_id[in_town].astype(str))
+            found = (
+                found.assign(_here=found.id.astype(str).isin(here))
+                .sort_values(["similarity", "_here"], ascending=[False, False], kind="stable")
+                .drop(columns="_here")
+            )
+        found = found.head(limit)
         # Two of the same name read apart ("Stichting Tweeling (Venlo)"), as everywhere else in the app.
         return [str(other) for other in (found.shown if "shown" in found else found.name)]
 

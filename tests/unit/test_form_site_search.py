@@ -201,3 +201,26 @@ def test_a_village_typed_finds_the_sites_of_its_municipality_before_names_that_h
     assert list(search.site_options("Philadelphia Doorn", "library"))[0] == "heuvelrug-site"
     # without reference data the search still works, by names and towns alone
     assert list(FormChoices(sites, organisations).site_options("Doorn", "library"))[0] == "apeldoorn-site"
+
+
+def test_a_likely_duplicate_in_the_town_typed_comes_first() -> None:
+    """Regression: "Lijkt op" listed two organisations of one name in their order of the listing, and cut to
+    one it could name the one in another town than the partner's."""
+    organisations = pd.DataFrame(
+        [("twin-breda", "Stichting Tweeling", "care"), ("twin-venlo", "Stichting Tweeling", "care")],
+        columns=["id", "name", "kind"],
+    ).assign(shown=["Stichting Tweeling (Breda)", "Stichting Tweeling (Venlo)"])
+    sites = pd.DataFrame(
+        [
+            ("breda-s", "Tweeling Breda", "twin-breda", "Stichting Tweeling", "care", "Breda"),
+            ("venlo-s", "Tweeling Venlo", "twin-venlo", "Stichting Tweeling", "care", "Venlo"),
+        ],
+        columns=["site_id", "site", "organisation_id", "organisation", "kind", "town"],
+    )
+    form = FormChoices(sites, organisations)
+    assert form.likely_duplicates("Stichting Tweeling", "care", limit=1) == ["Stichting Tweeling (Breda)"]
+    assert form.likely_duplicates("Stichting Tweeling", "care", "venlo", limit=1) == ["Stichting Tweeling (Venlo)"]
+    assert form.likely_duplicates("Stichting Tweeling", "care", "Venlo") == [
+        "Stichting Tweeling (Venlo)",
+        "Stichting Tweeling (Breda)",
+    ]

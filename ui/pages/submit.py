@@ -122,7 +122,9 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
         return chosen, None
     name = st.text_input(t("name"), key=f"{part}_name")
     field_error(f"{part}_name")
-    duplicates = choices.likely_duplicates(name[:MAX_SEARCH], kind)  # a longer name is refused when sent
+    # The town is typed below the name; once it is there, a name alike in that town comes first.
+    typed_town = str(st.session_state.get(f"{part}_town") or "")[:MAX_SEARCH]
+    duplicates = choices.likely_duplicates(name[:MAX_SEARCH], kind, typed_town)  # a longer name is refused when sent
     if duplicates:
         st.warning(t("maybe_duplicate", names=", ".join(safe(other) for other in duplicates)))
     town = st.text_input(t("town"), key=f"{part}_town")
