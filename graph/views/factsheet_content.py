@@ -22,8 +22,9 @@ from graph.views.factsheet_text import area_name, inhabitants, page_url, sentenc
 MAX_STORIES = 3
 STORY_CHARACTERS = 200
 #: An organisation's name in the chances table wraps in its cell; only a name longer than this is cut (at 40,
-#: "Stichting Openbare Bibliotheek Maas en …" lost which library it was).
-NAME_CHARACTERS = 90
+#: "Stichting Openbare Bibliotheek Maas en …" lost which library it was). At 80, five chances with two long
+#: names each no longer printed on one A4.
+NAME_CHARACTERS = 64
 REASON_CHARACTERS = 110
 TREND_YEARS = 12
 

@@ -65,7 +65,7 @@ h1 { font-size: 16pt; margin: 0; } h2 { font-size: 10.5pt; margin: 6px 0 2px; bo
 svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; } th, td { padding: 2px 4px; border-bottom: 1px solid #eaeef2;
        text-align: left; vertical-align: top; } th { background: #f6f8fa; }
-td.n, th.n { text-align: right; white-space: nowrap; } table.fixed { table-layout: fixed; }
+td.n, th.n { text-align: right; white-space: nowrap; } table.fixed { table-layout: fixed; font-size: 7.6pt; }
 .story { margin: 0 0 4px; break-inside: avoid; } .story p { margin: 1px 0; } .muted { color: #57606a; }
 .legend span { display: inline-block; width: 8px; height: 8px; border-radius: 4px; margin: 0 3px 0 6px; }
 footer { margin-top: 8px; padding-top: 4px; border-top: 1px solid #d0d7de; color: #57606a; font-size: 7.6pt; }
@@ -97,7 +97,7 @@ def html(report: ReportContent, sheet: Factsheet) -> str:
     chances = ""
     if report.chance_rows:
         body = "".join(f"<tr>{cells(row, 'td', 99)}</tr>" for row in report.chance_rows)
-        widths = ["22%", "22%", "8%", "48%"] if len(report.chance_header) == 4 else ["20%", "20%", "8%", "40%", "12%"]
+        widths = ["25%", "25%", "7%", "43%"] if len(report.chance_header) == 4 else ["23%", "23%", "7%", "35%", "12%"]
         columns = "".join(f'<col style="width:{width}">' for width in widths)
         header = cells(report.chance_header, "th", 99)
         chances = f'<table class="fixed"><colgroup>{columns}</colgroup><tr>{header}</tr>{body}</table>'
