@@ -96,6 +96,19 @@ def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return managers
 
 
+def offered_files(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: str) -> set[str]:
+    """The names of the files a page offers for download, opened with ``query`` in its address."""
+    managers = recorded_downloads(monkeypatch)
+    monkeypatch.setenv("PASSENDWERK_STORE", store)
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.switch_page(f"ui/pages/{page}.py")
+    app.run()
+    assert not app.exception, app.exception
+    return {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+
+
 def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: the coverage page's files were named in Dutch ("witte-vlekken.csv") on the English page."""
     managers = recorded_downloads(monkeypatch)
@@ -109,15 +122,7 @@ def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.
 def test_a_questions_file_is_named_by_its_title_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     """Regression: Vragen named its files by the query's code, in English and without the filter
     ("gaps-by-activity.csv" on a Dutch page filtered to Limburg)."""
-    managers = recorded_downloads(monkeypatch)
-    monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.query_params["q"] = "coverage"
-    app.query_params["p_province_code"] = "PV31"
-    app.switch_page("ui/pages/questions.py")
-    app.run()
-    assert not app.exception, app.exception
-    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    names = offered_files(monkeypatch, seed_store, "questions", q="coverage", p_province_code="PV31")
     assert "dekking-per-gemeente-limburg.csv" in names, names
 
 
@@ -126,17 +131,9 @@ def test_the_suggestions_file_is_named_after_the_chosen_place_and_radius(
 ) -> None:
     """Regression: the suggestions download was "suggesties.csv" whatever province, municipality and radius were
     chosen, so two downloads for two places overwrote each other; a question's file name ran to 158 characters."""
-    managers = recorded_downloads(monkeypatch)
-    monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
-    app = AppTest.from_file(APP, default_timeout=120)
-    app.query_params["province"] = "PV31"
-    app.query_params["radius"] = "30"
-    app.switch_page("ui/pages/suggestions.py")
-    app.run()
-    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    names = offered_files(monkeypatch, seed_store, "suggestions", province="PV31", radius="30")
     assert {"suggesties-limburg-30-km.csv", "suggesties-limburg-30-km.xlsx"} <= names, names
     assert all(len(name) <= 80 for name in names), names
-    assert not app.exception
 
 
 def test_a_start_date_to_the_day_is_a_date_in_the_excel_file(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
