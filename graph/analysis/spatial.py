@@ -93,27 +93,44 @@ class ClosestPairs:
 
 
 def haversine_exact(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance with scalar arithmetic: the same bits wherever it is called from."""
+    """Great-circle distance with scalar arithmetic: the same bits wherever it is called from.
+
+    Squares are products, not ``x ** 2``: Python's ``**`` calls the C library's pow() and numpy's own vector
+    pow() differs from it in the last bit on some CPUs, while a product is rounded the same way everywhere.
+    """
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((phi2 - phi1) / 2.0) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin((math.radians(lon2) - math.radians(lon1)) / 2.0) ** 2
-    )
+    half_lat = math.sin((phi2 - phi1) / 2.0)
+    half_lon = math.sin((math.radians(lon2) - math.radians(lon1)) / 2.0)
+    a = half_lat * half_lat + math.cos(phi1) * math.cos(phi2) * (half_lon * half_lon)
     return 2.0 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
 
 
 def _haversine_vector(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
-    """:func:`haversine_exact` step by step on arrays.
-
-    ``x ** 2`` in Python calls the C library's pow(), which differs from x·x in the last bit for about one
-    value in a thousand; numpy turns a scalar exponent 2 into x·x, an array exponent goes through pow().
-    """
+    """:func:`haversine_exact` step by step on arrays."""
     phi1, phi2 = np.radians(lat1), np.radians(lat2)
-    two = np.full(len(phi1), 2.0)
-    a = np.power(np.sin((phi2 - phi1) / 2.0), two) + np.cos(phi1) * np.cos(phi2) * np.power(
-        np.sin((np.radians(lon2) - np.radians(lon1)) / 2.0), two
-    )
-    return 2.0 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(np.maximum(a, 0.0), 1.0)))
+    half_lat = _as_the_c_library("sin", (phi2 - phi1) / 2.0)
+    half_lon = _as_the_c_library("sin", (np.radians(lon2) - np.radians(lon1)) / 2.0)
+    cosines = _as_the_c_library("cos", phi1) * _as_the_c_library("cos", phi2)
+    a = half_lat * half_lat + cosines * (half_lon * half_lon)
+    return 2.0 * EARTH_RADIUS_KM * _as_the_c_library("asin", np.sqrt(np.minimum(np.maximum(a, 0.0), 1.0)))
+
+
+_NUMPY_NAMES = {"sin": np.sin, "cos": np.cos, "asin": np.arcsin}
+
+
+@cache
+def _numpy_gives_the_c_librarys(name: str) -> bool:
+    x = np.random.default_rng(23).uniform(-0.2, 1.0, 1500)
+    c_function = getattr(math, name)
+    return bool(np.array_equal(_NUMPY_NAMES[name](x), np.array([c_function(value) for value in x.tolist()])))
+
+
+def _as_the_c_library(name: str, x: np.ndarray) -> np.ndarray:
+    """numpy's sin, cos or arcsin, or the C library's where they differ: on CPUs with AVX-512 numpy computes some
+    of them with its own vector routines (arcsin differed in the last bit for about one value in twelve)."""
+    if _numpy_gives_the_c_librarys(name):
+        return np.asarray(_NUMPY_NAMES[name](x))
+    return np.fromiter(map(getattr(math, name), x.tolist()), dtype=float, count=len(x))
 
 
 @cache
