@@ -42,7 +42,7 @@ def for_chooser(label: str, limit: int = CHOOSER_CHARACTERS) -> str:
     between words: "'s-H…ertogenbosch" could be read by no one, and a search for the place found nothing."""
     if len(label) <= limit:
         return label
-    start = len(label) - min(_KEPT_END, limit * 2 // 5)
+    start = len(label) - min(_KEPT_END, limit // 3)
     word_start = label.rfind(" ", 0, start + 1) + 1
     next_word = label.find(" ", start) + 1
     if start - word_start <= min(_LONGEST_WORD, limit // 5):

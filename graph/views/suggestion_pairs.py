@@ -6,11 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.model.formats import km
-from graph.views.organisation_names import for_chooser
+from graph.views.organisation_names import CHOOSER_CHARACTERS, for_chooser
 
-#: At most this much of each organisation's name in a pair's label: each is cut in its own middle, so both
-#: names' beginnings (what a coordinator types to find the pair) and the places that tell them apart stay.
-NAME_CHARACTERS = 48
+_BETWEEN = " × "
 
 
 def pair_key(library_id: str, care_id: str) -> str:
@@ -30,13 +28,25 @@ def pair_keys(suggestions: pd.DataFrame) -> list[str]:
 
 
 def pair_labels(suggestions: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Each suggestion's key → "Bibliotheek Venlo × Zorgcentrum De Linde (Venlo, 1,8 km)"."""
+    """Each suggestion's key → "Bibliotheek Venlo × Zorgcentrum De Linde (Venlo, 1,8 km)", no longer than a
+    chooser shows."""
     labels = {}
     for key, row in zip(pair_keys(suggestions), suggestions.itertuples(), strict=True):
         place = row.municipality if isinstance(row.municipality, str) else ""
-        where = ", ".join(part for part in (place, km(float(str(row.distance_km)), lang)) if part)
-        library, care = (
-            for_chooser(str(name), NAME_CHARACTERS) for name in (row.library_organisation, row.care_organisation)
-        )
-        labels[key] = f"{library} × {care} ({where})"
+        where = " (" + ", ".join(part for part in (place, km(float(str(row.distance_km)), lang)) if part) + ")"
+        names = fitted(str(row.library_organisation), str(row.care_organisation), CHOOSER_CHARACTERS - len(where))
+        labels[key] = _BETWEEN.join(names) + where
     return labels
+
+
+def fitted(library: str, care: str, room: int) -> tuple[str, str]:
+    """Two names in the room a pair's label leaves them, each cut in its own middle only when both do not fit: so
+    both names' beginnings (what a coordinator types to find the pair) and the places that tell them apart stay,
+    and a name is never cut twice. A short name leaves its share of the room to the other."""
+    room -= len(_BETWEEN)
+    if len(library) + len(care) <= room:
+        return library, care
+    half = room // 2
+    library_room = max(half, room - len(care))
+    care_room = max(room - half, room - len(library))
+    return for_chooser(library, library_room), for_chooser(care, care_room)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
 
 SUGGESTIONS = pd.DataFrame(
@@ -42,6 +43,31 @@ def test_a_pair_of_long_names_keeps_the_beginning_and_place_of_both() -> None:
     )
     (label,) = pair_labels(long, "nl").values()
     library, care = label.split(" × ")
-    assert library.startswith("Bibliotheek Samenwerkende") and library.endswith("Gemeenten (Venlo)")
-    assert care.startswith("Stichting Gezamenlijke") and care.endswith("('s-Hertogenbosch) (Venlo, 1,8 km)")
-    assert len(label) < 120
+    assert library.startswith("Bibliotheek ") and library.endswith("Gemeenten (Venlo)")
+    assert care.startswith("Stichting ") and care.endswith("('s-Hertogenbosch) (Venlo, 1,8 km)")
+    assert len(label) <= CHOOSER_CHARACTERS and label.count("…") == 2  # each name cut once, in its own middle
+
+
+def test_a_pair_label_cuts_each_name_once_and_keeps_the_one_that_fits() -> None:
+    """Regression: every name was cut at 48 characters and the pair's label then again at 100, so an ordinary pair
+    read "Zorggroep … den Rijn 96" and typing "Alphen" did not find it."""
+    pair = SUGGESTIONS.iloc[:1].assign(
+        library_organisation="Bibliotheek Alphen aan den Rijn en Kaag en Braassem",
+        care_organisation="Zorggroep Alphen aan den Rijn 96",
+        municipality="Alphen aan den Rijn",
+        distance_km=12.34,
+    )
+    (label,) = pair_labels(pair, "nl").values()
+    library, care = label.split(" × ")
+    assert library.startswith("Bibliotheek Alphen") and library.endswith("Braassem") and "…" in library
+    assert care == "Zorggroep Alphen aan den Rijn 96 (Alphen aan den Rijn, 12,3 km)"
+    assert chooser_labels({"pair": label}) == {"pair": label}  # and the chooser does not cut it again
+
+
+def test_a_short_name_leaves_its_room_to_the_long_one() -> None:
+    pair = SUGGESTIONS.iloc[:1].assign(care_organisation="Stichting " + "Zorg en Welzijn in de Regio " * 4 + "(Venlo)")
+    (label,) = pair_labels(pair, "nl").values()
+    library, care = label.split(" × ")
+    assert library == "Bibliotheek Venlo"
+    assert care.startswith("Stichting Zorg en Welzijn in de") and care.endswith("(Venlo) (Venlo, 1,8 km)")
+    assert len(label) <= CHOOSER_CHARACTERS and label.count("…") == 1
