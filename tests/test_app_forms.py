@@ -842,3 +842,16 @@ def test_a_new_organisations_town_is_sent_as_the_place_is_written(
 
     [card] = [card for card in review_cards(atlas, Viewer.coordinator("Anna"), "nl") if card.code == code]
     assert card.heading.endswith("Zorgcentrum De Linde (Tegelen)")
+
+
+def test_a_new_organisation_starts_with_the_name_searched_for(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: a partner searched for "Zorgboerderij De Hoeve", found nothing, chose "+ Nieuwe organisatie
+    toevoegen" and had to type the name again in an empty Naam."""
+    form = open_page(monkeypatch, seed_store, "submit")
+    form.text_input(key="care_search").set_value("  Zorgboerderij De Hoeve ").run()
+    form.selectbox(key="care_site").set_value("__new__").run()
+    assert form.text_input(key="care_name").value == "Zorgboerderij De Hoeve"
+    form.text_input(key="care_name").set_value("Zorgboerderij De Hoeve Venlo").run()
+    form.text_input(key="care_search").set_value("Hoeve").run()  # searching again keeps what was written
+    assert form.text_input(key="care_name").value == "Zorgboerderij De Hoeve Venlo"
+    assert not form.exception

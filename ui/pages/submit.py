@@ -120,7 +120,8 @@ def side(part: str, kind: str, title: str) -> tuple[str, NewOrganisation | None]
     field_error(f"{part}_site")
     if chosen != NEW_ORGANISATION:
         return chosen, None
-    name = st.text_input(t("name"), key=f"{part}_name")
+    # What was searched for is most often the name of the organisation the atlas does not know yet.
+    name = st.text_input(t("name"), value=typed.strip()[:MAX_SEARCH], key=f"{part}_name")
     field_error(f"{part}_name")
     # The town is typed below the name; once it is there, a name alike in that town comes first.
     typed_town = str(st.session_state.get(f"{part}_town") or "")[:MAX_SEARCH]
