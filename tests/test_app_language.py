@@ -96,6 +96,24 @@ def recorded_downloads(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return managers
 
 
+def offered(manager: Any) -> dict[str, bytes]:
+    """File name → content of every download the last run offered: those made with the page and those made when
+    their button is clicked (run here as the click would)."""
+    shown = {file_id for files in manager._files_by_session_and_coord.values() for file_id in files.values()}
+    made = {
+        entry["filename"]: entry["callable"]()
+        for file_id, entry in manager._deferred_callables.items()
+        if file_id in shown
+    }
+    stored = {
+        file.filename: file.content
+        for file_id, file in manager._storage._files_by_id.items()
+        if file_id in shown and file.filename
+    }
+    every = stored | made
+    return {name: content.encode() if isinstance(content, str) else content for name, content in every.items()}
+
+
 def offered_files(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: str) -> set[str]:
     """The names of the files a page offers for download, opened with ``query`` in its address."""
     managers = recorded_downloads(monkeypatch)
@@ -106,7 +124,7 @@ def offered_files(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **quer
     app.switch_page(f"ui/pages/{page}.py")
     app.run()
     assert not app.exception, app.exception
-    return {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    return set(offered(managers[-1]))
 
 
 def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
@@ -114,7 +132,7 @@ def test_downloaded_files_are_named_in_the_readers_language(monkeypatch: pytest.
     managers = recorded_downloads(monkeypatch)
     app = open_page(monkeypatch, seed_store, "coverage")
     app.sidebar.radio[0].set_value("en").run()
-    names = {entry["filename"] for entry in managers[-1]._deferred_callables.values()}
+    names = set(offered(managers[-1]))
     assert {"coverage-by-province.csv", "gaps.xlsx", "coverage-by-municipality.csv", "per-activity.csv"} <= names
     assert not [name for name in names if "dekking" in name or "vlekken" in name or "activiteit" in name], names
 
@@ -151,11 +169,7 @@ def test_a_start_date_to_the_day_is_a_date_in_the_excel_file(monkeypatch: pytest
         app.query_params.update(q="collaboration-overview", lang=lang)
         app.switch_page("ui/pages/questions.py")
         assert not app.run().exception
-        (workbook,) = [
-            entry["callable"]()
-            for entry in managers[-1]._deferred_callables.values()
-            if entry["filename"].endswith(".xlsx")
-        ]
+        (workbook,) = [content for name, content in offered(managers[-1]).items() if name.endswith(".xlsx")]
         rows = list(load_workbook(BytesIO(workbook)).active.iter_rows())
         column = [cell.value for cell in rows[0]].index("Startdatum" if lang == "nl" else "Start date")
         cells = {cell.value: cell for cell in (row[column] for row in rows[1:])}
@@ -267,3 +281,19 @@ def test_a_pages_filters_stand_above_the_sign_in_box(monkeypatch: pytest.MonkeyP
     for page in ("coverage", "map", "suggestions"):
         shown = in_order(open_page(monkeypatch, seed_store, page).sidebar)
         assert shown.index("Provincie") < shown.index("Aanmelden coördinator"), (page, shown)
+
+
+def test_a_csv_file_keeps_its_address_when_the_page_runs_again(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: "CSV downloaden" clicked right after signing in fetched nothing ("Deferred file … not found"): a
+    file made on click is known by a name Streamlit renews with every run of the page, and the click still held the
+    name of the run before. A table's CSV files are made with the page, at an address the next run keeps."""
+    addresses = []
+    for _ in range(2):
+        app = open_page(monkeypatch, seed_store, "coverage")
+        buttons = {button.proto.label: button.proto for button in app.get("download_button")}
+        csv, semicolon = buttons["CSV downloaden"], buttons["CSV voor Excel downloaden (puntkomma)"]
+        assert csv.url.endswith(".csv") and not csv.deferred_file_id
+        addresses.append((csv.url, semicolon.url))
+    assert addresses[0] == addresses[1]

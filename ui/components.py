@@ -197,13 +197,19 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
     st.dataframe(table_view(frame), **options)
 
 
+#: Up to this many rows a table's CSV files are made with the page, not on click (see :func:`downloads`).
+CSV_WITH_THE_PAGE = 10_000
+
+
 def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     """CSV (with a byte order mark, so Excel reads the accents), CSV with semicolons and decimal commas for Dutch
     Excel, and Excel; headings in the reader's language; no cell can run as a formula (graph/intake/cells.py).
 
-    Each file is made when its button is clicked, not with every run of the page: writing the Excel file of a
-    listing of 5,800 sites took seconds on every visit. A click does not run the page again, so the other
-    buttons stay valid."""
+    The Excel file is made when its button is clicked, not with every run of the page: writing it for a listing
+    of 5,800 sites took seconds on every visit. The CSV files of an ordinary table are made with the page (12 ms
+    for 2,000 rows): a file made on click is known by a name Streamlit renews with every run, so a click while
+    the page still ran (right after signing in) fetched nothing. A click does not run the page again, so the
+    other buttons stay valid."""
     # One place on the page, with buttons or without: three that come and go moved every element after them,
     # and the browser then made the tables and the map below anew.
     place = st.container()
@@ -218,9 +224,10 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         columns={heading: f"{heading} (%)" for heading in shares}
     )
     columns = place.columns(3)
+    csv_now = len(frame) <= CSV_WITH_THE_PAGE
     columns[0].download_button(
         t("download_csv"),
-        partial(spreadsheet_csv_bytes, percentages),
+        spreadsheet_csv_bytes(percentages) if csv_now else partial(spreadsheet_csv_bytes, percentages),
         f"{name}.csv",
         "text/csv",
         key=f"{key}_csv",
@@ -228,7 +235,11 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     )
     columns[1].download_button(
         t("download_csv_semicolon"),
-        partial(spreadsheet_csv_bytes, percentages, semicolon=True),
+        (
+            spreadsheet_csv_bytes(percentages, semicolon=True)
+            if csv_now
+            else partial(spreadsheet_csv_bytes, percentages, semicolon=True)
+        ),
         f"{name}-excel-nl.csv",
         "text/csv",
         key=f"{key}_csv_semicolon",
