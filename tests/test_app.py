@@ -213,6 +213,10 @@ def test_organisation_page_shows_sites_partners_stories_and_suggestions(
     suggestions = app.dataframe[-1].value
     assert "Bibliotheek Venlo" in set(suggestions["library_organisation"])
     assert "Bibliotheek Tegelen" not in set(suggestions["library_organisation"])
+    # Regression: the page's own name in every row pushed the reasons beyond the page's right edge
+    assert list(suggestions.columns) == ["library_organisation", "distance_km", "score", "reasons"]
+    reasons = json.loads(app.dataframe[-1].proto.columns)["reasons"]
+    assert (reasons["label"], reasons["width"]) == ("Redenen", 300)
 
 
 def test_a_long_site_name_wraps_in_a_column_of_its_own_width(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
@@ -228,6 +232,17 @@ def test_a_long_site_name_wraps_in_a_column_of_its_own_width(monkeypatch: pytest
     site = json.loads(short.proto.columns)["site"]
     assert (site["label"], site["width"]) == ("Locatie", NAME_WIDTH)  # its heading kept
     assert short.proto.row_height in (0, ROW_HEIGHT)  # short names keep rows of one line
+
+
+def test_a_name_of_four_lines_gets_a_row_of_four_lines() -> None:
+    """Regression: a site's name of 150 characters took four lines in its column, and its row of three lines cut
+    the last ("… voor Werk en Ontmoeting" read "… voor Werk")."""
+    from ui.components import CELL_PADDING, LINE_HEIGHT, MOST_NAME_LINES, WRAPPING_ROW_HEIGHT, wrapping_row_height
+
+    assert wrapping_row_height(60) == WRAPPING_ROW_HEIGHT  # two lines: the least a wrapping row has
+    assert wrapping_row_height(150) >= CELL_PADDING + 4 * LINE_HEIGHT
+    assert wrapping_row_height(150) < wrapping_row_height(170) <= wrapping_row_height(10_000)
+    assert wrapping_row_height(10_000) == CELL_PADDING + MOST_NAME_LINES * LINE_HEIGHT  # a row is never a page
 
 
 def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

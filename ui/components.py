@@ -31,6 +31,11 @@ WRAPPING_ROW_HEIGHT = 66
 #: The width in pixels of a column of names, and about how many characters of a name it shows on one line.
 NAME_WIDTH = 300
 NAME_FITS = 40
+#: The height of a line of a table's text, and the room above and below a cell's lines, in pixels.
+LINE_HEIGHT = 18
+CELL_PADDING = 14
+#: A name of more lines than this is cut at the row's end (the page's heading or the file shows it whole).
+MOST_NAME_LINES = 6
 #: The columns that hold the name of an organisation or a site, in the answers of queries/ and the read models.
 NAME_COLUMNS = (
     "organisation",
@@ -167,6 +172,13 @@ def _width(heading: str) -> Literal["medium", "large"] | None:
     return "medium" if len(heading) > LONG_HEADING else None
 
 
+def wrapping_row_height(characters: int) -> int:
+    """A row tall enough for every line of a name of so many characters in a column of names: a site's name of
+    150 characters took four lines, and a row of three lost the fourth."""
+    lines = min(MOST_NAME_LINES, -(-characters // NAME_FITS))
+    return max(WRAPPING_ROW_HEIGHT, CELL_PADDING + LINE_HEIGHT * lines)
+
+
 def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **options: Any) -> None:
     """``st.dataframe`` in the reader's language (:func:`table_view`); an empty table says so in words (Streamlit
     would draw an empty grid marked "empty").
@@ -189,8 +201,9 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
                 heading = given if isinstance(given, str) else headings([column]).get(column, column)
                 config[column] = st.column_config.TextColumn(heading, width=NAME_WIDTH)
         options["column_config"] = config
-        if max(frame[column].astype(str).str.len().max() for column in named) > NAME_FITS:
-            row_height = options["row_height"] = WRAPPING_ROW_HEIGHT
+        longest = max(int(frame[column].astype(str).str.len().max()) for column in named)
+        if longest > NAME_FITS:
+            row_height = options["row_height"] = wrapping_row_height(longest)
     if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
         # Streamlit shows ten rows and half of the eleventh: the twelve provinces needed a scroll for two.
         options["height"] = ROW_HEIGHT + row_height * len(frame) + 3

@@ -81,12 +81,15 @@ if shown.nearby is not None:
     if shown.nearby.empty:
         st.write(t("no_suggestions"))
     else:
+        # The other organisation of each pair only: this page's own name in every row pushed the reasons beyond
+        # the page's right edge. The reasons wrap in a column of their own width, as names do.
+        partner = "care_organisation" if profile["kind"] == "library" else "library_organisation"
         data_table(
-            shown.nearby[["library_organisation", "care_organisation", "distance_km", "score", "reasons"]],
+            shown.nearby[[partner, "distance_km", "score", "reasons"]],
+            names=(partner, "reasons"),
             hide_index=True,
             column_config={
-                "library_organisation": t("library"),
-                "care_organisation": t("care_organisation"),
+                partner: t("care_organisation" if partner == "care_organisation" else "library"),
                 "distance_km": t("distance_km"),
                 "score": t("score"),
                 "reasons": t("reasons"),
