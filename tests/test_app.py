@@ -245,6 +245,26 @@ def test_a_name_of_four_lines_gets_a_row_of_four_lines() -> None:
     assert wrapping_row_height(10_000) == CELL_PADDING + MOST_NAME_LINES * LINE_HEIGHT  # a row is never a page
 
 
+def test_a_listing_is_not_as_tall_as_its_one_longest_name() -> None:
+    """A listing of hundreds of sites had every row four lines tall for the one name of 150 characters among them;
+    a table shown whole fits its longest name."""
+
+    def table(rows: int) -> None:
+        import pandas as pd
+
+        from ui.components import data_table
+
+        names = ["Bibliotheek De Groene Venen, locatie Woerden Centrum"] * (rows - 1) + ["Locatie " + "lang " * 30]
+        data_table(pd.DataFrame({"site": names}), hide_index=True)
+
+    from ui.components import WRAPPING_ROW_HEIGHT, wrapping_row_height
+
+    listing = AppTest.from_function(table, args=(300,)).run()
+    assert not listing.exception and listing.dataframe[0].proto.row_height == WRAPPING_ROW_HEIGHT
+    whole = AppTest.from_function(table, args=(3,)).run()
+    assert whole.dataframe[0].proto.row_height == wrapping_row_height(len("Locatie " + "lang " * 30))
+
+
 def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     app = open_page(monkeypatch, seed_store, "organisation", org="nobody")
     assert not app.exception

@@ -201,7 +201,10 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
                 heading = given if isinstance(given, str) else headings([column]).get(column, column)
                 config[column] = st.column_config.TextColumn(heading, width=NAME_WIDTH)
         options["column_config"] = config
-        longest = max(int(frame[column].astype(str).str.len().max()) for column in named)
+        lengths = pd.concat([frame[column].astype(str).str.len() for column in named])
+        # A table shown whole is as tall as its longest name needs; in a listing of hundreds of rows every row
+        # would be as tall as its one longest name, so there the rows fit all but the longest hundredth.
+        longest = int(lengths.max() if len(frame) <= WHOLE_TABLE_ROWS else lengths.quantile(0.99))
         if longest > NAME_FITS:
             row_height = options["row_height"] = wrapping_row_height(longest)
     if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
@@ -225,7 +228,9 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     other buttons stay valid."""
     # One place on the page, with buttons or without: three that come and go moved every element after them,
     # and the browser then made the tables and the map below anew.
-    place = st.container()
+    # In a row that wraps, each button as wide as its words: in three equal columns "CSV voor Excel downloaden
+    # (puntkomma)" was cut on a laptop's screen.
+    place = st.container(horizontal=True)
     if frame.empty:  # nothing to take along: the table says "Geen rijen." and offers no empty files
         return
     table = readable(frame)
@@ -236,9 +241,8 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     percentages = table.assign(**{heading: (frame[c] * 100).round(2) for heading, c in shares.items()}).rename(
         columns={heading: f"{heading} (%)" for heading in shares}
     )
-    columns = place.columns(3)
     csv_now = len(frame) <= CSV_WITH_THE_PAGE
-    columns[0].download_button(
+    place.download_button(
         t("download_csv"),
         spreadsheet_csv_bytes(percentages) if csv_now else partial(spreadsheet_csv_bytes, percentages),
         f"{name}.csv",
@@ -246,7 +250,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
         key=f"{key}_csv",
         on_click="ignore",
     )
-    columns[1].download_button(
+    place.download_button(
         t("download_csv_semicolon"),
         (
             spreadsheet_csv_bytes(percentages, semicolon=True)
@@ -270,7 +274,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
     days = {said.get(str(column), str(column)) for column in frame.columns if str(column).endswith("_date")}
     formats |= dict.fromkeys(days, SPREADSHEET_DAY[language()])
     workbook_table = table.assign(**{heading: table[heading].map(calendar_day) for heading in days})
-    columns[2].download_button(
+    place.download_button(
         t("download_xlsx"),
         partial(excel_bytes, {name[:31]: workbook_table}, formats),
         f"{name}.xlsx",
