@@ -609,6 +609,19 @@ def test_result_headings_are_in_the_interface_language(monkeypatch: pytest.Monke
     assert (labels["municipality"], labels["population"], labels["covered"]) == ("Gemeente", "Inwoners", "Gedekt")
 
 
+def test_a_place_keeps_its_word_whole_in_rows_that_wrap(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: in a listing whose long site names wrap, the town column was sized to the towns it sampled and
+    "'s-Hertogenbosch" broke inside its word ("'s-Hertogenbo" over "sch")."""
+    from ui.components import PLACE_WIDTH
+
+    app = open_page(monkeypatch, seed_store, "questions", q="site-overview")
+    table = app.dataframe[0]
+    assert table.proto.row_height > 64  # "Werkleercentrum PSW (deelnemers in Tegelen)" wraps
+    columns = json.loads(table.proto.columns)
+    assert (columns["town"]["label"], columns["town"]["width"]) == ("Plaats", PLACE_WIDTH)
+    assert (columns["municipality"]["label"], columns["municipality"]["width"]) == ("Gemeente", PLACE_WIDTH)
+
+
 def test_a_long_result_heading_has_a_column_wide_enough_to_read_it(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:

@@ -31,6 +31,9 @@ WRAPPING_ROW_HEIGHT = 66
 #: The width in pixels of a column of names, and about how many characters of a name it shows on one line.
 NAME_WIDTH = 300
 NAME_FITS = 40
+#: The columns of a place's name, and a width that holds "'s-Hertogenbosch" on one line.
+PLACE_COLUMNS = ("town", "municipality")
+PLACE_WIDTH = 140
 #: The height of a line of a table's text, and the room above and below a cell's lines, in pixels.
 LINE_HEIGHT = 18
 CELL_PADDING = 14
@@ -179,6 +182,14 @@ def wrapping_row_height(characters: int) -> int:
     return max(WRAPPING_ROW_HEIGHT, CELL_PADDING + LINE_HEIGHT * lines)
 
 
+def _widened(given: Any, column: str, width: int) -> Any:
+    """A column's settings with its width: those given (a heading, or settings whose rest is kept), or its heading."""
+    if isinstance(given, dict):
+        return {**given, "width": width}
+    heading = given if isinstance(given, str) else headings([column]).get(column, column)
+    return st.column_config.TextColumn(heading, width=width)
+
+
 def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **options: Any) -> None:
     """``st.dataframe`` in the reader's language (:func:`table_view`); an empty table says so in words (Streamlit
     would draw an empty grid marked "empty").
@@ -194,12 +205,7 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
     if named:
         config = dict(options.get("column_config") or {})
         for column in named:
-            given = config.get(column)
-            if isinstance(given, dict):  # a column's settings: its heading and the rest kept
-                config[column] = {**given, "width": NAME_WIDTH}
-            else:
-                heading = given if isinstance(given, str) else headings([column]).get(column, column)
-                config[column] = st.column_config.TextColumn(heading, width=NAME_WIDTH)
+            config[column] = _widened(config.get(column), column, NAME_WIDTH)
         options["column_config"] = config
         lengths = pd.concat([frame[column].astype(str).str.len() for column in named])
         # A table shown whole is as tall as its longest name needs; in a listing of hundreds of rows every row
@@ -207,6 +213,12 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
         longest = int(lengths.max() if len(frame) <= WHOLE_TABLE_ROWS else lengths.quantile(0.99))
         if longest > NAME_FITS:
             row_height = options["row_height"] = wrapping_row_height(longest)
+            # In rows that wrap, a column sized to the names it sampled breaks a longer one inside its word
+            # ("'s-Hertogenbo / sch"): a place gets the width of the longest single word among the Dutch ones.
+            for column in PLACE_COLUMNS:
+                given = config.get(column)
+                if column in frame.columns and not (isinstance(given, dict) and given.get("width")):
+                    config[column] = _widened(given, column, PLACE_WIDTH)
     if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
         # Streamlit shows ten rows and half of the eleventh: the twelve provinces needed a scroll for two.
         options["height"] = ROW_HEIGHT + row_height * len(frame) + 3
