@@ -431,7 +431,13 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     assert len(approve_buttons) == 1
     approve_buttons[0].click().run()
     assert not review.exception
-    decisions = review.dataframe[-1].value
+    from ui.components import NAME_WIDTH
+
+    from .test_app_forms import as_shown
+
+    decisions = as_shown(review.dataframe[-1])
+    # Regression: a rejection's reason was cut at its column's edge ("Dubbel ingestuurd; de samen…"): it wraps
+    assert json.loads(review.dataframe[-1].proto.columns)["decision"]["width"] == NAME_WIDTH
     # What was decided and why, then when and by whom, within the page's width; the code and the sender after.
     assert list(decisions.columns) == ["Samenwerking", "Besluit", "Besloten", "Referentiecode", "Ingezonden"]
     assert list(decisions["Besluit"]) == ["Goedgekeurd"] and decisions["Besloten"][0].endswith(" · Anna de Vries")

@@ -52,20 +52,35 @@ def test_a_pair_label_cuts_each_name_once_and_keeps_the_one_that_fits() -> None:
     """Regression: every name was cut at 48 characters and the pair's label then again at 100, so an ordinary pair
     read "Zorggroep … den Rijn 96" and typing "Alphen" did not find it."""
     pair = SUGGESTIONS.iloc[:1].assign(
-        library_organisation="Bibliotheek Alphen aan den Rijn en Kaag en Braassem",
+        library_organisation="Bibliotheek Alphen aan den Rijn en Kaag en Braassem en Nieuwkoop en Bodegraven-Reeuwijk",
         care_organisation="Zorggroep Alphen aan den Rijn 96",
         municipality="Alphen aan den Rijn",
         distance_km=12.34,
     )
     (label,) = pair_labels(pair, "nl").values()
     library, care = label.split(" × ")
-    assert library.startswith("Bibliotheek Alphen") and library.endswith("Braassem") and "…" in library
+    assert library.startswith("Bibliotheek Alphen") and library.endswith("Bodegraven-Reeuwijk") and "…" in library
     assert care == "Zorggroep Alphen aan den Rijn 96 (Alphen aan den Rijn, 12,3 km)"
     assert chooser_labels({"pair": label}) == {"pair": label}  # and the chooser does not cut it again
 
 
+def test_a_pair_of_ordinary_names_with_its_place_is_not_cut() -> None:
+    """Regression: at 100 characters "Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo) × Zorggroep Amersfoort 132 (demo)
+    (Utrechtse Heuvelrug, 7,5 km)" read "Bibliotheek … e.o. 2 (demo) × …", and typing its name found other pairs."""
+    pair = SUGGESTIONS.iloc[:1].assign(
+        library_organisation="Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo)",
+        care_organisation="Zorggroep Amersfoort 132 (demo)",
+        municipality="Utrechtse Heuvelrug",
+        distance_km=7.5,
+    )
+    (label,) = pair_labels(pair, "nl").values()
+    library, care = label.split(" × ")
+    assert library == "Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo)"
+    assert care == "Zorggroep Amersfoort 132 (demo) (Utrechtse Heuvelrug, 7,5 km)"
+
+
 def test_a_short_name_leaves_its_room_to_the_long_one() -> None:
-    pair = SUGGESTIONS.iloc[:1].assign(care_organisation="Stichting " + "Zorg en Welzijn in de Regio " * 4 + "(Venlo)")
+    pair = SUGGESTIONS.iloc[:1].assign(care_organisation="Stichting " + "Zorg en Welzijn in de Regio " * 5 + "(Venlo)")
     (label,) = pair_labels(pair, "nl").values()
     library, care = label.split(" × ")
     assert library == "Bibliotheek Venlo"

@@ -1,5 +1,5 @@
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -145,15 +145,9 @@ else:
         "code": t("reference_code"),
         "submitted": t("submitted_when_by"),
     }
-    # The pair wide and what was decided beside it; the moments as wide as their text.
-    widths: dict[str, Literal["small", "medium", "large"]] = {"pair": "large", "decision": "medium"}
-    data_table(
-        shown.rename(columns=headings),
-        hide_index=True,
-        column_config={
-            heading: st.column_config.TextColumn(heading, width=widths.get(key)) for key, heading in headings.items()
-        },
-    )
+    # The pair and what was decided (a rejection with its reason) wrap in columns of their own width, as names do
+    # in every table: cut at the column's edge, a reason read "Dubbel ingestuurd; de samen…".
+    data_table(shown, names=("pair", "decision"), hide_index=True, column_config=headings)
 pairs = dict(zip(decisions.code, decisions.pair, strict=True))
 approved = list(decisions.code[decisions.state == "approved"])
 if approved:
