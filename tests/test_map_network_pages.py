@@ -216,6 +216,18 @@ def test_the_brokers_sentence_has_the_pages_width(monkeypatch: pytest.MonkeyPatc
     assert not [column for column in app.main.columns if len(column.dataframe)]
 
 
+def test_the_brokers_sentence_wraps_in_a_column_of_its_own_width(
+    monkeypatch: pytest.MonkeyPatch, demo_store: str
+) -> None:
+    """Regression: at 1280 pixels the sentence was cut at its column's edge ("… zonder haar raken 7 o")."""
+    from ui.components import NAME_WIDTH
+
+    app = open_page(monkeypatch, demo_store, "network", province="all")
+    [brokers] = [table for table in app.dataframe if "connects" in table.value.columns]
+    assert json.loads(brokers.proto.columns)["connects"]["width"] == NAME_WIDTH
+    assert brokers.value.connects.str.len().max() > 40 and brokers.proto.row_height > 64
+
+
 def _libraries_with_care_partners(cares: int, libraries: int, care_name: str, library_name: str) -> nx.Graph:
     """``cares`` care organisations, each working with one of ``libraries`` libraries in turn."""
     graph = nx.Graph()

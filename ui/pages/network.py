@@ -77,4 +77,4 @@ else:
         ]
         shown = brokers.assign(kind=brokers.kind.map(kind_label), connects=words)
         shown = shown[["organisation", "kind", "connects"]]
-        data_table(shown, hide_index=True, column_config=headings(shown.columns))
+        data_table(shown, names=("organisation", "connects"), hide_index=True, column_config=headings(shown.columns))
