@@ -476,3 +476,39 @@ def test_the_review_page_opens_the_sign_in_its_message_points_to(
     overview = open_page(monkeypatch, seed_store, "overview")
     [closed] = [box for box in overview.sidebar.expander if box.label == "Aanmelden coördinator"]
     assert not closed.proto.expanded  # elsewhere it stays out of the way
+
+
+def test_counts_with_gaps_read_as_whole_numbers_and_large_tables_as_small_ones(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: "Deelnemers" read 9,0 and 15,0 on Vragen (and 10.0 in the CSV file), and a listing too large to
+    format cell by cell wrote its points 51.3777 where a smaller one wrote 52,04107, and its provinces as codes."""
+
+    def tables(rows: int) -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from ui.components import data_table, readable
+
+        frame = pd.DataFrame(
+            {
+                "participants": [10.0, None, 15.0] * rows,
+                "lat": [51.37772, 52.04107, 50.8] * rows,
+                "province_code": ["PV31", "PV26", "PV31"] * rows,
+            }
+        )
+        data_table(frame, hide_index=True)
+        st.text(readable(frame).to_csv(index=False))
+
+    from ui.components import MAX_FORMATTED_CELLS
+
+    monkeypatch.setenv("PASSENDWERK_STORE", seed_store)
+    small = AppTest.from_function(tables, args=(1,), default_timeout=60).run()
+    assert not small.exception
+    assert str(small.dataframe[0].value["participants"].dtype) == "Int64"
+    assert "Deelnemers" in small.text[0].value and "10," in small.text[0].value and "10.0" not in small.text[0].value
+    large = AppTest.from_function(tables, args=(MAX_FORMATTED_CELLS // 9 + 1,), default_timeout=60).run()
+    shown = large.dataframe[0].value
+    assert list(shown.lat[:3]) == ["51,37772", "52,04107", "50,8"]
+    assert list(shown.province_code[:2]) == ["Limburg", "Utrecht"]
+    assert str(shown.participants.dtype) == "Int64"

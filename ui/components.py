@@ -84,7 +84,7 @@ def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as a download holds it: provinces by name, yes and no in words ("Ja", not True) and headings in
     the reader's language."""
-    table = with_province_names(frame)
+    table = _whole_numbers(with_province_names(frame))
     words = {True: t("yes"), False: t("no")}
     for column in table.columns:
         values = table[column].dropna()
@@ -100,7 +100,7 @@ def _formatter(column: str, series: pd.Series) -> Callable[[object], str] | None
         return None
     if column.endswith("_share"):
         return lambda value: percent(float(value) * 100, lang, 2)  # type: ignore[arg-type]
-    if column in ("lat", "lon") or column.endswith(("_lat", "_lon")):
+    if _is_coordinate(column):
         # As the form and the cards write a point: five decimals at most, no trailing zeros (51,37).
         return lambda value: coordinate(float(value), lang)  # type: ignore[arg-type]
     decimals = 0 if types.is_integer_dtype(series) else DECIMALS.get(column, 1)
@@ -137,12 +137,44 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def _is_coordinate(column: str) -> bool:
+    return column in ("lat", "lon") or column.endswith(("_lat", "_lon"))
+
+
+def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts as whole numbers: a count some rows leave empty came as 9.0 and 15.0 ("9,0" on the page, "10.0" in
+    the CSV file), the way pandas holds whole numbers beside a gap."""
+    whole = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values) and not _is_coordinate(str(column)) and str(column) not in DECIMALS:
+            present = values.dropna()
+            if len(present) < len(values) and len(present) and bool((present == present.round()).all()):
+                whole[str(column)] = values.astype("Int64")
+    return frame.assign(**whole) if whole else frame
+
+
+def _large_view(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table too large to format cell by cell: its provinces by name and its points written as the reader writes
+    them (51,37), column by column, so it reads as the smaller tables do; its other numbers stay plain."""
+    lang = language()
+    written: dict[str, pd.Series] = {}
+    for column in frame.columns:
+        name = str(column)
+        if _is_coordinate(name) and pd.api.types.is_numeric_dtype(frame[column]):
+            written[name] = frame[column].map(lambda value: coordinate(float(value), lang))
+    if "province_code" in frame.columns:
+        names = labels()
+        written["province_code"] = frame["province_code"].map(lambda code: names.province(str(code)))
+    return frame.assign(**written) if written else frame
+
+
 def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
     """A table for ``st.dataframe`` as a reader of the UI language reads it: 1.234 and 3,6 in Dutch, provinces by
     name. Only the display changes, so columns still sort by their values and downloads keep the numbers."""
-    frame = _mixed_as_text(frame)
+    frame = _whole_numbers(_mixed_as_text(frame))
     if frame.size > MAX_FORMATTED_CELLS:
-        return frame
+        return _large_view(frame)
     formatters: dict[str, Callable[[object], str]] = {}
     for column in frame.columns:
         found = _formatter(str(column), frame[column])
