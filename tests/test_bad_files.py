@@ -265,6 +265,8 @@ BAD_ADDRESSES = [
     "HTTPS://A.EXAMPLE/",
     "www.bibliotheek.nl",
     "//a.example/x",
+    "http://klaverblad",  # regression: the form took a host without a domain, which no visitor can open
+    "https://klaverblad./",
 ]
 
 
