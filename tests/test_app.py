@@ -512,3 +512,16 @@ def test_counts_with_gaps_read_as_whole_numbers_and_large_tables_as_small_ones(
     assert list(shown.lat[:3]) == ["51,37772", "52,04107", "50,8"]
     assert list(shown.province_code[:2]) == ["Limburg", "Utrecht"]
     assert str(shown.participants.dtype) == "Int64"
+
+
+def test_coverage_per_municipality_is_listed_by_name(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: "Per gemeente" was listed by CBS code (GM0014 Groningen, GM0034 Almere, …), where a policy
+    officer looks a municipality up by its name; 's-Hertogenbosch stands under H."""
+    from graph.views.area_names import sort_key
+
+    app = open_page(monkeypatch, seed_store, "coverage")
+    [table] = [frame.value for frame in app.dataframe if "population" in frame.value and len(frame.value) > 300]
+    names = list(table.municipality)
+    assert len(names) == 342 and names == sorted(names, key=sort_key)
+    assert names[0] == "Aa en Hunze"
+    assert names.index("Heerlen") < names.index("'s-Hertogenbosch") < names.index("Heusden")

@@ -21,6 +21,16 @@ def without_accents(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+def sort_key(name: str) -> str:
+    """Where a name stands in an alphabetical list as a Dutch reader looks for it: 's-Hertogenbosch under H, Ede
+    Súdwest-Fryslân as if without its accent, capitals or not alike."""
+    plain = without_accents(str(name)).casefold()
+    for article in ("'s-", "'t "):
+        if plain.startswith(article):
+            return plain[len(article) :]
+    return plain
+
+
 def other_names(code: str, name: str) -> list[str]:
     """The names besides the official one that find this area: its everyday name, and its name without accents."""
     found = [COMMON_NAMES[code]] if code in COMMON_NAMES else []

@@ -12,6 +12,7 @@ from graph.intake.reference import has_reference
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
+from graph.views.area_names import sort_key
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, fit_view
 from graph.views.map_view import coverage_features
 
@@ -42,11 +43,20 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
         has_reference=reference,
         by_province=by_province,
         gaps=atlas.answer("gaps", values),
-        per_municipality=atlas.answer("coverage", values),
+        # By name, as a reader looks a municipality up (the question lists them by CBS code: GM0014 Groningen first).
+        per_municipality=by_name(atlas.answer("coverage", values)),
         features=features,
         view=view,
         per_year=started_per_year(atlas, province),
         per_activity=atlas.answer("collaborations-per-activity"),
+    )
+
+
+def by_name(municipalities: pd.DataFrame) -> pd.DataFrame:
+    if municipalities.empty:
+        return municipalities
+    return municipalities.sort_values("municipality", key=lambda names: names.map(sort_key), kind="stable").reset_index(
+        drop=True
     )
 
 
