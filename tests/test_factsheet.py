@@ -266,7 +266,7 @@ def test_cli_reports_for_every_municipality_of_a_province(tiny_atlas: Atlas, tmp
     assert made.returncode == 0, made.stderr
     files = sorted(path.name for path in (tmp_path / "limburg").iterdir())
     assert len(files) == 32  # Limburg and its 31 municipalities
-    assert "factsheet-GM0983-venlo.html" in files and "factsheet-PV31-limburg.html" in files
+    assert "gebiedsprofiel-venlo.html" in files and "gebiedsprofiel-provincie-limburg.html" in files
     assert "[##############################]  32/32" in made.stderr  # the progress bar, full at the end
 
 
@@ -280,7 +280,7 @@ def test_example_reports_for_the_readme(seed_atlas: Atlas) -> None:
             (folder / file_name(sheet, output_format, lang)).write_bytes(render(sheet, output_format, lang, BASE_URL))
     report = content(sheet, "nl", BASE_URL)
     assert report.sentence.startswith("Venlo: 2 bibliotheeklocaties, 2 zorglocaties, 2 actieve samenwerkingen")
-    assert pdf_pages_and_text((folder / "factsheet-GM0983-venlo.pdf").read_bytes())[0] == 1
+    assert pdf_pages_and_text((folder / "gebiedsprofiel-venlo.pdf").read_bytes())[0] == 1
 
 
 @pytest.mark.backends(*FEATURE_BACKENDS)

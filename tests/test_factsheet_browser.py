@@ -63,7 +63,7 @@ def test_profile_page_of_venlo_and_the_way_there_from_the_map(seed_store: Atlas,
             settle(page)
             with page.expect_download(timeout=45_000) as download:
                 page.get_by_role("button", name="PDF (één A4)").click()
-        assert download.value.suggested_filename == "factsheet-GM0983-venlo.pdf"
+        assert download.value.suggested_filename == "gebiedsprofiel-venlo.pdf"
         assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
         page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=30_000)
         page.wait_for_timeout(3000)  # the map and the chart draw in the browser after the run

@@ -319,15 +319,18 @@ def test_an_english_profile_names_provinces_in_english(monkeypatch: pytest.Monke
 
 def test_a_reports_file_is_named_in_the_readers_language_without_accents(demo_store: str) -> None:
     """Regression: an English report of Noord-Holland was saved as "factsheet-PV27-noord-holland-en.pdf", and
-    Fryslân's as "factsheet-PV21-frysl-n.pdf"."""
+    Fryslân's as "factsheet-PV21-frysl-n.pdf"; a Dutch one began with the English "factsheet" and a code."""
     from graph.settings import Settings
 
     source = FactsheetSource(Atlas.open(Settings(store=demo_store)))
     north_holland, fryslan = source.factsheet("PV27"), source.factsheet("PV21")
-    assert file_name(north_holland, "pdf", "en") == "factsheet-PV27-north-holland-en.pdf"
-    assert file_name(north_holland, "pdf", "nl") == "factsheet-PV27-noord-holland.pdf"
-    assert file_name(fryslan, "md", "nl") == "factsheet-PV21-fryslan.md"
-    assert file_name(fryslan, "md", "en") == "factsheet-PV21-friesland-en.md"
+    assert file_name(north_holland, "pdf", "en") == "area-profile-province-north-holland.pdf"
+    assert file_name(north_holland, "pdf", "nl") == "gebiedsprofiel-provincie-noord-holland.pdf"
+    assert file_name(fryslan, "md", "nl") == "gebiedsprofiel-provincie-fryslan.md"
+    assert file_name(fryslan, "md", "en") == "area-profile-province-friesland.md"
+    # Utrecht is a province and a municipality: their reports, written into one folder, keep apart
+    assert file_name(source.factsheet("GM0344"), "pdf", "nl") == "gebiedsprofiel-utrecht.pdf"
+    assert file_name(source.factsheet("PV26"), "pdf", "nl") == "gebiedsprofiel-provincie-utrecht.pdf"
 
 
 def test_a_collaborations_card_on_the_profile_says_its_participants(

@@ -145,11 +145,13 @@ def render(sheet: Factsheet, output_format: str, lang: str, base_url: str, label
 
 
 def file_name(sheet: Factsheet, output_format: str, lang: str) -> str:
-    """``factsheet-GM0983-venlo.pdf``: the code keeps names apart, the name makes the file recognisable. The name
-    is the reader's (``factsheet-PV27-north-holland-en.pdf``), its accents dropped rather than the letters
-    (``fryslan``, not ``frysl-n``)."""
+    """``gebiedsprofiel-venlo.pdf``, ``area-profile-province-north-holland.pdf``: named in the reader's language
+    after the area, as the page names it, with its accents dropped rather than its letters (``fryslan``, not
+    ``frysl-n``). A province says so: Utrecht and Groningen are each a province and a municipality, and the
+    command line writes the reports of every area into one folder."""
     name = unicodedata.normalize("NFKD", sheet.said_in(lang).area.name)
     plain = "".join(letter for letter in name if not unicodedata.combining(letter))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "gebied"
-    suffix = "" if lang != "en" else "-en"
-    return f"factsheet-{sheet.area.code}-{slug}{suffix}.{output_format}"
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or sheet.area.code.lower()
+    english = lang == "en"
+    kind = ("province-" if english else "provincie-") if sheet.area.is_province else ""
+    return f"{'area-profile' if english else 'gebiedsprofiel'}-{kind}{slug}.{output_format}"
