@@ -60,3 +60,14 @@ def test_a_refused_value_is_said_by_the_parameter_the_error_names_not_by_its_wor
     assert said.startswith("Provincie: vul "), said
     unknown = _engine_words(coverage, QueryError("parameter province_code: oud"), "nl")
     assert unknown.startswith("Deze vraag kon niet worden beantwoord."), unknown
+
+
+def test_statuses_and_kinds_are_offered_in_their_own_order(tiny_atlas: Atlas) -> None:
+    """Regression: Vragen offered the statuses by name (Actief, Beëindigd, Onbekend, Verkennend), and Kaart in the
+    course a collaboration takes (Verkennend, Actief, Beëindigd, Onbekend): one order on every page."""
+    from graph.model.enums import CollaborationStatus, OrganisationKind
+    from graph.views.question_form import code_options
+
+    assert tuple(code_options(tiny_atlas, "status", "nl")) == CollaborationStatus.values()
+    assert list(code_options(tiny_atlas, "status", "nl").values())[:2] == ["Verkennend", "Actief"]
+    assert tuple(code_options(tiny_atlas, "kind", "en")) == OrganisationKind.values()

@@ -118,7 +118,8 @@ ORGANISATION_KINDS = {"library_org_id": "library", "care_org_id": "care"}
 
 def code_options(atlas: Atlas, code_type: str, lang: str, kind: str | None = None) -> dict[str, str]:
     """Every value a code parameter can take (organisations: of ``kind`` only, when given), with its name in the
-    reader's language, sorted by name; two organisations of the same name are told apart by their code."""
+    reader's language, sorted by name (a kind or a status in its own order); two organisations of the same name are
+    told apart by their code."""
     en = lang == "en"
     if code_type == "province":
         options = dict(load_labels(atlas, lang).provinces)
@@ -140,7 +141,9 @@ def code_options(atlas: Atlas, code_type: str, lang: str, kind: str | None = Non
         listed = {"kind": OrganisationKind, "status": CollaborationStatus}.get(code_type)
         if listed is None:
             return {code: pair[1] if en else pair[0] for code, pair in LEVELS.items()}
-        options = {member.value: member.label.text(lang) for member in listed}
+        # In the order the vocabulary gives, as every other page lists them: a status's order is its course
+        # (verkennend, actief, beëindigd), which sorting by name mixed up.
+        return {member.value: member.label.text(lang) for member in listed}
     return dict(sorted(options.items(), key=lambda item: item[1].lower()))
 
 
