@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -189,22 +189,24 @@ def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
 #: A heading longer than this gets a column wide enough to read it: a column of small numbers is sized to its
 #: numbers, which cut "Met bibliotheek én zorg" to "Met bibliotheek é…".
 LONG_HEADING = 14
-#: A heading longer than this gets a wide column: "Share of population covered (%)" was cut in a medium one.
-VERY_LONG_HEADING = 24
+#: About the width of a heading's character in pixels, and the room beside it (padding, the column's menu): a
+#: heading's column is as wide as its words, not one of Streamlit's three sizes ("large", 400 pixels, for "Share of
+#: population covered (%)" put the columns after it beyond the page's right edge at 1280 pixels).
+HEADING_CHARACTER = 7.2
+HEADING_ROOM = 30
 
 
 def heading_columns(frame_columns: list[str]) -> dict[str, Any]:
     """Column settings with the translated headings (:func:`headings`), long ones in a column that shows them."""
     return {
-        column: st.column_config.Column(heading, width=_width(heading))
+        column: st.column_config.Column(heading, width=heading_width(heading))
         for column, heading in headings(frame_columns).items()
     }
 
 
-def _width(heading: str) -> Literal["medium", "large"] | None:
-    if len(heading) > VERY_LONG_HEADING:
-        return "large"
-    return "medium" if len(heading) > LONG_HEADING else None
+def heading_width(heading: str) -> int | None:
+    """The width in pixels that shows a long heading whole; None (sized to its values) for a short one."""
+    return round(len(heading) * HEADING_CHARACTER + HEADING_ROOM) if len(heading) > LONG_HEADING else None
 
 
 def wrapping_row_height(characters: int) -> int:
