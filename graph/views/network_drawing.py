@@ -25,6 +25,7 @@ from importlib.resources import files
 
 import networkx as nx
 
+from graph.views.network_layout import packed_layout
 from graph.views.organisation_names import says_place
 
 COLOURS = {"library": "#1f6feb", "care": "#d1242f"}
@@ -161,7 +162,7 @@ def drawing_data(
     graph: nx.Graph, labels: dict[str, str], focus: str | None = None
 ) -> dict[str, list[dict[str, object]]]:
     """Nodes (with their fixed layout) and links as plain data; names stay strings."""
-    positions = nx.spring_layout(graph, seed=7, k=None, iterations=60) if len(graph) else {}
+    positions = packed_layout(graph)
     extent = LAYOUT_SCALE * min(1.0, math.sqrt(len(graph) / FULL_LAYOUT_NODES))
     placed = {str(node): (float(x) * extent, float(y) * extent) for node, (x, y) in positions.items()}
     main = main_nodes(graph, focus, positions=placed)
