@@ -90,8 +90,10 @@ def test_collaboration_lines_are_drawn_over_the_dots(monkeypatch: pytest.MonkeyP
     """Regression: most partners lie close together, so on the national map their lines ran under the dots of
     their own sites and could hardly be seen."""
     spec = deck_spec(open_page(monkeypatch, seed, "map"))
-    assert [found["id"] for found in spec["layers"]][-3:] == ["care-sites", "library-sites", "collaborations"]
+    assert [found["id"] for found in spec["layers"]][-3:] == ["care-sites", "collaborations", "library-sites"]
     assert not layer(spec, "collaborations").get("pickable")  # a click on a dot under a line still opens it
+    # Regression: where a library's lines met they covered its blue dot, 3 pixels across once zoomed to a town
+    assert layer(spec, "library-sites")["radiusMinPixels"] >= 5
 
 
 def test_the_hovered_site_lights_up_as_its_tooltip_stands_in_the_corner(

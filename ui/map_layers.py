@@ -41,8 +41,8 @@ OUTLINE_COLOUR = [36, 41, 47, 230]  # the chosen municipality
 # A library and a care site on the same point stay both visible: care sites are drawn first and larger, library
 # sites on top and smaller, so a shared point reads as a blue dot in a red ring, and at national scale the red
 # dots cannot hide the blue ones.
-CARE_RADIUS_PX = (6, 16)
-LIBRARY_RADIUS_PX = (3, 9)
+CARE_RADIUS_PX = (7, 16)
+LIBRARY_RADIUS_PX = (5, 10)  # at least 5 pixels: at 3, zoomed to a town, a library was a speck among the red
 # Tooltips are text (never parsed as HTML) and wrap at a readable width. They sit in the map's top-left
 # corner, as an information panel: deck.gl places a tooltip at the pointer, which put it past the map's edge
 # for a point near one, and only a fixed place stays inside the map wherever the pointer is. In that corner

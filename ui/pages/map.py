@@ -38,8 +38,10 @@ if show_municipalities and shown.features is not None:
     layers.extend(municipality_layers(shown.features))
 if municipality and shown.features is not None:
     layers.append(area_outline(shown.features, municipality))
-layers.extend(site_layers(shown.sites, shown.view.zoom))
-layers.append(line_layer(shown.lines))  # over the dots: most partners are close, and the dots hid their lines
+# The lines between the care sites and the libraries: over the care sites (most partners are close, and the dots
+# hid their lines), under the libraries, where a library's lines meet and covered its small blue dot.
+care_sites, library_sites = site_layers(shown.sites, shown.view.zoom)
+layers.extend([care_sites, line_layer(shown.lines), library_sites])
 event = st.pydeck_chart(
     deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
 )
