@@ -20,7 +20,16 @@ from graph.model.enums import (
     OrganisationKind,
     SubmissionState,
 )
-from graph.model.formats import FILE_STEM_CHARACTERS, file_slug, file_stem, km, number, percent, rate
+from graph.model.formats import (
+    FILE_STEM_CHARACTERS,
+    MOST_FILE_STEM_CHARACTERS,
+    file_slug,
+    file_stem,
+    km,
+    number,
+    percent,
+    rate,
+)
 from graph.model.language import BilingualError, Lang, Message, language, message_language
 from graph.store.sparql_policy import ConsoleError, check_query
 
@@ -158,3 +167,8 @@ def test_a_download_is_named_after_its_filters_and_never_too_long() -> None:
     assert long.endswith("-koffiecorner-sudwest-fryslan")  # the filters whole, the title cut between words
     assert long.removesuffix("-koffiecorner-sudwest-fryslan").split("-")[-1] in file_slug(title).split("-")
     assert file_stem("", "…") == "atlas"
+    # Regression: an organisation's name among the filters was cut ("…-utrecht-bibliotheek-utrechtse"), so the
+    # downloads for "e.o.", "e.o. 2" and "e.o. 3" had one name; filters stay whole up to 100 characters
+    chosen = file_stem("Alle samenwerkingen", "Actief", "Utrecht", "Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo)")
+    assert chosen == "alle-samenwerkingen-actief-utrecht-bibliotheek-utrechtse-heuvelrug-e-o-2-demo"
+    assert len(file_stem(title, "x" * 200)) <= MOST_FILE_STEM_CHARACTERS

@@ -63,8 +63,11 @@ def file_slug(name: str) -> str:
 
 
 #: The longest file name a download gets before its extension: a question's title and its filters made one of
-#: 158 characters, longer than some file systems and mail programs take.
+#: 158 characters, longer than some file systems and mail programs take. The title is cut first, to at least a
+#: third of this; filters of a long name (an organisation's) may take the name up to the second limit, as cut
+#: short they no longer told two downloads apart ("…-bibliotheek-utrechtse" for e.o., e.o. 2 and e.o. 3).
 FILE_STEM_CHARACTERS = 60
+MOST_FILE_STEM_CHARACTERS = 100
 
 
 def file_stem(*parts: str, limit: int = FILE_STEM_CHARACTERS) -> str:
@@ -77,7 +80,7 @@ def file_stem(*parts: str, limit: int = FILE_STEM_CHARACTERS) -> str:
     filters = "-".join(slugs[1:])
     room = limit - len(filters) - (1 if filters else 0)
     head = _cut_between_words(slugs[0], max(room, limit // 3))
-    return _cut_between_words("-".join([head, *slugs[1:]]), limit)
+    return _cut_between_words("-".join([head, *slugs[1:]]), max(limit, MOST_FILE_STEM_CHARACTERS))
 
 
 def _cut_between_words(slug: str, limit: int) -> str:
