@@ -525,3 +525,18 @@ def test_coverage_per_municipality_is_listed_by_name(monkeypatch: pytest.MonkeyP
     assert len(names) == 342 and names == sorted(names, key=sort_key)
     assert names[0] == "Aa en Hunze"
     assert names.index("Heerlen") < names.index("'s-Hertogenbosch") < names.index("Heusden")
+
+
+def test_coverage_says_the_whole_country_above_the_provinces(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: "Per provincie" had no figures for the Netherlands as a whole, which a policy officer compares
+    their province with; they are the provinces added up."""
+    app = open_page(monkeypatch, seed_store, "coverage")
+    [sentence] = [md.value for md in app.markdown if "Heel Nederland" in md.value]
+    provinces = [frame.value for frame in app.dataframe if "province_code" in frame.value and len(frame.value) == 12]
+    assert provinces, "the table per province"
+    table = provinces[0]
+    assert f"{int(table.municipalities.sum())} gemeenten" in sentence
+    share = table.population_covered.sum() / table.population.sum() * 100
+    assert f"{share:.1f}".replace(".", ",") + " %" in sentence
+    english = open_page(monkeypatch, seed_store, "coverage", lang="en")
+    assert any("The whole Netherlands" in md.value for md in english.markdown)

@@ -243,6 +243,12 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "covered when an active collaboration has a library site in it.",
     ),
     "per_province": ("Per provincie", "Per province"),
+    "national_figures": (
+        "**Heel Nederland**: {municipalities} gemeenten, waarvan {with_both} met een bibliotheek én zorg en"
+        " {covered} gedekt; {share} van de inwoners woont in een gedekte gemeente.",
+        "**The whole Netherlands**: {municipalities} municipalities, {with_both} of them with a library and care and"
+        " {covered} covered; {share} of the population lives in a covered municipality.",
+    ),
     "per_municipality": ("Per gemeente", "Per municipality"),
     "gap_list": ("Witte vlekken", "Gaps"),
     "gap_intro": (

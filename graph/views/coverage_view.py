@@ -18,6 +18,16 @@ from graph.views.map_view import coverage_features
 
 
 @dataclass(frozen=True)
+class NationalFigures:
+    """The provinces added up: what a policy officer reads first, before the row of their own province."""
+
+    municipalities: int
+    with_both: int
+    covered: int
+    population_covered_share: float | None
+
+
+@dataclass(frozen=True)
 class CoveragePage:
     has_reference: bool
     by_province: pd.DataFrame
@@ -27,6 +37,7 @@ class CoveragePage:
     view: MapView
     per_year: pd.DataFrame
     per_activity: pd.DataFrame
+    national: NationalFigures | None
 
 
 def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> CoveragePage:
@@ -49,6 +60,17 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
         view=view,
         per_year=started_per_year(atlas, province),
         per_activity=atlas.answer("collaborations-per-activity"),
+        national=national_figures(by_province),
+    )
+
+
+def national_figures(by_province: pd.DataFrame) -> NationalFigures | None:
+    if by_province.empty:
+        return None
+    population = int(by_province.population.sum())
+    share = float(by_province.population_covered.sum()) / population if population else None
+    return NationalFigures(
+        int(by_province.municipalities.sum()), int(by_province.with_both.sum()), int(by_province.covered.sum()), share
     )
 
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import streamlit as st
 
-from graph.model.formats import file_stem
+from graph.model.formats import file_stem, number, percent
 from graph.views.answer_words import in_words
 from graph.views.coverage_view import coverage_page
 from ui.charts import bar_chart
@@ -26,6 +26,19 @@ with st.container():
 area = names.province(province) if province else ""  # dekking-per-gemeente-limburg.xlsx
 
 st.subheader(t("per_province"))
+whole = page.national
+if whole is not None:
+    covered_share = whole.population_covered_share
+    share = "–" if covered_share is None else percent(covered_share * 100, names.lang, 1)
+    st.markdown(
+        t(
+            "national_figures",
+            municipalities=number(whole.municipalities, names.lang),
+            with_both=number(whole.with_both, names.lang),
+            covered=number(whole.covered, names.lang),
+            share=share,
+        )
+    )
 data_table(
     with_profile_links(page.by_province, "province_code"),
     hide_index=True,
