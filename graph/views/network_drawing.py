@@ -143,7 +143,8 @@ def main_nodes(
         if positions is None:
             return True
         x, y = positions[str(node)]
-        box = label_box(str(graph.nodes[node]["name"]), x, y, node_size(graph.degree(node)))
+        size = node_size(graph.degree(node)) + (FOCUS_GROWTH if node == focus else 0)  # as it is drawn
+        box = label_box(str(graph.nodes[node]["name"]), x, y, size)
         if any(_overlap(box, other) for other in boxes):
             return False  # its name shows on hover, and once the reader zooms in
         boxes.append(box)

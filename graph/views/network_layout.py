@@ -23,7 +23,7 @@ def packed_layout(graph: nx.Graph, seed: int = 7) -> dict[str, tuple[float, floa
     if not len(graph):
         return {}
     groups = sorted(nx.connected_components(graph), key=lambda group: (-len(group), min(map(str, group))))
-    shapes = [_group_layout(graph.subgraph(group), seed) for group in groups]
+    shapes = [_group_layout(_in_order(graph, group), seed) for group in groups]
     sides = [math.sqrt(len(group)) for group in groups]  # a group's room grows with its number of organisations
     # The largest group on the left; the others in rows beside it, and below it once they reach its foot.
     width = max(sides[0] * ASPECT, math.sqrt(sum(side * side for side in sides) * ASPECT))
@@ -39,6 +39,15 @@ def packed_layout(graph: nx.Graph, seed: int = 7) -> dict[str, tuple[float, floa
         x += side * (1 + GAP)
         row_height = max(row_height, side)
     return _centred(placed)
+
+
+def _in_order(graph: nx.Graph, group: set[object]) -> nx.Graph:
+    """The group as a graph of its own, its organisations in the network's order. (A view made with ``subgraph``
+    lists them in the order of a Python set, which changes with every process, and so did the layout.)"""
+    part = nx.Graph()
+    part.add_nodes_from((node, graph.nodes[node]) for node in graph if node in group)
+    part.add_edges_from(graph.edges(part.nodes, data=True))
+    return part
 
 
 def _placed(shape: dict[str, tuple[float, float]], x: float, y: float, side: float) -> dict[str, tuple[float, float]]:
