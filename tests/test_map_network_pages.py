@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -394,3 +395,16 @@ def test_a_line_to_a_partner_across_the_border_ends_at_a_drawn_site(demo_store: 
             whole.sites.iloc[: len(whole.sites) - whole.partners_elsewhere].municipality_code
         )
     assert crossing  # the demo data has collaborations across a border, so the test saw some
+
+
+def test_a_provinces_sites_taken_from_the_countrys_are_those_the_question_gives(demo_store: str) -> None:
+    """The province's map takes its sites from the country's (one question fewer): the same rows, in the same
+    order, as asking the store for the province's."""
+    from graph.analysis.mapdata import sites
+    from graph.settings import Settings
+
+    atlas = Atlas.open(Settings(store=demo_store))
+    everywhere = sites(atlas)
+    for province in sorted(set(everywhere.province_code) - {""}):
+        taken = everywhere[everywhere.province_code == province].reset_index(drop=True)
+        pd.testing.assert_frame_equal(taken, sites(atlas, province), obj=province)

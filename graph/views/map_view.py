@@ -54,7 +54,11 @@ def province_map(atlas: Atlas, viewer: Viewer, province: str | None, labels: Lab
     Choosing a municipality, an activity or a status narrows this answer (:func:`narrowed`) without reading the
     store again.
     """
-    in_province = sites(atlas, province).reset_index(drop=True)
+    # With a province, its sites are taken from the country's, which the partners across its border need anyway:
+    # asking the store for both took 0.14 s more of the 0.55 s a province's first map took (demo scale 1).
+    everywhere = sites(atlas)
+    in_province = everywhere[everywhere.province_code == province] if province else everywhere
+    in_province = in_province.reset_index(drop=True)
     in_province = in_province.assign(tooltip=[site_tooltip(row, labels) for row in in_province.itertuples()])
     # Only what the map draws, says or filters on travels on (to the cache and the browser): not the stories.
     lines = collaborations(atlas, province_code=province)[[*LINE_COLUMNS, "activities"]]
@@ -64,7 +68,6 @@ def province_map(atlas: Atlas, viewer: Viewer, province: str | None, labels: Lab
     if province:
         # A collaboration of a library here with a care site across the border ended in empty space: the partner
         # is drawn too (the view still fits the province, and only its municipalities are offered).
-        everywhere = sites(atlas)
         ends = _line_ends(lines)
         partners = everywhere[~everywhere.site_id.isin(in_province.site_id) & _at(everywhere, ends)]
         partners = partners.assign(tooltip=[site_tooltip(row, labels) for row in partners.itertuples()])
