@@ -19,6 +19,14 @@ SUGGESTIONS = pd.DataFrame(
 )
 
 
+def one_pair(**columns: object) -> tuple[str, str]:
+    """The library's and the care organisation's part of one pair's label, the pair being the first suggestion
+    with ``columns`` changed: "Bibliotheek Venlo", "Zorgcentrum De Linde (Venlo, 1,8 km)"."""
+    (label,) = pair_labels(SUGGESTIONS.iloc[:1].assign(**columns), "nl").values()
+    library, care = label.split(" × ")
+    return library, care
+
+
 def test_a_pair_is_named_with_its_municipality_and_distance_in_the_readers_language() -> None:
     first, second = pair_keys(SUGGESTIONS)
     assert pair_labels(SUGGESTIONS, "nl") == {
@@ -37,12 +45,11 @@ def test_a_pair_is_held_by_its_two_organisations_not_by_its_row() -> None:
 def test_a_pair_of_long_names_keeps_the_beginning_and_place_of_both() -> None:
     """Regression: a library's name of 150 characters filled the chooser's line, so the care organisation was cut
     to "…ertogenbosch)" and a search for its name found nothing."""
-    long = SUGGESTIONS.iloc[:1].assign(
+    library, care = one_pair(
         library_organisation="Bibliotheek " + "Samenwerkende Gemeenten " * 6 + "(Venlo)",
         care_organisation="Stichting Gezamenlijke Voorzieningen voor Wonen en Werken ('s-Hertogenbosch)",
     )
-    (label,) = pair_labels(long, "nl").values()
-    library, care = label.split(" × ")
+    label = f"{library} × {care}"
     assert library.startswith("Bibliotheek ") and library.endswith("Gemeenten (Venlo)")
     assert care.startswith("Stichting ") and care.endswith("('s-Hertogenbosch) (Venlo, 1,8 km)")
     assert len(label) <= CHOOSER_CHARACTERS and label.count("…") == 2  # each name cut once, in its own middle
@@ -51,14 +58,13 @@ def test_a_pair_of_long_names_keeps_the_beginning_and_place_of_both() -> None:
 def test_a_pair_label_cuts_each_name_once_and_keeps_the_one_that_fits() -> None:
     """Regression: every name was cut at 48 characters and the pair's label then again at 100, so an ordinary pair
     read "Zorggroep … den Rijn 96" and typing "Alphen" did not find it."""
-    pair = SUGGESTIONS.iloc[:1].assign(
+    library, care = one_pair(
         library_organisation="Bibliotheek Alphen aan den Rijn en Kaag en Braassem en Nieuwkoop en Bodegraven-Reeuwijk",
         care_organisation="Zorggroep Alphen aan den Rijn 96",
         municipality="Alphen aan den Rijn",
         distance_km=12.34,
     )
-    (label,) = pair_labels(pair, "nl").values()
-    library, care = label.split(" × ")
+    label = f"{library} × {care}"
     assert library.startswith("Bibliotheek Alphen") and library.endswith("Bodegraven-Reeuwijk") and "…" in library
     assert care == "Zorggroep Alphen aan den Rijn 96 (Alphen aan den Rijn, 12,3 km)"
     assert chooser_labels({"pair": label}) == {"pair": label}  # and the chooser does not cut it again
@@ -67,22 +73,19 @@ def test_a_pair_label_cuts_each_name_once_and_keeps_the_one_that_fits() -> None:
 def test_a_pair_of_ordinary_names_with_its_place_is_not_cut() -> None:
     """Regression: at 100 characters "Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo) × Zorggroep Amersfoort 132 (demo)
     (Utrechtse Heuvelrug, 7,5 km)" read "Bibliotheek … e.o. 2 (demo) × …", and typing its name found other pairs."""
-    pair = SUGGESTIONS.iloc[:1].assign(
+    library, care = one_pair(
         library_organisation="Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo)",
         care_organisation="Zorggroep Amersfoort 132 (demo)",
         municipality="Utrechtse Heuvelrug",
         distance_km=7.5,
     )
-    (label,) = pair_labels(pair, "nl").values()
-    library, care = label.split(" × ")
     assert library == "Bibliotheek Utrechtse Heuvelrug e.o. 2 (demo)"
     assert care == "Zorggroep Amersfoort 132 (demo) (Utrechtse Heuvelrug, 7,5 km)"
 
 
 def test_a_short_name_leaves_its_room_to_the_long_one() -> None:
-    pair = SUGGESTIONS.iloc[:1].assign(care_organisation="Stichting " + "Zorg en Welzijn in de Regio " * 5 + "(Venlo)")
-    (label,) = pair_labels(pair, "nl").values()
-    library, care = label.split(" × ")
+    library, care = one_pair(care_organisation="Stichting " + "Zorg en Welzijn in de Regio " * 5 + "(Venlo)")
+    label = f"{library} × {care}"
     assert library == "Bibliotheek Venlo"
     assert care.startswith("Stichting Zorg en Welzijn in de") and care.endswith("(Venlo) (Venlo, 1,8 km)")
     assert len(label) <= CHOOSER_CHARACTERS and label.count("…") == 1
