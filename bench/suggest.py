@@ -6,7 +6,8 @@ its own: reading the demo tables plus the work. The data is the demo generator's
 and the search must give the same answer (compared by digest); above scale 10 brute force is not run
 (4·10¹⁰ site pairs at scale 100), and scale 100 is measured at 5 km only, once per case. The last group
 times the command line from a cold process on the demo store of scale 1: through a public copy made from the
-folder (the baseline), through the copy saved beside the store, and as each command reads by default.
+folder (the baseline), through the copy saved beside the store, and as each command reads by default (for
+``suggest``: its whole-country answers saved in the store's folder by the run before).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from graph.settings import REPO_ROOT
 from graph.store.public_snapshot import snapshot_path
+from graph.store.saved_answers import drop_saved_answers
 
 from .common import Row, demo_atlas, demo_suggestion_input, table
 
@@ -108,10 +110,17 @@ _PEAK_REPORTED = (
 
 
 def _cold(
-    arguments: list[str], store: str, public_reads: str | None = None, without_saved_copy: bool = False
+    arguments: list[str],
+    store: str,
+    public_reads: str | None = None,
+    *,
+    without_saved_copy: bool,
+    without_answers: bool,
 ) -> tuple[float, float]:
     """Median wall time and the largest peak memory of ``CLI_REPEAT`` cold runs of the command line;
-    ``without_saved_copy`` removes the saved public copy before each run (what every process did before it)."""
+    ``without_saved_copy`` removes the saved public copy before each run (what every process did before it), and
+    ``without_answers`` the whole-country answers saved in the store's folder (what every process did before
+    them; no writer is at work meanwhile)."""
     environment = dict(os.environ, PASSENDWERK_STORE=store)
     environment.pop("PASSENDWERK_PUBLIC_READS", None)
     if public_reads:
@@ -120,6 +129,8 @@ def _cold(
     for _ in range(CLI_REPEAT):
         if without_saved_copy:
             snapshot_path(Path(store)).unlink(missing_ok=True)
+        if without_answers:
+            drop_saved_answers(Path(store))
         started = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-c", _PEAK_REPORTED, *arguments],
@@ -143,8 +154,14 @@ def _cold_cli() -> list[Row]:
     rows = []
     for name, arguments in (("stats", ["stats"]), (f"suggest --radius-km {CLI_RADIUS_KM:g}", suggest)):
         group = f"`{name}`, demo scale 1, median of {CLI_REPEAT}"
-        cases = (("copy", True, COLD_BASELINE), ("copy", False, COLD_SAVED), (None, False, "as it reads by default"))
-        for reads, without_saved_copy, case in cases:
-            seconds, peak = _cold(arguments, store, reads, without_saved_copy)
+        cases = (
+            ("copy", True, True, COLD_BASELINE),
+            ("copy", False, True, COLD_SAVED),
+            (None, False, False, "as it reads by default"),
+        )
+        for reads, without_saved_copy, without_answers, case in cases:
+            seconds, peak = _cold(
+                arguments, store, reads, without_saved_copy=without_saved_copy, without_answers=without_answers
+            )
             rows.append(Row(group, case, seconds, "largest peak of the runs", peak))
     return rows

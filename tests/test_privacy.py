@@ -18,6 +18,7 @@ from graph.store.atlas import Atlas
 from graph.store.embedded import EmbeddedStore
 from graph.store.erasure_register import MARKER, Register, normal_phone, redact
 from graph.store.public_snapshot import snapshot_path
+from graph.store.saved_answers import FOLDER
 
 from .conftest import EVERYTHING, TINY, run_cli
 
@@ -196,6 +197,9 @@ def test_the_store_folder_keeps_no_trace_of_an_erased_person(tiny_atlas: Atlas, 
     saved_copy.unlink(missing_ok=True)
     EmbeddedStore(folder).count()  # another process starts: it copies the public graphs and saves the copy
     assert _traces(saved_copy.read_bytes())  # the public story is in the saved copy before
+    stories = "SELECT ?story WHERE { ?s <https://schema.org/description> ?story }"
+    EmbeddedStore(folder).select(stories)  # a whole-country answer, saved in the folder for the next process
+    assert [path.name for path in (folder / FOLDER).iterdir() if _traces(path.read_bytes())]
     forget_contact(tiny_atlas, "piet@example.org", COMMAND_LINE)
     assert files_with_traces() == []
     siblings = [path.name for path in folder.parent.iterdir() if path.name.startswith(folder.name)]

@@ -52,6 +52,9 @@ def make_ready() -> None:
         from ui.context import atlas, read
 
         figures = atlas().rows("stats")
+        # Whole-country answers may come saved from an earlier process; a question with a value bound (a
+        # province chosen) needs the process's public copy, made here and not on that first choice.
+        atlas().store.count()
         # What a visitor opens first (the overview, and the whole country on the map and the coverage page), in
         # the answers every page shares, kept per version of the data: read as the pages read them.
         names = read(load_labels, Lang.NL)

@@ -10,6 +10,9 @@ Public reads go where no query can see private data, whatever the query says:
 - in a one-off command, to the folder itself through a view of only its public graphs
   (:mod:`graph.store.public_graphs`), which answers at once where the copy takes seconds to make.
 
+A whole-country public question (one without bound values) read through the copy is also saved in the folder
+for the store's generation (:mod:`graph.store.saved_answers`), so the next process that asks it needs no copy.
+
 Writes hold an exclusive file lock, open the on-disk store, apply one transaction and close it again, so
 that several processes (the app, the CLI, workers) can share one folder.
 """
@@ -20,16 +23,18 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.term import Identifier
 
 from graph.model.viewer import PrivateRead, reads_private
 from graph.model.vocab import PUBLIC_GRAPH_BASE
 from graph.settings import PublicReads, ServerAccess
+from graph.store.answers import Solutions
 from graph.store.files import (
     _OpenStore,
     copy_beside,
@@ -46,6 +51,7 @@ from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
 from graph.store.public_snapshot import drop_snapshot, drop_unfinished_snapshots, load_snapshot, save_snapshot
 from graph.store.removals import removals as stored_removals
+from graph.store.saved_answers import drop_saved_answers, read_saved, save
 from graph.store.sparql_text import ox_quad, update_text
 
 #: A change that adds at least this many quads is written into a copy of the store beside it, outside a
@@ -144,6 +150,7 @@ class EmbeddedStore(OxigraphReader):
         temporary = self._generation_path.with_name(self._generation_path.name + f".{os.getpid()}")
         temporary.write_text(token + "\n", encoding="ascii")
         os.replace(temporary, self._generation_path)
+        drop_saved_answers(self.path)  # each was read at the generation before
 
     def _bump_generation(self) -> None:
         """A new token that no journal entry leads to, so every reader copies anew (called with the lock held,
@@ -219,6 +226,29 @@ class EmbeddedStore(OxigraphReader):
         self._public_position = self._journal.position()
         if trusted:
             save_snapshot(self.path, copy, self._public_generation, self._public_position)
+
+    def _plain(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: PrivateRead | None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> Solutions:
+        """A whole-country public question is answered from its saved answer when the store still stands where
+        it was read (:mod:`graph.store.saved_answers`), and saved when read; any other question is asked."""
+        if bindings or private is not None or max_rows is not None or prefixes is not None:
+            return super()._plain(query, bindings, private, max_rows, prefixes)
+        if self.public_reads is not PublicReads.COPY or not self._generation_path.exists():
+            return super()._plain(query, bindings, private)
+        generation = self.generation()
+        saved = read_saved(self.path, query, generation)
+        if saved is not None:
+            return saved
+        answer = super()._plain(query, bindings, private)
+        if self._public_generation == generation:  # the copy stood there when asked: generations only move on
+            save(self.path, self._lock_path, query, generation, answer, self.generation)
+        return answer
 
     @contextmanager
     def _reading(self, private: PrivateRead | None) -> Iterator[ox.Store | PublicGraphs]:

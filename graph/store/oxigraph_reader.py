@@ -64,13 +64,23 @@ class OxigraphReader:
         prefixes: Mapping[str, str] | None = None,
     ) -> pd.DataFrame:
         """The answer to a SELECT query as a table of plain values (IRIs as text, numbers as numbers)."""
-        return self._solutions(query, bindings, private, max_rows, prefixes).plain().table()
+        return self._plain(query, bindings, private, max_rows, prefixes).table()
 
     def rows(
         self, query: str, bindings: Mapping[str, Identifier] | None = None, *, private: PrivateRead | None = None
     ) -> Solutions:
         """The answer to a SELECT query as rows of plain values, without making a table of them."""
-        return self._solutions(query, bindings, private).plain()
+        return self._plain(query, bindings, private)
+
+    def _plain(
+        self,
+        query: str,
+        bindings: Mapping[str, Identifier] | None,
+        private: PrivateRead | None,
+        max_rows: int | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> Solutions:
+        return self._solutions(query, bindings, private, max_rows, prefixes).plain()
 
     def _solutions(
         self,
