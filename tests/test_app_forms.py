@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from graph.intake.submissions import approve, submissions
 from graph.model.viewer import Viewer
-from graph.settings import REPO_ROOT
+from graph.settings import REPO_ROOT, Settings
 from graph.store.atlas import Atlas
 
 from .test_app import demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
@@ -686,12 +686,20 @@ def test_a_free_question_with_values_of_several_kinds_in_one_column_is_one_table
 
 
 def test_the_reasons_of_a_suggestion_are_shown_in_full(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    from graph.analysis.suggest import suggest
+    from graph.model.viewer import ANONYMOUS
+    from graph.views.organisation_names import named_suggestion_input
+
     app = open_page(monkeypatch, seed_store, "suggestions", radius="50")
-    table = app.dataframe[0].value
-    first = table.iloc[0]
+    first = app.dataframe[0].value.iloc[0]
+    answer = suggest(named_suggestion_input(Atlas.open(Settings(store=seed_store)), ANONYMOUS), 50)
+    assert (answer.iloc[0].library_organisation, answer.iloc[0].care_organisation) == (
+        first.library_organisation,
+        first.care_organisation,
+    )
     shown = plain(texts(app))
     assert "Waarom deze suggestie" in shown
-    for reason in str(first["reasons"]).split("; "):
+    for reason in str(answer.iloc[0].reasons).split("; "):
         assert f"- {reason}" in shown
 
 
@@ -702,11 +710,12 @@ def test_one_suggestion_is_counted_in_the_singular(monkeypatch: pytest.MonkeyPat
     assert "1 suggestie" in texts(app) and "1 suggesties" not in texts(app)
 
 
-def test_suggested_names_wrap_and_follow_up_comes_before_the_reasons(
+def test_suggested_names_wrap_and_the_reasons_are_below_the_table_not_in_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Regression: at a usual width the table cut names ("Bibliotheek Eindhoven e.o. (dem") and put the follow-up
-    column after the wide reasons, beyond the page's right edge."""
+    column after the wide reasons, beyond the page's right edge; later the reasons, cut to a third of a line,
+    still made the table wider than the page. They are shown in full for the chosen row below it."""
     import json
 
     atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
@@ -715,7 +724,8 @@ def test_suggested_names_wrap_and_follow_up_comes_before_the_reasons(
     # Streamlit wraps a cell's text only in rows taller than 4rem (64 pixels).
     assert table.proto.row_height > 64
     columns = list(table.value.columns)
-    assert columns.index("follow_up") < columns.index("reasons") == len(columns) - 1, columns
+    assert columns[-1] == "follow_up" and "reasons" not in columns, columns
+    assert "Vink een rij aan: de redenen van die suggestie staan onder de tabel" in texts(app)
     widths = json.loads(table.proto.columns)
     assert widths["library_organisation"]["width"] == widths["care_organisation"]["width"] == 200, widths
 

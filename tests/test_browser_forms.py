@@ -167,3 +167,38 @@ def test_after_a_declined_suggestion_the_next_save_goes_to_the_pair_shown(browse
     settle(page)
     expect(main.get_by_text(f"Opgeslagen: {shown}, in gesprek.")).to_be_visible(timeout=20_000)
     page.screenshot(path=str(OUTPUT / "suggestions-after-a-decline.png"))
+
+
+def _sideways(page) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Each table's full width and the width it is shown in, in pixels."""
+    page.locator("[data-testid='stDataFrame'] .dvn-scroller").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)  # the grids size their columns once drawn
+    return [
+        tuple(widths)
+        for widths in page.evaluate(
+            "() => [...document.querySelectorAll(\"[data-testid='stDataFrame'] .dvn-scroller\")]"
+            ".map(grid => [grid.scrollWidth, grid.clientWidth])"
+        )
+    ]
+
+
+def test_tables_fit_a_screen_1280_pixels_wide_without_scrolling_sideways(browser_page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """Regression: at 1,280 pixels the suggestions (their reasons, a coordinator's follow-up) and the tables of
+    Dekking (the provinces with their English headings, the municipalities) ran past the page's right edge: they
+    scrolled sideways and hid their last column."""
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    try:
+        for path, heading in (("/coverage", "Dekking"), ("/coverage?lang=en", "Coverage")):
+            open_page(page, server, path, heading)
+            tables = _sideways(page)
+            assert len(tables) >= 3 and all(full <= shown + 1 for full, shown in tables), (path, tables)
+        open_page(page, server, "/suggestions?radius=50", "Suggesties")
+        sign_in(page)
+        page.locator("[data-testid='stMain']").get_by_role("combobox", name="Suggestie").wait_for(timeout=60_000)
+        tables = _sideways(page)
+        assert tables and all(full <= shown + 1 for full, shown in tables), tables
+        assert "Vink een rij aan: de redenen" in page.locator("[data-testid='stMain']").inner_text()
+        page.screenshot(path=str(OUTPUT / "suggestions-1280.png"))
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})

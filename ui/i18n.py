@@ -223,6 +223,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "suggestion_count_one": ("1 suggestie", "1 suggestion"),
     "suggestion": ("Suggestie", "Suggestion"),
     "why_suggested": ("Waarom deze suggestie:", "Why this suggestion:"),
+    "choose_row_for_reasons": (
+        "Vink een rij aan: de redenen van die suggestie staan onder de tabel (en in de download).",
+        "Tick a row: the reasons for that suggestion are shown below the table (and are in the download).",
+    ),
     "score": ("Score", "Score"),
     "distance_km": ("Afstand (km)", "Distance (km)"),
     "reasons": ("Redenen", "Reasons"),

@@ -62,10 +62,11 @@ st.write(counted("suggestion_count", len(table)))
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up)) if with_follow_up else table
-# Follow-up before the reasons: after them it lay beyond the page's right edge. The reasons are cut in the
-# table, and shown in full for the chosen row below it.
+# The reasons are shown in full for the chosen row below the table, and are in the download, not in a column:
+# cut to a third of a line in three rows, they made the table 270 pixels wider than the page at 1,280 pixels,
+# and pushed the follow-up beyond its right edge.
 shown_columns = ["score", "library_organisation", "care_organisation", "distance_km", "municipality"]
-shown_columns += ["follow_up", "reasons"] if with_follow_up else ["reasons"]
+shown_columns += ["follow_up"] if with_follow_up else []
 headings: dict[str, Any] = {
     # A number like every other on the page (0,69 in Dutch): a progress bar writes its label as 0.69 in every
     # language.
@@ -76,10 +77,10 @@ headings: dict[str, Any] = {
     "care_organisation": st.column_config.TextColumn(t("care_organisation"), width=200),
     "distance_km": t("distance_km"),
     "municipality": t("municipality"),
-    "reasons": st.column_config.TextColumn(t("reasons"), width="large"),
 }
 if with_follow_up:
     headings["follow_up"] = t("follow_up")
+st.caption(t("choose_row_for_reasons"))
 picked = st.dataframe(
     table_view(shown[shown_columns]),
     hide_index=True,
@@ -113,7 +114,8 @@ if not shown.empty:
         )
         st.markdown("\n".join(f"- {safe(reason)}" for reason in reason_list(str(chosen_row.reasons))))
 # The download starts with what the table shows, follow-up in words; the codes and the atlas's ids come last.
-download = shown[shown_columns + [column for column in table.columns if column not in shown_columns]]
+in_download = [*shown_columns, "reasons"]
+download = shown[in_download + [column for column in table.columns if column not in in_download]]
 # Named after what was chosen: suggesties-limburg-venlo-15-km.csv, not suggesties.csv for every choice.
 place_names = (names.province(province) if province else "", municipalities.get(municipality or "", ""))
 downloads(ids_last(download), file_stem(t("file_suggestions"), *place_names, km(radius, language(), 0)), "suggestions")
