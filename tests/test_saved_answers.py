@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from rdflib import Literal, URIRef
 
 from graph.analysis.suggest import suggest
@@ -142,3 +144,67 @@ def test_a_restore_leaves_no_saved_answer_of_the_data_it_replaced(empty_atlas: A
 
     assert _saved(store) == []
     assert list(EmbeddedStore(store.path).select(EVERY_VALUE)["o"]) == ["in de back-up"]
+
+
+def _saved_once(atlas: Atlas) -> tuple[EmbeddedStore, Path]:
+    store = atlas.store
+    assert isinstance(store, EmbeddedStore)
+    _write(store, "echt")
+    store.select(EVERY_VALUE)
+    (saved,) = _saved(store)
+    return store, saved
+
+
+@pytest.mark.parametrize("put_there", ["deep brackets", "a link to /dev/zero", "a named pipe", "rows as text"])
+def test_a_saved_answer_put_there_by_hand_gives_the_stores_answer_not_a_traceback_or_a_hang(
+    empty_atlas: Atlas, put_there: str
+) -> None:
+    """Regression: brackets nested 200,000 deep raised RecursionError, a link to /dev/zero MemoryError, a named
+    pipe made the reader wait for ever, and rows written as strings were read as rows of characters."""
+    store, saved = _saved_once(empty_atlas)
+    content = json.loads(saved.read_text(encoding="utf-8"))
+    saved.unlink()
+    if put_there == "deep brackets":
+        saved.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    elif put_there == "a link to /dev/zero":
+        saved.symlink_to("/dev/zero")
+    elif put_there == "a named pipe":
+        os.mkfifo(saved)
+    else:
+        saved.write_text(json.dumps({**content, "columns": ["o"], "rows": ["e"]}), encoding="utf-8")
+        assert json.loads(saved.read_text(encoding="utf-8"))["count"] == 1
+
+    assert list(EmbeddedStore(store.path).select(EVERY_VALUE)["o"]) == ["echt"]
+
+
+def test_a_link_in_place_of_the_answers_folder_is_neither_written_through_nor_emptied(
+    empty_atlas: Atlas, tmp_path: Path
+) -> None:
+    """Regression: with the folder a link to another folder, answers were saved there, and the next write
+    removed every file in that other folder."""
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    _write(store, "echt")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes.txt").write_text("kostbaar", encoding="utf-8")
+    (store.path / FOLDER).symlink_to(elsewhere)
+
+    assert list(EmbeddedStore(store.path).select(EVERY_VALUE)["o"]) == ["echt"]
+    assert sorted(path.name for path in elsewhere.iterdir()) == ["notes.txt"]
+    _write(store, "daarna", URIRef("https://w3id.org/passendwerk/id/test/graph"))
+
+    assert (elsewhere / "notes.txt").read_text(encoding="utf-8") == "kostbaar"
+    assert not (store.path / FOLDER).is_symlink()
+
+
+def test_tidy_removes_an_answer_a_stopped_process_was_saving_and_keeps_the_saved_ones(empty_atlas: Atlas) -> None:
+    """Regression: a process stopped while saving left its half-written file until the next write."""
+    store, saved = _saved_once(empty_atlas)
+    half = saved.with_name(saved.name + ".4242-1")
+    half.write_text(saved.read_text(encoding="utf-8")[:20], encoding="utf-8")
+
+    tidied = run_cli("tidy", store=store.location, check=True)
+
+    assert str(half) in tidied.stdout and "1 onafgemaakte kopie(ën) verwijderd" in tidied.stdout
+    assert not half.exists() and saved.exists()

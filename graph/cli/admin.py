@@ -114,13 +114,13 @@ def cmd_migrate(atlas: Atlas, args: argparse.Namespace) -> int:
 
 
 def cmd_tidy(atlas: Atlas, args: argparse.Namespace) -> int:
-    if atlas.store.access is None:  # the copy a large write was making, or a public copy being saved, if any
+    if atlas.store.access is None:  # what a large write, or a save of a public copy or an answer, left behind
         left = atlas.store.tidy(timedelta(0))
         for folder in left:
             print(folder)
         print(
-            f"{len(left)} onafgemaakte kopie(ën) verwijderd, van een grote schrijfactie of een openbare kopie "
-            "(unfinished copies removed)"
+            f"{len(left)} onafgemaakte kopie(ën) verwijderd, van een grote schrijfactie, een openbare kopie of "
+            "een bewaard antwoord (unfinished copies removed)"
         )
         return 0
     if args.older_than_hours < 0:

@@ -51,7 +51,7 @@ from graph.store.oxigraph_reader import OxigraphReader
 from graph.store.public_graphs import PublicGraphs
 from graph.store.public_snapshot import drop_snapshot, drop_unfinished_snapshots, load_snapshot, save_snapshot
 from graph.store.removals import removals as stored_removals
-from graph.store.saved_answers import drop_saved_answers, read_saved, save
+from graph.store.saved_answers import drop_saved_answers, drop_unfinished_answers, read_saved, save
 from graph.store.sparql_text import ox_quad, update_text
 
 #: A change that adds at least this many quads is written into a copy of the store beside it, outside a
@@ -91,12 +91,12 @@ class EmbeddedStore(OxigraphReader):
 
     def tidy(self, older_than: timedelta, unregistered: bool = False) -> list[str]:
         """The copy a large write was making beside the store when its process stopped, if any (the store never
-        saw it: the write was not committed), and a public copy a process was saving for the next one. Any other
-        write here is one transaction and leaves nothing."""
+        saw it: the write was not committed), and a public copy or an answer a process was saving for the next one.
+        Any other write here is one transaction and leaves nothing."""
         with self._locked():
             finish_interrupted_rewrite(self.path)
             dropped = drop_unfinished_copy(self.path)
-            unfinished = drop_unfinished_snapshots(self.path)
+            unfinished = drop_unfinished_snapshots(self.path) + drop_unfinished_answers(self.path)
         return ([str(dropped)] if dropped else []) + [str(path) for path in unfinished]
 
     # ------------------------------------------------------------------ locking and opening
@@ -246,7 +246,10 @@ class EmbeddedStore(OxigraphReader):
         if saved is not None:
             return saved
         answer = super()._plain(query, bindings, private)
-        if self._public_generation == generation:  # the copy stood there when asked: generations only move on
+        # The copy stood at ``generation`` when asked: a copy is only ever brought forward, and a token that
+        # returns (a change undone) returns to the same data. A copy being made anew holds the lock meanwhile,
+        # so a save, which takes the lock, cannot see it half-made.
+        if self._public_generation == generation:
             save(self.path, self._lock_path, query, generation, answer, self.generation)
         return answer
 

@@ -27,6 +27,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,8 @@ from graph.store.answers import Solutions
 FOLDER = "SAVED-ANSWERS"
 _FORMAT = "passendwerk saved answer 1"
 _PLAIN = (str, int, float, bool, type(None))
+#: No saved answer is larger (demo scale 1's largest is 0.8 MB): a larger file is not read, only asked anew.
+LARGEST_FILE_BYTES = 256 * 1024 * 1024
 
 
 def _folder(store_path: Path) -> Path:
@@ -49,21 +52,45 @@ def _file(store_path: Path, query: str) -> Path:
 
 def read_saved(store_path: Path, query: str, generation: str) -> Solutions | None:
     """The answer saved for ``query`` at ``generation``, or None: none saved, another generation's, or a file
-    that is not whole (a file that cannot be read is only a question asked anew)."""
+    that is not whole (a file that cannot be read is only a question asked anew).
+
+    Only a regular file of a bounded size in a real folder is read, without following a link and without
+    waiting: a link to ``/dev/zero`` or a named pipe put there was read without end."""
+    if not _real_folder(store_path):
+        return None
     try:
-        with open(_file(store_path, query), encoding="utf-8") as handle:
+        descriptor = os.open(_file(store_path, query), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with open(descriptor, encoding="utf-8", closefd=True) as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > LARGEST_FILE_BYTES:
+                return None
             saved = json.load(handle)
         if saved["format"] != _FORMAT or saved["generation"] != generation or saved["query"] != query:
             return None
         columns, rows = saved["columns"], saved["rows"]
-        if len(rows) != saved["count"] or not all(isinstance(column, str) for column in columns):
+        if not isinstance(columns, list) or not isinstance(rows, list) or len(rows) != saved["count"]:
             return None
-        answer = Solutions(columns, [tuple(row) for row in rows])
-    except (OSError, ValueError, KeyError, TypeError):
+        if not all(isinstance(column, str) for column in columns):
+            return None
+        if not all(isinstance(row, list) and len(row) == len(columns) for row in rows):
+            return None
+        if not all(isinstance(value, _PLAIN) for row in rows for value in row):
+            return None
+    except (OSError, ValueError, KeyError, TypeError, RecursionError, MemoryError):
+        # RecursionError: brackets nested deeper than the JSON reader goes; never what this module writes.
         return None
-    if any(len(row) != len(columns) or not all(isinstance(value, _PLAIN) for value in row) for row in answer.rows):
-        return None
-    return answer
+    return Solutions(columns, [tuple(row) for row in rows])
+
+
+def _real_folder(store_path: Path) -> bool:
+    """Whether the answers' folder is a folder of its own, not a link to one elsewhere."""
+    try:
+        return stat.S_ISDIR(os.lstat(_folder(store_path)).st_mode)
+    except OSError:
+        return False
 
 
 def save(
@@ -89,6 +116,8 @@ def save(
                 if current_generation() != generation:
                     return
                 target.parent.mkdir(exist_ok=True)
+                if not _real_folder(store_path):
+                    return  # a link put in its place: nothing is written through it
                 temporary = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}")
                 content = {
                     "format": _FORMAT,
@@ -112,12 +141,29 @@ def save(
 
 
 def drop_saved_answers(store_path: Path) -> None:
-    """Remove every saved answer, and any a stopped process left half-written (the caller holds the lock)."""
+    """Remove every saved answer, and any a stopped process left half-written (the caller holds the lock).
+    A link put in the folder's place is removed itself: the files it points to are not the store's."""
     folder = _folder(store_path)
-    try:
-        paths = list(folder.iterdir())
-    except OSError:
+    if not _real_folder(store_path):
+        if folder.is_symlink() or folder.is_file():
+            folder.unlink(missing_ok=True)
         return
-    for path in paths:
-        if path.is_file() or path.is_symlink():
-            path.unlink(missing_ok=True)
+    for path in _files_in(folder):
+        path.unlink(missing_ok=True)
+
+
+def drop_unfinished_answers(store_path: Path) -> list[Path]:
+    """The answers a process was saving when it stopped, removed (the caller holds the store's lock)."""
+    if not _real_folder(store_path):
+        return []
+    unfinished = [path for path in _files_in(_folder(store_path)) if not path.name.endswith(".json")]
+    for path in unfinished:
+        path.unlink(missing_ok=True)
+    return unfinished
+
+
+def _files_in(folder: Path) -> list[Path]:
+    try:
+        return sorted(path for path in folder.iterdir() if path.is_file() or path.is_symlink())
+    except OSError:
+        return []
