@@ -27,7 +27,7 @@ from graph.views.organisation_names import CHOOSER_CHARACTERS, chooser_labels, d
 from graph.views.organisation_page import organisation_view
 from graph.views.review_card import review_cards
 
-from .test_app import open_page, seeded_atlas_with_coordinator
+from .test_app import open_page, seeded_atlas_with_coordinator, texts
 from .test_app_forms import plain
 
 TWINS = {
@@ -147,8 +147,10 @@ def test_a_suggestions_reasons_name_an_organisation_of_a_known_name_by_its_place
     """Regression: a reason said "Stichting Tweeling werkt al met 1 andere bibliotheek" beside a row that named
     "Stichting Tweeling (Venlo)", on the suggestions page, the organisation page and the command line."""
     atlas = with_twins(monkeypatch, tmp_path)
-    suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="50")
-    reasons = " ".join(suggested.dataframe[0].value.reasons)
+    # The reasons stand in full for the chosen row below the table: Venlo within 1 km holds only the twin's pair.
+    suggested = open_page(monkeypatch, atlas.settings.store, "suggestions", radius="1", municipality="GM0983")
+    assert list(suggested.dataframe[0].value.care_organisation) == ["Stichting Tweeling (Venlo)"]
+    reasons = plain(texts(suggested))
     assert "Stichting Tweeling (Venlo) werkt al met 1 andere bibliotheek" in reasons
     assert "Stichting Tweeling werkt" not in reasons
     nearby = organisation_view(atlas, "twin-venlo", Viewer.coordinator("Anna"), "en").nearby
