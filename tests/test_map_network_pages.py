@@ -120,12 +120,33 @@ def test_municipality_borders_are_one_line_layer_with_each_border_once(
 ) -> None:
     """The GeoJSON layer's own stroke is a path layer, a program of its own that took a browser without a
     graphics card about 1.5 s to prepare; the borders are drawn with the collaborations' kind of layer."""
-    spec = deck_spec(open_page(monkeypatch, seed, page_name, province="PV31"))
+    app = open_page(monkeypatch, seed, page_name, province="PV31")
+    if page_name == "map":
+        app.sidebar.toggle[0].set_value(True).run()
+    spec = deck_spec(app)
     assert layer(spec, "municipalities")["stroked"] is False
     borders = layer(spec, "municipalities-borders")
     assert borders["@@type"] == "LineLayer"
     edges = [(tuple(edge["from"]), tuple(edge["to"])) for edge in borders["data"]]
     assert edges and len(edges) == len(set(edges))
+
+
+def test_the_map_draws_the_municipal_borders_and_colours_them_by_coverage_on_request(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    """The map opens with the municipalities' borders only: the coverage colours hid the green lines of active
+    collaborations, and took a quarter of a second of the first render in a browser without a graphics card.
+    The switch in the sidebar colours them, and the legend says what each colour means."""
+    app = open_page(monkeypatch, seed, "map", province="PV31")
+    drawn = [found["id"] for found in deck_spec(app)["layers"]]
+    assert "municipalities-borders" in drawn and "municipalities" not in drawn
+    assert "gemeentegrens" in texts(app) and "gemeente met actieve samenwerking" not in texts(app)
+    switch = app.sidebar.toggle[0]
+    assert switch.label == "Gemeenten kleuren naar dekking" and switch.value is False
+    switch.set_value(True).run()
+    drawn = [found["id"] for found in deck_spec(app)["layers"]]
+    assert drawn.index("municipalities") < drawn.index("municipalities-borders") < drawn.index("care-sites")
+    assert "gemeente met actieve samenwerking" in texts(app)
 
 
 # --- the coverage tooltip ------------------------------------------------------------------------------------
@@ -366,6 +387,8 @@ def test_a_broker_that_holds_one_organisation_is_said_in_the_singular(
 def test_the_legend_explains_the_pale_municipalities_too(monkeypatch: pytest.MonkeyPatch, seed: str, page: str) -> None:
     """Regression: municipalities with no library or care site were drawn pale, and the legend did not say why."""
     app = open_page(monkeypatch, seed, page)
+    if page == "map":  # coloured on request (the switch in the sidebar)
+        app.sidebar.toggle[0].set_value(True).run()
     assert not app.exception
     assert ":gray[□] nog geen bibliotheek of zorg in de atlas" in texts(app)
 

@@ -135,6 +135,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
     "legend_incomplete": ("alleen bibliotheek of alleen zorg", "only a library or only care"),
     "legend_none": ("nog geen bibliotheek of zorg in de atlas", "no library or care in the atlas yet"),
     "show_municipalities": ("Gemeenten kleuren naar dekking", "Colour municipalities by coverage"),
+    "legend_borders": (
+        ":gray[━] gemeentegrens; kleur de gemeenten naar dekking met de schakelaar in de zijbalk",
+        ":gray[━] municipal border; colour the municipalities by coverage with the switch in the sidebar",
+    ),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
     "sites_shown": ("{sites} en {collaborations} getoond.", "{sites} and {collaborations} shown."),

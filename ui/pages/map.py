@@ -31,11 +31,15 @@ with st.container():  # drawn every time: a link that comes and goes would move 
     if municipality or province:
         code = municipality or province or ""
         profile_link(code, choices[municipality] if municipality else names.province(code))
-show_municipalities = page_sidebar().toggle(t("show_municipalities"), value=shown.features is not None)
+# The municipalities' borders are always drawn, their colours by coverage on request: *Dekking* is the coverage
+# map, here the colours hid the green lines of active collaborations, and in a browser without a graphics card
+# the filled shapes took a quarter of a second of the map's first render (python -m bench app --browser).
+show_municipalities = page_sidebar().toggle(t("show_municipalities"), value=False, disabled=shown.features is None)
 
 layers = []
-if show_municipalities and shown.features is not None:
-    layers.extend(municipality_layers(shown.features))
+if shown.features is not None:
+    fills, borders = municipality_layers(shown.features)
+    layers.extend([fills, borders] if show_municipalities else [borders])
 if municipality and shown.features is not None:
     layers.append(area_outline(shown.features, municipality))
 # The lines between the care sites and the libraries: over the care sites (most partners are close, and the dots
@@ -62,10 +66,13 @@ legend[1].markdown(
     f"{t('legend_line')}  \n"
     + "  \n".join(f":{colour}[━━] {names.status(status)}" for status, colour in LEGEND_COLOURS.items())
 )
-legend[2].markdown(
-    f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
-    f"  \n:gray[□] {t('legend_none')}"
-)
+if show_municipalities and shown.features is not None:
+    legend[2].markdown(
+        f":green[■] {t('legend_covered')}  \n:orange[■] {t('legend_gap')}  \n:violet[■] {t('legend_incomplete')}"
+        f"  \n:gray[□] {t('legend_none')}"
+    )
+elif shown.features is not None:
+    legend[2].markdown(t("legend_borders"))
 
 site = selected_site(event, shown.sites)
 if site is not None:
