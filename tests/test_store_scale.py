@@ -159,6 +159,36 @@ def test_private_data_never_reaches_the_journal_or_the_copy(empty_atlas: Atlas) 
     assert store.count(private=EVERYTHING) == 0
 
 
+def test_a_write_that_only_adds_is_journalled_as_n_quads_and_reaches_another_process_value_for_value(
+    empty_atlas: Atlas,
+) -> None:
+    """A write that only adds quads (a first import) is journalled as N-Quads, which took a tenth of the time of
+    writing it as an update at demo scale 1; a write that also removes stays one SPARQL Update. Both reach a
+    reader's copy with every value as written: language, datatype, quotes, line breaks, accents."""
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    reader = EmbeddedStore(store.path)
+    reader.count()
+    values = [
+        Literal('Daelzicht "dagbesteding"\nin Venlo', lang="nl"),
+        Literal("Bibliotheek Tegelen — café"),
+        Literal("42", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")),
+        Literal("2023-05", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth")),
+    ]
+    store.apply(Change(add=[(THING, SDO.description, value, public_graph("test")) for value in values]))
+    header = store._journal.path.read_bytes().split(b"\n", 1)[0]
+    assert header.endswith(b" nquads")
+    described = "SELECT ?o WHERE { ?s <https://schema.org/description> ?o }"
+    assert sorted(map(str, reader.select(described)["o"])) == sorted(map(str, values))
+    datatypes = "SELECT (DATATYPE(?o) AS ?t) (LANG(?o) AS ?l) WHERE { ?s ?p ?o } ORDER BY ?t ?l"
+    assert reader.select(datatypes).equals(EmbeddedStore(store.path, public_reads=PublicReads.DISK).select(datatypes))
+
+    store.apply(Change(remove_subjects={THING}, add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
+    last_header = store._journal.path.read_bytes().rstrip(b"\n").rsplit(b"\n@ ", 1)[1].split(b"\n", 1)[0]
+    assert not last_header.endswith(b" nquads")
+    assert list(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna"]
+
+
 def test_a_very_large_write_makes_every_reader_copy_anew(empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch) -> None:
     store = empty_atlas.store
     assert isinstance(store, EmbeddedStore)

@@ -8,7 +8,6 @@ import pandas as pd
 from shapely import wkt
 from shapely.geometry import mapping
 
-from graph.model.geo import MunicipalityArea
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 
@@ -30,14 +29,6 @@ def collaboration_lines(
     if status:
         frame = frame[frame.status == status]
     return frame.reset_index(drop=True)
-
-
-def municipality_areas(atlas: Atlas) -> list[MunicipalityArea]:
-    """Every municipality of the reference data with its province and boundary (an empty one when it has none)."""
-    return [
-        MunicipalityArea(str(row.code), str(row.name), str(row.province_code or ""), str(row.wkt or ""))
-        for row in atlas.answer("internal/municipality-areas").itertuples()
-    ]
 
 
 def coverage_class(row: Any) -> str:

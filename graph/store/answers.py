@@ -46,6 +46,10 @@ class Solutions:
         """The same answer with plain values: IRIs as text, numbers as numbers."""
         return Solutions(self.columns, [tuple(python_value(term) for term in row) for row in self.rows])
 
+    def records(self) -> list[dict[str, Any]]:
+        """Each row as a mapping from column to value, for code that reads a few columns without pandas."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
     def table(self) -> pd.DataFrame:
         import pandas as pd  # pandas takes 0.4 s to load: a command that prints a few rows does without
 

@@ -191,8 +191,7 @@ class EmbeddedStore(OxigraphReader):
         else:
             return False
         for entry in way:
-            if entry.update:
-                self._public.update(entry.update)
+            entry.apply(self._public)
         self._public_generation, self._public_position = generation, Position(self._public_position.inode, way[-1].end)
         return True
 

@@ -8,6 +8,11 @@ file can hold nothing private, whatever a change contained.
 An entry names the generation it follows and the one it makes; a reader applies the entries that lead from the
 generation its copy has to the store's current one, and copies the store anew when there is no such chain
 (the journal was started afresh after an erasure, a restore or a very large write).
+
+An entry is one SPARQL Update, or, for a write that only adds quads (a first import), the quads as N-Quads: written
+in one call of pyoxigraph's serialiser and loaded in one transaction. For the 161,000 quads of demo scale 1 the
+update's text took 0.3 s of the import to write, the N-Quads take 0.04 s, and a reader loads them in about half
+the time it took to apply the update.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ MAX_ENTRY_QUADS = 200_000
 #: The journal is started afresh when it grows past this, so it never holds more than a few writes' worth.
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 _HEADER = b"@ "
+#: The header's last word for an entry of added quads as N-Quads (an entry without it is a SPARQL Update).
+_ADDED_ONLY = "nquads"
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,18 @@ class Entry:
     previous: str
     generation: str
     update: str
-    """The entry's public quads as one SPARQL Update, which an in-memory store applies as one transaction."""
+    """The entry's public change as one SPARQL Update, or its added quads as N-Quads (``added_only``)."""
     end: int
+    added_only: bool = False
+
+    def apply(self, store: ox.Store) -> None:
+        """Apply the entry to an in-memory copy, in one transaction (a query running beside it sees all or none)."""
+        if not self.update:
+            return
+        if self.added_only:
+            store.load(self.update, format=ox.RdfFormat.N_QUADS)
+        else:
+            store.update(self.update)
 
 
 def is_public(graph_name: str) -> bool:
@@ -93,8 +110,13 @@ class Journal:
                 return None
             before = self.position()
             assert before is not None
-        body = update_text(public_removals, public_additions, public_dropped).encode()
-        header = _HEADER + f"{previous} {generation} {len(body)}\n".encode("ascii")
+        added_only = not (public_removals or public_dropped)
+        if added_only:
+            body = ox.serialize(public_additions, format=ox.RdfFormat.N_QUADS) or b""
+        else:
+            body = update_text(public_removals, public_additions, public_dropped).encode()
+        kind = f" {_ADDED_ONLY}" if added_only else ""
+        header = _HEADER + f"{previous} {generation} {len(body)}{kind}\n".encode("ascii")
         with open(self.path, "ab") as handle:
             handle.write(header + body + b"\n")
         return before.offset
@@ -122,7 +144,9 @@ class Journal:
             if line_end < 0 or not data.startswith(_HEADER, cursor):
                 return found
             try:  # a position in the middle of an entry (a saved copy's, say) reads as no way forward
-                previous, generation, length = data[cursor + len(_HEADER) : line_end].decode("ascii").split(" ")
+                previous, generation, length, *kind = data[cursor + len(_HEADER) : line_end].decode("ascii").split(" ")
+                if kind not in ([], [_ADDED_ONLY]):
+                    return None
                 body_end = line_end + 1 + int(length)
                 if body_end + 1 > len(data):
                     return found
@@ -130,7 +154,7 @@ class Journal:
             except (UnicodeDecodeError, ValueError):
                 return None
             cursor = body_end + 1
-            found.append(Entry(previous, generation, update, since.offset + cursor))
+            found.append(Entry(previous, generation, update, since.offset + cursor, added_only=bool(kind)))
 
 
 def _in_public_graph(quad: ox.Quad) -> bool:

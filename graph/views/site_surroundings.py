@@ -12,7 +12,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
-from graph.analysis.mapdata import municipality_areas
+from graph.analysis.areas import municipality_areas
 from graph.model.geo import MunicipalityLocator
 from graph.store.atlas import Atlas
 
