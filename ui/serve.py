@@ -1,7 +1,7 @@
 """Serving the app: Streamlit's own server, with the atlas made ready while it starts.
 
-``python -m ui.serve [streamlit options]`` is ``streamlit run app.py [options]`` plus one thing: while the
-server starts, a thread opens the atlas the way every page does and reads what a visitor opens first. On the
+``python -m ui.serve [streamlit options]`` is ``streamlit run app.py [options]`` plus a thread beside it. While the
+server starts, the thread opens the atlas the way every page does and reads what a visitor opens first. On the
 embedded store the first read makes the process's in-memory copy of the public graphs (about 2 s at demo scale
 1); the libraries the pages draw with are loaded, and the overview's figures and the national map and coverage
 are read into the answers every page shares. The first visitor after a restart then waits for none of it. A
