@@ -111,3 +111,23 @@ def test_a_write_by_another_process_is_answered_in_the_background_before_anyone_
         ]
         assert unanswered == []
         assert "Traceback" not in written
+
+
+def test_a_store_folder_removed_while_serving_is_reported_once_and_not_made_anew(
+    seed_atlas: Atlas, tmp_path: Path
+) -> None:
+    """Regression: with the store's folder moved away (and a new generation beside it) the server's thread read
+    the store within two seconds, which made an empty store in its place, and said it was brought up to date."""
+    store = seed_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    log = tmp_path / "serve.log"
+    with serving(store.location, log) as (url, process):
+        wait_for(log, "Atlas klaar")
+        store.path.rename(tmp_path / "elders")
+        store._generation_path.write_text("write-elders", encoding="ascii")
+        wait_for(log, "the store is gone", seconds=30)
+        time.sleep(5)  # two more looks
+        written = log.read_text(encoding="utf-8", errors="replace")
+        assert not store.path.exists()
+        assert written.count("the store is gone") == 1 and "brought up to date after a write" not in written
+        assert healthy(url) and process.poll() is None

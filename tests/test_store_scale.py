@@ -189,6 +189,29 @@ def test_a_write_that_only_adds_is_journalled_as_n_quads_and_reaches_another_pro
     assert list(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna"]
 
 
+def test_a_journal_entry_that_cannot_be_applied_makes_a_reader_copy_anew_instead_of_failing_every_read(
+    empty_atlas: Atlas,
+) -> None:
+    """Regression: an entry damaged by hand (here garbage under an N-Quads header, with the generation it claims
+    to make) failed every public read of every running process, and of every new one that started from the saved
+    copy, until the journal was started afresh."""
+    store = empty_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    store.apply(Change(add=[(THING, SDO.name, Literal("eerst"), public_graph("test"))]))
+    reader = EmbeddedStore(store.path)
+    assert list(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["eerst"]
+    with store._locked():
+        body = b"dit is geen N-Quads\n"
+        with open(store._journal.path, "ab") as journal_file:
+            journal_file.write(b"@ " + store.generation().encode() + b" write-beschadigd %d nquads\n" % len(body))
+            journal_file.write(body + b"\n")
+        store._set_generation("write-beschadigd")
+    for process in (reader, EmbeddedStore(store.path)):  # a running one, and one starting from the saved copy
+        assert list(process.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["eerst"]
+    store.apply(Change(add=[(THING, SDO.name, Literal("daarna"), public_graph("test"))]))
+    assert sorted(reader.select("SELECT ?o WHERE { ?s ?p ?o }")["o"]) == ["daarna", "eerst"]
+
+
 def test_a_very_large_write_makes_every_reader_copy_anew(empty_atlas: Atlas, monkeypatch: pytest.MonkeyPatch) -> None:
     store = empty_atlas.store
     assert isinstance(store, EmbeddedStore)

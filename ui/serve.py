@@ -23,6 +23,7 @@ import time
 
 from graph.settings import REPO_ROOT, settings_from_environment
 from graph.store.interface import StoreError
+from graph.store.opening import is_missing_folder
 
 #: How often the server looks whether the store was written: reading a small file (the embedded store) or
 #: asking one small question (a server), so a write is answered in the background within seconds.
@@ -117,6 +118,9 @@ def follow_writes(seen: str, stop: threading.Event, every: float = FOLLOW_EVERY_
     reported = ""  # the failure last logged: one that lasts is not logged every two seconds
     while not stop.wait(every):
         try:
+            if is_missing_folder(atlas().store.location):
+                # Reading would make an empty store in its place (as a first read does): gone is reported.
+                raise StoreError(f"de opslag {atlas().store.location} is er niet meer / the store is gone")
             current = atlas().store.generation()
             if current != seen:
                 started = time.perf_counter()

@@ -190,8 +190,14 @@ class EmbeddedStore(OxigraphReader):
                 break
         else:
             return False
-        for entry in way:
-            entry.apply(self._public)
+        try:
+            for entry in way:
+                entry.apply(self._public)
+        except (SyntaxError, ValueError, OSError):
+            # An entry that cannot be applied (a journal damaged by hand) is no way forward: the copy, perhaps
+            # half brought forward, is dropped and made anew, instead of failing every read from now on.
+            self._public, self._public_generation, self._public_position = None, None, None
+            return False
         self._public_generation, self._public_position = generation, Position(self._public_position.inode, way[-1].end)
         return True
 
