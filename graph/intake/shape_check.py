@@ -47,12 +47,20 @@ class DataIndex:
         # The shapes' own predicate objects as keys: a dict finds an identical key without comparing terms,
         # which for rdflib terms is a Python-level call.
         canonical = {predicate: predicate for predicate in predicates}
-        rdf_type, subclass_of = canonical.get(RDF.type, RDF.type), RDFS.subClassOf
+        rdf_type = canonical.get(RDF.type, RDF.type)
+        subclass_of = canonical.setdefault(RDFS.subClassOf, RDFS.subClassOf)
+        # Looked up once per predicate object: a triple's predicate is mostly one of the mapping's few term
+        # objects, and finding it among the shapes' own (equal, not identical) took two Python-level comparisons
+        # per triple. The object is kept with its id, so the id cannot be reused meanwhile.
+        seen: dict[int, tuple[Node, Node, bool]] = {}
         edges = self.edges
         for part in parts:
             for s, p, o in part:
-                p = canonical.get(p, p)
-                if p in canonical:
+                known = seen.get(id(p))
+                if known is None:
+                    known = seen[id(p)] = (p, canonical.get(p, p), p in predicates)
+                _, p, followed = known
+                if followed:
                     by_predicate = edges.get(s)
                     if by_predicate is None:
                         by_predicate = edges[s] = {}
@@ -63,7 +71,7 @@ class DataIndex:
                         objects.append(o)
                     if p is rdf_type:
                         self.instances[o].append(s)
-                if p == subclass_of:
+                if p is subclass_of:
                     self.superclasses[s].append(o)
 
     def values(self, focus: Node, path: tuple[Node, ...]) -> list[Node]:
