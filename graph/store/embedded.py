@@ -243,7 +243,7 @@ class EmbeddedStore(OxigraphReader):
         """A whole-country public question is answered from its saved answer when the store still stands where
         it was read (:mod:`graph.store.saved_answers`), and saved when read through the public copy; any other
         question is asked. A command reading the folder reads saved answers too (a listing of every site took it
-        1.6 s from the folder at demo scale 1), but saves none: the copy is the one reading the saving trusts."""
+        1.6 s from the folder at demo scale 1), but saves none: only an answer read through the public copy is saved."""
         if bindings or private is not None or max_rows is not None or prefixes is not None:
             return super()._plain(query, bindings, private, max_rows, prefixes)
         if not self._generation_path.exists():

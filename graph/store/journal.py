@@ -50,19 +50,19 @@ class Position:
 class Entry:
     previous: str
     generation: str
-    update: str
+    body: str
     """The entry's public change as one SPARQL Update, or its added quads as N-Quads (``added_only``)."""
     end: int
     added_only: bool = False
 
     def apply(self, store: ox.Store) -> None:
         """Apply the entry to an in-memory copy, in one transaction (a query running beside it sees all or none)."""
-        if not self.update:
+        if not self.body:
             return
         if self.added_only:
-            store.load(self.update, format=ox.RdfFormat.N_QUADS)
+            store.load(self.body, format=ox.RdfFormat.N_QUADS)
         else:
-            store.update(self.update)
+            store.update(self.body)
 
 
 def is_public(graph_name: str) -> bool:
@@ -150,11 +150,11 @@ class Journal:
                 body_end = line_end + 1 + int(length)
                 if body_end + 1 > len(data):
                     return found
-                update = data[line_end + 1 : body_end].decode()
+                body = data[line_end + 1 : body_end].decode()
             except (UnicodeDecodeError, ValueError):
                 return None
             cursor = body_end + 1
-            found.append(Entry(previous, generation, update, since.offset + cursor, added_only=bool(kind)))
+            found.append(Entry(previous, generation, body, since.offset + cursor, added_only=bool(kind)))
 
 
 def _in_public_graph(quad: ox.Quad) -> bool:
