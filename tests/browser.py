@@ -5,6 +5,7 @@ finished its run, not a fixed time, so a busy machine makes the tests slower, no
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -134,8 +135,11 @@ def received_code(page) -> str:  # type: ignore[no-untyped-def]
 def sign_in(page) -> None:  # type: ignore[no-untyped-def]
     """Sign in as the coordinator in the sidebar's box, unless signed in already."""
     # A page may draw the box after its slow parts (Suggesties, after the suggestions): a look before the
-    # script has finished found no box, and the test went on signed out.
+    # script has finished found no box, and the test went on signed out. So the box is waited for, signed in or
+    # not (on a busy server a run may start later than settle's first look).
     settle(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text(re.compile("Aanmelden coördinator|Aangemeld als")).first.wait_for(timeout=60_000)
     if page.get_by_text("Aanmelden coördinator").count():
         box = page.locator("[data-testid='stSidebar'] details").filter(has_text="Aanmelden coördinator").first
         if box.get_attribute("open") is None:  # open already on the review page: a click would close it
@@ -146,6 +150,7 @@ def sign_in(page) -> None:  # type: ignore[no-untyped-def]
         page.get_by_role("textbox", name="Wachtwoord", exact=True).fill(PASSWORD)
         page.get_by_role("button", name="Aanmelden", exact=True).click()
         settle(page)
+        sidebar.get_by_text("Aangemeld als").first.wait_for(timeout=60_000)
 
 
 def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
