@@ -12,13 +12,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from rdflib import Literal, URIRef
+
+from graph.model.vocab import SDO, public_graph
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
 from graph.store.embedded import EmbeddedStore
+from graph.store.interface import Change
 from graph.store.saved_answers import read_saved
 
 from .browser import free_port
 from .conftest import TINY, run_cli
+
+THING = URIRef("https://w3id.org/passendwerk/id/test/thing")
 
 
 @contextmanager
@@ -131,3 +137,23 @@ def test_a_store_folder_removed_while_serving_is_reported_once_and_not_made_anew
         assert not store.path.exists()
         assert written.count("the store is gone") == 1 and "brought up to date after a write" not in written
         assert healthy(url) and process.poll() is None
+
+
+def test_a_run_of_writes_is_followed_once_when_it_is_over(seed_atlas: Atlas, tmp_path: Path) -> None:
+    """Writes one after another (a coordinator approving submissions in a row) are followed once the store has
+    stood still for a look, not after each of them while the coordinator's next pages are being made."""
+    store = seed_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    log = tmp_path / "serve.log"
+    with serving(store.location, log):
+        wait_for(log, "Atlas klaar")
+        writer = EmbeddedStore(store.path)
+        for text in ("een", "twee", "drie", "vier", "vijf", "zes"):  # a write every second, over three looks
+            writer.apply(Change(add=[(THING, SDO.name, Literal(text), public_graph("test"))]))
+            time.sleep(1)
+        wait_for(log, "atlas brought up to date after a write", seconds=60)
+        time.sleep(5)  # two more looks
+        assert log.read_text(encoding="utf-8").count("atlas brought up to date after a write") == 1
+        generation = store.generation()
+        stats = seed_atlas.questions.get("stats")
+        assert read_saved(store.path, stats.text, generation) is not None  # followed at the last write

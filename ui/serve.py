@@ -112,17 +112,23 @@ def make_ready() -> str | None:
 
 def follow_writes(seen: str, stop: threading.Event, every: float = FOLLOW_EVERY_SECONDS) -> None:
     """After each write by any process (the store's version is no longer ``seen``), read the first pages again
-    and ask every named question, in the background; a failure is logged once and tried again at the next look."""
+    and ask every named question, in the background; a failure is logged once and tried again at the next look.
+
+    The store must have stood still for one look first: a run of writes (a coordinator approving one submission
+    after another, a write under way) is followed once, when it is over, instead of competing with the pages
+    that the coordinator opens meanwhile."""
     from ui.context import atlas
 
     reported = ""  # the failure last logged: one that lasts is not logged every two seconds
+    last_look = seen
     while not stop.wait(every):
         try:
             if is_missing_folder(atlas().store.location):
                 # Reading would make an empty store in its place (as a first read does): gone is reported.
                 raise StoreError(f"de opslag {atlas().store.location} is er niet meer / the store is gone")
-            current = atlas().store.generation()
-            if current != seen:
+            current, still = atlas().store.generation(), last_look
+            last_look = current
+            if current != seen and current == still:
                 started = time.perf_counter()
                 read_first_pages()
                 ask_every_question()
