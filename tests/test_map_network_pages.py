@@ -149,6 +149,21 @@ def test_the_map_draws_the_municipal_borders_and_colours_them_by_coverage_on_req
     assert "gemeente met actieve samenwerking" in texts(app)
 
 
+def test_the_coverage_colours_live_in_the_maps_address_so_a_shared_link_shows_them(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    shared = open_page(monkeypatch, seed, "map", province="PV31", colours="1")
+    assert shared.sidebar.toggle[0].value is True
+    assert "municipalities" in [found["id"] for found in deck_spec(shared)["layers"]]
+    shared.sidebar.toggle[0].set_value(False).run()
+    assert "colours" not in shared.query_params
+    assert "municipalities" not in [found["id"] for found in deck_spec(shared)["layers"]]
+
+    typed = open_page(monkeypatch, seed, "map", colours="ja")
+    assert typed.sidebar.toggle[0].value is False
+    assert "ja" in " ".join(str(warning.value) for warning in typed.warning)  # the value it ignored, named
+
+
 # --- the coverage tooltip ------------------------------------------------------------------------------------
 
 

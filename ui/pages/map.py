@@ -3,7 +3,7 @@ import streamlit as st
 from graph.model.enums import CollaborationStatus
 from graph.views.map_tooltips import same_name
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.context import PAGES, counted, labels, language_switch, page_sidebar, read, safe, t, url_choice, viewer
+from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, url_switch, viewer
 from ui.factsheet_links import profile_link
 from ui.map_layers import (
     LEGEND_COLOURS,
@@ -34,7 +34,7 @@ with st.container():  # drawn every time: a link that comes and goes would move 
 # The municipalities' borders are always drawn, their colours by coverage on request: *Dekking* is the coverage
 # map, here the colours hid the green lines of active collaborations, and in a browser without a graphics card
 # the filled shapes took a quarter of a second of the map's first render (python -m bench app --browser).
-show_municipalities = page_sidebar().toggle(t("show_municipalities"), value=False, disabled=shown.features is None)
+show_municipalities = url_switch("colours", t("show_municipalities"), disabled=shown.features is None)
 
 layers = []
 if shown.features is not None:
