@@ -161,7 +161,9 @@ def test_the_coverage_colours_live_in_the_maps_address_so_a_shared_link_shows_th
 
     typed = open_page(monkeypatch, seed, "map", colours="ja")
     assert typed.sidebar.toggle[0].value is False
-    assert "ja" in " ".join(str(warning.value) for warning in typed.warning)  # the value it ignored, named
+    notice = " ".join(str(warning.value) for warning in typed.warning).replace("\\", "")  # as shown: unescaped
+    # the value it ignored, and what the page shows instead in words (it said "toont daarom: 0")
+    assert "ja" in notice and "Gemeenten kleuren naar dekking: uit" in notice
 
 
 # --- the coverage tooltip ------------------------------------------------------------------------------------

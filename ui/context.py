@@ -20,7 +20,7 @@ from graph.store.labels import Labels, load_labels
 
 from .i18n import has_text, text
 from .markdown import safe
-from .url import ignore, set_url_text, url_int, url_option, url_text
+from .url import ignore, set_url_text, url_option, url_text
 
 WHOLE_COUNTRY = "all"  # in the URL: the whole country chosen where a page starts with one area
 LANGUAGES = {Lang.NL: "Nederlands", Lang.EN: "English"}
@@ -232,10 +232,14 @@ def url_choice(
 
 def url_switch(name: str, label: str, *, disabled: bool = False) -> bool:
     """A switch in the sidebar whose state lives in the URL (``?name=1`` when on), so a view can be shared; off
-    unless the URL says otherwise, and anything but 0 or 1 there is ignored with a notice."""
+    unless the URL says otherwise, and anything but 0 or 1 there is ignored with a notice that names the switch
+    ("… De pagina toont daarom: Gemeenten kleuren naar dekking: uit", not a bare 0)."""
     key = filter_key(name)
     if key not in st.session_state:
-        st.session_state[key] = url_int(name, 0, 0, 1, language()) == 1
+        raw = url_text(name).strip()
+        if raw not in ("", "0", "1"):
+            ignore(label, raw, f"{label}: {t('switch_off')}", language())
+        st.session_state[key] = raw == "1"
     on = bool(page_sidebar().toggle(label, key=key, disabled=disabled))
     set_url_text(name, "1" if on else None)
     return on

@@ -91,6 +91,7 @@ _GENERAL: dict[str, tuple[str, str]] = {
     ),
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
+    "switch_off": ("uit", "off"),
     "choose_options": ("Kies een of meer", "Choose options"),
     "choose_an_option": ("Kies er een", "Choose an option"),
     "no_rows": ("Geen rijen.", "No rows."),
