@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -232,16 +234,34 @@ def _no_rows(tables: InputTables) -> Problem:
     )
 
 
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector paused while one input is checked and written.
+
+    An import makes hundreds of thousands of small objects (terms, triples, quads) that all live until it ends,
+    and the collector walked them again each time their number grew: 0.9 s of demo scale 1's 3.7 s. They hold
+    no cycles to free early, so the import's peak memory is the same; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate_path(atlas: Atlas, path: Path) -> ImportReport:
-    checked = check_tables(atlas, read_input(path))
+    with cycle_collection_paused():
+        checked = check_tables(atlas, read_input(path))
     return ImportReport(checked.records, checked.problems)
 
 
 def import_path(atlas: Atlas, path: Path, agent: str = "cli") -> ImportReport:
     """Import a folder, workbook or RDF file; if any row is invalid nothing is written."""
-    tables = read_input(path)
-    erased = redact_rows((row.values for row in tables.collaborations), load_register(atlas.store))
-    report = import_tables(atlas, tables, agent, source=Path(path).name)
+    with cycle_collection_paused():
+        tables = read_input(path)
+        erased = redact_rows((row.values for row in tables.collaborations), load_register(atlas.store))
+        report = import_tables(atlas, tables, agent, source=Path(path).name)
     report.erased = erased
     return report
 
