@@ -13,13 +13,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from graph.analysis.network import DEFAULT_MAX_NODES, WIDEST, brokers, build_graph, figures, limit_graph, neighbourhood
+from graph.intake.importer import import_path
 from graph.intake.setup import initialise
 from graph.settings import Settings
 from graph.store.atlas import Atlas
 from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
 from graph.views.network_drawing import MAIN_FONT, MAIN_LABELS, OTHER_FONT, drawing_data, label_box
 
-from .conftest import SEED, reference_dir
+from .conftest import SEED, TINY, reference_dir
 from .test_app import demo_store, open_page, texts
 
 __all__ = ["demo_store"]  # a fixture, shared with the page tests
@@ -199,6 +200,30 @@ def test_site_tooltip_names_site_organisation_kind_and_collaborations(
     assert (
         "Daelzicht (dagbesteding in de Stadsbibliotheek) — Daelzicht\nCare organisation, Venlo\nCollaborations: 1"
     ) in [row["tooltip"] for row in care]
+
+
+def test_the_map_written_once_for_every_visitor_follows_the_language_the_filter_and_a_write(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The map's JSON is written once per view and shared by every visitor (making it took 0.1-0.2 s of each
+    visit): another language, another filter or another version of the data is another map."""
+    atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+
+    def library_tooltips(**query: str) -> list[str]:
+        app = open_page(monkeypatch, atlas.settings.store, "map", **query)
+        assert not app.exception, app.exception
+        return [row["tooltip"] for row in layer(deck_spec(app), "library-sites")["data"]]
+
+    dutch = library_tooltips()
+    assert dutch == library_tooltips()  # the next visitor gets the same map
+    assert all("Samenwerkingen" in tooltip for tooltip in dutch)
+    assert all("Collaborations" in tooltip for tooltip in library_tooltips(lang="en"))
+    limburg = library_tooltips(province="PV31")
+    assert 0 < len(limburg) < len(dutch)
+    assert not any("Alfa Woerden" in tooltip for tooltip in dutch)
+    assert import_path(atlas, TINY).written
+    assert any("Alfa Woerden" in tooltip for tooltip in library_tooltips())
 
 
 # --- the network ---------------------------------------------------------------------------------------------

@@ -157,6 +157,18 @@ def _read(version: str, model: str, arguments: tuple[Any, ...], _read_model: Cal
     return _read_model(atlas(), *arguments, **named)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _drawn(version: str, key: tuple[Any, ...], _draw: Callable[[], str]) -> str:
+    return _draw()
+
+
+def drawn_once(key: tuple[Any, ...], draw: Callable[[], str]) -> str:
+    """What ``draw`` writes (a map's JSON) for ``key`` at this version of the data, written once and shared by
+    every page and visitor. The key holds everything the drawing depends on besides the data: who is looking,
+    the filters, the language."""
+    return cast(str, _drawn(data_version(), key, draw))
+
+
 def read(
     model: Callable[Concatenate[Atlas, Arguments], Answer], *arguments: Arguments.args, **named: Arguments.kwargs
 ) -> Answer:

@@ -17,6 +17,7 @@ from graph.model.enums import CollaborationStatus
 from graph.views.map_borders import border_segments
 from graph.views.map_fit import NETHERLANDS, MapView
 from graph.views.map_points import fanned_out
+from graph.views.map_view import MapPage
 from graph.views.status_colours import STATUS_COLOURS
 
 LIBRARY_COLOUR = [31, 111, 235]
@@ -182,12 +183,28 @@ def shape_layers(
     ]
 
 
+# "text" tooltips are inserted as text, never parsed as HTML.
+TOOLTIP = {"text": "{tooltip}", "style": TOOLTIP_STYLE}
+
+
 class CompactDeck(pdk.Deck):
     """A deck written as compact JSON. Streamlit sends a deck as ``to_json()`` gives it, and pydeck indents
     it: the national map was 5.4 MB, mostly spaces and line breaks, which the browser had to take in."""
 
     def to_json(self) -> str:
         return json.dumps(self, separators=(",", ":"), default=default_serialize)
+
+
+class PreparedDeck(pdk.Deck):
+    """A deck of :func:`deck` whose JSON was written before (``spec``, kept for every visitor of the same view):
+    Streamlit sends what ``to_json()`` gives, with the tooltip's settings, which are the same for every deck."""
+
+    def __init__(self, spec: str) -> None:
+        super().__init__(layers=[], map_provider=None, tooltip=TOOLTIP)
+        self._spec = spec
+
+    def to_json(self) -> str:
+        return self._spec
 
 
 def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
@@ -201,6 +218,21 @@ def deck(layers: list[pdk.Layer], view: MapView = NETHERLANDS) -> pdk.Deck:
         # with no provider, tells Streamlit to start no base map at all: a style of our own (even a blank one)
         # made the browser start a second map library and WebGL context under the deck.
         map_provider=None,
-        # "text" tooltips are inserted as text, never parsed as HTML.
-        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
+        tooltip=TOOLTIP,
     )
+
+
+def map_deck(shown: MapPage, municipality: str | None, coloured: bool) -> pdk.Deck:
+    """The deck of *Kaart*: the municipalities' borders (and their coverage colours when ``coloured``), the chosen
+    municipality's outline, and the sites with the lines of their collaborations."""
+    layers = []
+    if shown.features is not None:
+        fills, borders = municipality_layers(shown.features)
+        layers.extend([fills, borders] if coloured else [borders])
+    if municipality and shown.features is not None:
+        layers.append(area_outline(shown.features, municipality))
+    # The lines between the care sites and the libraries: over the care sites (most partners are close, and the
+    # dots hid their lines), under the libraries, where a library's lines meet and covered its small blue dot.
+    care_sites, library_sites = site_layers(shown.sites, shown.view.zoom)
+    layers.extend([care_sites, line_layer(shown.lines), library_sites])
+    return deck(layers, shown.view)

@@ -3,17 +3,22 @@ import streamlit as st
 from graph.model.enums import CollaborationStatus
 from graph.views.map_tooltips import same_name
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.context import PAGES, counted, labels, language_switch, read, safe, t, url_choice, url_switch, viewer
-from ui.factsheet_links import profile_link
-from ui.map_layers import (
-    LEGEND_COLOURS,
-    area_outline,
-    deck,
-    line_layer,
-    municipality_layers,
-    selected_site,
-    site_layers,
+from ui.context import (
+    PAGES,
+    counted,
+    drawn_once,
+    labels,
+    language,
+    language_switch,
+    read,
+    safe,
+    t,
+    url_choice,
+    url_switch,
+    viewer,
 )
+from ui.factsheet_links import profile_link
+from ui.map_layers import LEGEND_COLOURS, PreparedDeck, map_deck, selected_site
 
 language_switch()
 names = labels()
@@ -21,12 +26,14 @@ st.title(t("page_map"))
 st.caption(t("map_intro"))
 
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-whole = read(province_map, viewer(), province, names)
+looking = viewer()
+whole = read(province_map, looking, province, names)
 choices = whole.municipalities
 municipality = url_choice("municipality", t("municipality"), sorted(choices), choices.get)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 status = url_choice("status", t("status"), CollaborationStatus.values(), names.status)
-shown = narrowed(whole, names, MapFilters(province, municipality, activity, status))
+filters = MapFilters(province, municipality, activity, status)
+shown = narrowed(whole, names, filters)
 with st.container():  # drawn every time: a link that comes and goes would move every element after it
     if municipality or province:
         code = municipality or province or ""
@@ -36,19 +43,13 @@ with st.container():  # drawn every time: a link that comes and goes would move 
 # the filled shapes took a quarter of a second of the map's first render (python -m bench app --browser).
 show_municipalities = url_switch("colours", t("show_municipalities"), disabled=shown.features is None)
 
-layers = []
-if shown.features is not None:
-    fills, borders = municipality_layers(shown.features)
-    layers.extend([fills, borders] if show_municipalities else [borders])
-if municipality and shown.features is not None:
-    layers.append(area_outline(shown.features, municipality))
-# The lines between the care sites and the libraries: over the care sites (most partners are close, and the dots
-# hid their lines), under the libraries, where a library's lines meet and covered its small blue dot.
-care_sites, library_sites = site_layers(shown.sites, shown.view.zoom)
-layers.extend([care_sites, line_layer(shown.lines), library_sites])
-event = st.pydeck_chart(
-    deck(layers, shown.view), on_select="rerun", selection_mode="single-object", key="map", height=620
+# The map's JSON (1.6 MB for the whole country) is written once per view, for every visitor: making the layers and
+# writing them took 0.1-0.2 s of every visit before the browser could start drawing.
+spec = drawn_once(
+    ("map", looking, filters, show_municipalities, language()),
+    lambda: map_deck(shown, municipality, show_municipalities).to_json(),
 )
+event = st.pydeck_chart(PreparedDeck(spec), on_select="rerun", selection_mode="single-object", key="map", height=620)
 st.caption(
     t(
         "sites_shown",
