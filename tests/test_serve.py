@@ -6,14 +6,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from rdflib import Literal, URIRef
 
+from graph.model.viewer import Viewer
 from graph.model.vocab import SDO, public_graph
 from graph.settings import REPO_ROOT
 from graph.store.atlas import Atlas
@@ -157,3 +160,45 @@ def test_a_run_of_writes_is_followed_once_when_it_is_over(seed_atlas: Atlas, tmp
         generation = store.generation()
         stats = seed_atlas.questions.get("stats")
         assert read_saved(store.path, stats.text, generation) is not None  # followed at the last write
+
+
+def test_a_write_drops_the_answers_this_process_shared_for_the_version_before(
+    seed_atlas: Atlas, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a coordinator's organisation page read before ``forget-contact`` stayed in the app's shared
+    answers, with the person's name, until 128 other answers pushed it out. The server drops them as soon as it
+    sees a write by any process."""
+    from ui import context
+    from ui.serve import follow_writes
+
+    store = seed_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    monkeypatch.setenv("PASSENDWERK_STORE", store.location)
+    made: list[str] = []
+
+    def page_with_a_contact(atlas: Atlas, viewer: Viewer) -> str:
+        made.append(viewer.name)
+        return "Anna de Vries, coördinator"
+
+    coordinator = Viewer.coordinator("anna")
+    version_before = context.data_version()
+    context.read(page_with_a_contact, coordinator)
+    context.read(page_with_a_contact, coordinator)
+    assert made == ["anna"]  # one answer, shared
+    stop = threading.Event()
+    follower = threading.Thread(target=follow_writes, args=(store.generation(), stop, 0.2), daemon=True)
+    follower.start()
+    try:
+        EmbeddedStore(store.path).apply(Change(add=[(THING, SDO.name, Literal("nieuw"), public_graph("test"))]))
+        deadline, said = time.monotonic() + 60, ""
+        while "atlas brought up to date after a write" not in said and time.monotonic() < deadline:
+            time.sleep(0.2)
+            said += capfd.readouterr().err
+        assert "atlas brought up to date after a write" in said
+    finally:
+        stop.set()
+        follower.join(timeout=30)
+    # Asked again for the version before the write, the answer is made anew: nothing of it was kept.
+    name = f"{page_with_a_contact.__module__}.{page_with_a_contact.__qualname__}"
+    context._read(version_before, name, (coordinator,), page_with_a_contact)
+    assert made == ["anna", "anna"]

@@ -169,6 +169,14 @@ def drawn_once(key: tuple[Any, ...], draw: Callable[[], str]) -> str:
     return cast(str, _drawn(data_version(), key, draw))
 
 
+def forget_older_answers() -> None:
+    """Drop every shared answer and map of this process. After a write they belong to a version of the data that
+    no page asks for any more, and they may hold what the write removed: a contact person erased by
+    ``forget-contact`` stayed in a coordinator's cached organisation page until the cache was full."""
+    _read.clear()
+    _drawn.clear()
+
+
 def read(
     model: Callable[Concatenate[Atlas, Arguments], Answer], *arguments: Arguments.args, **named: Arguments.kwargs
 ) -> Answer:

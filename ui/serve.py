@@ -11,6 +11,8 @@ The thread then follows the store: after a write by any process (an approval in 
 the command line) it reads the same again, and asks every named question of the whole country once, so that
 the next visitor, and on the embedded store every other process, finds them answered (saved beside the store)
 instead of waiting for the engine: the listings of every site or collaboration take 0.2–0.3 s at demo scale 1.
+As soon as it sees a write it drops the answers the pages of this process share, which belong to the version
+before it and may hold what the write removed (a contact person erased).
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def follow_writes(seen: str, stop: threading.Event, every: float = FOLLOW_EVERY_
     The store must have stood still for one look first: a run of writes (a coordinator approving one submission
     after another, a write under way) is followed once, when it is over, instead of competing with the pages
     that the coordinator opens meanwhile."""
-    from ui.context import atlas
+    from ui.context import atlas, forget_older_answers
 
     reported = ""  # the failure last logged: one that lasts is not logged every two seconds
     last_look = seen
@@ -128,6 +130,8 @@ def follow_writes(seen: str, stop: threading.Event, every: float = FOLLOW_EVERY_
                 raise StoreError(f"de opslag {atlas().store.location} is er niet meer / the store is gone")
             current, still = atlas().store.generation(), last_look
             last_look = current
+            if current != still:  # at once, not when the store stands still: an erasure leaves nothing behind
+                forget_older_answers()
             if current != seen and current == still:
                 started = time.perf_counter()
                 read_first_pages()
