@@ -8,7 +8,8 @@ measured at scale 1 on both stores.
 
 Above scale 10 a question gets at most ``LIMIT_S`` seconds on each store (the server stops it too); one that
 needs longer is reported as "> cap". Every row is printed as soon as it is measured, so a run that is stopped
-keeps what it measured.
+keeps what it measured. Each row carries the peak resident memory so far of the process that answered: this
+process for the embedded store (its in-memory public copy included), the server's process for the server.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 import shutil
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -38,7 +39,7 @@ from graph.store.atlas import Atlas
 from graph.store.catalogue import QueryCatalogue
 from graph.store.interface import AtlasStore, Change, StoreError
 
-from .common import WORK, Row, demo_atlas, demo_folder, machine, table
+from .common import WORK, Row, demo_atlas, demo_folder, machine, peak_mb, process_peak_mb, table
 
 T = TypeVar("T")
 BASELINE = "embedded"
@@ -125,10 +126,21 @@ def _pipeline(folder: Path) -> list[Row]:
 
 
 class _Rows(list[Row]):
+    """Rows printed as they are measured, each with its process's peak memory so far (``peaks``, per case)."""
+
+    peaks: dict[str, Callable[[], float | None]]
+
     def append(self, row: Row) -> None:
+        if row.peak_mb is None and row.case in getattr(self, "peaks", {}):
+            row.peak_mb = self.peaks[row.case]()
         super().append(row)
         seconds = "> cap" if row.seconds is None else f"{row.seconds:.4f}"
-        print(f"measured: {row.group} | {row.case} | {seconds} | {row.note}", flush=True)
+        peak = "" if row.peak_mb is None else f" | {row.peak_mb:,.0f} MB"
+        print(f"measured: {row.group} | {row.case} | {seconds}{peak} | {row.note}", flush=True)
+
+    def extend(self, rows: Iterable[Row]) -> None:
+        for row in rows:
+            self.append(row)
 
 
 def _timed(action: Callable[[], T], repeat: int) -> tuple[T | None, float | None]:
@@ -159,6 +171,7 @@ def _scale(scale: float, folder: Path, reuse: bool, server_only: bool = False) -
         if not server_only:
             atlases[BASELINE] = Atlas.open(Settings(store=str(folder / "embedded"), reference=None))
         stores: dict[str, AtlasStore] = {case: atlas.store for case, atlas in atlases.items()}
+        rows.peaks = {BASELINE: peak_mb, SERVER: partial(process_peak_mb, server.process.pid)}
         fresh = not written.exists()
         if fresh:
             # Writing is not a question: a change of scale-10 size takes about 80 s on the server, past the cap.
