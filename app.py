@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.context import PAGES, coordinator, filters_above_sign_in, language_first
+from ui.context import PAGES, coordinator, filters_above_sign_in, language_first, one_version_per_run
 from ui.i18n import text
 from ui.input_hints import show_input_hints
 from ui.interface_words import show_interface_words
@@ -19,7 +19,7 @@ def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
 
 
 # The language is chosen before the menu is built, so one click on the switch changes the menu too.
-with language_first() as lang:
+with one_version_per_run(), language_first() as lang:
     show_input_hints(lang)
     show_page_style()
     show_interface_words(lang)

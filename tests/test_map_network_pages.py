@@ -226,6 +226,37 @@ def test_the_map_written_once_for_every_visitor_follows_the_language_the_filter_
     assert any("Alfa Woerden" in tooltip for tooltip in library_tooltips())
 
 
+def test_a_write_while_a_visitor_opens_the_map_is_on_the_map_of_the_next_visitor(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Regression: an import landed between the page's read of the map data and the writing of its JSON; the map
+    of the data before the import was kept under the version after it, and every later visitor got it (its caption,
+    read anew, counted the new sites the map did not draw). A run now keys every answer by the version it began
+    with."""
+    from graph.views import map_view
+
+    atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    writes = [TINY]
+    really_narrowed = map_view.narrowed
+
+    def narrowed_while_another_process_writes(*arguments: Any) -> Any:
+        while writes:
+            assert import_path(Atlas.open(atlas.settings), writes.pop()).written
+        return really_narrowed(*arguments)
+
+    monkeypatch.setattr(map_view, "narrowed", narrowed_while_another_process_writes)
+
+    def library_tooltips() -> list[str]:
+        app = open_page(monkeypatch, atlas.settings.store, "map")
+        assert not app.exception, app.exception
+        return [row["tooltip"] for row in layer(deck_spec(app), "library-sites")["data"]]
+
+    assert not any("Alfa Woerden" in tooltip for tooltip in library_tooltips())  # opened before the write
+    assert not writes
+    assert any("Alfa Woerden" in tooltip for tooltip in library_tooltips())
+
+
 # --- the network ---------------------------------------------------------------------------------------------
 
 

@@ -202,3 +202,52 @@ def test_a_write_drops_the_answers_this_process_shared_for_the_version_before(
     name = f"{page_with_a_contact.__module__}.{page_with_a_contact.__qualname__}"
     context._read(version_before, name, (coordinator,), page_with_a_contact)
     assert made == ["anna", "anna"]
+
+
+def test_an_answer_kept_by_a_page_that_was_reading_when_the_write_came_is_dropped_too(
+    seed_atlas: Atlas, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the server dropped the shared answers once, at the first look after a write. A page that was
+    reading when the write came kept its answer after that, under the version before the write, with a contact
+    person erased meanwhile. The answers are dropped again when the store has stood still."""
+    from ui import context
+    from ui.serve import follow_writes
+
+    store = seed_atlas.store
+    assert isinstance(store, EmbeddedStore)
+    monkeypatch.setenv("PASSENDWERK_STORE", store.location)
+    made: list[str] = []
+
+    def page_with_a_contact(atlas: Atlas, viewer: Viewer) -> str:
+        made.append(viewer.name)
+        return "Piet Prive, coördinator"
+
+    coordinator = Viewer.coordinator("anna")
+    version_before = context.data_version()
+    name = f"{page_with_a_contact.__module__}.{page_with_a_contact.__qualname__}"
+    really_forget = context.forget_older_answers
+    dropped: list[int] = []
+
+    def forget_and_then_a_page_that_was_reading_keeps_its_answer() -> None:
+        really_forget()
+        dropped.append(1)
+        if len(dropped) == 1:
+            context._read(version_before, name, (coordinator,), page_with_a_contact)
+
+    monkeypatch.setattr(context, "forget_older_answers", forget_and_then_a_page_that_was_reading_keeps_its_answer)
+    stop = threading.Event()
+    follower = threading.Thread(target=follow_writes, args=(store.generation(), stop, 0.2), daemon=True)
+    follower.start()
+    try:
+        EmbeddedStore(store.path).apply(Change(add=[(THING, SDO.name, Literal("nieuw"), public_graph("test"))]))
+        deadline, said = time.monotonic() + 60, ""
+        while "atlas brought up to date after a write" not in said and time.monotonic() < deadline:
+            time.sleep(0.2)
+            said += capfd.readouterr().err
+        assert "atlas brought up to date after a write" in said
+    finally:
+        stop.set()
+        follower.join(timeout=30)
+    assert made == ["anna"]  # the page that was reading kept its answer after the first drop
+    context._read(version_before, name, (coordinator,), page_with_a_contact)
+    assert made == ["anna", "anna"]  # and it did not stay

@@ -29,6 +29,8 @@ FILTER_KEY = "filter_"
 # Whether this run has drawn the language switch already: the app draws it before its navigation, so the menu
 # is built in the chosen language; a page that asks for the switch again then only reads it.
 _switch_drawn: ContextVar[bool] = ContextVar("language_switch_drawn", default=False)
+# The version of the data this run reads, once it has read (see one_version_per_run).
+_run_version: ContextVar[list[str] | None] = ContextVar("run_data_version", default=None)
 # Where this run's page puts its filters: a place in the sidebar above the sign-in box (see app.py).
 _page_controls: ContextVar[DeltaGenerator | None] = ContextVar("page_controls", default=None)
 PAGES = {
@@ -56,13 +58,35 @@ def atlas() -> Atlas:
 
 
 def data_version() -> str:
-    """Which store, and which version of its data (it changes on every write, in any process).
+    """Which store, and which version of its data (it changes on every write, in any process); within a run of
+    :func:`one_version_per_run`, the version its first read saw.
 
     Every cached answer is keyed by it, so caches follow the data. (Streamlit leaves arguments whose name
     starts with an underscore out of the cache key, so this one must not have such a name.)
     """
+    pinned = _run_version.get()
+    if pinned:
+        return pinned[0]
     store = atlas().store
-    return f"{store.location}@{store.generation()}"
+    version = f"{store.location}@{store.generation()}"
+    if pinned is not None:
+        pinned.append(version)
+    return version
+
+
+@contextmanager
+def one_version_per_run() -> Iterator[None]:
+    """Every answer of one run of a page keyed by one version of the data: the version its first read saw.
+
+    A write by another process during a run made the map drawn from the data before it be kept under the version
+    after it, for every later visitor. Keyed by the version the run started from, an answer made from newer data
+    is only ever found by runs that started before the write, which would have been shown it anyway.
+    """
+    token = _run_version.set([])
+    try:
+        yield
+    finally:
+        _run_version.reset(token)
 
 
 def language() -> Lang:

@@ -71,10 +71,7 @@ def site_layers(sites: pd.DataFrame, zoom: float = NETHERLANDS.zoom) -> list[pdk
     "site — organisation". Only what the browser draws travels to it (position, tooltip) and the site's
     ``row`` in ``sites``, which a selection on the map names: the rest stays on the server.
     """
-    if "tooltip" in sites.columns:
-        tooltip = sites.tooltip
-    else:
-        tooltip = sites.site.astype(str) + " — " + sites.organisation.astype(str)
+    tooltip = site_tooltips(sites)
     lat, lon = fanned_out(sites)  # sites of one kind on one point side by side, each reachable
     closer = min(1.0, 2 ** (NETHERLANDS.zoom - zoom))
     frame = pd.DataFrame({"lon": lon, "lat": lat, "tooltip": tooltip.to_numpy(), "row": range(len(sites))})
@@ -104,13 +101,24 @@ def site_layers(sites: pd.DataFrame, zoom: float = NETHERLANDS.zoom) -> list[pdk
     return layers
 
 
+def site_tooltips(sites: pd.DataFrame) -> pd.Series:
+    """Each site's tooltip text: its own (``tooltip``, from a read model), or "site — organisation"."""
+    if "tooltip" in sites.columns:
+        return sites.tooltip
+    return sites.site.astype(str) + " — " + sites.organisation.astype(str)
+
+
 def selected_site(event: Any, sites: pd.DataFrame) -> pd.Series | None:
     """The site a visitor clicked on a map of :func:`site_layers` (its row in ``sites``), or None."""
     objects = (event.selection.get("objects") or {}) if event and event.selection else {}
     picked = objects.get("library-sites") or objects.get("care-sites")
     # The selection comes from the browser: anything but a row number of this map is no selection.
-    row = picked[0].get("row") if picked and isinstance(picked[0], dict) else None
+    clicked = picked[0] if picked and isinstance(picked[0], dict) else {}
+    row = clicked.get("row")
     if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(sites):
+        return None
+    # A click on a map drawn before a write names a row of the data before it: another site may stand there now.
+    if clicked.get("tooltip") != site_tooltips(sites).iloc[row]:
         return None
     return sites.iloc[row]
 

@@ -134,6 +134,8 @@ def follow_writes(seen: str, stop: threading.Event, every: float = FOLLOW_EVERY_
                 forget_older_answers()
             if current != seen and current == still:
                 started = time.perf_counter()
+                # Once more: a page that was reading when the write came may have kept its answer since.
+                forget_older_answers()
                 read_first_pages()
                 ask_every_question()
                 seen = current

@@ -10,7 +10,13 @@ import pytest
 
 from ui.map_layers import selected_site
 
-SITES = pd.DataFrame({"site": ["Stadsbibliotheek Venlo", "Daelzicht"], "kind": ["library", "care"]})
+SITES = pd.DataFrame(
+    {
+        "site": ["Stadsbibliotheek Venlo", "Daelzicht"],
+        "organisation": ["Bibliotheek Venlo", "Daelzicht"],
+        "kind": ["library", "care"],
+    }
+)
 
 
 def clicked(objects: Any) -> SimpleNamespace:
@@ -18,8 +24,15 @@ def clicked(objects: Any) -> SimpleNamespace:
 
 
 def test_the_clicked_row_names_its_site() -> None:
-    site = selected_site(clicked({"care-sites": [{"row": 1}]}), SITES)
+    site = selected_site(clicked({"care-sites": [{"row": 1, "tooltip": "Daelzicht — Daelzicht"}]}), SITES)
     assert site is not None and site["site"] == "Daelzicht"
+
+
+def test_a_click_on_a_map_drawn_before_a_write_names_no_other_site() -> None:
+    """Regression: the map names a site by its row; after a write another site can stand in that row, and a click
+    on the map drawn before it opened that other site's organisation."""
+    before_the_write = {"row": 1, "tooltip": "De Linde — Zorgcentrum De Linde"}
+    assert selected_site(clicked({"care-sites": [before_the_write]}), SITES) is None
 
 
 @pytest.mark.parametrize(
@@ -28,6 +41,8 @@ def test_the_clicked_row_names_its_site() -> None:
         {},
         {"library-sites": []},
         {"library-sites": [{"row": 2}]},
+        {"library-sites": [{"row": 0}]},
+        {"library-sites": [{"row": 0, "tooltip": None}]},
         {"library-sites": [{"row": -1}]},
         {"library-sites": [{"row": "0"}]},
         {"library-sites": [{"row": True}]},

@@ -44,9 +44,10 @@ with st.container():  # drawn every time: a link that comes and goes would move 
 show_municipalities = url_switch("colours", t("show_municipalities"), disabled=shown.features is None)
 
 # The map's JSON (1.6 MB for the whole country) is written once per view, for every visitor: making the layers and
-# writing them took 0.1-0.2 s of every visit before the browser could start drawing.
+# writing them took 0.1-0.2 s of every visit before the browser could start drawing. Kept per role, not per name:
+# what a map shows depends on who may see it, not on which coordinator looks.
 spec = drawn_once(
-    ("map", looking, filters, show_municipalities, language()),
+    ("map", looking.role, filters, show_municipalities, language()),
     lambda: map_deck(shown, municipality, show_municipalities).to_json(),
 )
 event = st.pydeck_chart(PreparedDeck(spec), on_select="rerun", selection_mode="single-object", key="map", height=620)
