@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -162,29 +162,31 @@ def test_a_run_of_writes_is_followed_once_when_it_is_over(seed_atlas: Atlas, tmp
         assert read_saved(store.path, stats.text, generation) is not None  # followed at the last write
 
 
-def test_a_write_drops_the_answers_this_process_shared_for_the_version_before(
-    seed_atlas: Atlas, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
-) -> None:
-    """Regression: a coordinator's organisation page read before ``forget-contact`` stayed in the app's shared
-    answers, with the person's name, until 128 other answers pushed it out. The server drops them as soon as it
-    sees a write by any process."""
-    from ui import context
-    from ui.serve import follow_writes
+def page_with_a_contact(made: list[str]) -> Callable[[Atlas, Viewer], str]:
+    """A read model whose answer holds a contact person; ``made`` gets the viewer's name each time it is made."""
 
-    store = seed_atlas.store
-    assert isinstance(store, EmbeddedStore)
-    monkeypatch.setenv("PASSENDWERK_STORE", store.location)
-    made: list[str] = []
-
-    def page_with_a_contact(atlas: Atlas, viewer: Viewer) -> str:
+    def organisation_page(atlas: Atlas, viewer: Viewer) -> str:
         made.append(viewer.name)
         return "Anna de Vries, coördinator"
 
-    coordinator = Viewer.coordinator("anna")
-    version_before = context.data_version()
-    context.read(page_with_a_contact, coordinator)
-    context.read(page_with_a_contact, coordinator)
-    assert made == ["anna"]  # one answer, shared
+    return organisation_page
+
+
+def served_page_with_a_contact(
+    atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> tuple[EmbeddedStore, list[str], Callable[[Atlas, Viewer], str]]:
+    """The store the app of this process serves, and a read model of it whose answer holds a contact person."""
+    store = atlas.store
+    assert isinstance(store, EmbeddedStore)
+    monkeypatch.setenv("PASSENDWERK_STORE", store.location)
+    made: list[str] = []
+    return store, made, page_with_a_contact(made)
+
+
+def follow_one_write(store: EmbeddedStore, capfd: pytest.CaptureFixture[str]) -> None:
+    """The server's thread following the store while another process writes once, until it has caught up."""
+    from ui.serve import follow_writes
+
     stop = threading.Event()
     follower = threading.Thread(target=follow_writes, args=(store.generation(), stop, 0.2), daemon=True)
     follower.start()
@@ -198,9 +200,25 @@ def test_a_write_drops_the_answers_this_process_shared_for_the_version_before(
     finally:
         stop.set()
         follower.join(timeout=30)
+
+
+def test_a_write_drops_the_answers_this_process_shared_for_the_version_before(
+    seed_atlas: Atlas, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: a coordinator's organisation page read before ``forget-contact`` stayed in the app's shared
+    answers, with the person's name, until 128 other answers pushed it out. The server drops them as soon as it
+    sees a write by any process."""
+    from ui import context
+
+    store, made, page = served_page_with_a_contact(seed_atlas, monkeypatch)
+    coordinator, version_before = Viewer.coordinator("anna"), context.data_version()
+    name = f"{page.__module__}.{page.__qualname__}"  # as the shared answers name it
+    context.read(page, coordinator)
+    context.read(page, coordinator)
+    assert made == ["anna"]  # one answer, shared
+    follow_one_write(store, capfd)
     # Asked again for the version before the write, the answer is made anew: nothing of it was kept.
-    name = f"{page_with_a_contact.__module__}.{page_with_a_contact.__qualname__}"
-    context._read(version_before, name, (coordinator,), page_with_a_contact)
+    context._read(version_before, name, (coordinator,), page)
     assert made == ["anna", "anna"]
 
 
@@ -211,43 +229,20 @@ def test_an_answer_kept_by_a_page_that_was_reading_when_the_write_came_is_droppe
     reading when the write came kept its answer after that, under the version before the write, with a contact
     person erased meanwhile. The answers are dropped again when the store has stood still."""
     from ui import context
-    from ui.serve import follow_writes
 
-    store = seed_atlas.store
-    assert isinstance(store, EmbeddedStore)
-    monkeypatch.setenv("PASSENDWERK_STORE", store.location)
-    made: list[str] = []
-
-    def page_with_a_contact(atlas: Atlas, viewer: Viewer) -> str:
-        made.append(viewer.name)
-        return "Piet Prive, coördinator"
-
-    coordinator = Viewer.coordinator("anna")
-    version_before = context.data_version()
-    name = f"{page_with_a_contact.__module__}.{page_with_a_contact.__qualname__}"
-    really_forget = context.forget_older_answers
-    dropped: list[int] = []
+    store, made, page = served_page_with_a_contact(seed_atlas, monkeypatch)
+    coordinator, version_before = Viewer.coordinator("anna"), context.data_version()
+    name = f"{page.__module__}.{page.__qualname__}"  # as the shared answers name it
+    really_forget, dropped = context.forget_older_answers, []
 
     def forget_and_then_a_page_that_was_reading_keeps_its_answer() -> None:
         really_forget()
         dropped.append(1)
         if len(dropped) == 1:
-            context._read(version_before, name, (coordinator,), page_with_a_contact)
+            context._read(version_before, name, (coordinator,), page)
 
     monkeypatch.setattr(context, "forget_older_answers", forget_and_then_a_page_that_was_reading_keeps_its_answer)
-    stop = threading.Event()
-    follower = threading.Thread(target=follow_writes, args=(store.generation(), stop, 0.2), daemon=True)
-    follower.start()
-    try:
-        EmbeddedStore(store.path).apply(Change(add=[(THING, SDO.name, Literal("nieuw"), public_graph("test"))]))
-        deadline, said = time.monotonic() + 60, ""
-        while "atlas brought up to date after a write" not in said and time.monotonic() < deadline:
-            time.sleep(0.2)
-            said += capfd.readouterr().err
-        assert "atlas brought up to date after a write" in said
-    finally:
-        stop.set()
-        follower.join(timeout=30)
+    follow_one_write(store, capfd)
     assert made == ["anna"]  # the page that was reading kept its answer after the first drop
-    context._read(version_before, name, (coordinator,), page_with_a_contact)
+    context._read(version_before, name, (coordinator,), page)
     assert made == ["anna", "anna"]  # and it did not stay
