@@ -183,7 +183,15 @@ def test_a_direction_override_in_the_address_cannot_turn_the_notice_around(
 ) -> None:
     """Regression: ?provincie=%E2%80%AEabc (a right-to-left override) showed the rest of the notice backwards."""
     app = open_page(monkeypatch, seed_store, "coverage", provincie="\u202eabc")
-    assert "Provincie = «abc»" in notices(app) and "\u202e" not in notices(app)
+    assert "Provincie = «\ufffdabc»" in notices(app) and "\u202e" not in notices(app)
+
+
+def test_a_hidden_character_in_the_address_is_shown_in_the_notice(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """Regression: ?province=PV31%00 was refused with a notice quoting «PV31», which reads as a valid code."""
+    app = open_page(monkeypatch, seed_store, "map", province="PV31\x00")
+    assert "Provincie = «PV31\ufffd»" in notices(app)
 
 
 def test_both_names_of_a_filter_keep_the_pages_own_and_say_which_went(

@@ -52,9 +52,10 @@ def ignore(name: str, value: str, fallback: str, lang: str) -> None:
 
 
 def quoted(value: str) -> str:
-    """A value from the address as it may be quoted back: shortened, as text, and without control characters
-    (a direction override in the value would turn the rest of the notice around)."""
-    value = CONTROL_CHARACTERS.sub("", value)
+    """A value from the address as it may be quoted back: shortened, as text, and each control character shown as
+    "�" (a direction override in the value would turn the rest of the notice around, and one left out made
+    "PV31" + NUL read as the valid "PV31")."""
+    value = CONTROL_CHARACTERS.sub("\ufffd", value)
     return safe(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…")
 
 
