@@ -118,7 +118,7 @@ def test_search_box_opens_a_profile_and_an_unknown_code_is_said_plainly(
     assert not app.exception
     # Regression: the notice did not say which value it did not know.
     assert app.warning[0].value == (
-        "De atlas kent geen gemeente of provincie «gm9999\\<b\\>x\\</b\\>». Kies er een in de zoeklijst."
+        "De atlas kent geen gemeente of provincie «gm9999\ufffd\\<b\\>x\\</b\\>». Kies er een in de zoeklijst."
     )
     app.selectbox(key="factsheet_search").set_value("GM0632").run()
     assert app.title[0].value == "Woerden"
