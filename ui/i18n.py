@@ -142,6 +142,10 @@ _GENERAL: dict[str, tuple[str, str]] = {
     ),
     "open_organisation": ("Open organisatie", "Open organisation"),
     "selected_site": ("Gekozen locatie", "Selected site"),
+    "map_changed_since_click": (
+        "De kaart is bijgewerkt sinds u klikte: klik de locatie opnieuw aan.",
+        "The map was updated since you clicked: click the site again.",
+    ),
     "sites_shown": ("{sites} en {collaborations} getoond.", "{sites} and {collaborations} shown."),
     "partners_elsewhere": (
         "Ook getoond: {sites} buiten het gebied, waar een samenwerking van hier naartoe loopt.",

@@ -108,19 +108,29 @@ def site_tooltips(sites: pd.DataFrame) -> pd.Series:
     return sites.site.astype(str) + " — " + sites.organisation.astype(str)
 
 
-def selected_site(event: Any, sites: pd.DataFrame) -> pd.Series | None:
-    """The site a visitor clicked on a map of :func:`site_layers` (its row in ``sites``), or None."""
+def _clicked_row(event: Any, sites: pd.DataFrame) -> tuple[int | None, bool]:
+    """The row of ``sites`` a click on a map of :func:`site_layers` names, and whether the clicked dot still shows
+    that row's site (a map drawn before a write names a row of the data before it: another site may stand there)."""
     objects = (event.selection.get("objects") or {}) if event and event.selection else {}
     picked = objects.get("library-sites") or objects.get("care-sites")
     # The selection comes from the browser: anything but a row number of this map is no selection.
     clicked = picked[0] if picked and isinstance(picked[0], dict) else {}
     row = clicked.get("row")
     if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(sites):
-        return None
-    # A click on a map drawn before a write names a row of the data before it: another site may stand there now.
-    if clicked.get("tooltip") != site_tooltips(sites).iloc[row]:
-        return None
-    return sites.iloc[row]
+        return None, False
+    return row, clicked.get("tooltip") == site_tooltips(sites).iloc[row]
+
+
+def selected_site(event: Any, sites: pd.DataFrame) -> pd.Series | None:
+    """The site a visitor clicked on a map of :func:`site_layers` (its row in ``sites``), or None."""
+    row, still_there = _clicked_row(event, sites)
+    return sites.iloc[row] if row is not None and still_there else None
+
+
+def clicked_before_a_write(event: Any, sites: pd.DataFrame) -> bool:
+    """Whether the click was on a site of a map drawn before the data changed (it selects nothing)."""
+    row, still_there = _clicked_row(event, sites)
+    return row is not None and not still_there
 
 
 def line_layer(lines: pd.DataFrame) -> pdk.Layer:

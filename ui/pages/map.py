@@ -18,7 +18,7 @@ from ui.context import (
     viewer,
 )
 from ui.factsheet_links import profile_link
-from ui.map_layers import LEGEND_COLOURS, PreparedDeck, map_deck, selected_site
+from ui.map_layers import LEGEND_COLOURS, PreparedDeck, clicked_before_a_write, map_deck, selected_site
 
 language_switch()
 names = labels()
@@ -77,6 +77,8 @@ elif shown.features is not None:
     legend[2].markdown(t("legend_borders"))
 
 site = selected_site(event, shown.sites)
+if clicked_before_a_write(event, shown.sites):
+    st.info(t("map_changed_since_click"))
 if site is not None:
     st.subheader(t("selected_site"))
     owner = "" if same_name(site["site"], site["organisation"]) else f" — {safe(site['organisation'])}"
