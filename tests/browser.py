@@ -153,7 +153,8 @@ def sign_in(page) -> None:  # type: ignore[no-untyped-def]
         sidebar.get_by_text("Aangemeld als").first.wait_for(timeout=60_000)
 
 
-def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def open_card(page, server: str, code: str):  # type: ignore[no-untyped-def]
+    """Sign in on the review and open the card of the submission ``code``; the card."""
     open_page(page, server, "/review", "Beoordelen")
     sign_in(page)
     # A pending submission is titled with its two organisations; its code is inside the panel, hidden while
@@ -164,6 +165,11 @@ def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[n
     # With one submission pending its panel is open already; a click on its title would close it again.
     if pending.locator("details").first.get_attribute("open") is None:
         pending.locator("summary").first.click()
+    return pending
+
+
+def sign_in_and_approve(page, server: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    pending = open_card(page, server, code)
     approve = pending.get_by_role("button", name="Goedkeuren", exact=True)
     # the decision is confirmed by name once the page has run again ("Goedgekeurd en gepubliceerd: … · PW-….")
     confirmed = page.get_by_text(f"· {code}.").first

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,11 +17,17 @@ from graph.intake.reference import has_reference
 from graph.intake.setup import initialise, prepare
 from graph.settings import REPO_ROOT, Settings
 from graph.store.atlas import Atlas
+from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, WIDEST
+from ui.context import FILTER_KEY
+from ui.context import PAGES as ALL_PAGES
+from ui.i18n import text
 
 from .conftest import SEED, reference_dir, run_cli
 
 APP = str(REPO_ROOT / "app.py")
-PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples"]
+PAGES = sorted(ALL_PAGES)
+#: What the app shows in place of a page that raised: AppTest then sees no exception at all.
+FAILED = {text(key, lang) for key in ("page_failed", "store_failed") for lang in ("nl", "en")}
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +76,13 @@ def open_page(monkeypatch: pytest.MonkeyPatch, store: str, page: str, **query: s
     return app.run()
 
 
+def assert_shown(app: AppTest) -> None:
+    """The page ran to its end: no exception, and not the notice the app shows instead of one (``app.py`` keeps
+    tracebacks from visitors, so a page that raised looks like a page without an exception to AppTest)."""
+    assert not app.exception, app.exception
+    assert not [error.value for error in app.error if error.value in FAILED]
+
+
 def texts(app: AppTest) -> str:
     parts = [element.value for element in (*app.markdown, *app.caption, *app.title, *app.subheader, *app.info)]
     parts += [metric.label for metric in app.metric]
@@ -77,20 +92,20 @@ def texts(app: AppTest) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_empty_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str) -> None:
     app = open_page(monkeypatch, str(tmp_path / "empty"), page)
-    assert not app.exception, app.exception
+    assert_shown(app)
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_seed_data(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
     app = open_page(monkeypatch, seed_store, page, org="abrona")
-    assert not app.exception, app.exception
+    assert_shown(app)
     assert app.title or app.selectbox
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_demo_data(monkeypatch: pytest.MonkeyPatch, demo_store: str, page: str) -> None:
     app = open_page(monkeypatch, demo_store, page, org="demo-library-00001")
-    assert not app.exception, app.exception
+    assert_shown(app)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -99,9 +114,11 @@ def test_every_page_renders_on_a_demo_only_store_without_reference_data(
 ) -> None:
     """Kaart crashed here: a municipality without a name (no reference data) reached the select box as NaN."""
     app = open_page(monkeypatch, demo_only_store, page, org="demo-library-00001")
-    assert not app.exception, app.exception
+    assert_shown(app)
     for box in app.sidebar.selectbox:
         assert all(isinstance(option, str) and option for option in box.options), box.options
+    if page == "map":  # the box that crashed is drawn, with the demo's municipalities
+        assert len(app.sidebar.selectbox(key=FILTER_KEY + "municipality").options) > 1
 
 
 def test_the_overview_and_an_area_profile_without_reference_data_say_what_is_not_known(
@@ -117,7 +134,7 @@ def test_the_overview_and_an_area_profile_without_reference_data_say_what_is_not
     counts = atlas.answer("collaboration-overview").municipality_code.value_counts()
     code, own = str(counts.index[0]), int(counts.iloc[0])
     profile = open_page(monkeypatch, demo_only_store, "factsheet", gemeente=code)
-    assert not profile.exception, profile.exception
+    assert_shown(profile)
     caption = " ".join(str(element.value) for element in profile.caption)
     assert "inwoners onbekend" in caption and " 0 inwoners" not in caption
     assert not profile.selectbox(key="factsheet_search").format_func(code).endswith(", )")
@@ -133,7 +150,7 @@ def test_every_page_renders_on_a_reference_only_store(
     monkeypatch: pytest.MonkeyPatch, reference_only_store: str, page: str
 ) -> None:
     app = open_page(monkeypatch, reference_only_store, page)
-    assert not app.exception, app.exception
+    assert_shown(app)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -200,6 +217,32 @@ def test_network_figures_and_filters(monkeypatch: pytest.MonkeyPatch, seed_store
     filtered = open_page(monkeypatch, seed_store, "network", province="all", activity="ontmoeting")
     # Abrona (ontmoeting) and Dinxperlo (voorlezen, narrower than ontmoeting)
     assert {metric.label: metric.value for metric in filtered.metric}["Samenwerkingen"] == "2"
+
+
+def drawn_organisations(app: AppTest) -> int:
+    """How many organisations the network's drawing holds (its own page sits, escaped, in the frame's srcdoc)."""
+    [frame] = app.get("iframe")
+    return html.unescape(frame.proto.srcdoc).count('"shape"')
+
+
+def test_a_national_network_is_drawn_at_a_readable_size_and_widens_on_request(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The demo at a third of national scale: about a hundred organisations, more than the drawing starts with."""
+    write_demo(tmp_path / "data", scale=0.3, seed=11, reference=reference_dir())
+    atlas = Atlas.open(Settings(store=str(tmp_path / "store"), reference=reference_dir()))
+    initialise(atlas, seed=tmp_path / "data")
+    app = open_page(monkeypatch, atlas.settings.store, "network", province="all")
+    [warning] = [element.value for element in app.warning]
+    found = re.search(r"Hier horen (\d+) organisaties bij; de (\d+) best verbonden", warning)
+    assert found, warning
+    total = int(found.group(1))
+    assert total > DEFAULT_MAX_NODES and int(found.group(2)) == DEFAULT_MAX_NODES == drawn_organisations(app)
+    app.sidebar.select_slider(key="network_size").set_value(SIZES[0]).run()
+    assert drawn_organisations(app) == SIZES[0]
+    app.sidebar.select_slider(key="network_size").set_value(WIDEST).run()
+    assert drawn_organisations(app) == min(total, WIDEST)
+    assert bool(app.warning) == (total > WIDEST)
 
 
 def test_organisation_page_shows_sites_partners_stories_and_suggestions(
@@ -274,8 +317,21 @@ def test_unknown_organisation_is_said_plainly(monkeypatch: pytest.MonkeyPatch, s
 def test_suggestions_filters_and_radius(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
     wide = open_page(monkeypatch, seed_store, "suggestions", radius="50")
     narrow = open_page(monkeypatch, seed_store, "suggestions", radius="1")
-    # no suggestion within 1 km: the page says so in words instead of drawing an empty table
-    assert len(wide.dataframe[0].value) > (len(narrow.dataframe[0].value) if narrow.dataframe else 0)
+    assert len(wide.dataframe[0].value) > 0
+    assert_says_no_suggestions_in_words(narrow)
+
+
+def assert_says_no_suggestions_in_words(app: AppTest) -> None:
+    assert_shown(app)
+    assert "0 suggesties" in texts(app) and "Geen suggesties binnen deze straal." in texts(app)
+    # Streamlit draws an empty table as a grid marked "empty", in English on a Dutch page
+    assert not app.dataframe
+
+
+def test_a_radius_without_suggestions_says_so_in_dutch_instead_of_an_empty_table(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    assert_says_no_suggestions_in_words(open_page(monkeypatch, seed_store, "suggestions", radius="1", province="PV31"))
     limburg = open_page(monkeypatch, seed_store, "suggestions", radius="50", province="PV31")
     assert set(limburg.dataframe[0].value["municipality"]) == {"Venlo"}
 

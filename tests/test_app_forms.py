@@ -513,6 +513,25 @@ def test_a_decision_is_confirmed_and_nothing_is_reverted_by_default(
     assert list(as_shown(review.dataframe[-1])["Besluit"]) == ["Teruggedraaid — dubbel"]  # the reason after what
 
 
+@pytest.mark.parametrize(("lang", "said"), [("nl", "Geef een reden op."), ("en", "Please give a reason.")])
+def test_a_rejection_without_a_reason_is_refused_in_the_page_language_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, said: str
+) -> None:
+    """Regression: the refusal read "geef een reden (a reason is required)", English on a Dutch page."""
+    atlas = seeded_atlas_with_coordinator(monkeypatch, tmp_path)
+    form = open_page(monkeypatch, atlas.settings.store, "submit")
+    fill_new_care_site(form)
+    code = send(form, atlas)
+    review = sign_in(open_page(monkeypatch, atlas.settings.store, "review", lang=lang))
+    review.button(key=f"reject_{code}").click().run()
+    assert errors(review) == [said]
+    assert [row["state"] for row in submissions(atlas, viewer=Viewer.coordinator("test"))] == ["pending"]
+    review.text_input(key=f"reason_{code}").set_value("Dubbel ingestuurd").run()
+    review.button(key=f"reject_{code}").click().run()
+    assert errors(review) == []
+    assert [row["state"] for row in submissions(atlas, viewer=Viewer.coordinator("test"))] == ["rejected"]
+
+
 # --- Vragen -----------------------------------------------------------------------------------------------------
 
 
@@ -565,6 +584,22 @@ def test_question_parameters_are_choices_that_show_names(monkeypatch: pytest.Mon
     province.set_value("PV31").run()
     answer = app.dataframe[0].value
     assert len(answer) and set(answer["province_code"]) == {"Limburg"}  # by name, not PV31
+
+
+def test_a_year_is_asked_with_a_number_input_that_counts_in_years(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    app = open_page(monkeypatch, seed_store, "questions", q="started-per-year-by-municipality")
+    year = app.number_input(key="p_started-per-year-by-municipality_year")
+    assert (year.label, year.value, year.step, year.format) == ("Startjaar", None, 1, "%d")
+    years = sorted(set(app.dataframe[0].value["year"]))
+    assert len(years) > 1
+    year.set_value(years[-1]).run()
+    assert app.query_params["p_year"] == str(years[-1])
+    assert set(app.dataframe[0].value["year"]) == {years[-1]}
+    shared = open_page(monkeypatch, seed_store, "questions", q="started-per-year-by-municipality", p_year=str(years[0]))
+    assert shared.number_input(key="p_started-per-year-by-municipality_year").value == years[0]
+    assert set(shared.dataframe[0].value["year"]) == {years[0]}
 
 
 def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

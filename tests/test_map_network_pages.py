@@ -74,6 +74,28 @@ def test_coverage_map_zooms_to_the_chosen_province(monkeypatch: pytest.MonkeyPat
     assert limburg["zoom"] > country["zoom"] + 1
 
 
+@pytest.mark.parametrize("province", ["PV31", ""])
+def test_coverage_zooms_to_a_chosen_municipality_and_narrows_its_rows_to_it(
+    monkeypatch: pytest.MonkeyPatch, seed: str, province: str
+) -> None:
+    """Dekking had a province filter only: choosing a municipality there zoomed nothing."""
+    area = open_page(monkeypatch, seed, "coverage", province=province)
+    app = open_page(monkeypatch, seed, "coverage", province=province, municipality="GM0983")
+    assert app.sidebar.selectbox(key="filter_municipality").value == "GM0983"
+    before, venlo = deck_spec(area), deck_spec(app)
+    view = venlo["initialViewState"]
+    assert 51.3 < view["latitude"] < 51.5 and 6.0 < view["longitude"] < 6.3
+    assert view["zoom"] > before["initialViewState"]["zoom"] + 1
+    assert "chosen-area" not in [found["id"] for found in before["layers"]]
+    assert layer(venlo, "chosen-area")["data"]  # which of the municipalities in view is Venlo
+    rows = [table.value for table in app.dataframe if "municipality_code" in table.value.columns]
+    assert rows and all(set(table.municipality_code) <= {"GM0983"} for table in rows)
+    assert any(list(table.municipality_code) == ["GM0983"] for table in rows)  # its row per municipality
+    links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+    assert ("Profiel van Venlo", "gemeente=GM0983") in links, links
+    assert "het verloop van de gekozen gemeente staat op haar profiel" in texts(app)
+
+
 # --- points that do not hide each other, lines that show -----------------------------------------------------
 
 

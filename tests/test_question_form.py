@@ -20,7 +20,7 @@ def test_each_parameter_type_gets_its_control(tiny_atlas: Atlas, tmp_path: Path)
     )
     query = QueryCatalogue(tmp_path).get("q")
     number, day, province, kind = controls(tiny_atlas, query, "nl")
-    assert (number.kind, number.default, day.kind) == ("number", "5", "date")
+    assert (number.kind, number.default, number.whole, day.kind) == ("number", "5", True, "date")
     assert (province.kind, province.label, province.options["PV25"]) == ("choice", "Provincie", "Gelderland")
     assert (kind.kind, kind.label, kind.options["library"]) == ("choice", "Soort organisatie", "Bibliotheek")
     assert controls(tiny_atlas, query, "en")[2].label == "Province"

@@ -17,7 +17,7 @@ NOTICE = "Het adres bevat een waarde die hier niet past"
 FILTER_PAGES = {
     "province": ["map", "network", "examples", "coverage", "suggestions"],
     "activity": ["map", "network", "examples"],
-    "municipality": ["map", "suggestions"],
+    "municipality": ["map", "suggestions", "coverage"],
     "status": ["map"],
 }
 PAGES = ["overview", "map", "network", "organisation", "suggestions", "coverage", "questions", "examples", "submit"]
@@ -62,6 +62,24 @@ def test_suggestions_radius_abc_falls_back_to_15_with_a_notice(
     else:
         assert radius == 15 and NOTICE in notices(app)
         assert app.query_params["radius"] == "15"  # the address is corrected, so a shared link works
+
+
+@pytest.mark.parametrize("page", FILTER_PAGES["municipality"])
+def test_a_municipality_chosen_before_another_province_is_let_go_without_a_notice(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str
+) -> None:
+    """Regression: Venlo chosen, then the province Utrecht, said "Het adres bevat een waarde die hier niet past:
+    Gemeente = «GM0983»" to a visitor who had typed no address."""
+    app = open_page(monkeypatch, seed_store, page)
+    app.sidebar.selectbox(key="filter_municipality").set_value("GM0983").run()
+    assert app.query_params["municipality"] == "GM0983"
+    app.sidebar.selectbox(key="filter_province").set_value("PV26").run()
+    assert not app.exception and NOTICE not in notices(app)
+    assert app.sidebar.selectbox(key="filter_municipality").value == ""
+    assert "municipality" not in app.query_params
+    # The same two values in a shared link are still said: that visitor did not choose the municipality here.
+    link = open_page(monkeypatch, seed_store, page, municipality="GM0983", province="PV26")
+    assert NOTICE in notices(link)
 
 
 @pytest.mark.parametrize(

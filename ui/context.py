@@ -251,6 +251,12 @@ def url_choice(
     container = container or page_sidebar()
     choices = ["", *options]
     asked = url_text(name)
+    if asked and asked not in choices and st.session_state.get(filter_key(name)) == asked:
+        # Chosen on this page before another filter narrowed the options (Venlo, then the province Utrecht): let
+        # go without a word. The notice about the address is for a value that came in a link.
+        st.session_state.pop(filter_key(name), None)
+        set_url_text(name, None)
+        asked = ""
     if default is not None and asked == WHOLE_COUNTRY:
         current = ""  # "all" chosen on purpose, where the page would otherwise start with a default
     else:

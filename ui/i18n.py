@@ -89,6 +89,15 @@ _GENERAL: dict[str, tuple[str, str]] = {
         "Deze cijfers gelden voor heel Nederland, niet alleen voor de gekozen provincie.",
         "These figures are for the whole country, not only for the chosen province.",
     ),
+    "activities_national_municipality": (
+        "Deze cijfers gelden voor heel Nederland, niet alleen voor de gekozen gemeente.",
+        "These figures are for the whole country, not only for the chosen municipality.",
+    ),
+    "trend_of_area": (
+        "Per jaar voor {area}, ter vergelijking; het verloop van de gekozen gemeente staat op haar profiel.",
+        "Per year for {area}, for comparison; the chosen municipality's own years are on its profile.",
+    ),
+    "whole_country": ("heel Nederland", "the whole country"),
     "status": ("Status", "Status"),
     "all": ("Alle", "All"),
     "switch_off": ("uit", "off"),

@@ -1,9 +1,10 @@
 """What the coverage page shows: coverage per province and per municipality, the gap list, the coverage map,
-collaborations started per year and per activity, for the whole country or one province."""
+collaborations started per year and per activity, for the whole country or one province; a municipality chosen
+in it narrows the map's view and the rows per municipality to that one (:func:`in_municipality`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -14,7 +15,7 @@ from graph.store.atlas import Atlas
 from graph.store.labels import Labels
 from graph.views.area_names import sort_key
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, fit_view
-from graph.views.map_view import coverage_features
+from graph.views.map_view import area_view, coverage_features
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,16 @@ class CoveragePage:
     per_year: pd.DataFrame
     per_activity: pd.DataFrame
     national: NationalFigures | None
+    municipality: str | None = None  # the one chosen in the province (or the country), once narrowed
+
+    @property
+    def municipalities(self) -> dict[str, str]:
+        """The municipalities a reader may choose, by code, named and in order as the rows per municipality."""
+        rows = self.per_municipality
+        if rows.empty:
+            return {}
+        pairs = zip(rows.municipality_code, rows.municipality, strict=True)
+        return {str(code): str(name or code) for code, name in pairs}
 
 
 def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> CoveragePage:
@@ -61,6 +72,24 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
         per_year=started_per_year(atlas, province),
         per_activity=atlas.answer("collaborations-per-activity"),
         national=national_figures(by_province),
+    )
+
+
+def in_municipality(page: CoveragePage, municipality: str | None) -> CoveragePage:
+    """The page with one municipality of its area chosen: the map zooms to it (the page outlines it among its
+    neighbours) and the rows per municipality and the gap list hold that one; the provinces, the years and the
+    activities stay the area's, for comparison. A municipality outside the area chooses nothing."""
+    if not municipality or municipality not in page.municipalities:
+        return page
+    view = page.view
+    if page.features is not None:
+        view = area_view(pd.DataFrame({"lat": [], "lon": []}), page.features, None, municipality)
+    return replace(
+        page,
+        municipality=municipality,
+        view=view,
+        per_municipality=page.per_municipality[page.per_municipality.municipality_code == municipality],
+        gaps=page.gaps[page.gaps.municipality_code == municipality] if not page.gaps.empty else page.gaps,
     )
 
 

@@ -37,6 +37,7 @@ PARAMETER_NAMES = {
     "library_org_id": ("Bibliotheek", "Library"),
     "care_org_id": ("Zorgorganisatie", "Care organisation"),
     "radius_km": ("Straal (km)", "Radius (km)"),
+    "year": ("Startjaar", "Year of start"),
 }
 EXPECTED = {
     "integer": ("een geheel getal", "a whole number"),
@@ -58,6 +59,7 @@ class Control:
     options: dict[str, str] = field(default_factory=dict)  # code → name, for a choice
     default: str | None = None
     code_type: str = ""  # the parameter's type for a code (province, municipality, …), else ''
+    whole: bool = False  # a number without decimals (a year): counted in steps of one, shown without ",00"
 
 
 class QuestionProblem(ValueError):
@@ -108,7 +110,8 @@ def _control(atlas: Atlas, parameter: Parameter, lang: str) -> Control:
         options = code_options(atlas, parameter.type, lang, ORGANISATION_KINDS.get(parameter.name))
         kind = "choice" if options else "text"
         return Control(parameter.name, label, kind, options, parameter.default, parameter.type)
-    return Control(parameter.name, label, CONTROL_KINDS.get(parameter.type, "text"), {}, parameter.default)
+    kind = CONTROL_KINDS.get(parameter.type, "text")
+    return Control(parameter.name, label, kind, {}, parameter.default, whole=parameter.type == "integer")
 
 
 #: Organisation parameters that only one kind of organisation can fill: a care organisation offered as the

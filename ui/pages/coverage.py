@@ -3,27 +3,33 @@ import streamlit as st
 
 from graph.model.formats import file_stem, number, percent
 from graph.views.answer_words import in_words
-from graph.views.coverage_view import coverage_page
+from graph.views.coverage_view import coverage_page, in_municipality
 from ui.charts import bar_chart
 from ui.components import data_table, downloads
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
 from ui.factsheet_links import profile_column, profile_link, with_profile_links
-from ui.map_layers import LINE_COLOURS, deck, municipality_layers
+from ui.map_layers import LINE_COLOURS, area_outline, deck, municipality_layers
 
 language_switch()
 names = labels()
 st.title(t("page_coverage"))
 st.caption(t("coverage_intro"))
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
-page = read(coverage_page, viewer(), province, names)
+area_page = read(coverage_page, viewer(), province, names)
+choices = area_page.municipalities
+municipality = url_choice("municipality", t("municipality"), list(choices), choices.get)
+page = in_municipality(area_page, municipality)
 if not page.has_reference:
     st.info(t("no_reference"))
 # Drawn with or without a province: an element that comes and goes moves every one after it, and the browser
 # then makes every table, chart and the map anew (a province chosen took 2–3 s instead of under 1 s).
 with st.container():
-    if province:
+    if municipality:
+        profile_link(municipality, choices[municipality])
+    elif province:
         profile_link(province, names.province(province))
-area = names.province(province) if province else ""  # dekking-per-gemeente-limburg.xlsx
+# dekking-per-gemeente-limburg.xlsx
+area = choices[municipality] if municipality else names.province(province) if province else ""
 
 st.subheader(t("per_province"))
 whole = page.national
@@ -62,7 +68,10 @@ downloads(gaps, file_stem(t("file_gaps"), area), "gaps")
 
 if page.features is not None:
     st.subheader(t("choropleth"))
-    st.pydeck_chart(deck(municipality_layers(page.features, pickable=True), page.view), height=520)
+    layers = municipality_layers(page.features, pickable=True)
+    if page.municipality:  # which of the areas in view is the chosen one
+        layers.append(area_outline(page.features, page.municipality))
+    st.pydeck_chart(deck(layers, page.view), height=520)
     st.markdown(
         f":green[■] {t('legend_covered')} · :orange[■] {t('legend_gap')} · :violet[■] {t('legend_incomplete')}"
         f" · :gray[□] {t('legend_none')}"  # the pale municipalities, which the legend left unexplained
@@ -77,6 +86,8 @@ data_table(
 downloads(page.per_municipality, file_stem(t("file_coverage"), area), "coverage")
 
 st.subheader(t("trend"))
+if municipality:  # the years stay the area's: said, so that nobody reads them as the municipality's
+    st.caption(t("trend_of_area", area=names.province(province) if province else t("whole_country")))
 trend = page.per_year
 if not trend.empty:
     statuses = ["active", "exploring", "ended", "unknown"]
@@ -94,8 +105,9 @@ downloads(trend, file_stem(t("file_started_per_year"), area), "trend")
 per_activity = page.per_activity
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
-if province:  # the figures per activity are the country's: said, so that nobody reads them as the province's
-    st.caption(t("activities_national"))
+# The figures per activity are the country's: said, so that nobody reads them as the chosen area's.
+if province or municipality:
+    st.caption(t("activities_national_municipality" if municipality else "activities_national"))
 data_table(
     pd.DataFrame(
         {

@@ -69,7 +69,12 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             placeholder=choose_one(),
         )
     elif control.kind == "number":
-        number = column.number_input(control.label, value=_number(control, shared), key=key)
+        start = _number(control, shared)
+        if control.whole:  # a year: 2023, not 2023,00, and the arrows count in years
+            whole = None if start is None else round(start)
+            number = column.number_input(control.label, value=whole, step=1, format="%d", key=key)
+        else:
+            number = column.number_input(control.label, value=start, key=key)
         value = "" if number is None else f"{number:g}"
     elif control.kind == "date":
         chosen = column.date_input(control.label, value=_date(control, shared), format="DD-MM-YYYY", key=key)

@@ -59,6 +59,11 @@ except SuggestionError as error:
     st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
     st.stop()
 st.write(counted("suggestion_count", len(table)))
+if table.empty:
+    # Streamlit draws an empty table as a grid marked "empty", in English on a Dutch page; an empty answer offers
+    # no files either.
+    st.info(t("no_suggestions"))
+    st.stop()
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up)) if with_follow_up else table
