@@ -15,7 +15,7 @@ from graph.model.viewer import Viewer
 from graph.settings import REPO_ROOT, Settings
 from graph.store.atlas import Atlas
 
-from .test_app import demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
+from .test_app import assert_shown, demo_store, open_page, seed_store, seeded_atlas_with_coordinator, texts
 
 __all__ = ["demo_store", "seed_store"]  # fixtures, shared with the page tests
 
@@ -600,6 +600,27 @@ def test_a_year_is_asked_with_a_number_input_that_counts_in_years(
     shared = open_page(monkeypatch, seed_store, "questions", q="started-per-year-by-municipality", p_year=str(years[0]))
     assert shared.number_input(key="p_started-per-year-by-municipality_year").value == years[0]
     assert set(shared.dataframe[0].value["year"]) == {years[0]}
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999", "1e400", "inf", "-inf", "nan", "9007199254740993", "abc"])
+def test_a_number_the_field_cannot_hold_in_the_address_is_said_not_a_failed_page(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str, typed: str
+) -> None:
+    """Regression: p_year=99999999999999999999 (or inf, nan) showed "Deze pagina kon niet worden getoond": Streamlit
+    refused the value while drawing the number field."""
+    app = open_page(monkeypatch, seed_store, "questions", q="started-per-year-by-municipality", p_year=typed)
+    assert_shown(app)
+    assert any("Startjaar" in warning.value and "niet past" in warning.value for warning in app.warning)
+    assert app.number_input(key="p_started-per-year-by-municipality_year").value is None
+    assert "p_year" not in app.query_params and len(app.dataframe[0].value) > 1
+
+
+def test_a_year_of_seven_digits_is_kept_whole_in_the_address(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:
+    """Regression: 1234567 went into the address as 1.23457e+06 and was then called not a whole number."""
+    app = open_page(monkeypatch, seed_store, "questions", q="started-per-year-by-municipality")
+    app.number_input(key="p_started-per-year-by-municipality_year").set_value(1234567).run()
+    assert app.query_params["p_year"] == "1234567" and not app.error
+    assert_shown(app)
 
 
 def test_a_province_typed_by_name_is_read_as_its_code(monkeypatch: pytest.MonkeyPatch, seed_store: str) -> None:

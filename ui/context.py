@@ -254,7 +254,8 @@ def url_choice(
     if asked and asked not in choices and st.session_state.get(filter_key(name)) == asked:
         # Chosen on this page before another filter narrowed the options (Venlo, then the province Utrecht): let
         # go without a word. The notice about the address is for a value that came in a link.
-        st.session_state.pop(filter_key(name), None)
+        # Set, not removed: the browser keeps showing a widget's old choice unless the app sends it a new one.
+        st.session_state[filter_key(name)] = ""
         set_url_text(name, None)
         asked = ""
     if default is not None and asked == WHOLE_COUNTRY:

@@ -10,7 +10,7 @@ two spans. Every text field of the app outside a form has a maximum length (``te
 holds the pages to it), so a span alone there is a counter. Two places have fields without a counter, where a
 span alone is the hint: a form (the sign-in box: "Press Enter to submit form") and the partner's form, whose
 fields are checked when it is sent (the container keyed :data:`FIELDS_CHECKED_ON_SEND`; Streamlit drops a
-paste longer than a field's limit without a word).
+paste longer than a field's limit without a word). A number field has no counter either (a year on *Vragen*).
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ PLACES = (
     (f'[data-testid="stTextArea"] {HINTS}:has(> span + span)', "hint_apply_multiline"),
     (f'{UNCOUNTED} [data-testid="stTextArea"] {HINTS}:has(> span:only-child)', "hint_apply_multiline"),
     (f'[data-testid="stForm"] {HINTS}:has(> span:only-child)', "hint_submit_form"),
+    # A number field has no length counter: its one span is the hint (a year on *Vragen*).
+    (f'[data-testid="stNumberInput"] {HINTS}:has(> span:only-child)', "hint_apply"),
 )
 
 

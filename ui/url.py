@@ -59,15 +59,16 @@ def quoted(value: str) -> str:
     return safe(value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…")
 
 
-def url_int(name: str, default: int, minimum: int, maximum: int, lang: str) -> int:
-    """A whole number from the URL within [minimum, maximum]; otherwise ``default`` and a notice."""
+def url_int(name: str, default: int, minimum: int, maximum: int, lang: str, label: str | None = None) -> int:
+    """A whole number from the URL within [minimum, maximum]; otherwise ``default`` and a notice, which names the
+    control by its ``label`` where given ("Straal (km)"), else by its name in the address."""
     raw = url_text(name).strip()
     if not raw:
         return default
     # Plain ASCII digits only: int() would also take "1_0" or other scripts' digits.
     value = int(raw) if WHOLE_NUMBER.fullmatch(raw) else None
     if value is None or not minimum <= value <= maximum:
-        ignore(name, raw, str(default), lang)
+        ignore(label or name, raw, str(default), lang)
         return default
     return value
 
@@ -82,6 +83,10 @@ def url_option(name: str, options: list[str], fallback_label: str, lang: str, la
         # Both names, each with its own value: the page's own name wins, and the visitor is told which went.
         ignore(str(other), other_value, raw if raw in options else fallback_label, lang)
     if raw and raw not in options:
+        # A code in other capitals or with spaces around it ("gm0983 ") is that code, as on *Vragen*.
+        same = {option.casefold(): option for option in options if option}.get(raw.strip().casefold())
+        if same is not None:
+            return same
         typed = name if name in st.query_params else OTHER_NAME.get(name, name)  # the name the visitor wrote
         ignore(label or typed, raw, fallback_label, lang)
         return ""

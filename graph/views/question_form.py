@@ -9,8 +9,10 @@ answered with no rows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 import pandas as pd
 
@@ -60,6 +62,29 @@ class Control:
     default: str | None = None
     code_type: str = ""  # the parameter's type for a code (province, municipality, …), else ''
     whole: bool = False  # a number without decimals (a year): counted in steps of one, shown without ",00"
+
+
+#: The largest whole number a browser's number field holds exactly (JavaScript's safe integers).
+LARGEST_NUMBER = 2**53 - 1
+
+
+def number_value(shared: str) -> float | None:
+    """A number from the address for a number field: None for no value; ValueError for text, infinity, "nan" or a
+    value beyond what the browser's field holds (Streamlit refuses those while drawing the page)."""
+    if not shared:
+        return None
+    value = float(shared.replace(",", "."))
+    if not math.isfinite(value) or abs(value) > LARGEST_NUMBER:
+        raise ValueError(shared)
+    return value
+
+
+def number_text(value: float, whole: bool) -> str:
+    """A number as the address and the question take it: 1234567, not 1.23457e+06; 0.1, not 0.1000000000000001."""
+    if whole:
+        return str(round(value))
+    written = format(Decimal(repr(value)), "f")
+    return written.rstrip("0").rstrip(".") if "." in written else written
 
 
 class QuestionProblem(ValueError):

@@ -28,7 +28,9 @@ organisation = url_choice(
 )
 depth = 1
 if organisation:
-    depth = around.slider(t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang), key="network_depth")
+    depth = around.slider(
+        t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang, t("network_depth")), key="network_depth"
+    )
     st.query_params["depth"] = str(depth)
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")

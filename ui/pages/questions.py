@@ -12,6 +12,8 @@ from graph.views.question_form import (
     Control,
     QuestionProblem,
     ask,
+    number_text,
+    number_value,
     public_questions,
     question_controls,
     read_value,
@@ -28,7 +30,7 @@ MAX_PARAMETER = 200  # characters of a question's parameter taken from the URL
 
 def _number(control: Control, shared: str) -> float | None:
     try:
-        return float(shared.replace(",", ".")) if shared else None
+        return number_value(shared)
     except ValueError:
         ignore(control.label, shared, t("all"), lang)
         return None
@@ -75,7 +77,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             number = column.number_input(control.label, value=whole, step=1, format="%d", key=key)
         else:
             number = column.number_input(control.label, value=start, key=key)
-        value = "" if number is None else f"{number:g}"
+        value = "" if number is None else number_text(number, control.whole)
     elif control.kind == "date":
         chosen = column.date_input(control.label, value=_date(control, shared), format="DD-MM-YYYY", key=key)
         value = chosen.isoformat() if isinstance(chosen, date) else ""
@@ -105,7 +107,7 @@ st.caption(t("questions_intro"))
 questions = read(public_questions)
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
 first = FIRST_QUESTION if FIRST_QUESTION in questions else (names[0] if names else "")
-chosen = url_option("q", names, questions[first].title(lang), lang) if names else ""
+chosen = url_option("q", names, questions[first].title(lang), lang, t("question")) if names else ""
 name = st.selectbox(
     t("question"),
     names,

@@ -50,7 +50,11 @@ if province:
 municipalities = dict(zip(places.municipality_code, places.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
 radius = page_sidebar().slider(
-    t("radius_km"), min_value=1, max_value=50, value=url_int("radius", 15, 1, 50, language()), key="radius"
+    t("radius_km"),
+    min_value=1,
+    max_value=50,
+    value=url_int("radius", 15, 1, 50, language(), t("radius_km")),
+    key="radius",
 )
 st.query_params["radius"] = str(radius)
 try:
