@@ -144,6 +144,16 @@ def test_a_questions_file_is_named_by_its_title_and_filters(monkeypatch: pytest.
     assert "dekking-per-gemeente-limburg.csv" in names, names
 
 
+def test_coverage_files_with_a_municipality_chosen_are_named_after_what_they_hold(
+    monkeypatch: pytest.MonkeyPatch, seed_store: str
+) -> None:
+    """The rows per municipality are Venlo's; the years stay Limburg's, and their file says so."""
+    names = offered_files(monkeypatch, seed_store, "coverage", province="PV31", municipality="GM0983")
+    assert "dekking-per-gemeente-venlo.csv" in names, names  # (Venlo is no gap: an empty list offers no file)
+    years = [name for name in names if name.startswith("gestart-per-jaar")]
+    assert years and all("-limburg" in name and "venlo" not in name for name in years), years
+
+
 def test_the_suggestions_file_is_named_after_the_chosen_place_and_radius(
     monkeypatch: pytest.MonkeyPatch, seed_store: str
 ) -> None:

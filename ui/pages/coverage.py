@@ -28,8 +28,10 @@ with st.container():
         profile_link(municipality, choices[municipality])
     elif province:
         profile_link(province, names.province(province))
-# dekking-per-gemeente-limburg.xlsx
-area = choices[municipality] if municipality else names.province(province) if province else ""
+# Files are named after what they hold (dekking-per-gemeente-limburg.xlsx): the rows per municipality and the gap
+# list after the chosen municipality, the years after its province, whose figures they are.
+province_name = names.province(province) if province else ""
+area = choices[municipality] if municipality else province_name
 
 st.subheader(t("per_province"))
 whole = page.national
@@ -87,7 +89,7 @@ downloads(page.per_municipality, file_stem(t("file_coverage"), area), "coverage"
 
 st.subheader(t("trend"))
 if municipality:  # the years stay the area's: said, so that nobody reads them as the municipality's
-    st.caption(t("trend_of_area", area=names.province(province) if province else t("whole_country")))
+    st.caption(t("trend_of_area", area=province_name or t("whole_country")))
 trend = page.per_year
 if not trend.empty:
     statuses = ["active", "exploring", "ended", "unknown"]
@@ -101,7 +103,7 @@ if not trend.empty:
         colours=[LINE_COLOURS[status] for status in statuses],  # as on the map
     )
 data_table(trend, hide_index=True, column_config=headings(trend.columns))
-downloads(trend, file_stem(t("file_started_per_year"), area), "trend")
+downloads(trend, file_stem(t("file_started_per_year"), province_name), "trend")
 per_activity = page.per_activity
 label_column = "activity_en" if language() == "en" else "activity_nl"
 st.subheader(t("activities"))
