@@ -5,6 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
+from ui.address import one_address_per_run
 from ui.context import PAGES, coordinator, filters_above_sign_in, language_first, one_version_per_run
 from ui.i18n import text
 from ui.input_hints import show_input_hints
@@ -19,7 +20,8 @@ def page(name: str, icon: str, lang: str, default: bool = False) -> st.Page:
 
 
 # The language is chosen before the menu is built, so one click on the switch changes the menu too.
-with one_version_per_run(), language_first() as lang:
+# The address is written once, at the end of the run: one history entry per change, so Back undoes it.
+with one_version_per_run(), one_address_per_run(), language_first() as lang:
     show_input_hints(lang)
     show_page_style()
     show_interface_words(lang)

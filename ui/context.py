@@ -18,6 +18,7 @@ from graph.settings import Settings, settings_from_environment
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels, load_labels
 
+from .address import follow_address, run_again
 from .i18n import has_text, text
 from .markdown import safe
 from .url import ignore, set_url_text, url_option, url_text
@@ -99,6 +100,8 @@ def language_switch() -> Lang:
     """The language choice in the sidebar; drawn once per run (see :func:`language_first`)."""
     if _switch_drawn.get():
         return language()
+    # Back after a click on "English" goes back to the Dutch page, as the address before that click says.
+    follow_address(SWITCH_KEY, language_of(url_text("lang") or None))
     current = language()
     asked = url_text("lang")
     if asked and asked not in LANGUAGES and SWITCH_KEY not in st.session_state:
@@ -114,10 +117,7 @@ def language_switch() -> Lang:
         )
     )
     st.session_state["lang"] = choice
-    if choice == Lang.NL:
-        st.query_params.pop("lang", None)
-    else:
-        st.query_params["lang"] = choice.value
+    set_url_text("lang", None if choice == Lang.NL else choice.value)
     return choice
 
 
@@ -264,6 +264,7 @@ def url_choice(
         current = url_option(name, choices, all_label or t("all"), language(), label)
         if not asked and default in options:
             current = default or ""
+    follow_address(filter_key(name), current)
     chosen = container.selectbox(
         label,
         choices,
@@ -273,7 +274,7 @@ def url_choice(
         placeholder=choose_one(),
     )
     if chosen:
-        set_url_text(name, chosen)
+        set_url_text(name, chosen, start=default)
     elif default is not None:
         set_url_text(name, WHOLE_COUNTRY)
     else:
@@ -286,11 +287,12 @@ def url_switch(name: str, label: str, *, disabled: bool = False) -> bool:
     unless the URL says otherwise, and anything but 0 or 1 there is ignored with a notice that names the switch
     ("… De pagina toont daarom: Gemeenten kleuren naar dekking: uit", not a bare 0)."""
     key = filter_key(name)
+    raw = url_text(name).strip()
     if key not in st.session_state:
-        raw = url_text(name).strip()
         if raw not in ("", "0", "1"):
             ignore(label, raw, f"{label}: {t('switch_off')}", language())
         st.session_state[key] = raw == "1"
+    follow_address(key, raw == "1")
     on = bool(page_sidebar().toggle(label, key=key, disabled=disabled))
     set_url_text(name, "1" if on else None)
     return on
@@ -345,7 +347,7 @@ def sign_in_box(open_sign_in: bool = False) -> str | None:
         box.caption(t("signed_in_until_reload"))
         if box.button(t("sign_out"), key="sign_out"):
             st.session_state.pop("coordinator", None)
-            st.rerun()
+            run_again()
         return name
     # A form sends the typed name and password together with the click, so a quick click cannot outrun them.
     form = box.form("sign_in", border=False)
@@ -361,5 +363,5 @@ def sign_in_box(open_sign_in: bool = False) -> str | None:
             box.error(t("wrong_password"))
         else:
             st.session_state["coordinator"] = found.name
-            st.rerun()
+            run_again()
     return None

@@ -13,6 +13,7 @@ import streamlit as st
 
 from graph.model.text import CONTROL_CHARACTERS
 
+from .address import address_names, address_value, set_address_value
 from .i18n import text
 from .markdown import safe
 
@@ -29,21 +30,24 @@ def url_text(name: str) -> str:
     """The raw value of one URL parameter, under its own name or its name in the other language ('' when
     absent); its own name wins when both are given, and the last one when a name is given twice."""
     for each in (name, OTHER_NAME.get(name)):
-        value = st.query_params.get(each, "") if each else ""
-        if isinstance(value, str) and value:
+        value = address_value(each) if each else ""
+        if value:
             return value
     return ""
 
 
-def set_url_text(name: str, value: str | None) -> None:
-    """Write one URL parameter under its own name (its other name leaves the address); None removes it."""
+def set_url_text(name: str, value: str | None, start: str | None = None) -> None:
+    """Write one URL parameter under its own name (its other name leaves the address); None removes it.
+
+    ``start``, the value the page starts with, is not added to the address (a link without it means it): written
+    on arrival it added a step to the browser's history that Back only went back to the same page from. An
+    address that names it keeps it."""
     other = OTHER_NAME.get(name)
     if other:
-        st.query_params.pop(other, None)
-    if value is None:
-        st.query_params.pop(name, None)
-    else:
-        st.query_params[name] = value
+        set_address_value(other, None)
+    if value is not None and value == start and address_value(name) != value:
+        value = None
+    set_address_value(name, value)
 
 
 def ignore(name: str, value: str, fallback: str, lang: str) -> None:
@@ -78,8 +82,8 @@ def url_option(name: str, options: list[str], fallback_label: str, lang: str, la
     its ``label`` (as the page names it: "Gemeente"), else by its name in the address."""
     raw = url_text(name)
     other = OTHER_NAME.get(name)
-    other_value = st.query_params.get(other, "") if other and name in st.query_params else ""
-    if isinstance(other_value, str) and other_value and other_value != raw:
+    other_value = address_value(other) if other and name in address_names() else ""
+    if other_value and other_value != raw:
         # Both names, each with its own value: the page's own name wins, and the visitor is told which went.
         ignore(str(other), other_value, raw if raw in options else fallback_label, lang)
     if raw and raw not in options:
@@ -87,7 +91,7 @@ def url_option(name: str, options: list[str], fallback_label: str, lang: str, la
         same = {option.casefold(): option for option in options if option}.get(raw.strip().casefold())
         if same is not None:
             return same
-        typed = name if name in st.query_params else OTHER_NAME.get(name, name)  # the name the visitor wrote
+        typed = name if name in address_names() else OTHER_NAME.get(name, name)  # the name the visitor wrote
         ignore(label or typed, raw, fallback_label, lang)
         return ""
     return raw

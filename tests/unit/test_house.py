@@ -176,3 +176,27 @@ def test_every_map_is_made_by_the_one_function_that_asks_no_other_host() -> None
         and name != "ui.map_layers"
     )
     assert makers == []
+
+
+def test_only_the_address_module_writes_the_address_or_ends_a_run() -> None:
+    """Regression: Back after a change of province landed on an in-between address, because each write of
+    ``st.query_params`` adds a history entry; ``ui.address`` writes the address once per run. A page that ended
+    with ``st.stop`` or ``st.rerun`` itself would keep its address from the browser, so those go through there too.
+    (``st.page_link(query_params=…)`` opens a page; it writes nothing.)"""
+    found = []
+    for path in [*(REPO_ROOT / "ui").rglob("*.py"), REPO_ROOT / "app.py"]:
+        if path.name == "address.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(REPO_ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Attribute) and node.attr == "query_params":
+                found.append(f"{where} st.query_params")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("stop", "rerun")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "st"
+            ):
+                found.append(f"{where} st.{node.func.attr}()")
+    assert found == []

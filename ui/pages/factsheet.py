@@ -23,6 +23,7 @@ from graph.views.factsheet_text import (
     title,
 )
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
+from ui.address import stop_here
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
@@ -83,14 +84,14 @@ if not picked:
     heading.caption(t("factsheet_intro"))
     if chosen:
         st.warning(t("factsheet_unknown").format(value=quoted(typed)))
-    st.stop()
+    stop_here()
 
 try:
     as_stored: Factsheet = source.factsheet(picked)
     sheet = as_stored.said_in(lang)
 except FactsheetError:
     st.warning(t("factsheet_unknown").format(value=quoted(picked)))
-    st.stop()
+    stop_here()
 area = sheet.area
 heading.title(safe(area.name))
 province_name = area_name(sheet.comparison[0][0], lang) if not area.is_province and len(sheet.comparison) > 1 else ""

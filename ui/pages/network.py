@@ -3,9 +3,10 @@ import streamlit as st
 from graph.model.formats import number
 from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
 from graph.views.organisation_names import chooser_labels
+from ui.address import follow_address
 from ui.components import data_table
 from ui.context import headings, labels, language_switch, page_sidebar, read, t, url_choice, viewer
-from ui.url import url_int
+from ui.url import set_url_text, url_int
 
 language_switch()
 names = labels()
@@ -28,10 +29,10 @@ organisation = url_choice(
 )
 depth = 1
 if organisation:
-    depth = around.slider(
-        t("network_depth"), 1, 3, url_int("depth", 1, 1, 3, names.lang, t("network_depth")), key="network_depth"
-    )
-    st.query_params["depth"] = str(depth)
+    asked_depth = url_int("depth", 1, 1, 3, names.lang, t("network_depth"))
+    follow_address("network_depth", asked_depth)
+    depth = around.slider(t("network_depth"), 1, 3, asked_depth, key="network_depth")
+    set_url_text("depth", str(depth), start="1")
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
 st.caption(t("network_start"))

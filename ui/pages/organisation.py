@@ -2,6 +2,7 @@ import streamlit as st
 
 from graph.views.organisation_names import chooser_labels, main_places, told_apart
 from graph.views.organisation_page import organisation_view
+from ui.address import follow_address, stop_here
 from ui.components import data_table, example_card
 from ui.context import (
     PAGES,
@@ -15,7 +16,7 @@ from ui.context import (
     t,
     viewer,
 )
-from ui.url import url_text
+from ui.url import set_url_text, url_text
 
 language_switch()
 names = labels()
@@ -30,6 +31,7 @@ kinds = dict(zip(everyone.id, everyone.kind, strict=True))
 labelled = chooser_labels({key: f"{display[key]} · {names.kind(str(kinds[key]))}" for key in everyone.id})
 title = st.empty()  # the organisation's name once one is chosen; the page's name until then
 title.title(t("page_organisation"))
+follow_address("organisation_picker", chosen if chosen in options else "")
 picked = st.selectbox(
     t("choose_organisation"),
     options,
@@ -38,12 +40,11 @@ picked = st.selectbox(
     key="organisation_picker",
     placeholder=choose_one(),
 )
-if picked:
-    st.query_params["org"] = picked
+set_url_text("org", picked or None)
 if chosen and chosen not in options:
     st.warning(t("unknown_organisation"))
 if not picked:
-    st.stop()
+    stop_here()
 
 # From the cache every page shares: a visit, a rerun or the next visitor does not read the store again.
 shown = read(organisation_view, picked, viewer(), language())

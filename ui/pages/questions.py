@@ -18,10 +18,11 @@ from graph.views.question_form import (
     question_controls,
     read_value,
 )
+from ui.address import address_moved, address_names, follow_address, stop_here
 from ui.components import data_table, downloads, heading_columns
 from ui.context import atlas, choose_one, counted, labels, language, language_switch, read, safe, t, viewer
 from ui.map_layers import deck, site_layers
-from ui.url import ignore, url_option, url_text
+from ui.url import ignore, set_url_text, url_option, url_text
 
 MAP_HEIGHT = 420  # pixels
 
@@ -50,7 +51,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
     if control.kind == "choice" and st.session_state.get(key, "") not in ("", *control.options):
         # A municipality chosen before its province changed is no longer offered: start again from "Alle".
         st.session_state[key] = ""
-        st.query_params.pop(f"p_{control.name}", None)
+        set_url_text(f"p_{control.name}", None)
     typed = url_text(f"p_{control.name}")[:MAX_PARAMETER]
     try:
         shared = read_value(control, typed or control.default or "", lang)
@@ -62,6 +63,7 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
     value: Any
     if control.kind == "choice":
         options = ["", *control.options]
+        follow_address(key, shared if shared in options else "")
         value = column.selectbox(
             control.label,
             options,
@@ -74,14 +76,19 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
         start = _number(control, shared)
         if control.whole:  # a year: 2023, not 2023,00, and the arrows count in years
             whole = None if start is None else round(start)
+            follow_address(key, whole)
             number = column.number_input(control.label, value=whole, step=1, format="%d", key=key)
         else:
+            follow_address(key, start)
             number = column.number_input(control.label, value=start, key=key)
         value = "" if number is None else number_text(number, control.whole)
     elif control.kind == "date":
-        chosen = column.date_input(control.label, value=_date(control, shared), format="DD-MM-YYYY", key=key)
+        start_date = _date(control, shared)
+        follow_address(key, start_date)
+        chosen = column.date_input(control.label, value=start_date, format="DD-MM-YYYY", key=key)
         value = chosen.isoformat() if isinstance(chosen, date) else ""
     elif control.kind == "boolean":
+        follow_address(key, shared if shared in ("true", "false") else "")
         value = column.selectbox(
             control.label,
             ["", "true", "false"],
@@ -91,11 +98,9 @@ def parameter_control(column: Any, question: str, control: Control) -> str:
             placeholder=choose_one(),
         )
     else:
+        follow_address(key, shared)
         value = column.text_input(control.label, value=shared, key=key, max_chars=200)
-    if value:
-        st.query_params[f"p_{control.name}"] = value
-    else:
-        st.query_params.pop(f"p_{control.name}", None)
+    set_url_text(f"p_{control.name}", str(value) if value else None, start=control.default)
     return str(value)
 
 
@@ -108,6 +113,7 @@ questions = read(public_questions)
 names = sorted(questions, key=lambda name: questions[name].title(lang).lower())
 first = FIRST_QUESTION if FIRST_QUESTION in questions else (names[0] if names else "")
 chosen = url_option("q", names, questions[first].title(lang), lang, t("question")) if names else ""
+follow_address("question", chosen or first)
 name = st.selectbox(
     t("question"),
     names,
@@ -116,12 +122,13 @@ name = st.selectbox(
     key="question",
     placeholder=choose_one(),
 )
-st.query_params["q"] = name
+set_url_text("q", name, start=first)
 # Another question opens without the filters of the one before: "Utrecht" chosen on one question silently
-# narrowed the next one and its download. A link with filters still opens with them (no question before it).
-if st.session_state.get("question_before", name) != name:
-    for old in [key for key in st.query_params if key.startswith("p_")]:
-        st.query_params.pop(old, None)
+# narrowed the next one and its download. A link with filters still opens with them (no question before it), and
+# so does an address gone back to (Back).
+if st.session_state.get("question_before", name) != name and not address_moved():
+    for old in [key for key in address_names() if key.startswith("p_")]:
+        set_url_text(old, None)
 st.session_state["question_before"] = name
 query = questions[name]
 st.markdown(safe(query.description(lang)))
@@ -131,9 +138,9 @@ try:
     shown_controls = read(question_controls, name, lang)
     # A parameter of another question (or of a misspelt one) has no control here: it leaves the address, so
     # that a shared link holds only what the answer depends on.
-    for stale in set(st.query_params) - {f"p_{control.name}" for control in shown_controls}:
+    for stale in set(address_names()) - {f"p_{control.name}" for control in shown_controls}:
         if stale.startswith("p_"):
-            st.query_params.pop(stale, None)
+            set_url_text(stale, None)
     province = ""
     for column, control in zip(st.columns(max(1, len(shown_controls))), shown_controls, strict=False):
         if control.code_type == "municipality" and province:
@@ -147,7 +154,7 @@ try:
     answer = ask(current, query, values, lang)
 except QuestionProblem as problem:
     st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown
-    st.stop()
+    stop_here()
 st.caption(counted("rows", len(answer)))
 shown = in_words(answer, labels())  # "Actief", not active; the map below still reads the codes
 data_table(shown, hide_index=True, column_config=heading_columns(list(shown.columns)))

@@ -9,6 +9,7 @@ from graph.views.organisation_names import chooser_labels
 from graph.views.review_card import ReviewCard, approve_card, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from graph.views.review_decisions import decided_submissions, decisions_as_shown
+from ui.address import run_again, stop_here
 from ui.components import data_table
 from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
 from ui.small_maps import point_map
@@ -20,7 +21,7 @@ lang = language()
 st.title(t("page_review"))
 if not reviewer:
     st.info(t("coordinators_only"))
-    st.stop()
+    stop_here()
 looking = viewer()
 # Said after the rerun that shows the decision (the card gone, the row in the list), which would wipe it away.
 said = st.session_state.pop("review_said", None)
@@ -30,7 +31,7 @@ if said:
 
 def _decided(key: str, card_title: str, code: str) -> None:
     st.session_state["review_said"] = t(key, title=safe(card_title), code=code)
-    st.rerun()
+    run_again()
 
 
 def _approve(card: ReviewCard, corrected: dict[str, pd.DataFrame] | None) -> None:

@@ -16,6 +16,7 @@ from graph.views.submit_form import (
     town_point,
     town_spelled,
 )
+from ui.address import run_again, stop_here
 from ui.context import (
     atlas,
     choose_one,
@@ -69,7 +70,7 @@ if st.session_state.get("submit_code"):
     st.success(t("sent", code=st.session_state["submit_code"]))
     focus_first_notice()  # the button that had the focus is gone: a screen reader said nothing
     st.button(t("submit_another"), key="submit_another", on_click=_start_again)
-    st.stop()
+    stop_here()
 
 st.write(t("submit_intro"))
 
@@ -235,7 +236,7 @@ if st.button(t("send"), type="primary", key="send"):
     session = context.session_id if context else "local"
     if not _limiter().allow(session):
         st.error(t("too_many"))
-        st.stop()
+        stop_here()
     form = SubmissionForm(
         library_site_id=library_site,
         new_library=new_library,
@@ -264,6 +265,6 @@ if st.button(t("send"), type="primary", key="send"):
         st.session_state["sender"] = submitter
     if result.ok and library_site and care_site:
         st.session_state.setdefault("sent_pairs", {})[(library_site, care_site)] = result.code
-    st.rerun()
+    run_again()
 if problems:
     st.error(counted("fix_fields", sum(len(messages) for messages in problems.values())))

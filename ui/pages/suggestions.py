@@ -11,6 +11,7 @@ from graph.views.answer_words import ids_last
 from graph.views.dates import moment
 from graph.views.organisation_names import chooser_labels, named_suggestion_input
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
+from ui.address import follow_address, run_again, stop_here
 from ui.components import WRAPPING_ROW_HEIGHT, downloads, table_view
 from ui.context import (
     atlas,
@@ -27,8 +28,9 @@ from ui.context import (
     url_choice,
     viewer,
 )
-from ui.url import url_int
+from ui.url import set_url_text, url_int
 
+RADIUS_KM = 15  # the radius the page starts with
 #: The earlier steps of a pair shown under its follow-up, latest first.
 MOST_STEPS_SHOWN = 5
 
@@ -49,25 +51,21 @@ if province:
     places = places[places.province_code == province]
 municipalities = dict(zip(places.municipality_code, places.municipality, strict=False))
 municipality = url_choice("municipality", t("municipality"), sorted(c for c in municipalities if c), municipalities.get)
-radius = page_sidebar().slider(
-    t("radius_km"),
-    min_value=1,
-    max_value=50,
-    value=url_int("radius", 15, 1, 50, language(), t("radius_km")),
-    key="radius",
-)
-st.query_params["radius"] = str(radius)
+asked_radius = url_int("radius", RADIUS_KM, 1, 50, language(), t("radius_km"))
+follow_address("radius", asked_radius)
+radius = page_sidebar().slider(t("radius_km"), min_value=1, max_value=50, value=asked_radius, key="radius")
+set_url_text("radius", str(radius), start=str(RADIUS_KM))
 try:
     table = suggest(data, float(radius), municipality=municipality, province=province, lang=language())
 except SuggestionError as error:
     st.error(safe(error.message.text(language())))  # it quotes a value from the address: text, not Markdown
-    st.stop()
+    stop_here()
 st.write(counted("suggestion_count", len(table)))
 if table.empty:
     # Streamlit draws an empty table as a grid marked "empty", in English on a Dutch page; an empty answer offers
     # no files either.
     st.info(t("no_suggestions"))
-    st.stop()
+    stop_here()
 # Follow-up is for coordinators only: the answer has that column only when the viewer may see it.
 with_follow_up = "follow_up" in table.columns
 shown = table.assign(follow_up=table.follow_up.map(names.follow_up)) if with_follow_up else table
@@ -169,4 +167,4 @@ elif not table.empty:
             st.error(error.message.text(language()))
         else:
             st.session_state["follow_up_saved"] = (name_of[chosen_pair or keys[0]], state)
-            st.rerun()
+            run_again()
