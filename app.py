@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.address import one_address_per_run
+from ui.address import link_query, one_address_per_run
 from ui.context import PAGES, coordinator, filters_above_sign_in, language_first, one_version_per_run
 from ui.i18n import text
 from ui.input_hints import show_input_hints
@@ -50,7 +50,7 @@ with one_version_per_run(), one_address_per_run(), language_first() as lang:
     for section, section_pages in sections.items():
         st.sidebar.subheader(section, divider=False)
         for each in section_pages:
-            st.sidebar.page_link(each)
+            st.sidebar.page_link(each, query_params=link_query())
     st.sidebar.divider()
     # On every page, so a signed-in coordinator sees so wherever they are and can sign out anywhere; the page's
     # filters come above it.

@@ -130,3 +130,20 @@ def test_arriving_on_a_page_is_one_step_in_the_history(page: Any, server: str, p
     page.wait_for_timeout(1000)
     assert page.evaluate("history.length") == 2  # the blank tab, then the page
     assert page.url.endswith(f"/{path}")
+
+
+def test_an_english_reader_stays_in_english_through_the_menu_and_the_links(page: Any, server: str) -> None:
+    """Regression: once a page followed its address, the menu and the links to an organisation (whose addresses
+    did not say the language) opened the next page in Dutch for an English reader."""
+    _visit(page, server, "/map?lang=en")
+    page.locator("[data-testid='stSidebar']").get_by_role("link", name="Coverage", exact=True).click()
+    settle(page)
+    assert page.get_by_role("heading", name="Coverage", exact=True).count() == 1 and "lang=en" in page.url
+    _visit(page, server, "/organisation?org=abrona&lang=en")
+    page.get_by_role("link", name="Bibliotheek Woerden").first.click()
+    settle(page)
+    assert page.get_by_role("heading", name="Bibliotheek Woerden", exact=True).count() == 1
+    assert page.get_by_role("combobox", name="Choose an organisation").count() == 1
+    _back(page)
+    assert page.get_by_role("heading", name="Abrona", exact=True).count() == 1
+    assert page.get_by_role("combobox", name="Choose an organisation").count() == 1

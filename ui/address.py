@@ -29,11 +29,14 @@ WRITTEN_KEY = "address_written"  # in the session: the address as the app wrote 
 
 @dataclass
 class _RunAddress:
-    sent: dict[str, str]  # the address as the browser has it
-    moved: bool  # it changed outside the page since the app last wrote it
+    moved: bool  # the address changed outside the page since the app last wrote it
     address: dict[str, str] = field(default_factory=dict)  # as this run has it so far
+    sent: dict[str, str] | None = None  # what this run has written, if it has
 
     def write(self) -> None:
+        # Written even when the run changed nothing: after a link to the same page with other values (one
+        # organisation's partner) the browser still shows the address it came from until the app writes it. The
+        # browser adds no step for an address it shows already.
         if self.address != self.sent:
             st.query_params.from_dict(self.address)
             self.sent = dict(self.address)
@@ -49,7 +52,7 @@ def one_address_per_run() -> Iterator[None]:
     """Let the run change its copy of the address, and write the address once when the run ends."""
     start = st.query_params.to_dict()
     written = st.session_state.get(WRITTEN_KEY)
-    run = _RunAddress(sent=start, moved=written is not None and written != start, address=dict(start))
+    run = _RunAddress(moved=written is not None and written != start, address=dict(start))
     token = _run.set(run)
     try:
         yield
@@ -115,3 +118,11 @@ def set_address_value(name: str, value: str | None) -> None:
         run.address.pop(name, None)
     else:
         run.address[name] = value
+
+
+def link_query(query: dict[str, str] | None = None) -> dict[str, str]:
+    """The address of a link to a page of the app: ``query`` and the language of this address (``lang=en``).
+
+    A link without it opened the next page in Dutch for an English reader, since a page follows its address."""
+    language = address_value("lang")
+    return {**(query or {}), "lang": language} if language else dict(query or {})

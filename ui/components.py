@@ -17,6 +17,7 @@ from graph.model.formats import coordinate, number, percent, separators
 from graph.views.answer_words import province_names
 from graph.views.dates import SPREADSHEET_DAY, calendar_day, since
 
+from .address import link_query
 from .context import PAGES, headings, labels, language, safe, t
 
 # Decimals shown per column (other fractional columns get one); years and ids are never given separators.
@@ -72,8 +73,12 @@ def example_card(row: Any) -> None:
         if row.source_url:
             st.link_button(t("source"), row.source_url)
         # One link per line: side by side in a card of half the page, long names were cut off.
-        st.page_link(PAGES["organisation"], label=safe(row.library), query_params={"org": row.library_org_id})
-        st.page_link(PAGES["organisation"], label=safe(row.care_organisation), query_params={"org": row.care_org_id})
+        st.page_link(
+            PAGES["organisation"], label=safe(row.library), query_params=link_query({"org": row.library_org_id})
+        )
+        st.page_link(
+            PAGES["organisation"], label=safe(row.care_organisation), query_params=link_query({"org": row.care_org_id})
+        )
 
 
 def with_province_names(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,15 +10,13 @@ import streamlit as st
 
 from graph.views.factsheet_answers import prepare
 
-from .context import PAGES, atlas, language, safe, t
+from .address import link_query
+from .context import PAGES, atlas, safe, t
 
 
 def profile_query(code: str) -> dict[str, str]:
     """The profile page's URL state for a CBS code: ``gemeente=GM0983`` or ``provincie=PV31``."""
-    query = {"provincie" if code.startswith("PV") else "gemeente": code}
-    if language() == "en":
-        query["lang"] = "en"
-    return query
+    return link_query({"provincie" if code.startswith("PV") else "gemeente": code})
 
 
 def profile_url(code: str) -> str:

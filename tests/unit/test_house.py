@@ -200,3 +200,17 @@ def test_only_the_address_module_writes_the_address_or_ends_a_run() -> None:
             ):
                 found.append(f"{where} st.{node.func.attr}()")
     assert found == []
+
+
+def test_every_link_to_a_page_keeps_the_readers_language() -> None:
+    """Regression: the menu and the organisation links led an English reader to a Dutch page once a page followed
+    its address (``ui.address``): a link's address has to say the language (``ui.address.link_query``)."""
+    found = []
+    for path in [*(REPO_ROOT / "ui").rglob("*.py"), REPO_ROOT / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "page_link":
+                query = next((keyword.value for keyword in node.keywords if keyword.arg == "query_params"), None)
+                names = {each.id for each in ast.walk(query) if isinstance(each, ast.Name)} if query else set()
+                if not names & {"link_query", "profile_query"}:
+                    found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
+    assert found == []

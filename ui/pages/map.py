@@ -3,6 +3,7 @@ import streamlit as st
 from graph.model.enums import CollaborationStatus
 from graph.views.map_tooltips import same_name
 from graph.views.map_view import MapFilters, narrowed, province_map
+from ui.address import link_query
 from ui.context import (
     PAGES,
     counted,
@@ -83,6 +84,8 @@ if site is not None:
     st.subheader(t("selected_site"))
     owner = "" if same_name(site["site"], site["organisation"]) else f" — {safe(site['organisation'])}"
     st.markdown(f"**{safe(site['site'])}**{owner} ({safe(names.kind(site['kind']))})")
-    st.page_link(PAGES["organisation"], label=t("open_organisation"), query_params={"org": site["organisation_id"]})
+    st.page_link(
+        PAGES["organisation"], label=t("open_organisation"), query_params=link_query({"org": site["organisation_id"]})
+    )
     if site.get("municipality_code"):
         profile_link(site["municipality_code"], site.get("municipality") or site["municipality_code"])

@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.views.organisation_names import chooser_labels, main_places, told_apart
 from graph.views.organisation_page import organisation_view
-from ui.address import follow_address, stop_here
+from ui.address import follow_address, link_query, stop_here
 from ui.components import data_table, example_card
 from ui.context import (
     PAGES,
@@ -68,7 +68,9 @@ if shown.collaborations.empty:
 if shown.partners:
     st.markdown(f"**{t('partners')}:**")
     for partner in shown.partners:
-        st.page_link(PAGES["organisation"], label=safe(display.get(partner, partner)), query_params={"org": partner})
+        st.page_link(
+            PAGES["organisation"], label=safe(display.get(partner, partner)), query_params=link_query({"org": partner})
+        )
 for row in shown.collaborations.itertuples():
     example_card(row)
     contact = shown.contacts.get(str(row.collaboration_id))
