@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from graph.store.interface import StoreError
-from ui.address import link_query, one_address_per_run
+from ui.address import link_query, on_page, one_address_per_run
 from ui.context import PAGES, coordinator, filters_above_sign_in, language_first, one_version_per_run
 from ui.i18n import text
 from ui.input_hints import show_input_hints
@@ -47,6 +47,7 @@ with one_version_per_run(), one_address_per_run(), language_first() as lang:
     # Streamlit's own menu puts section headings inside its list, which screen readers cannot follow (axe:
     # "list", "listitem"); the app draws the menu itself as headings, each over a list of page links.
     navigation = st.navigation(sections, position="hidden")
+    on_page(navigation.url_path)
     for section, section_pages in sections.items():
         st.sidebar.subheader(section, divider=False)
         for each in section_pages:

@@ -13,9 +13,16 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from graph.settings import REPO_ROOT
+import pytest
+
+from graph.intake.setup import initialise
+from graph.settings import REPO_ROOT, Settings
+from graph.store.atlas import Atlas
+
+from .conftest import SEED, reference_dir
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "een lang wachtwoord voor de test"
@@ -27,6 +34,17 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def seeded_store(tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[Atlas, Path]:
+    """A store with the seed and reference data in a folder of its own, for one module's app; the module is skipped
+    where Debian's Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make test installs it)")
+    folder = tmp_path_factory.mktemp(name)
+    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
+    initialise(atlas, seed=SEED)
+    return atlas, folder
 
 
 @contextmanager

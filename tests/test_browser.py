@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from graph.intake.importer import import_path
-from graph.intake.setup import initialise
-from graph.settings import REPO_ROOT, Settings
-from graph.store.atlas import Atlas
+from graph.settings import REPO_ROOT
 
 from .browser import (
-    CHROMIUM,
     OUTPUT,
     PASSWORD,
     covered_municipalities,
@@ -25,10 +21,11 @@ from .browser import (
     open_page,
     received_code,
     running_app,
+    seeded_store,
     settle,
     sign_in_and_approve,
 )
-from .conftest import SEED, TESTS, reference_dir
+from .conftest import TESTS
 
 pytestmark = pytest.mark.browser
 AXE = REPO_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,13 +45,9 @@ FRAMEWORK_MARKUP: list[str] = []
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
     from graph.privacy.accounts import add_coordinator
 
-    folder = tmp_path_factory.mktemp("browser")
-    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    initialise(atlas, seed=SEED)
+    atlas, folder = seeded_store(tmp_path_factory, "browser")
     assert import_path(atlas, TESTS / "data" / "hostile").ok
     secrets = folder / "secrets.toml"
     add_coordinator("anna", "Anna de Vries", PASSWORD, secrets)

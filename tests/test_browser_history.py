@@ -5,17 +5,11 @@ included, without a notice about the address."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.intake.setup import initialise
-from graph.settings import Settings
-from graph.store.atlas import Atlas
-
-from .browser import CHROMIUM, choose, launch_chromium, running_app, settle
-from .conftest import SEED, reference_dir
+from .browser import choose, launch_chromium, running_app, seeded_store, settle
 
 pytestmark = pytest.mark.browser
 NOTICE = "Het adres bevat"
@@ -23,11 +17,7 @@ NOTICE = "Het adres bevat"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
-    folder = tmp_path_factory.mktemp("history")
-    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    initialise(atlas, seed=SEED)
+    atlas, folder = seeded_store(tmp_path_factory, "history")
     with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
         yield url
 
@@ -147,3 +137,38 @@ def test_an_english_reader_stays_in_english_through_the_menu_and_the_links(page:
     _back(page)
     assert page.get_by_role("heading", name="Abrona", exact=True).count() == 1
     assert page.get_by_role("combobox", name="Choose an organisation").count() == 1
+
+
+def test_back_on_the_area_profile_shows_the_area_before(page: Any, server: str) -> None:
+    """Regression: on *Gebiedsprofiel*, Back from Arnhem to Woerden showed Arnhem again and wrote it into the
+    address as a new step, which also lost Forward."""
+    _visit(page, server, "/factsheet")
+    search = "Zoek een gemeente of provincie"
+    choose(page, search, 0, "Utrecht (provincie)")
+    choose(page, search, 0, "Woerden (gemeente, Utrecht)")
+    choose(page, search, 0, "Arnhem (gemeente, Gelderland)")
+    _back(page)
+    assert page.get_by_role("heading", name="Woerden", exact=True).count() == 1
+    assert _shown(page, search) == ("factsheet?gemeente=GM0632", "Woerden (gemeente, Utrecht)")
+    _back(page)
+    assert page.get_by_role("heading", name="Utrecht", exact=True).count() == 1
+    _forward(page)
+    _forward(page)
+    assert page.get_by_role("heading", name="Arnhem", exact=True).count() == 1
+
+
+def test_a_menu_link_clicked_right_after_arriving_adds_one_step(page: Any, server: str) -> None:
+    """Regression: a page that had just been opened with a filter, left at once through the menu, sometimes left a
+    step of itself without its filter (``/map``) between the two: Back then showed the map unfiltered. The app
+    wrote an unchanged address at the end of the new page's run, which the browser took for the old page's."""
+    for attempt in range(6):
+        page.goto("about:blank")
+        _visit(page, server, "/map?province=PV26")
+        page.wait_for_timeout(900)  # the map drawn
+        before = page.evaluate("history.length")
+        page.locator("[data-testid='stSidebar']").get_by_role("link", name="Overzicht", exact=True).click()
+        settle(page)
+        page.wait_for_timeout(900)
+        assert page.evaluate("history.length") == before + 1, attempt
+        _back(page)
+        assert page.url.endswith("/map?province=PV26"), (attempt, page.url)

@@ -12,12 +12,7 @@ from typing import Any
 
 import pytest
 
-from graph.intake.setup import initialise
-from graph.settings import Settings
-from graph.store.atlas import Atlas
-
-from .browser import CHROMIUM, OUTPUT, chromium_browser, open_page, running_app, settle
-from .conftest import SEED, reference_dir
+from .browser import OUTPUT, chromium_browser, open_page, running_app, seeded_store, settle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 DUTCH_PAGES = {
@@ -36,11 +31,7 @@ ENGLISH = ("Choose options", "Choose an option", "(a reason is required)", "Lang
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
-    folder = tmp_path_factory.mktemp("browser-language")
-    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    initialise(atlas, seed=SEED)
+    atlas, folder = seeded_store(tmp_path_factory, "browser-language")
     with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
         yield url
 

@@ -7,18 +7,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from graph.intake.setup import initialise
-from graph.settings import Settings
-from graph.store.atlas import Atlas
 from graph.views.network_drawing import LABEL_THRESHOLD, MAIN_FONT
 
-from .browser import CHROMIUM, OUTPUT, choose, launch_chromium, open_page, running_app
-from .conftest import SEED, reference_dir
+from .browser import OUTPUT, choose, launch_chromium, open_page, running_app, seeded_store
 
 pytestmark = pytest.mark.browser
 DRAWING = "Netwerktekening van bibliotheken en zorgorganisaties"
@@ -26,11 +21,7 @@ DRAWING = "Netwerktekening van bibliotheken en zorgorganisaties"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
-    folder = tmp_path_factory.mktemp("maps")
-    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    initialise(atlas, seed=SEED)
+    atlas, folder = seeded_store(tmp_path_factory, "maps")
     with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:
         yield url
 

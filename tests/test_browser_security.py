@@ -15,12 +15,8 @@ import pytest
 
 from graph.intake.cells import TRIGGERS, neutralise
 from graph.intake.importer import import_path
-from graph.intake.setup import initialise
-from graph.settings import Settings
-from graph.store.atlas import Atlas
 
-from .browser import CHROMIUM, OUTPUT, chromium_browser, open_page, running_app
-from .conftest import SEED, reference_dir
+from .browser import OUTPUT, chromium_browser, open_page, running_app, seeded_store
 
 pytestmark = pytest.mark.browser
 # pyvis drew every popup with innerHTML as soon as one title held "href"; the first name is that attack.
@@ -77,11 +73,7 @@ def _write_hostile_network(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make test installs it)")
-    folder = tmp_path_factory.mktemp("network")
-    atlas = Atlas.open(Settings(store=str(folder / "store"), reference=reference_dir()))
-    initialise(atlas, seed=SEED)
+    atlas, folder = seeded_store(tmp_path_factory, "network")
     _write_hostile_network(folder / "hostile")
     assert import_path(atlas, folder / "hostile").ok
     with running_app(atlas.settings.store, str(folder / "secrets.toml")) as url:

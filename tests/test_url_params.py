@@ -230,3 +230,5 @@ def test_both_names_of_a_filter_keep_the_pages_own_and_say_which_went(
     app = open_page(monkeypatch, seed_store, "coverage", provincie="PV31", province="PV27")
     assert app.selectbox(key="filter_province").value == "PV27"
     assert "provincie = «PV31»" in notices(app)
+    # The one kept by its name, as the box shows it, not its code (it said "De pagina toont daarom: PV27").
+    assert "toont daarom: Noord\\-Holland." in notices(app)  # Markdown-escaped

@@ -24,23 +24,33 @@ from typing import NoReturn
 
 import streamlit as st
 
-WRITTEN_KEY = "address_written"  # in the session: the address as the app wrote it last
+# In the session: the page and the address as the app wrote them last.
+WRITTEN_KEY = "address_written"
 
 
 @dataclass
 class _RunAddress:
-    moved: bool  # the address changed outside the page since the app last wrote it
+    start: dict[str, str]  # the address the run started from
+    written: dict[str, object] | None  # the page and address of the run before
     address: dict[str, str] = field(default_factory=dict)  # as this run has it so far
+    page: str = ""  # the page this run shows, once the navigation knows it
     sent: dict[str, str] | None = None  # what this run has written, if it has
 
+    @property
+    def moved(self) -> bool:
+        """The address changed outside the page since the app last wrote it (Back, Forward, a link)."""
+        return self.written is not None and self.written["address"] != self.start
+
     def write(self) -> None:
-        # Written even when the run changed nothing: after a link to the same page with other values (one
-        # organisation's partner) the browser still shows the address it came from until the app writes it. The
-        # browser adds no step for an address it shows already.
-        if self.address != self.sent:
+        # After a link to the same page with other values (an organisation's partner) the browser still shows the
+        # address it came from until the app writes it, though the run changed nothing; the browser adds no step for
+        # an address it shows already. Not after a link to another page: the browser shows that page's address
+        # already, and a write that reached it before it had changed pages made a step of the old page.
+        link_here = self.moved and self.written is not None and self.written["page"] == self.page
+        if self.address != self.sent and (self.address != self.start or link_here):
             st.query_params.from_dict(self.address)
             self.sent = dict(self.address)
-        st.session_state[WRITTEN_KEY] = dict(self.address)
+        st.session_state[WRITTEN_KEY] = {"page": self.page, "address": dict(self.address)}
 
 
 # This run's address (None outside a run of the app: a page then reads and writes ``st.query_params`` directly).
@@ -51,14 +61,20 @@ _run: ContextVar[_RunAddress | None] = ContextVar("run_address", default=None)
 def one_address_per_run() -> Iterator[None]:
     """Let the run change its copy of the address, and write the address once when the run ends."""
     start = st.query_params.to_dict()
-    written = st.session_state.get(WRITTEN_KEY)
-    run = _RunAddress(moved=written is not None and written != start, address=dict(start))
+    run = _RunAddress(start=start, written=st.session_state.get(WRITTEN_KEY), address=dict(start))
     token = _run.set(run)
     try:
         yield
     finally:
         _run.reset(token)
         run.write()
+
+
+def on_page(name: str) -> None:
+    """Tell the run which page it shows (its address name), as soon as the navigation knows."""
+    run = _run.get()
+    if run is not None:
+        run.page = name
 
 
 def stop_here() -> NoReturn:

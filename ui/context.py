@@ -261,7 +261,9 @@ def url_choice(
     if default is not None and asked == WHOLE_COUNTRY:
         current = ""  # "all" chosen on purpose, where the page would otherwise start with a default
     else:
-        current = url_option(name, choices, all_label or t("all"), language(), label)
+        current = url_option(
+            name, choices, all_label or t("all"), language(), label, lambda value: _label(format_func, value)
+        )
         if not asked and default in options:
             current = default or ""
     follow_address(filter_key(name), current)

@@ -8,6 +8,7 @@ ignored. The value is quoted as text, shortened, never as markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -77,15 +78,23 @@ def url_int(name: str, default: int, minimum: int, maximum: int, lang: str, labe
     return value
 
 
-def url_option(name: str, options: list[str], fallback_label: str, lang: str, label: str | None = None) -> str:
+def url_option(
+    name: str,
+    options: list[str],
+    fallback_label: str,
+    lang: str,
+    label: str | None = None,
+    shown: Callable[[str], str] = str,
+) -> str:
     """One of ``options`` from the URL; '' (with a notice) for anything else. The notice names the control by
-    its ``label`` (as the page names it: "Gemeente"), else by its name in the address."""
+    its ``label`` (as the page names it: "Gemeente"), else by its name in the address, and an option by ``shown``
+    (Limburg, not PV31)."""
     raw = url_text(name)
     other = OTHER_NAME.get(name)
     other_value = address_value(other) if other and name in address_names() else ""
     if other_value and other_value != raw:
         # Both names, each with its own value: the page's own name wins, and the visitor is told which went.
-        ignore(str(other), other_value, raw if raw in options else fallback_label, lang)
+        ignore(str(other), other_value, shown(raw) if raw and raw in options else fallback_label, lang)
     if raw and raw not in options:
         # A code in other capitals or with spaces around it ("gm0983 ") is that code, as on *Vragen*.
         same = {option.casefold(): option for option in options if option}.get(raw.strip().casefold())

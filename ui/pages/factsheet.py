@@ -23,7 +23,7 @@ from graph.views.factsheet_text import (
     title,
 )
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
-from ui.address import stop_here
+from ui.address import follow_address, stop_here
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
@@ -67,6 +67,7 @@ display = {  # the everyday name and the name without accents find an area too: 
 # The page's title comes first, above the search that chooses what it is about: the search is answered first,
 # so the title is written into this place afterwards.
 heading = st.container()
+follow_address("factsheet_search", chosen if chosen in options else "")
 picked = st.selectbox(
     t("factsheet_search"),
     options,
@@ -79,6 +80,9 @@ if picked and picked != chosen:
     level, other = ("provincie", "gemeente") if picked.startswith("PV") else ("gemeente", "provincie")
     set_url_text(other, None)
     set_url_text(level, picked)
+if not picked and chosen in options:  # "—" chosen: the address no longer names an area (an unknown one stays, said)
+    set_url_text("gemeente", None)
+    set_url_text("provincie", None)
 if not picked:
     heading.title(t("page_factsheet"))
     heading.caption(t("factsheet_intro"))
