@@ -125,6 +125,16 @@ def test_search_box_opens_a_profile_and_an_unknown_code_is_said_plainly(
     assert app.query_params["gemeente"] == ["GM0632"] or app.query_params["gemeente"] == "GM0632"
 
 
+def test_a_municipality_and_a_province_in_the_address_show_the_municipality_and_say_which_went(
+    monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas
+) -> None:
+    """Regression: ``?gemeente=GM0632&provincie=PV26`` showed Woerden and kept both in the address, without a word."""
+    app = open_profile(monkeypatch, seed_atlas.settings.store, gemeente="GM0632", provincie="PV26")
+    assert not app.exception and app.title[0].value == "Woerden"
+    assert "provincie = «PV26»" in app.warning[0].value and "Woerden" in app.warning[0].value
+    assert "provincie" not in app.query_params and "gemeente" in app.query_params
+
+
 def test_coverage_tables_and_gap_list_link_to_the_profiles(monkeypatch: pytest.MonkeyPatch, seed_atlas: Atlas) -> None:
     monkeypatch.setenv("PASSENDWERK_STORE", seed_atlas.settings.store)
     app = AppTest.from_file(APP, default_timeout=120)

@@ -28,7 +28,7 @@ from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
 from ui.map_layers import COVERAGE_COLOURS, LEGEND_COLOURS, deck, line_layer, shape_layers, site_layers
-from ui.url import quoted, set_url_text, url_text
+from ui.url import ignore, quoted, set_url_text, url_text
 
 language_switch()
 lang = language()
@@ -76,6 +76,12 @@ picked = st.selectbox(
     key="factsheet_search",
     placeholder=choose_one(),
 )
+province_too = url_text("provincie")
+if picked and picked == chosen and not picked.startswith("PV") and province_too:
+    # A municipality and a province both in the address: the municipality is shown, and the visitor is told which
+    # value went (the address kept both without a word).
+    ignore("provincie", province_too, display.get(picked, picked), lang)
+    set_url_text("provincie", None)
 if picked and picked != chosen:
     level, other = ("provincie", "gemeente") if picked.startswith("PV") else ("gemeente", "provincie")
     set_url_text(other, None)
