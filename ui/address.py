@@ -77,22 +77,25 @@ def on_page(name: str) -> None:
         run.page = name
 
 
+def write_address() -> None:
+    """Write the address now, as the page has chosen it so far: a page calls this once its controls are drawn, so
+    the browser has the new step while the rest of the page is still being made. Back pressed meanwhile then
+    goes back to the page before the change, not past it. A later change is written when the run ends."""
+    run = _run.get()
+    if run is not None:
+        run.write()
+
+
 def stop_here() -> NoReturn:
     """End the page here (``st.stop``), after writing the address as the page has chosen it so far."""
-    _write_now()
+    write_address()
     st.stop()
 
 
 def run_again() -> NoReturn:
     """Run the page again (``st.rerun``), after writing the address as the page has chosen it so far."""
-    _write_now()
+    write_address()
     st.rerun()
-
-
-def _write_now() -> None:
-    run = _run.get()
-    if run is not None:
-        run.write()
 
 
 def address_moved() -> bool:

@@ -4,6 +4,7 @@ import streamlit as st
 from graph.model.formats import file_stem, number, percent
 from graph.views.answer_words import in_words
 from graph.views.coverage_view import coverage_page, in_municipality
+from ui.address import write_address
 from ui.charts import bar_chart
 from ui.components import data_table, downloads
 from ui.context import headings, labels, language, language_switch, read, t, url_choice, viewer
@@ -18,6 +19,7 @@ province = url_choice("province", t("province"), sorted(names.provinces), names.
 area_page = read(coverage_page, viewer(), province, names)
 choices = area_page.municipalities
 municipality = url_choice("municipality", t("municipality"), list(choices), choices.get)
+write_address()
 page = in_municipality(area_page, municipality)
 if not page.has_reference:
     st.info(t("no_reference"))

@@ -1,6 +1,7 @@
 import streamlit as st
 
 from graph.views.examples_view import gallery
+from ui.address import write_address
 from ui.components import example_card
 from ui.context import counted, labels, language_switch, read, t, url_choice, viewer
 
@@ -10,6 +11,7 @@ st.title(t("page_examples"))
 st.caption(t("examples_intro"))
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
+write_address()
 examples = read(gallery, viewer(), names, activity, province)
 if examples.empty:
     st.write(t("no_examples"))

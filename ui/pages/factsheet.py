@@ -23,7 +23,7 @@ from graph.views.factsheet_text import (
     title,
 )
 from graph.views.map_fit import NETHERLANDS, MapView, bounds_of_features, bounds_of_points, fit_view, union_of
-from ui.address import follow_address, stop_here
+from ui.address import follow_address, stop_here, write_address
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
@@ -89,6 +89,7 @@ if picked and picked != chosen:
 if not picked and chosen in options:  # "—" chosen: the address no longer names an area (an unknown one stays, said)
     set_url_text("gemeente", None)
     set_url_text("provincie", None)
+write_address()
 if not picked:
     heading.title(t("page_factsheet"))
     heading.caption(t("factsheet_intro"))

@@ -3,7 +3,7 @@ import streamlit as st
 from graph.model.enums import CollaborationStatus
 from graph.views.map_tooltips import same_name
 from graph.views.map_view import MapFilters, narrowed, province_map
-from ui.address import link_query
+from ui.address import link_query, write_address
 from ui.context import (
     PAGES,
     counted,
@@ -43,6 +43,7 @@ with st.container():  # drawn every time: a link that comes and goes would move 
 # map, here the colours hid the green lines of active collaborations, and in a browser without a graphics card
 # the filled shapes took a quarter of a second of the map's first render (python -m bench app --browser).
 show_municipalities = url_switch("colours", t("show_municipalities"), disabled=shown.features is None)
+write_address()
 
 # The map's JSON (1.6 MB for the whole country) is written once per view, for every visitor: making the layers and
 # writing them took 0.1-0.2 s of every visit before the browser could start drawing. Kept per role, not per name:

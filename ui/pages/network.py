@@ -3,7 +3,7 @@ import streamlit as st
 from graph.model.formats import number
 from graph.views.network_view import DEFAULT_MAX_NODES, SIZES, NetworkFocus, network_choices, network_page
 from graph.views.organisation_names import chooser_labels
-from ui.address import follow_address
+from ui.address import follow_address, write_address
 from ui.components import data_table
 from ui.context import headings, labels, language_switch, page_sidebar, read, t, url_choice, viewer
 from ui.url import set_url_text, url_int
@@ -34,6 +34,7 @@ if organisation:
     depth = around.slider(t("network_depth"), 1, 3, asked_depth, key="network_depth")
     set_url_text("depth", str(depth), start="1")
 activity = url_choice("activity", t("activity"), sorted(names.activities), names.activity)
+write_address()
 size = page_sidebar().select_slider(t("network_size"), SIZES, value=DEFAULT_MAX_NODES, key="network_size")
 st.caption(t("network_start"))
 # Notes that come and go sit in places drawn every time: an element that appears moves every one after it, and

@@ -2,7 +2,7 @@ import streamlit as st
 
 from graph.views.organisation_names import chooser_labels, main_places, told_apart
 from graph.views.organisation_page import organisation_view
-from ui.address import follow_address, link_query, stop_here
+from ui.address import follow_address, link_query, stop_here, write_address
 from ui.components import data_table, example_card
 from ui.context import (
     PAGES,
@@ -41,6 +41,7 @@ picked = st.selectbox(
     placeholder=choose_one(),
 )
 set_url_text("org", picked or None)
+write_address()
 if chosen and chosen not in options:
     st.warning(t("unknown_organisation"))
 if not picked:

@@ -18,7 +18,7 @@ from graph.views.question_form import (
     question_controls,
     read_value,
 )
-from ui.address import address_moved, address_names, follow_address, stop_here
+from ui.address import address_moved, address_names, follow_address, stop_here, write_address
 from ui.components import data_table, downloads, heading_columns
 from ui.context import atlas, choose_one, counted, labels, language, language_switch, read, safe, t, viewer
 from ui.map_layers import deck, site_layers
@@ -151,6 +151,7 @@ try:
             chosen_words.append(str(control.options.get(values[control.name], values[control.name])))
         if control.code_type == "province":
             province = values[control.name]
+    write_address()
     answer = ask(current, query, values, lang)
 except QuestionProblem as problem:
     st.error(safe(str(problem)))  # it quotes what the visitor typed (or put in the URL): text, not Markdown

@@ -11,7 +11,7 @@ from graph.views.answer_words import ids_last
 from graph.views.dates import moment
 from graph.views.organisation_names import chooser_labels, named_suggestion_input
 from graph.views.suggestion_pairs import pair_ids, pair_keys, pair_labels
-from ui.address import follow_address, run_again, stop_here
+from ui.address import follow_address, run_again, stop_here, write_address
 from ui.components import WRAPPING_ROW_HEIGHT, downloads, table_view
 from ui.context import (
     atlas,
@@ -55,6 +55,7 @@ asked_radius = url_int("radius", RADIUS_KM, 1, 50, language(), t("radius_km"))
 follow_address("radius", asked_radius)
 radius = page_sidebar().slider(t("radius_km"), min_value=1, max_value=50, value=asked_radius, key="radius")
 set_url_text("radius", str(radius), start=str(RADIUS_KM))
+write_address()
 try:
     table = suggest(data, float(radius), municipality=municipality, province=province, lang=language())
 except SuggestionError as error:
