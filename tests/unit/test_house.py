@@ -214,3 +214,18 @@ def test_every_link_to_a_page_keeps_the_readers_language() -> None:
                 if not names & {"link_query", "profile_query"}:
                     found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_every_page_with_controls_in_its_address_writes_it_once_they_are_drawn() -> None:
+    """Regression: written only when the run ended, a Back pressed while *Dekking* was still being made (up to 0.3 s
+    at demo scale 1) went back past the change; a page writes its address once its controls are drawn."""
+    missing = []
+    for path in sorted((REPO_ROOT / "ui" / "pages").glob("*.py")):
+        called = {
+            node.func.id
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
+        if called & {"url_choice", "url_switch", "set_url_text"} and "write_address" not in called:
+            missing.append(path.name)
+    assert missing == []
