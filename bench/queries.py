@@ -62,20 +62,20 @@ def rdflib_seconds(nquads: str, texts: list[str]) -> list[float | None]:
 
 def run(scales: list[float], with_rdflib: bool = True) -> str:
     rows: list[Row] = []
-    library = QueryCatalogue(REPO_ROOT / "queries")
+    catalogue = QueryCatalogue(REPO_ROOT / "queries")
     for scale in scales:
-        rows.extend(_scale(library, scale, with_rdflib))
+        rows.extend(_scale(catalogue, scale, with_rdflib))
     return table("Named queries", rows, baseline="Oxigraph on disk")
 
 
-def _scale(library: QueryCatalogue, scale: float, with_rdflib: bool) -> list[Row]:
+def _scale(catalogue: QueryCatalogue, scale: float, with_rdflib: bool) -> list[Row]:
     atlas = demo_atlas(scale)
     store_path = atlas.store.location  # the embedded store's folder
     nquads = WORK / f"queries-{scale:g}.nq"
     nquads.write_bytes(atlas.store.dump())
     atlas.store.count()  # build the public copy before timing
     disk = ox.Store.read_only(str(store_path))
-    queries = library.public()
+    queries = catalogue.public()
     # rdflib needs minutes to parse scale 10 and most questions pass the cap at scale 1 already.
     with_rdflib = with_rdflib and scale <= 1
     baseline = rdflib_seconds(str(nquads), [q.text for q in queries]) if with_rdflib else [None] * len(queries)

@@ -40,11 +40,11 @@ def _file_store(path: Path, rdf_format: str) -> MemoryStore:
 
 
 def read_rdf(path: Path, rdf_format: str, queries_dir: Path | None = None) -> InputTables:
-    library = QueryCatalogue(queries_dir or REPO_ROOT / "queries")
+    catalogue = QueryCatalogue(queries_dir or REPO_ROOT / "queries")
     store = _file_store(path, rdf_format)
     tables = InputTables(source=str(path))
     for table in ("organisations", "sites", "collaborations"):
-        frame: pd.DataFrame = library.run(store, f"internal/export-{table}")
+        frame: pd.DataFrame = catalogue.run(store, f"internal/export-{table}")
         if len(frame) > MAX_ROWS:
             raise InputError(
                 f"{Path(path).name}: meer dan {dutch_count(MAX_ROWS)} {table} (more than {MAX_ROWS:,} {table})"
