@@ -1,5 +1,5 @@
 """python -m bench [load|queries|visibility|graphs|suggest|app|servers|factsheet|all] [--scales 1,10]
-[--no-rdflib] [--reuse] [--server-only] [--browser] [--out FILE]"""
+[--no-rdflib] [--reuse] [--server-only] [--browser [--browsers N]] [--out FILE]"""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def main() -> None:
     parser.add_argument(
         "--browser", action="store_true", help="app: time the pages in headless Chromium instead of AppTest"
     )
+    parser.add_argument(
+        "--browsers",
+        type=int,
+        default=1,
+        help="app --browser: time every page in this many new browsers and give the median",
+    )
     args = parser.parse_args()
     scales = [float(part) for part in args.scales.split(",")]
     parts = []
@@ -50,7 +56,7 @@ def main() -> None:
         parts.append(suggest.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("app", "all"):
-        parts.append(app_browser.run(scales) if args.browser else app.run(scales))
+        parts.append(app_browser.run(scales, args.browsers) if args.browser else app.run(scales))
         print(parts[-1], flush=True)
     if args.which in ("servers", "all"):
         parts.append(servers.run(scales, reuse=args.reuse, server_only=args.server_only))

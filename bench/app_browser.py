@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -142,7 +143,42 @@ def _change_province(page: Any, drawn: str) -> float:
     return time.perf_counter() - started
 
 
-def run(scales: list[float]) -> str:
+def _round(playwright: Any, server: str) -> list[tuple[str, float, str]]:
+    """Every page's visits in one new browser (nothing cached): (case, seconds, what the browser received)."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync"],
+    )  # fmt: skip
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    received = Received(page)
+    timed: list[tuple[str, float, str]] = []
+    for path, heading, drawn, has_province, menu in PAGES:
+        name = path.split("?")[0]
+        start = received.bytes
+        first = _visit(page, f"{server}/{path}", heading, drawn)
+        timed.append((f"{name}: first visit", first, received.since(start)))
+        start = received.bytes
+        again = _visit(page, f"{server}/{path}", heading, drawn)
+        timed.append((f"{name}: next visit", again, received.since(start)))
+        if menu:
+            _from_the_menu(page, OVERVIEW_MENU, "", "")  # another page first, then this one by the menu
+            start = received.bytes
+            moved = _from_the_menu(page, menu, heading, drawn)
+            timed.append((f"{name}: from the menu", moved, received.since(start)))
+        if has_province:
+            start = received.bytes
+            changed = _change_province(page, drawn)
+            timed.append((f"{name}: province filter", changed, received.since(start)))
+    browser.close()
+    return timed
+
+
+def run(scales: list[float], browsers: int = 1) -> str:
+    """Each case timed in ``browsers`` new browsers one after the other, against the same server: with more
+    than one, its median, and the fastest and slowest visit beside it (a single visit varies by up to half a
+    second on a machine without a graphics card)."""
     from playwright.sync_api import sync_playwright
 
     rows: list[Row] = []
@@ -150,30 +186,12 @@ def run(scales: list[float]) -> str:
         store = demo_atlas(scale).settings.store
         group = f"scale {scale:g}"
         with _app(store) as server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                headless=True,
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync"],
-            )  # fmt: skip
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            received = Received(page)
-            for path, heading, drawn, has_province, menu in PAGES:
-                name = path.split("?")[0]
-                start = received.bytes
-                first = _visit(page, f"{server}/{path}", heading, drawn)
-                rows.append(Row(group, f"{name}: first visit", first, received.since(start)))
-                start = received.bytes
-                again = _visit(page, f"{server}/{path}", heading, drawn)
-                rows.append(Row(group, f"{name}: next visit", again, received.since(start)))
-                if menu:
-                    _from_the_menu(page, OVERVIEW_MENU, "", "")  # another page first, then this one by the menu
-                    start = received.bytes
-                    moved = _from_the_menu(page, menu, heading, drawn)
-                    rows.append(Row(group, f"{name}: from the menu", moved, received.since(start)))
-                if has_province:
-                    start = received.bytes
-                    changed = _change_province(page, drawn)
-                    rows.append(Row(group, f"{name}: province filter", changed, received.since(start)))
-            browser.close()
-    return table("Pages in Chromium (python -m ui.serve, headless Chromium)", rows, baseline=BASELINE)
+            rounds = [_round(playwright, server) for _ in range(browsers)]
+        for index, (case, _, received) in enumerate(rounds[0]):
+            seconds = sorted(timed[index][1] for timed in rounds)
+            spread = f"; {seconds[0]:.2f}–{seconds[-1]:.2f} s in {browsers} browsers" if browsers > 1 else ""
+            rows.append(Row(group, case, statistics.median(seconds), received + spread))
+    title = "Pages in Chromium (python -m ui.serve, headless Chromium" + (
+        f", median of {browsers} new browsers)" if browsers > 1 else ")"
+    )
+    return table(title, rows, baseline=BASELINE)

@@ -165,12 +165,25 @@ def test_broken_quoting_a_nul_and_bad_encoding_never_give_a_traceback(tmp_path: 
     (folder / "organisations.csv").write_text('id,name,kind\nx,"ab"c"d\x00,library\n"open,care\n', encoding="utf-8")
     (folder / "sites.csv").write_bytes(b"id,name\n\xff\xfe,x\n")
     tables = read_input(folder)
-    assert [row.values["name"] for row in tables.organisations] == ['abc"d\x00', ""]
-    assert tables.organisations[1].values["id"] == "open,care\n"  # an open quote runs to the end of the file
+    assert [row.values["name"] for row in tables.organisations] == ['abc"d\x00']  # the open quote: see below
     _, problems = validate_tables(tables, ValidationContext())
     rendered = [p.render("en") for p in problems]
-    assert rendered[0] == "sites.csv: is not UTF-8 text (invalid start byte)"
+    assert "sites.csv: is not UTF-8 text (invalid start byte)" in rendered
     assert "organisations.csv:2: name: contains invisible control characters" in rendered
+
+
+def test_a_quote_left_open_is_reported_at_its_row_not_as_a_missing_column(tiny_atlas: Atlas, tmp_path: Path) -> None:
+    """Regression: a quote that was never closed took the rest of the file into one cell, and the row was refused
+    as "kind: verplicht veld is leeg", which said nothing of the quote."""
+    folder = copy_tiny(tmp_path / "open-quote")
+    with open(folder / "organisations.csv", "a", encoding="utf-8") as handle:
+        handle.write('x1,"unterminated,library,,\nx2,Bibliotheek Gamma,library,,\n')
+    rows = len((folder / "organisations.csv").read_text(encoding="utf-8").splitlines()) - 1  # the row of x1
+    before = tiny_atlas.store.dump(private=EVERYTHING)
+    stderr = refused_cleanly(run_cli("import", str(folder), store=tiny_atlas.settings.store))
+    assert f'organisations.csv:{rows}: een aanhalingsteken (") opent hier een cel die tot het einde' in stderr
+    assert "verplicht veld is leeg" not in stderr
+    assert tiny_atlas.store.dump(private=EVERYTHING) == before
 
 
 # --- XLSX with a DOCTYPE ----------------------------------------------------------------------------------------

@@ -87,6 +87,23 @@ def test_a_parameter_given_twice_is_refused_not_overwritten(tmp_path: Path) -> N
     assert "--param province_code staat er twee keer (is given twice)" in result.stderr
 
 
+def test_a_province_or_municipality_the_atlas_does_not_know_is_refused_not_answered_empty(tmp_path: Path) -> None:
+    """Regression: `query gaps --param province_code=PV99` printed "no rows" with exit code 0, which reads as "no
+    gaps there", while `suggest --province PV99` refused the code."""
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    for question, parameter, code, word in (
+        ("gaps", "province_code", "PV99", "provincie"),
+        ("municipality-figures", "municipality_code", "GM9999", "gemeente"),
+    ):
+        result = run_cli("query", question, "--param", f"{parameter}={code}", store=store)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert f"--param {parameter}: {code} is geen {word} van de atlas" in result.stderr
+    assert run_cli("query", "gaps", "--param", "province_code=pv31", store=store).returncode == 0  # Limburg
+    known = run_cli("query", "municipality-figures", "--param", "municipality_code=GM0983", store=store)
+    assert known.returncode == 0 and "Venlo" in known.stdout
+
+
 def test_unknown_path_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("import", str(tmp_path / "missing"), store=tmp_path / "store")
     assert result.returncode == 2

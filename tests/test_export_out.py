@@ -44,6 +44,17 @@ def test_export_out_to_a_folder_is_refused(store: Path, tmp_path: Path) -> None:
         _refused(result, "is een map", "is a folder")
 
 
+def test_export_out_into_a_folder_that_is_not_there_is_refused_not_made(store: Path, tmp_path: Path) -> None:
+    """Regression: `--out /nonexistent/x.ttl` made the folder /nonexistent and said nothing, so a typing error in
+    the path went unnoticed. A CSV export still makes its own folder, in a folder that is there."""
+    for export_format, target in (("ttl", tmp_path / "typo" / "atlas.ttl"), ("csv", tmp_path / "typo" / "csv")):
+        result = run_cli("export", "--format", export_format, "--out", str(target), store=store)
+        _refused(result, "deze map bestaat niet", "this folder does not exist")
+        assert not (tmp_path / "typo").exists()
+    assert run_cli("export", "--format", "csv", "--out", str(tmp_path / "csv"), store=store).returncode == 0
+    assert (tmp_path / "csv" / "organisations.csv").is_file()
+
+
 def test_export_out_existing_file_needs_force(store: Path, tmp_path: Path) -> None:
     target = tmp_path / "atlas.ttl"
     target.write_text("mijn eigen bestand\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from graph.settings import Settings
 from graph.store.atlas import Atlas
 from graph.views.map_fit import NETHERLANDS, bounds_of_points, fit_view
 from graph.views.network_drawing import MAIN_FONT, MAIN_LABELS, OTHER_FONT, drawing_data, label_box
+from ui.map_layers import LINE_COLOURS
 
 from .conftest import SEED, TINY, reference_dir
 from .test_app import demo_store, open_page, texts
@@ -107,17 +108,38 @@ def test_library_sites_are_drawn_over_larger_care_sites(monkeypatch: pytest.Monk
     # A library and a care site on one point: a blue dot inside a red ring, at every zoom.
     assert library["radiusMaxPixels"] < care["radiusMaxPixels"]
     assert library["radiusMinPixels"] < care["radiusMinPixels"]
-    assert layer(spec, "collaborations")["widthMinPixels"] >= 2
+    assert layer(spec, "collaborations-active")["widthMinPixels"] >= 2
 
 
 def test_collaboration_lines_are_drawn_over_the_dots(monkeypatch: pytest.MonkeyPatch, seed: str) -> None:
     """Regression: most partners lie close together, so on the national map their lines ran under the dots of
     their own sites and could hardly be seen."""
     spec = deck_spec(open_page(monkeypatch, seed, "map"))
-    assert [found["id"] for found in spec["layers"]][-3:] == ["care-sites", "collaborations", "library-sites"]
-    assert not layer(spec, "collaborations").get("pickable")  # a click on a dot under a line still opens it
+    drawn = [found["id"] for found in spec["layers"]]
+    lines = [found for found in drawn if found.startswith("collaborations-")]
+    assert lines and drawn[drawn.index("care-sites") + 1 : -1] == lines and drawn[-1] == "library-sites"
+    # a click on a dot under a line still opens it
+    assert not any(layer(spec, found).get("pickable") for found in lines)
     # Regression: where a library's lines met they covered its blue dot, 3 pixels across once zoomed to a town
     assert layer(spec, "library-sites")["radiusMinPixels"] >= 5
+
+
+def test_every_line_layer_has_one_colour_so_the_browser_prepares_line_drawing_once(
+    monkeypatch: pytest.MonkeyPatch, seed: str
+) -> None:
+    """Regression (first render): the collaborations carried a colour per line and the borders one colour for all,
+    so a browser without a graphics card prepared the drawing of lines twice, about 0.15 s of the map's first
+    render. Now each status has its own layer of one colour, active lines on top, and every line is still drawn."""
+    app = open_page(monkeypatch, seed, "map")
+    spec = deck_spec(app)
+    line_layers = [found for found in spec["layers"] if found["@@type"] == "LineLayer"]
+    assert all(isinstance(found["getColor"], list) for found in line_layers)
+    collaborations = {found["id"]: found for found in line_layers if found["id"].startswith("collaborations-")}
+    assert len(collaborations) > 1 and list(collaborations)[-1] == "collaborations-active"
+    for layer_id, found in collaborations.items():
+        assert found["getColor"] == LINE_COLOURS[layer_id.removeprefix("collaborations-")]
+    drawn = sum(len(found["data"]) for found in collaborations.values())
+    assert f"en {drawn} samenwerkingen getoond" in texts(app)
 
 
 def test_the_hovered_site_lights_up_as_its_tooltip_stands_in_the_corner(

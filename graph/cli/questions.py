@@ -35,8 +35,35 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
         if name in values:
             raise UsageError(f"--param {name} staat er twee keer (is given twice): geef elke parameter één keer")
         values[name] = value
+    _refuse_unknown_areas(atlas, args.name, values)
     print_frame(atlas.answer(args.name, values), args.format)
     return 0
+
+
+AREA_WORDS = {"province": ("provincie", "province"), "municipality": ("gemeente", "municipality")}
+
+
+def _refuse_unknown_areas(atlas: Atlas, name: str, values: dict[str, str]) -> None:
+    """A province or municipality the atlas does not know is refused, as `suggest` refuses it: a well-formed code
+    such as PV99 would otherwise give an empty answer that reads as "none here"."""
+    asked = [
+        (parameter, values[parameter.name])
+        for parameter in atlas.questions.get(name).parameters
+        if parameter.type in AREA_WORDS and values.get(parameter.name, "").strip()
+    ]
+    if not asked:
+        return
+    areas = atlas.rows("areas")
+    code_at, level_at = areas.columns.index("code"), areas.columns.index("level")
+    known = {(str(row[level_at]), str(row[code_at])) for row in areas.rows}
+    for parameter, value in asked:
+        code = str(parameter.to_term(value))
+        if (parameter.type, code) not in known:
+            dutch, english = AREA_WORDS[parameter.type]
+            raise UsageError(
+                f"--param {parameter.name}: {code} is geen {dutch} van de atlas (is not a {english} of the atlas); "
+                "zie (see) python -m graph query areas"
+            )
 
 
 def cmd_sparql(atlas: Atlas, args: argparse.Namespace) -> int:

@@ -30,8 +30,19 @@ def _explain(path: Path, error: OSError) -> OutputError:
     return OutputError(f"{path}: kan niet schrijven ({reason}); er is niets geschreven (cannot write; nothing written)")
 
 
+def _refuse_missing_folder(folder: Path) -> None:
+    """A folder that is not there is a typing error more often than a wish: it is never made on the way."""
+    if not folder.is_dir():
+        raise OutputError(
+            f"{folder}: deze map bestaat niet; maak haar eerst of kies een andere "
+            "(this folder does not exist; make it first or choose another)"
+        )
+
+
 def check_file_target(path: Path, force: bool) -> None:
-    """Refuse a folder, or an existing file without ``force``, before any work is done."""
+    """Refuse a folder, a file in a folder that is not there, or an existing file without ``force``, before any work
+    is done."""
+    _refuse_missing_folder(path.parent)
     if path.is_dir():
         raise OutputError(f"{path}: is een map, geef een bestandsnaam (is a folder, give a file name)")
     if path.exists() and not path.is_file():  # a device such as /dev/full: never replaced by a file
@@ -43,7 +54,9 @@ def check_file_target(path: Path, force: bool) -> None:
 
 
 def check_folder_target(folder: Path, names: list[str], force: bool) -> None:
-    """Refuse a path that is a file, or a folder that already holds one of ``names`` without ``force``."""
+    """Refuse a path that is a file, a folder in a folder that is not there, or a folder that already holds one of
+    ``names`` without ``force``. The folder itself is made when it is not there yet."""
+    _refuse_missing_folder(folder.parent)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is een bestand, geef een map (is a file, give a folder)")
     existing = [name for name in names if (folder / name).exists()]

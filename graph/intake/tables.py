@@ -99,18 +99,36 @@ class _LineTooLong(Exception):
     pass
 
 
+# A last line of its own after the file's lines: read as a record of its own when every quote was closed, and as
+# the end of the last cell when a quote was left open (Python's reader then ends the cell at the end of the text).
+END_OF_FILE = "\ue000end of file\ue000"
+QUOTE_LEFT_OPEN = Message(
+    'een aanhalingsteken (") opent hier een cel die tot het einde van het bestand niet wordt gesloten; '
+    "de rest is niet gelezen",
+    'a quote (") opens a cell here that is not closed before the end of the file; the rest was not read',
+)
+
+
 def _limited_lines(text: str) -> Iterator[str]:
     for line in io.StringIO(text, newline=""):
         if len(line) > MAX_LINE_CHARS:
             raise _LineTooLong
         yield line
+    yield END_OF_FILE + "\n"  # read as a line of its own, also after a last line without a line break
 
 
 def _csv_records(tables: InputTables, file: str, text: str) -> Iterator[list[str]]:
     """The file's records; a line beyond the limit or broken CSV becomes a problem at its row, and reading stops."""
     number = 0
     try:
-        for number, cells in enumerate(csv.reader(_limited_lines(text)), start=1):  # noqa: B007 (used below)
+        for number, cells in enumerate(csv.reader(_limited_lines(text)), start=1):
+            if cells == [END_OF_FILE]:
+                return
+            if cells and cells[-1].rstrip("\r\n").endswith(END_OF_FILE):
+                # A quote left open took the rest of the file into one cell: the row would be refused for the
+                # columns it then lacks, which says nothing of the quote.
+                tables.problems.append(Problem(file, number, "", QUOTE_LEFT_OPEN))
+                return
             yield cells
     except _LineTooLong:
         tables.problems.append(

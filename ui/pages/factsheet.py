@@ -27,7 +27,7 @@ from ui.address import follow_address, stop_here, write_address
 from ui.charts import bar_chart
 from ui.components import data_table
 from ui.context import atlas, choose_one, headings, labels, language, language_switch, safe, t, viewer
-from ui.map_layers import COVERAGE_COLOURS, LEGEND_COLOURS, deck, line_layer, shape_layers, site_layers
+from ui.map_layers import COVERAGE_COLOURS, LEGEND_COLOURS, deck, line_layers, shape_layers, site_layers
 from ui.url import ignore, quoted, set_url_text, url_text
 
 language_switch()
@@ -141,7 +141,7 @@ shapes = [
     for feature in area_features(sheet)
 ]
 layers = shape_layers(shapes, "area", [87, 96, 106, 200]) if shapes else []
-layers.append(line_layer(sheet.collaborations.assign(status=sheet.collaborations.status.astype(str))))
+layers.extend(line_layers(sheet.collaborations))
 view = _view(shapes, sheet.sites)
 layers.extend(site_layers(sheet.sites.sort_values("kind", ascending=False), view.zoom))  # care on top of libraries
 # Drawn from the app alone, like every map (no background map: its style would come from another host).
