@@ -95,6 +95,15 @@ def test_every_page_renders_on_empty_data(monkeypatch: pytest.MonkeyPatch, tmp_p
     assert_shown(app)
 
 
+def test_no_examples_say_so_without_a_pager_over_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Regression: on an empty store "Nog geen praktijkvoorbeelden met een verhaal." stood above "Pagina (van 1)"
+    and "0 praktijkvoorbeelden"."""
+    app = open_page(monkeypatch, str(tmp_path / "empty"), "examples")
+    assert_shown(app)
+    assert "Nog geen praktijkvoorbeelden met een verhaal." in [str(element.value) for element in app.markdown]
+    assert not app.number_input and "0 praktijkvoorbeelden" not in texts(app)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_seed_data(monkeypatch: pytest.MonkeyPatch, seed_store: str, page: str) -> None:
     app = open_page(monkeypatch, seed_store, page, org="abrona")
@@ -143,6 +152,20 @@ def test_the_overview_and_an_area_profile_without_reference_data_say_what_is_not
     assert "Samenwerkingen" in [header.value for header in profile.subheader]
     assert "Nog geen samenwerkingen in de atlas." not in texts(profile)
     assert len([box for box in profile.markdown if box.value.startswith("**")]) >= min(own, 10)
+
+
+def test_coverage_without_reference_data_says_none_and_no_false_0_percent(
+    monkeypatch: pytest.MonkeyPatch, demo_only_store: str
+) -> None:
+    """Regression: on a store filled by the demo alone, *Dekking* wrote "None" in every *Inwoners* cell of the gap
+    list, and its row per province said 0 inhabitants and 0,00 % covered under an empty province name."""
+    app = open_page(monkeypatch, demo_only_store, "coverage")
+    assert_shown(app)
+    by_province, gaps = app.dataframe[0].value, app.dataframe[1].value
+    assert list(by_province.province) == ["provincie onbekend"]
+    assert by_province.population.isna().all() and by_province.population_covered_share.isna().all()
+    assert len(gaps) and (gaps.population == "").all()
+    assert "– van de inwoners" in texts(app)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -487,13 +510,15 @@ def test_submit_and_review_flow_in_the_app(monkeypatch: pytest.MonkeyPatch, tmp_
     assert len(approve_buttons) == 1
     approve_buttons[0].click().run()
     assert not review.exception
-    from ui.components import NAME_WIDTH
+    from ui.components import ROW_HEIGHT
 
     from .test_app_forms import as_shown
 
     decisions = as_shown(review.dataframe[-1])
-    # Regression: a rejection's reason was cut at its column's edge ("Dubbel ingestuurd; de samen…"): it wraps
-    assert json.loads(review.dataframe[-1].proto.columns)["decision"]["width"] == NAME_WIDTH
+    # Regression: a rejection's reason was cut at its column's edge ("Dubbel ingestuurd; de samen…"): it wraps in a
+    # column of its own width, in rows as tall as the longest text needs
+    assert isinstance(json.loads(review.dataframe[-1].proto.columns)["decision"]["width"], int)
+    assert review.dataframe[-1].proto.row_height > ROW_HEIGHT
     # What was decided and why, then when and by whom, within the page's width; the code and the sender after.
     assert list(decisions.columns) == ["Samenwerking", "Besluit", "Besloten", "Referentiecode", "Ingezonden"]
     assert list(decisions["Besluit"]) == ["Goedgekeurd"] and decisions["Besloten"][0].endswith(" · Anna de Vries")

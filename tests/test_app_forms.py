@@ -393,6 +393,11 @@ def test_the_review_card_reads_as_a_sentence_with_labelled_fields(
     # Regression: eight columns stood beyond the page's edge (who decided read "B"), and before that the reason:
     # why, with what, then when and by whom.
     assert list(decisions.columns[:3]) == ["Samenwerking", "Besluit", "Besloten"]
+    # Regression: sized to their texts the five columns ran past the page's right edge (1,029 of the 1,020 pixels a
+    # table has at 1,400): each has a width of its own, and wraps.
+    columns = json.loads(review.dataframe[-1].proto.columns).values()
+    widths = [setting.get("width") for setting in columns if setting.get("label")]  # not the hidden index
+    assert len(widths) == 5 and all(isinstance(width, int) for width in widths) and sum(widths) <= 1_000, widths
 
 
 def test_the_correction_editor_shows_words_not_ids_or_codes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

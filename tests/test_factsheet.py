@@ -304,3 +304,24 @@ def test_a_collaboration_without_activities_shows_none_not_nan(tiny_atlas: Atlas
     assert sheet.collaborations.activities.tolist() == [""]
     for output_format in ("md", "html"):
         assert "nan" not in render(sheet, output_format, "nl", BASE_URL).decode().lower()
+
+
+def test_an_unknown_number_of_participants_is_empty_not_0(tiny_atlas: Atlas) -> None:
+    """Regression: `area-collaborations` turned a collaboration without a number of participants into 0, so its
+    download on *Vragen* said nobody took part where the source says nothing."""
+    from graph.model.vocab import PW
+    from graph.store.interface import Change
+
+    from .conftest import EVERYTHING
+
+    c2 = next(quad for quad in tiny_atlas.store.quads(private=EVERYTHING) if str(quad[0]).endswith("/c2"))[0]
+    counts = tiny_atlas.store.quads(subject=c2, predicate=PW.participants, private=EVERYTHING)
+    assert counts
+    tiny_atlas.store.apply(Change(remove_quads=counts))
+    for question in ("area-collaborations", "collaboration-overview"):
+        answer = tiny_atlas.answer(question).set_index("collaboration_id")
+        assert pd.isna(answer.loc["c2", "participants"]), question
+    sheet = FactsheetSource(tiny_atlas).factsheet("GM0983")
+    for output_format in ("md", "html"):
+        report = render(sheet, output_format, "nl", BASE_URL).decode().lower()
+        assert "nan" not in report and "0 deelnemers" not in report

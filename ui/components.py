@@ -4,7 +4,7 @@ are in :mod:`ui.map_layers`)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -15,7 +15,7 @@ from pandas.io.formats.style import Styler
 from graph.intake.cells import excel_bytes, spreadsheet_csv_bytes
 from graph.model.formats import coordinate, number, percent, separators
 from graph.views.answer_words import province_names
-from graph.views.dates import SPREADSHEET_DAY, calendar_day, since
+from graph.views.dates import SPREADSHEET_DAY, calendar_day, start_phrase
 
 from .address import link_query
 from .context import PAGES, headings, labels, language, safe, t
@@ -63,7 +63,7 @@ def example_card(row: Any) -> None:
         if row.municipality:
             details.append(safe(row.municipality))
         if row.start_date:
-            details.append(f"{t('started')} {safe(since(str(row.start_date), language()))}")
+            details.append(safe(start_phrase(str(row.start_date), language())))
         if row.participants:
             details.append(f"{t('participants')}: {int(row.participants)}")
         st.caption(" · ".join(details))
@@ -146,6 +146,24 @@ def _is_coordinate(column: str) -> bool:
     return column in ("lat", "lon") or column.endswith(("_lat", "_lon"))
 
 
+def _blanks_as_empty(frame: pd.DataFrame) -> pd.DataFrame:
+    """A text column's missing values as empty cells: the table wrote them "None", no word of the reader's (a
+    population where no reference data is loaded). Columns of numbers keep their gaps (:func:`_whole_numbers`)."""
+    texts = [
+        column
+        for column in frame.columns
+        if frame[column].dtype == object
+        and frame[column].isna().any()
+        and all(isinstance(value, str) for value in frame[column] if not _is_blank(value))
+    ]
+    if not texts:
+        return frame
+    frame = frame.copy()
+    for column in texts:
+        frame[column] = frame[column].fillna("")
+    return frame
+
+
 def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     """Counts as whole numbers: a count some rows leave empty came as 9.0 and 15.0 ("9,0" on the page, "10.0" in
     the CSV file), the way pandas holds whole numbers beside a gap."""
@@ -177,7 +195,7 @@ def _large_view(frame: pd.DataFrame) -> pd.DataFrame:
 def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
     """A table for ``st.dataframe`` as a reader of the UI language reads it: 1.234 and 3,6 in Dutch, provinces by
     name. Only the display changes, so columns still sort by their values and downloads keep the numbers."""
-    frame = _whole_numbers(_mixed_as_text(frame))
+    frame = _whole_numbers(_blanks_as_empty(_mixed_as_text(frame)))
     if frame.size > MAX_FORMATTED_CELLS:
         return _large_view(frame)
     formatters: dict[str, Callable[[object], str]] = {}
@@ -221,6 +239,26 @@ def wrapping_row_height(characters: int) -> int:
     return max(WRAPPING_ROW_HEIGHT, CELL_PADDING + LINE_HEIGHT * lines)
 
 
+def fixed_width_columns(
+    frame: pd.DataFrame, widths: Mapping[str, int], column_headings: Mapping[str, str]
+) -> dict[str, Any]:
+    """Options for :func:`data_table` that give every column of ``widths`` that width, its text wrapping onto as
+    many lines as its longest cell needs: a table that must fit the page's width whatever its texts hold (the
+    decisions on *Beoordelen* ran 10 pixels past the page, their last column cut at "23:")."""
+    lines = 1
+    for column, width in widths.items():
+        longest = int(frame[column].astype(str).str.len().max()) if len(frame) else 0
+        per_line = max(1, int((width - CELL_PADDING) / HEADING_CHARACTER))
+        lines = max(lines, -(-longest // per_line))
+    return {
+        "column_config": {
+            column: st.column_config.TextColumn(column_headings.get(column, column), width=width)
+            for column, width in widths.items()
+        },
+        "row_height": max(ROW_HEIGHT, CELL_PADDING + LINE_HEIGHT * min(MOST_NAME_LINES, lines)),
+    }
+
+
 def _widened(given: Any, column: str, width: int) -> Any:
     """A column's settings with its width: those given (a heading, or settings whose rest is kept), or its heading."""
     if isinstance(given, dict):
@@ -239,7 +277,7 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
     if frame.empty:
         st.caption(t("no_rows"))
         return
-    row_height = ROW_HEIGHT
+    row_height = options.get("row_height", ROW_HEIGHT)
     named = [column for column in names if column in frame.columns]
     if named:
         config = dict(options.get("column_config") or {})

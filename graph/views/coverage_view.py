@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from graph.intake.reference import has_reference
+from graph.model.language import Message
 from graph.model.viewer import Viewer
 from graph.store.atlas import Atlas
 from graph.store.labels import Labels
@@ -53,9 +54,12 @@ class CoveragePage:
 
 def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: Labels) -> CoveragePage:
     values = {"province_code": province} if province else {}
-    by_province = atlas.answer("coverage-by-province")
-    by_province = by_province.assign(province=by_province.province_code.map(labels.province))
     reference = has_reference(atlas.store)
+    by_province = _known_populations(atlas.answer("coverage-by-province"), reference)
+    unknown = NO_PROVINCE.text(labels.lang)
+    by_province = by_province.assign(
+        province=[labels.province(code) if code else unknown for code in by_province.province_code]
+    )
     features = coverage_features(atlas, province, labels.lang) if reference else None
     view = NETHERLANDS
     if province and features is not None:
@@ -73,6 +77,20 @@ def coverage_page(atlas: Atlas, viewer: Viewer, province: str | None, labels: La
         per_activity=atlas.answer("collaborations-per-activity"),
         national=national_figures(by_province),
     )
+
+
+# Municipalities the atlas knows only from its records (no reference data): no province is known for them.
+NO_PROVINCE = Message("provincie onbekend", "province unknown")
+POPULATION_COLUMNS = ("population", "population_covered", "population_covered_share")
+
+
+def _known_populations(by_province: pd.DataFrame, reference: bool) -> pd.DataFrame:
+    """Without reference data no population is known: the answer's 0 inhabitants and 0 % covered would read as
+    facts, so they are left empty (a reader sees no figure, the national line "–")."""
+    if reference:
+        return by_province
+    unknown = {column: pd.array([pd.NA] * len(by_province), dtype="Int64") for column in POPULATION_COLUMNS}
+    return by_province.assign(**{column: values for column, values in unknown.items() if column in by_province})
 
 
 def in_municipality(page: CoveragePage, municipality: str | None) -> CoveragePage:

@@ -70,6 +70,24 @@ def since(value: str, lang: str) -> str:
     return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
 
 
+def still_to_come(value: str, today: date | None = None) -> bool:
+    """Whether a start date, at its own precision, lies after today: the planned start of an exploring
+    collaboration ("2027" in 2026, "2026-12" in November 2026)."""
+    if not value or not is_date(value):
+        return False
+    parts = tuple(int(part) for part in value.split("-"))
+    now = today or datetime.now(LOCAL_TIME).date()
+    return parts > (now.year, now.month, now.day)[: len(parts)]
+
+
+def start_phrase(value: str, lang: str, today: date | None = None) -> str:
+    """ "Gestart 1 mei 2023", or for a start still to come "Start gepland 1 maart 2027" (in English "Started …",
+    "Planned start …")."""
+    if still_to_come(value, today):
+        return f"{'Planned start' if lang == 'en' else 'Start gepland'} {since(value, lang)}"
+    return f"{'Started' if lang == 'en' else 'Gestart'} {since(value, lang)}"
+
+
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: How a spreadsheet shows a day: as a Dutch reader writes it, and in English the unambiguous ISO order.
 SPREADSHEET_DAY = {"nl": "d-m-yyyy", "en": "yyyy-mm-dd"}

@@ -15,7 +15,7 @@ from graph.model.enums import FollowUpState
 from graph.model.formats import number, rate
 from graph.model.language import language
 from graph.store.labels import Labels
-from graph.views.dates import since
+from graph.views.dates import since, start_phrase
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet
 from graph.views.factsheet_text import area_name, inhabitants, page_url, sentence, status_detail, text, title
 
@@ -171,15 +171,24 @@ def content(sheet: Factsheet, lang: str, base_url: str, labels: Labels | None = 
     )
 
 
+def _count(value: object) -> int:
+    """A count from an answer; none where the source gives none (an empty cell, which a table reads as NaN)."""
+    try:
+        return int(str(value).removesuffix(".0"))
+    except ValueError:
+        return 0
+
+
 def _story(row: object, lang: str, labels: Labels | None, distance_km: float | None) -> Story:
     get = row.__getattribute__
     details = [status_detail(str(get("status")), lang), str(get("municipality"))]
     if get("start_date"):
-        details.append(text("started", lang, date=since(str(get("start_date")), lang)))
+        details.append(start_phrase(str(get("start_date")), lang))
     if get("end_date"):
         details.append(text("ended", lang, date=since(str(get("end_date")), lang)))
-    if int(get("participants") or 0):
-        details.append(text("participants", lang, n=int(get("participants"))))
+    participants = _count(get("participants"))
+    if participants:
+        details.append(text("participants", lang, n=participants))
     if labels is not None and get("activities"):
         details.append(labels.activity_list(str(get("activities"))))
     if distance_km is not None:

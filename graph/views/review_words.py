@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.views.dates import since
+from graph.views.dates import since, still_to_come
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("Naam", "Name"),
@@ -64,14 +64,15 @@ def summary_sentence(
 ) -> str:
     """Who, with whom, since when, what and how many, in one sentence."""
     activities = listing(activity_names, lang)
+    planned = still_to_come(start)  # an exploring collaboration may give its planned start
     if lang == "en":
-        sentence = f"{library} works with {care}"
-        sentence += f" since {since(start, lang)}" if start else ""
+        sentence = f"{library} {'will work' if planned else 'works'} with {care}"
+        sentence += f" {'from' if planned else 'since'} {since(start, lang)}" if start else ""
         sentence += f" on {activities}" if activities else ""
         sentence += f", with {participants} participant{'' if participants == '1' else 's'}" if participants else ""
         return f"{sentence} ({status.lower()})."
-    sentence = f"{library} werkt samen met {care}"
-    sentence += f" sinds {since(start, lang)}" if start else ""
+    sentence = f"{library} {'gaat samenwerken' if planned else 'werkt samen'} met {care}"
+    sentence += f" {'vanaf' if planned else 'sinds'} {since(start, lang)}" if start else ""
     sentence += f" aan {activities}" if activities else ""
     sentence += f", met {participants} deelnemer{'' if participants == '1' else 's'}" if participants else ""
     return f"{sentence} ({status.lower()})."

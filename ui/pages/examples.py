@@ -1,7 +1,7 @@
 import streamlit as st
 
 from graph.views.examples_view import gallery
-from ui.address import write_address
+from ui.address import stop_here, write_address
 from ui.components import example_card
 from ui.context import counted, labels, language_switch, read, t, url_choice, viewer
 
@@ -13,8 +13,9 @@ activity = url_choice("activity", t("activity"), sorted(names.activities), names
 province = url_choice("province", t("province"), sorted(names.provinces), names.province)
 write_address()
 examples = read(gallery, viewer(), names, activity, province)
-if examples.empty:
+if examples.empty:  # no pager and no count of none: "Pagina (van 1)" over nothing to page through
     st.write(t("no_examples"))
+    stop_here()
 # Twenty cards at a time: drawing thousands of cards would take the browser tens of seconds.
 PER_PAGE = 20
 pages = max(1, -(-len(examples) // PER_PAGE))

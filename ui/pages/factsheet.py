@@ -7,7 +7,7 @@ from graph.model.formats import rate
 from graph.model.viewer import ANONYMOUS
 from graph.views.answer_words import in_words
 from graph.views.area_names import search_label
-from graph.views.dates import since
+from graph.views.dates import since, start_phrase
 from graph.views.factsheet import CHANCE_RADIUS_KM, Factsheet, FactsheetError, FactsheetSource
 from graph.views.factsheet_map import area_features
 from graph.views.factsheet_report import file_name, render
@@ -159,7 +159,7 @@ for row in told.head(MAX_CARDS).itertuples():
         st.markdown(f"**{safe(row.library)}** × **{safe(row.care_organisation)}**")
         details = [status_detail(str(row.status), lang), safe(row.municipality)]
         if row.start_date:  # 1 mei 2023, at the precision the source gives, as on every other page
-            details.append(text("started", lang, date=safe(since(str(row.start_date), lang))))
+            details.append(safe(start_phrase(str(row.start_date), lang)))
         if row.end_date:
             details.append(text("ended", lang, date=safe(since(str(row.end_date), lang))))
         participants = str(getattr(row, "participants", "") or "").removesuffix(".0")

@@ -10,9 +10,13 @@ from graph.views.review_card import ReviewCard, approve_card, review_cards
 from graph.views.review_corrections import EditorColumn, editor_columns, table_title, title_as_approved
 from graph.views.review_decisions import decided_submissions, decisions_as_shown
 from ui.address import run_again, stop_here
-from ui.components import data_table
+from ui.components import data_table, fixed_width_columns
 from ui.context import atlas, choose_one, coordinator, labels, language, language_switch, read, safe, t, viewer
 from ui.small_maps import point_map
+
+# The decisions' columns in pixels: 950 of the 1,020 the page gives a table at 1,400 pixels wide, with room for its
+# borders. The pair and the decision with its reason are read most, the reference code is short.
+DECISION_WIDTHS = {"pair": 270, "decision": 220, "decided": 170, "code": 110, "submitted": 180}
 
 language_switch()
 reviewer = coordinator()
@@ -146,9 +150,9 @@ else:
         "code": t("reference_code"),
         "submitted": t("submitted_when_by"),
     }
-    # The pair and what was decided (a rejection with its reason) wrap in columns of their own width, as names do
-    # in every table: cut at the column's edge, a reason read "Dubbel ingestuurd; de samen…".
-    data_table(shown, names=("pair", "decision"), hide_index=True, column_config=headings)
+    # Every column wraps in a width of its own, as names do in every table: cut at the column's edge, a reason read
+    # "Dubbel ingestuurd; de samen…", and sized to their texts the five columns ran past the page's right edge.
+    data_table(shown, names=(), hide_index=True, **fixed_width_columns(shown, DECISION_WIDTHS, headings))
 pairs = dict(zip(decisions.code, decisions.pair, strict=True))
 approved = list(decisions.code[decisions.state == "approved"])
 if approved:
