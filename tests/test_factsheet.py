@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from rdflib import URIRef
 
 from graph.analysis.followup import record_state
 from graph.model.viewer import Viewer
@@ -283,20 +284,25 @@ def test_example_reports_for_the_readme(seed_atlas: Atlas) -> None:
     assert pdf_pages_and_text((folder / "gebiedsprofiel-venlo.pdf").read_bytes())[0] == 1
 
 
+def _remove_from_c2(atlas: Atlas, predicate: URIRef) -> None:
+    """Take one property of the tiny data's collaboration c2 out of the store, as a record sent without it."""
+    from graph.store.interface import Change
+
+    from .conftest import EVERYTHING
+
+    c2 = next(quad for quad in atlas.store.quads(private=EVERYTHING) if str(quad[0]).endswith("/c2"))[0]
+    found = atlas.store.quads(subject=c2, predicate=predicate, private=EVERYTHING)
+    assert found
+    atlas.store.apply(Change(remove_quads=found))
+
+
 @pytest.mark.backends(*FEATURE_BACKENDS)
 def test_a_collaboration_without_activities_shows_none_not_nan(tiny_atlas: Atlas) -> None:
     """Regression: a collaboration sent in through the form without activities read "actief · Amsterdam · nan" on
     its area profile: the engine left the list of no activities unbound, and the page took NaN for a list."""
     from rdflib import DCTERMS
 
-    from graph.store.interface import Change
-
-    from .conftest import EVERYTHING
-
-    c2 = next(quad for quad in tiny_atlas.store.quads(private=EVERYTHING) if str(quad[0]).endswith("/c2"))[0]
-    subjects = tiny_atlas.store.quads(subject=c2, predicate=DCTERMS.subject, private=EVERYTHING)
-    assert subjects
-    tiny_atlas.store.apply(Change(remove_quads=subjects))
+    _remove_from_c2(tiny_atlas, DCTERMS.subject)
     for question in ("area-collaborations", "collaboration-overview"):
         answer = tiny_atlas.answer(question).set_index("collaboration_id")
         assert answer.loc["c2", "activities"] == "", question
@@ -306,18 +312,13 @@ def test_a_collaboration_without_activities_shows_none_not_nan(tiny_atlas: Atlas
         assert "nan" not in render(sheet, output_format, "nl", BASE_URL).decode().lower()
 
 
+@pytest.mark.backends(*FEATURE_BACKENDS)
 def test_an_unknown_number_of_participants_is_empty_not_0(tiny_atlas: Atlas) -> None:
     """Regression: `area-collaborations` turned a collaboration without a number of participants into 0, so its
     download on *Vragen* said nobody took part where the source says nothing."""
     from graph.model.vocab import PW
-    from graph.store.interface import Change
 
-    from .conftest import EVERYTHING
-
-    c2 = next(quad for quad in tiny_atlas.store.quads(private=EVERYTHING) if str(quad[0]).endswith("/c2"))[0]
-    counts = tiny_atlas.store.quads(subject=c2, predicate=PW.participants, private=EVERYTHING)
-    assert counts
-    tiny_atlas.store.apply(Change(remove_quads=counts))
+    _remove_from_c2(tiny_atlas, PW.participants)
     for question in ("area-collaborations", "collaboration-overview"):
         answer = tiny_atlas.answer(question).set_index("collaboration_id")
         assert pd.isna(answer.loc["c2", "participants"]), question
