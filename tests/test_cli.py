@@ -104,6 +104,24 @@ def test_a_province_or_municipality_the_atlas_does_not_know_is_refused_not_answe
     assert known.returncode == 0 and "Venlo" in known.stdout
 
 
+def test_suggest_takes_a_province_or_municipality_by_name_as_the_app_does(tmp_path: Path) -> None:
+    """Regression: `suggest --province Gelderland` and `--province pv26` were refused, where the app's addresses
+    take a province by its name."""
+    store = tmp_path / "store"
+    assert run_cli("init", store=store).returncode == 0
+    for option, code, names in (
+        ("--province", "PV31", ("Limburg", "limburg", "pv31")),
+        ("--municipality", "GM0983", ("Venlo",)),
+    ):
+        by_code = run_cli("suggest", "--radius-km", "50", option, code, "--format", "csv", store=store)
+        assert by_code.returncode == 0 and len(by_code.stdout.splitlines()) > 1
+        for name in names:
+            by_name = run_cli("suggest", "--radius-km", "50", option, name, "--format", "csv", store=store)
+            assert by_name.stdout == by_code.stdout, name
+    unknown = run_cli("suggest", "--radius-km", "50", "--province", "Atlantis", store=store)
+    assert unknown.returncode == 2 and "Onbekende provincie 'Atlantis'" in unknown.stderr
+
+
 def test_unknown_path_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("import", str(tmp_path / "missing"), store=tmp_path / "store")
     assert result.returncode == 2

@@ -108,8 +108,8 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
     table = suggest(
         named_suggestion_input(atlas, COMMAND_LINE),
         args.radius_km,
-        municipality=args.municipality,
-        province=args.province,
+        municipality=_area_code(atlas, args.municipality, "municipality"),
+        province=_area_code(atlas, args.province, "province"),
         organisation=args.organisation,
         sort=args.sort,
         limit=args.limit,
@@ -129,6 +129,22 @@ def cmd_suggest(atlas: Atlas, args: argparse.Namespace) -> int:
         ]
     print_frame(table, args.format)
     return 0
+
+
+def _area_code(atlas: Atlas, given: str | None, level: str) -> str | None:
+    """The code of an area given by its code in any case ("pv31") or by its name ("Limburg", as the app's
+    addresses take it); anything else is passed on as given, for `suggest` to refuse in its own words."""
+    from graph.store.catalogue import CODE_PATTERNS
+
+    if not given or not given.strip():
+        return given
+    written = given.strip()
+    if CODE_PATTERNS[level].match(written.upper()):
+        return written.upper()  # a code needs no question asked: the command stays quick
+    areas = atlas.rows("areas")
+    code_at, level_at, name_at = (areas.columns.index(column) for column in ("code", "level", "name"))
+    named = {str(row[name_at]).casefold(): str(row[code_at]) for row in areas.rows if row[level_at] == level}
+    return named.get(written.casefold(), written)
 
 
 def cmd_suggestion_status(atlas: Atlas, args: argparse.Namespace) -> int:
@@ -156,8 +172,8 @@ def add_commands(command: Command) -> None:
     )
     sub.add_argument("--radius-km", type=float, required=True, help="straal in km (radius), 0 tot 300")
     sub.add_argument("--limit", type=int, help="hoogstens zoveel (at most this many); default: alle / all")
-    sub.add_argument("--municipality", help="alleen bibliotheeklocaties in deze gemeente (GMxxxx)")
-    sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx)")
+    sub.add_argument("--municipality", help="alleen bibliotheeklocaties in deze gemeente (GMxxxx of naam / or name)")
+    sub.add_argument("--province", help="alleen bibliotheeklocaties in deze provincie (PVxx of naam / or name)")
     sub.add_argument("--organisation", help="alleen paren met deze organisatie (import id)")
     sub.add_argument("--sort", choices=("score", "distance"), default="score")
     sub.set_defaults(public_reads=PublicReads.COPY)  # every site and pair of the atlas: see graph/cli/main.py
