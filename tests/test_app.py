@@ -164,7 +164,8 @@ def test_coverage_without_reference_data_says_none_and_no_false_0_percent(
     by_province, gaps = app.dataframe[0].value, app.dataframe[1].value
     assert list(by_province.province) == ["provincie onbekend"]
     assert by_province.population.isna().all() and by_province.population_covered_share.isna().all()
-    assert len(gaps) and (gaps.population == "").all()
+    assert len(gaps) and gaps.population.isna().all()
+    assert {table.proto.placeholder for table in app.dataframe} == {""}  # a missing value is an empty cell
     assert "– van de inwoners" in texts(app)
 
 

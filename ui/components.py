@@ -146,24 +146,6 @@ def _is_coordinate(column: str) -> bool:
     return column in ("lat", "lon") or column.endswith(("_lat", "_lon"))
 
 
-def _blanks_as_empty(frame: pd.DataFrame) -> pd.DataFrame:
-    """A text column's missing values as empty cells: the table wrote them "None", no word of the reader's (a
-    population where no reference data is loaded). Columns of numbers keep their gaps (:func:`_whole_numbers`)."""
-    texts = [
-        column
-        for column in frame.columns
-        if frame[column].dtype == object
-        and frame[column].isna().any()
-        and all(isinstance(value, str) for value in frame[column] if not _is_blank(value))
-    ]
-    if not texts:
-        return frame
-    frame = frame.copy()
-    for column in texts:
-        frame[column] = frame[column].fillna("")
-    return frame
-
-
 def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     """Counts as whole numbers: a count some rows leave empty came as 9.0 and 15.0 ("9,0" on the page, "10.0" in
     the CSV file), the way pandas holds whole numbers beside a gap."""
@@ -195,7 +177,7 @@ def _large_view(frame: pd.DataFrame) -> pd.DataFrame:
 def table_view(frame: pd.DataFrame) -> Styler | pd.DataFrame:
     """A table for ``st.dataframe`` as a reader of the UI language reads it: 1.234 and 3,6 in Dutch, provinces by
     name. Only the display changes, so columns still sort by their values and downloads keep the numbers."""
-    frame = _whole_numbers(_blanks_as_empty(_mixed_as_text(frame)))
+    frame = _whole_numbers(_mixed_as_text(frame))
     if frame.size > MAX_FORMATTED_CELLS:
         return _large_view(frame)
     formatters: dict[str, Callable[[object], str]] = {}
@@ -299,6 +281,9 @@ def data_table(frame: pd.DataFrame, names: Sequence[str] = NAME_COLUMNS, **optio
     if len(frame) <= WHOLE_TABLE_ROWS and "height" not in options:
         # Streamlit shows ten rows and half of the eleventh: the twelve provinces needed a scroll for two.
         options["height"] = ROW_HEIGHT + row_height * len(frame) + 3
+    # A missing value is an empty cell: Streamlit wrote "None", no word of the reader's (a population where no
+    # reference data is loaded, a number of participants the source does not give).
+    options.setdefault("placeholder", "")
     st.dataframe(table_view(frame), **options)
 
 
