@@ -43,6 +43,13 @@ def cmd_query(atlas: Atlas, args: argparse.Namespace) -> int:
 AREA_WORDS = {"province": ("provincie", "province"), "municipality": ("gemeente", "municipality")}
 
 
+def _known_areas(atlas: Atlas) -> dict[tuple[str, str], str]:
+    """The atlas's provinces and municipalities, (level, code) → name, as the question `areas` lists them."""
+    areas = atlas.rows("areas")
+    code_at, level_at, name_at = (areas.columns.index(column) for column in ("code", "level", "name"))
+    return {(str(row[level_at]), str(row[code_at])): str(row[name_at]) for row in areas.rows}
+
+
 def _refuse_unknown_areas(atlas: Atlas, name: str, values: dict[str, str]) -> None:
     """A province or municipality the atlas does not know is refused, as `suggest` refuses it: a well-formed code
     such as PV99 would otherwise give an empty answer that reads as "none here"."""
@@ -53,9 +60,7 @@ def _refuse_unknown_areas(atlas: Atlas, name: str, values: dict[str, str]) -> No
     ]
     if not asked:
         return
-    areas = atlas.rows("areas")
-    code_at, level_at = areas.columns.index("code"), areas.columns.index("level")
-    known = {(str(row[level_at]), str(row[code_at])) for row in areas.rows}
+    known = _known_areas(atlas)
     for parameter, value in asked:
         code = str(parameter.to_term(value))
         if (parameter.type, code) not in known:
@@ -141,9 +146,7 @@ def _area_code(atlas: Atlas, given: str | None, level: str) -> str | None:
     written = given.strip()
     if CODE_PATTERNS[level].match(written.upper()):
         return written.upper()  # a code needs no question asked: the command stays quick
-    areas = atlas.rows("areas")
-    code_at, level_at, name_at = (areas.columns.index(column) for column in ("code", "level", "name"))
-    named = {str(row[name_at]).casefold(): str(row[code_at]) for row in areas.rows if row[level_at] == level}
+    named = {name.casefold(): code for (kind, code), name in _known_areas(atlas).items() if kind == level}
     return named.get(written.casefold(), written)
 
 
